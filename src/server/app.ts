@@ -1,0 +1,178 @@
+/**
+ * Builds the Fastify instance: plugins, error handling and the API routes. main.ts listens; tests call buildApp too.
+ */
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { AppContext } from './context.js';
+import { AppError, fieldPath } from './lib/errors.js';
+import { LOG_REDACT_PATHS } from './lib/logging.js';
+import { authPlugin } from './plugins/auth.js';
+import { csrfPlugin } from './plugins/csrf.js';
+import { authRoutes } from './routes/auth/auth.js';
+import { calendarRoutes } from './routes/calendar/calendar.js';
+import { attachmentRoutes } from './routes/filings/attachments.js';
+import { filingRoutes } from './routes/filings/filings.js';
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+export interface BuildOptions {
+  /** A pino destination stream for the logs (tests capture it); defaults to stdout. */
+  logStream?: NodeJS.WritableStream;
+  logLevel?: string;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    ctx: AppContext;
+  }
+}
+
+export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<App> {
+  const app = Fastify({
+    logger: {
+      level: opts.logLevel ?? ctx.config.logLevel,
+      redact: { paths: LOG_REDACT_PATHS, censor: '[redacted]' },
+      ...(opts.logStream ? { stream: opts.logStream } : {}),
+    },
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('ctx', ctx);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((req, reply) => {
+    reply
+      .code(404)
+      .send({ error: { code: 'not_found', message: `没有这个地址：${req.method} ${req.url.split('?')[0]}` } });
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        frameSrc: ["'self'", 'blob:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        baseUri: ["'self'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: 200 * 1024 * 1024, files: 1, fields: 10, parts: 12 } });
+  await app.register(csrfPlugin, { trustedOrigins: ctx.config.trustedOrigins });
+  await app.register(authPlugin, { ctx });
+
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'VCP Filing API — 漏洞收集平台备案管理系统',
+        description: '《网络产品安全漏洞收集平台备案管理办法》的网上备案接口',
+        version: '0.1.0',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'vcp_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  await app.register(authRoutes, { prefix: '/api/auth' });
+  await app.register(filingRoutes, { prefix: '/api/filings' });
+  await app.register(attachmentRoutes, { prefix: '/api/filings' });
+  await app.register(calendarRoutes, { prefix: '/api/calendar' });
+  app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
+  return app as unknown as App;
+}
+
+function errorHandler(
+  this: FastifyInstance,
+  err: Error & { statusCode?: number; code?: string },
+  req: FastifyRequest,
+  reply: FastifyReply,
+) {
+  if (err instanceof AppError) {
+    return reply.code(err.status).send({
+      error: { code: err.code, message: err.message },
+      ...(err.errors ? { errors: err.errors } : {}),
+    });
+  }
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const where = (err as { validationContext?: string }).validationContext;
+    const errors = err.validation.map((v) => {
+      const segments = v.instancePath.split('/').filter(Boolean);
+      const field = fieldPath(segments) || where || 'body';
+      const issue = (v.params as { issue?: { code?: string; keys?: string[] } }).issue;
+      if (issue?.code === 'unrecognized_keys' && issue.keys?.length) {
+        return { field: fieldPath([...segments, issue.keys[0] as string]), message: '不认识的字段' };
+      }
+      return { field, message: v.message ?? '格式不正确' };
+    });
+    const first = errors[0];
+    return reply.code(400).send({
+      error: { code: 'bad_request', message: first ? `${first.field}：${first.message}` : '请求格式不正确' },
+      errors,
+    });
+  }
+  const status = err.statusCode ?? 500;
+  if (status >= 500) {
+    req.log.error({ err }, 'request failed');
+    return reply.code(500).send({ error: { code: 'internal', message: '服务器内部错误，请稍后重试' } });
+  }
+  // Fastify's own client errors: bad JSON, body too large, wrong content type, multipart limits, rate limit.
+  const code = CLIENT_ERROR_CODES[err.code ?? ''] ?? 'bad_request';
+  return reply.code(status).send({ error: { code, message: clientMessage(err, status) } });
+}
+
+const CLIENT_ERROR_CODES: Record<string, string> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'invalid_json',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'invalid_json',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'too_large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
+  FST_REQ_FILE_TOO_LARGE: 'too_large',
+  FST_INVALID_MULTIPART_CONTENT_TYPE: 'unsupported_media_type',
+  FST_FILES_LIMIT: 'too_many_files',
+  FST_PARTS_LIMIT: 'too_many_parts',
+  FST_FIELDS_LIMIT: 'too_many_fields',
+};
+
+function clientMessage(err: Error & { code?: string }, status: number): string {
+  if (status === 429) return '请求过于频繁，请稍后再试';
+  if (status === 413) return '请求内容过大';
+  if (status === 415) return '不支持的内容类型';
+  if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY')
+    return '请求体不是有效的 JSON';
+  return '请求格式不正确';
+}

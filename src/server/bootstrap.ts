@@ -1,0 +1,38 @@
+/**
+ * Opens the database, migrates it, loads keys and the shipped calendar, and builds the context every part of the
+ * server shares. main.ts and the `vcp` tool both start here.
+ */
+import { type Config, loadConfig } from './config.js';
+import type { AppContext } from './context.js';
+import { FieldCipher } from './crypto/fieldCipher.js';
+import { loadKeyring } from './crypto/keys.js';
+import { type Database, migrateDatabase, openDatabase } from './db/client.js';
+import { CalendarService } from './services/calendar.js';
+import { SettingsService } from './services/settings.js';
+
+export function createContext(config: Config, database: Database, cipher: FieldCipher): AppContext {
+  return {
+    config,
+    database,
+    db: database.db,
+    cipher,
+    calendar: new CalendarService(database.db),
+    settings: new SettingsService(database.db),
+    now: () => new Date(),
+  };
+}
+
+export async function bootstrap(config: Config = loadConfig()): Promise<AppContext> {
+  const { input } = loadKeyring({ keys: config.keys, indexKey: process.env.VCP_INDEX_KEY, dataDir: config.dataDir });
+  const cipher = new FieldCipher(input);
+  const database = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  try {
+    await migrateDatabase(database);
+    const ctx = createContext(config, database, cipher);
+    await ctx.calendar.seedOfficial();
+    return ctx;
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * Process configuration, read once from the environment at start.
+ * Settings an admin may change at run time live in the `settings` table instead (see settings.ts).
+ */
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Folder of the embedded PGlite database and the generated key file. */
+  dataDir: string;
+  /** When set, a PostgreSQL server is used instead of PGlite. */
+  databaseUrl: string | undefined;
+  /** Field-encryption keys: `kid:base64(32 bytes)` separated by commas; the first is the active key. */
+  keys: string | undefined;
+  logLevel: string;
+  cookieSecure: boolean;
+  /** Extra origins whose browsers may send cookie-authenticated writes (besides the server's own). */
+  trustedOrigins: string[];
+  /** The address the public reaches the system at, for links in documents and emails. */
+  publicBaseUrl: string;
+}
+
+function intFrom(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = intFrom('PORT', env.PORT, 3000);
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: path.resolve(env.DATA_DIR ?? './data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    keys: env.VCP_KEYS || undefined,
+    logLevel: env.LOG_LEVEL ?? 'info',
+    cookieSecure: env.COOKIE_SECURE === 'true',
+    trustedOrigins: (env.TRUSTED_ORIGINS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+  };
+}

@@ -1,0 +1,17 @@
+/** What every route and command needs, built once in main.ts (or by the test harness). */
+import type { Config } from './config.js';
+import type { FieldCipher } from './crypto/fieldCipher.js';
+import type { Database, Db } from './db/client.js';
+import type { CalendarService } from './services/calendar.js';
+import type { SettingsService } from './services/settings.js';
+
+export interface AppContext {
+  config: Config;
+  database: Database;
+  db: Db;
+  cipher: FieldCipher;
+  calendar: CalendarService;
+  settings: SettingsService;
+  /** The clock, replaceable in tests. */
+  now(): Date;
+}

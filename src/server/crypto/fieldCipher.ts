@@ -1,0 +1,120 @@
+/**
+ * Authenticated encryption for personal data and attachments: SM4-CTR, then HMAC-SM3 over the whole sealed
+ * message (encrypt-then-MAC, since Node's OpenSSL has no SM4-GCM). Every message carries the id of its key,
+ * so keys can be rotated: new data uses the active key, old data still opens with the key it names.
+ *
+ * Sealed layout: version(1) | kidLength(1) | kid | iv(16) | tag(32) | ciphertext
+ * The tag covers version, kid, iv, ciphertext and the caller's associated data (e.g. the row id),
+ * so a ciphertext moved to another row does not open.
+ */
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hmacSm3 } from './sm3.js';
+
+const VERSION = 1;
+const IV_LEN = 16;
+const TAG_LEN = 32;
+
+interface DerivedKey {
+  enc: Buffer;
+  mac: Buffer;
+}
+
+export class DecryptError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DecryptError';
+  }
+}
+
+function derive(master: Buffer): DerivedKey {
+  const enc = Buffer.from(hkdfSync('sm3', master, Buffer.alloc(0), 'vcp field enc', 16));
+  const mac = Buffer.from(hkdfSync('sm3', master, Buffer.alloc(0), 'vcp field mac', 32));
+  return { enc, mac };
+}
+
+export interface KeyringInput {
+  /** The key new data is sealed with. */
+  activeKid: string;
+  /** Every key that may still open data: kid → 32 random bytes. */
+  keys: Record<string, Buffer>;
+  /** Key of the blind indexes (lookups by email); it is never rotated, or the indexes would have to be rebuilt. */
+  indexKey: Buffer;
+}
+
+export class FieldCipher {
+  private readonly keys = new Map<string, DerivedKey>();
+  private readonly activeKid: string;
+  private readonly indexKey: Buffer;
+
+  constructor(input: KeyringInput) {
+    for (const [kid, master] of Object.entries(input.keys)) {
+      if (!/^[A-Za-z0-9_-]{1,32}$/.test(kid)) throw new Error(`invalid key id "${kid}"`);
+      if (master.length < 32) throw new Error(`key "${kid}" must be at least 32 bytes`);
+      this.keys.set(kid, derive(master));
+    }
+    if (!this.keys.has(input.activeKid)) throw new Error(`active key "${input.activeKid}" is not in the keyring`);
+    if (input.indexKey.length < 32) throw new Error('the index key must be at least 32 bytes');
+    this.activeKid = input.activeKid;
+    this.indexKey = input.indexKey;
+  }
+
+  sealBytes(plaintext: Uint8Array, aad = ''): Buffer {
+    const key = this.keys.get(this.activeKid) as DerivedKey;
+    const kid = Buffer.from(this.activeKid, 'ascii');
+    const iv = randomBytes(IV_LEN);
+    const cipher = createCipheriv('sm4-ctr', key.enc, iv);
+    const ct = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+    const head = Buffer.from([VERSION, kid.length]);
+    const tag = this.tag(key.mac, head, kid, iv, ct, aad);
+    return Buffer.concat([head, kid, iv, tag, ct]);
+  }
+
+  openBytes(sealed: Uint8Array, aad = ''): Buffer {
+    const buf = Buffer.from(sealed.buffer, sealed.byteOffset, sealed.byteLength);
+    if (buf.length < 2 || buf[0] !== VERSION) throw new DecryptError('unknown ciphertext version');
+    const kidLen = buf[1] as number;
+    const ivAt = 2 + kidLen;
+    const tagAt = ivAt + IV_LEN;
+    const ctAt = tagAt + TAG_LEN;
+    if (buf.length < ctAt) throw new DecryptError('ciphertext too short');
+    const kid = buf.subarray(2, ivAt);
+    const key = this.keys.get(kid.toString('ascii'));
+    if (!key) throw new DecryptError(`no key "${kid.toString('ascii')}" in the keyring`);
+    const iv = buf.subarray(ivAt, tagAt);
+    const tag = buf.subarray(tagAt, ctAt);
+    const ct = buf.subarray(ctAt);
+    const expected = this.tag(key.mac, buf.subarray(0, 2), kid, iv, ct, aad);
+    if (!timingSafeEqual(tag, expected)) throw new DecryptError('integrity check failed');
+    const decipher = createDecipheriv('sm4-ctr', key.enc, iv);
+    return Buffer.concat([decipher.update(ct), decipher.final()]);
+  }
+
+  /** Seals a UTF-8 string into base64 text, for text columns. */
+  sealText(plaintext: string, aad = ''): string {
+    return this.sealBytes(Buffer.from(plaintext, 'utf8'), aad).toString('base64');
+  }
+
+  openText(sealed: string, aad = ''): string {
+    return this.openBytes(Buffer.from(sealed, 'base64'), aad).toString('utf8');
+  }
+
+  sealJson(value: unknown, aad = ''): string {
+    return this.sealText(JSON.stringify(value), aad);
+  }
+
+  openJson<T>(sealed: string, aad = ''): T {
+    return JSON.parse(this.openText(sealed, aad)) as T;
+  }
+
+  /** A keyed, deterministic digest for equality lookups of a secret value (a blind index). */
+  blindIndex(value: string): string {
+    return hmacSm3(this.indexKey, value).toString('hex');
+  }
+
+  private tag(mac: Buffer, head: Buffer, kid: Buffer, iv: Buffer, ct: Buffer, aad: string): Buffer {
+    const aadBuf = Buffer.from(aad, 'utf8');
+    const aadLen = Buffer.alloc(4);
+    aadLen.writeUInt32BE(aadBuf.length);
+    return hmacSm3(mac, Buffer.concat([head, kid, iv, aadLen, aadBuf, ct]));
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * Where the keys come from: VCP_KEYS / VCP_INDEX_KEY in the environment, or else a key file in DATA_DIR that is
+ * created on first start (fine for one embedded instance; several instances on one server must share VCP_KEYS).
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { KeyringInput } from './fieldCipher.js';
+
+function parseKeyList(spec: string): { activeKid: string; keys: Record<string, Buffer> } {
+  const keys: Record<string, Buffer> = {};
+  let activeKid = '';
+  for (const part of spec
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
+    const at = part.indexOf(':');
+    if (at < 1) throw new Error('VCP_KEYS must look like "kid:base64key,kid2:base64key2"');
+    const kid = part.slice(0, at);
+    keys[kid] = Buffer.from(part.slice(at + 1), 'base64');
+    if (!activeKid) activeKid = kid;
+  }
+  if (!activeKid) throw new Error('VCP_KEYS holds no key');
+  return { activeKid, keys };
+}
+
+interface KeyFile {
+  activeKid: string;
+  keys: Record<string, string>;
+  indexKey: string;
+}
+
+export function loadKeyring(opts: { keys?: string | undefined; indexKey?: string | undefined; dataDir: string }): {
+  input: KeyringInput;
+  source: 'env' | 'file';
+} {
+  if (opts.keys) {
+    if (!opts.indexKey) throw new Error('VCP_INDEX_KEY must be set together with VCP_KEYS');
+    return { input: { ...parseKeyList(opts.keys), indexKey: Buffer.from(opts.indexKey, 'base64') }, source: 'env' };
+  }
+  const file = path.join(opts.dataDir, 'keys.json');
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(opts.dataDir, { recursive: true });
+    const fresh: KeyFile = {
+      activeKid: 'k1',
+      keys: { k1: randomBytes(32).toString('base64') },
+      indexKey: randomBytes(32).toString('base64'),
+    };
+    fs.writeFileSync(file, JSON.stringify(fresh, null, 2), { mode: 0o600, flag: 'wx' });
+  }
+  const kf = JSON.parse(fs.readFileSync(file, 'utf8')) as KeyFile;
+  const keys = Object.fromEntries(Object.entries(kf.keys).map(([k, v]) => [k, Buffer.from(v, 'base64')]));
+  return { input: { activeKid: kf.activeKid, keys, indexKey: Buffer.from(kf.indexKey, 'base64') }, source: 'file' };
+}

@@ -1,0 +1,77 @@
+/**
+ * Opens the database: embedded PGlite in DATA_DIR by default, or a PostgreSQL server when DATABASE_URL is set.
+ * Both are driven through the same Drizzle API, so every query runs on both.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import { lockDataDir } from './dataDirLock.js';
+import * as schema from './schema.js';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Either the database or an open transaction: read helpers accept both. */
+export type Executor = Db | Tx;
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../../drizzle', import.meta.url));
+
+export function fromPglite(client: PGlite, onClose?: () => void): Database {
+  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'pglite',
+    async close() {
+      await client.close();
+      onClose?.();
+    },
+  };
+}
+
+export function fromPool(pool: pg.Pool): Database {
+  const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+  return { db, kind: 'postgres', close: () => pool.end() };
+}
+
+export async function migrateDatabase(database: Database): Promise<void> {
+  const opts = { migrationsFolder: MIGRATIONS_FOLDER };
+  // The migrators are typed per driver; the underlying object is the right one for its kind.
+  if (database.kind === 'pglite') await migratePglite(database.db as never, opts);
+  else await migratePg(database.db as never, opts);
+}
+
+export interface OpenOptions {
+  dataDir: string;
+  databaseUrl?: string | undefined;
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    // Fail early with the server's own message when it cannot be reached.
+    const c = await pool.connect();
+    c.release();
+    return fromPool(pool);
+  }
+  const release = lockDataDir(opts.dataDir);
+  try {
+    const client = await PGlite.create(path.join(opts.dataDir, 'pgdata'));
+    return fromPglite(client, release);
+  } catch (err) {
+    release();
+    throw err;
+  }
+}

@@ -1,0 +1,147 @@
+/**
+ * The database schema (Drizzle). Migrations in /drizzle are generated from this file with `npm run db:generate`.
+ * Personal data never sits here in clear: see crypto/fieldCipher.ts for the `*_enc` columns.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+});
+
+const tsz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const users = pgTable('users', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  /** HMAC-SM3 of the normalised email: a blind index for login, so the address itself stays encrypted. */
+  emailHash: text('email_hash').notNull().unique(),
+  emailEnc: text('email_enc').notNull(),
+  displayName: text('display_name'),
+  passwordHash: text('password_hash').notNull(),
+  roles: text('roles').array().notNull().default(sql`'{applicant}'::text[]`),
+  totpSecretEnc: text('totp_secret_enc'),
+  disabled: boolean('disabled').notNull().default(false),
+  createdAt: tsz('created_at').notNull().defaultNow(),
+});
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** SM3 of the cookie token: a stolen table does not yield usable cookies. */
+    id: text('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: tsz('created_at').notNull().defaultNow(),
+    expiresAt: tsz('expires_at').notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** Failed-login counters keyed by the email's blind index, so unknown and known accounts behave alike. */
+export const loginThrottle = pgTable('login_throttle', {
+  emailHash: text('email_hash').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  lockedUntil: tsz('locked_until'),
+  updatedAt: tsz('updated_at').notNull().defaultNow(),
+});
+
+export const filings = pgTable(
+  'filings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id),
+    status: text('status').notNull().default('draft'),
+    /** The form without its personal fields (see shared/filing/personal.ts). */
+    data: jsonb('data').notNull().default({}),
+    /** The personal fields, SM4-encrypted as one JSON document. */
+    personalEnc: text('personal_enc'),
+    platformName: text('platform_name'),
+    submittedAt: tsz('submitted_at'),
+    /** The China date the submission was received: the clock starts the day after. */
+    receivedDate: date('received_date', { mode: 'string' }),
+    dueDate: date('due_date', { mode: 'string' }),
+    dueProvisional: boolean('due_provisional').notNull().default(false),
+    /** Article 8: filed after going live, or later than 10 working days after the effective date. */
+    late: boolean('late').notNull().default(false),
+    filingNumber: text('filing_number').unique(),
+    version: integer('version').notNull().default(1),
+    createdAt: tsz('created_at').notNull().defaultNow(),
+    updatedAt: tsz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('filings_owner_idx').on(t.ownerId), index('filings_status_due_idx').on(t.status, t.dueDate)],
+);
+
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    filingId: uuid('filing_id')
+      .notNull()
+      .references(() => filings.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    fileName: text('file_name').notNull(),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    /** SM3 of the plaintext bytes, hex. */
+    sm3: text('sm3').notNull(),
+    /** Encrypted bytes: key id, IV, SM4-CTR ciphertext and HMAC-SM3 tag (crypto/fieldCipher.ts). */
+    content: bytea('content').notNull(),
+    uploadedBy: uuid('uploaded_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: tsz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('attachments_filing_idx').on(t.filingId)],
+);
+
+/** Append-only, each row chained to the one before by SM3 (audit/auditLog.ts). */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+    at: tsz('at').notNull(),
+    actorId: uuid('actor_id'),
+    action: text('action').notNull(),
+    subjectType: text('subject_type').notNull(),
+    subjectId: text('subject_id'),
+    details: jsonb('details').notNull().default({}),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [index('audit_subject_idx').on(t.subjectType, t.subjectId)],
+);
+
+export const calendarYears = pgTable('calendar_years', {
+  year: integer('year').primaryKey(),
+  source: text('source').notNull(),
+  importedAt: tsz('imported_at').notNull().defaultNow(),
+});
+
+export const calendarDays = pgTable('calendar_days', {
+  date: date('date', { mode: 'string' }).primaryKey(),
+  /** 'holiday' (a day off) or 'workday' (an adjusted working day, 调休上班). */
+  kind: text('kind').notNull(),
+  name: text('name').notNull(),
+});
+
+export const settings = pgTable('settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+  updatedAt: tsz('updated_at').notNull().defaultNow(),
+});

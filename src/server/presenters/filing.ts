@@ -1,0 +1,73 @@
+/**
+ * The applicant's view of a filing. Fields are listed one by one: what is not named here is not sent.
+ */
+import { ATTACHMENT_KIND_LABELS, type AttachmentKind } from '../../shared/attachments.js';
+import { type CalendarData, chinaToday, workingDaysLeft } from '../../shared/calendar/index.js';
+import { checkFiling } from '../../shared/filing/completeness.js';
+import type { FilingDraft } from '../../shared/filing/schema.js';
+import { FILING_STATUS_LABELS, type FilingStatus } from '../../shared/filing/status.js';
+import type { FilingAction } from '../policies/filing.js';
+import type { AttachmentMeta, FilingRow } from '../services/filingRecords.js';
+
+export function presentAttachment(a: AttachmentMeta) {
+  return {
+    id: a.id,
+    kind: a.kind,
+    kindLabel: ATTACHMENT_KIND_LABELS[a.kind as AttachmentKind] ?? a.kind,
+    fileName: a.fileName,
+    mime: a.mime,
+    size: a.size,
+    sm3: a.sm3,
+    uploadedAt: a.createdAt.toISOString(),
+  };
+}
+
+function presentDue(row: FilingRow, cal: CalendarData, now: Date) {
+  if (!row.dueDate || row.status !== 'submitted') return null;
+  const left = workingDaysLeft(cal, chinaToday(now), row.dueDate);
+  return {
+    date: row.dueDate,
+    provisional: row.dueProvisional || left.provisional,
+    workingDaysLeft: left.days,
+    overdue: left.days < 0,
+  };
+}
+
+export function presentFilingSummary(row: FilingRow, cal: CalendarData, now: Date) {
+  return {
+    id: row.id,
+    status: row.status,
+    statusLabel: FILING_STATUS_LABELS[row.status as FilingStatus] ?? row.status,
+    platformName: row.platformName,
+    filingNumber: row.filingNumber,
+    submittedAt: row.submittedAt?.toISOString() ?? null,
+    due: presentDue(row, cal, now),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export interface FilingViewInput {
+  row: FilingRow;
+  draft: FilingDraft;
+  attachments: AttachmentMeta[];
+  allowedActions: FilingAction[];
+  cal: CalendarData;
+  now: Date;
+}
+
+export function presentFiling({ row, draft, attachments, allowedActions, cal, now }: FilingViewInput) {
+  const errors = checkFiling(draft, { attachmentKinds: attachments.map((a) => a.kind), today: chinaToday(now) });
+  return {
+    ...presentFilingSummary(row, cal, now),
+    receivedDate: row.receivedDate,
+    dueDate: row.dueDate,
+    dueProvisional: row.dueProvisional,
+    late: row.late,
+    version: row.version,
+    data: draft,
+    attachments: attachments.map(presentAttachment),
+    completeness: { complete: errors.length === 0, errors },
+    allowedActions,
+  };
+}

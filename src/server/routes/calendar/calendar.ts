@@ -1,0 +1,62 @@
+/** The working-day calculator (SPEC §3, §5): GET /api/calendar/deadline. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { addCalendarDays, addWorkingDays, toChinaDate } from '../../../shared/calendar/index.js';
+import { badRequest } from '../../lib/errors.js';
+
+const count = z.coerce.number().int('应为整数').min(1, '至少为 1').max(3650, '不能超过 3650');
+
+const deadlineQuery = z
+  .strictObject({
+    from: z.string().min(1).max(40).describe('A date YYYY-MM-DD, or an ISO timestamp with its zone'),
+    workingDays: count.optional(),
+    calendarDays: count.optional(),
+  })
+  .refine((q) => (q.workingDays === undefined) !== (q.calendarDays === undefined), {
+    message: '须且只能提供 workingDays 或 calendarDays 之一',
+    path: ['workingDays'],
+  });
+
+const deadlineResponse = z.object({
+  from: z.string(),
+  due: z.string(),
+  provisional: z.boolean(),
+  workingDays: z.number().optional(),
+  calendarDays: z.number().optional(),
+});
+
+export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { ctx } = app;
+  app.get(
+    '/deadline',
+    {
+      schema: {
+        tags: ['工作日 Calendar'],
+        summary: '计算期限：起算日次日开始计算的第 N 个工作日，或 N 个自然日（末日遇休息日顺延）',
+        querystring: deadlineQuery,
+        response: { 200: deadlineResponse },
+      },
+    },
+    async (req) => {
+      const q = req.query;
+      let from: string;
+      try {
+        from = toChinaDate(q.from);
+      } catch {
+        throw badRequest('from：应为 YYYY-MM-DD 日期或带时区的 ISO 时间', [
+          { field: 'from', message: '应为 YYYY-MM-DD 日期或带时区的 ISO 时间' },
+        ]);
+      }
+      const cal = await ctx.calendar.get();
+      const result =
+        q.workingDays !== undefined
+          ? addWorkingDays(cal, from, q.workingDays)
+          : addCalendarDays(cal, from, q.calendarDays as number);
+      return {
+        from,
+        ...result,
+        ...(q.workingDays !== undefined ? { workingDays: q.workingDays } : { calendarDays: q.calendarDays }),
+      };
+    },
+  );
+};

@@ -1,0 +1,131 @@
+/** Attachments of a filing: multipart upload per kind, download, replace, remove (SPEC §2). */
+import type { MultipartFile } from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AttachmentKind } from '../../../shared/attachments.js';
+import { readAttachment, removeAttachment, uploadAttachment } from '../../commands/attachments.js';
+import { AppError, badRequest } from '../../lib/errors.js';
+import { requireUser } from '../../plugins/auth.js';
+import { presentAttachment } from '../../presenters/filing.js';
+import { attachmentKind, attachmentParams, downloadQuery, filingParams } from './schema.js';
+
+const tags = ['附件 Attachments'];
+
+interface ReadUpload {
+  kind: AttachmentKind | undefined;
+  fileName: string;
+  bytes: Buffer;
+}
+
+/** Reads the multipart body: one `file` part and a `kind` field, in either order, within the size limit. */
+async function readUpload(req: FastifyRequest, maxBytes: number): Promise<ReadUpload> {
+  if (!req.isMultipart()) throw new AppError(415, 'unsupported_media_type', '请以 multipart/form-data 上传文件');
+  let kindRaw: unknown = (req.query as { kind?: unknown } | undefined)?.kind;
+  let file: { fileName: string; bytes: Buffer } | undefined;
+  for await (const part of req.parts({ limits: { fileSize: maxBytes, files: 1 } })) {
+    if (part.type === 'file') {
+      if (part.fieldname !== 'file')
+        throw badRequest('file：文件字段应命名为 file', [{ field: 'file', message: '文件字段应命名为 file' }]);
+      file = { fileName: part.filename, bytes: await toBuffer(part, maxBytes) };
+    } else if (part.fieldname === 'kind') {
+      kindRaw = part.value;
+    }
+  }
+  const kind = kindRaw === undefined ? undefined : attachmentKind.safeParse(kindRaw);
+  if (kind && !kind.success)
+    throw badRequest('kind：附件类别不正确', [
+      { field: 'kind', message: kind.error.issues[0]?.message ?? '附件类别不正确' },
+    ]);
+  if (!file) throw badRequest('file：请选择要上传的文件', [{ field: 'file', message: '请选择要上传的文件' }]);
+  return { kind: kind?.data, ...file };
+}
+
+async function toBuffer(part: MultipartFile, maxBytes: number): Promise<Buffer> {
+  try {
+    return await part.toBuffer();
+  } catch (err) {
+    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+      const mb = Math.round((maxBytes / 1024 / 1024) * 10) / 10;
+      throw new AppError(413, 'file_too_large', `文件超过大小上限 ${mb} MB`, [
+        { field: 'file', message: `文件不能超过 ${mb} MB` },
+      ]);
+    }
+    throw err;
+  }
+}
+
+export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { ctx } = app;
+
+  app.post(
+    '/:id/attachments',
+    {
+      schema: {
+        tags,
+        summary: '上传附件（multipart：kind, file），文件类型按内容识别',
+        params: filingParams,
+        consumes: ['multipart/form-data'],
+      },
+    },
+    async (req, reply) => {
+      const user = requireUser(req);
+      const upload = await readUpload(req, await ctx.settings.get('upload.maxBytes'));
+      if (!upload.kind) throw badRequest('kind：请指定附件类别', [{ field: 'kind', message: '请指定附件类别' }]);
+      const row = await uploadAttachment(ctx, { user, filingId: req.params.id, ...upload, kind: upload.kind });
+      return reply.code(201).send({ attachment: presentAttachment(row) });
+    },
+  );
+
+  app.put(
+    '/:id/attachments/:attachmentId',
+    { schema: { tags, summary: '替换附件（同一类别）', params: attachmentParams, consumes: ['multipart/form-data'] } },
+    async (req) => {
+      const user = requireUser(req);
+      const upload = await readUpload(req, await ctx.settings.get('upload.maxBytes'));
+      const current = await readAttachment(ctx, {
+        user,
+        filingId: req.params.id,
+        attachmentId: req.params.attachmentId,
+      });
+      const row = await uploadAttachment(ctx, {
+        user,
+        filingId: req.params.id,
+        ...upload,
+        kind: upload.kind ?? (current.meta.kind as AttachmentKind),
+        replaceId: req.params.attachmentId,
+      });
+      return { attachment: presentAttachment(row) };
+    },
+  );
+
+  app.get(
+    '/:id/attachments/:attachmentId',
+    { schema: { tags, summary: '下载附件', params: attachmentParams, querystring: downloadQuery } },
+    async (req, reply) => {
+      const user = requireUser(req);
+      const { meta, bytes } = await readAttachment(ctx, {
+        user,
+        filingId: req.params.id,
+        attachmentId: req.params.attachmentId,
+      });
+      const disposition = req.query.inline === '1' ? 'inline' : 'attachment';
+      return reply
+        .header('content-type', meta.mime)
+        .header('content-disposition', `${disposition}; filename*=UTF-8''${encodeURIComponent(meta.fileName)}`)
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store')
+        .header('x-sm3-digest', meta.sm3)
+        .send(bytes);
+    },
+  );
+
+  app.delete(
+    '/:id/attachments/:attachmentId',
+    { schema: { tags, summary: '删除附件（草稿或待补正时）', params: attachmentParams } },
+    async (req, reply) => {
+      const user = requireUser(req);
+      await removeAttachment(ctx, { user, filingId: req.params.id, attachmentId: req.params.attachmentId });
+      return reply.code(204).send();
+    },
+  );
+};

@@ -1,0 +1,97 @@
+/** The applicant's filings (SPEC §5): create, list, read, save the draft, submit, withdraw. */
+import { desc, eq } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { filingDraftInput } from '../../../shared/filing/schema.js';
+import { createFiling, saveFiling } from '../../commands/saveFiling.js';
+import { submitFiling, withdrawFiling } from '../../commands/submitFiling.js';
+import type { AppContext } from '../../context.js';
+import { filings } from '../../db/schema.js';
+import { requireUser } from '../../plugins/auth.js';
+import { allowedFilingActions, authorizeFiling } from '../../policies/filing.js';
+import { presentFiling, presentFilingSummary } from '../../presenters/filing.js';
+import { type FilingRow, listAttachmentMeta, loadFiling, openDraft } from '../../services/filingRecords.js';
+import type { SessionUser } from '../../services/sessions.js';
+import { filingParams } from './schema.js';
+
+const tags = ['备案 Filings'];
+
+async function view(ctx: AppContext, user: SessionUser, row: FilingRow) {
+  return presentFiling({
+    row,
+    draft: openDraft(ctx.cipher, row),
+    attachments: await listAttachmentMeta(ctx.db, row.id),
+    allowedActions: allowedFilingActions(user, row),
+    cal: await ctx.calendar.get(),
+    now: ctx.now(),
+  });
+}
+
+export const filingRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { ctx } = app;
+
+  app.post(
+    '/',
+    { schema: { tags, summary: '新建备案草稿（可带部分表单）', body: filingDraftInput.optional() } },
+    async (req, reply) => {
+      const user = requireUser(req);
+      const row = await createFiling(ctx, { user, draft: req.body ?? {} });
+      return reply.code(201).send({ filing: await view(ctx, user, row) });
+    },
+  );
+
+  app.get('/', { schema: { tags, summary: '我的备案' } }, async (req) => {
+    const user = requireUser(req);
+    const rows = await ctx.db
+      .select()
+      .from(filings)
+      .where(eq(filings.ownerId, user.id))
+      .orderBy(desc(filings.updatedAt));
+    const cal = await ctx.calendar.get();
+    return { items: rows.map((r) => presentFilingSummary(r, cal, ctx.now())) };
+  });
+
+  app.get('/:id', { schema: { tags, summary: '备案详情', params: filingParams } }, async (req) => {
+    const user = requireUser(req);
+    const row = await loadFiling(ctx.db, req.params.id);
+    authorizeFiling(user, 'read', row);
+    return { filing: await view(ctx, user, row) };
+  });
+
+  app.put(
+    '/:id',
+    { schema: { tags, summary: '保存草稿（整表替换）', params: filingParams, body: filingDraftInput } },
+    async (req) => {
+      const user = requireUser(req);
+      const row = await saveFiling(ctx, { user, filingId: req.params.id, draft: req.body });
+      return { filing: await view(ctx, user, row) };
+    },
+  );
+
+  app.post(
+    '/:id/submit',
+    {
+      schema: {
+        tags,
+        summary: '提交备案：通过完整性核查后开始 10 个工作日的审核期限',
+        params: filingParams,
+      },
+    },
+    async (req) => {
+      const user = requireUser(req);
+      const row = await submitFiling(ctx, { user, filingId: req.params.id });
+      const filing = await view(ctx, user, row);
+      return {
+        filing,
+        dueDate: row.dueDate,
+        provisional: row.dueProvisional,
+        workingDaysLeft: filing.due?.workingDaysLeft ?? null,
+      };
+    },
+  );
+
+  app.post('/:id/withdraw', { schema: { tags, summary: '撤回备案申请', params: filingParams } }, async (req) => {
+    const user = requireUser(req);
+    const row = await withdrawFiling(ctx, { user, filingId: req.params.id });
+    return { filing: await view(ctx, user, row) };
+  });
+};

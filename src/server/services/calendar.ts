@@ -1,0 +1,71 @@
+/**
+ * The working-day calendar as stored in the database, cached in memory and reloaded when a year is imported.
+ * The arithmetic itself is pure and shared (shared/calendar).
+ */
+import { eq, inArray } from 'drizzle-orm';
+import { type CalendarData, OFFICIAL_SCHEDULES, type YearSchedule } from '../../shared/calendar/index.js';
+import { appendAudit } from '../audit/auditLog.js';
+import type { Db, Tx } from '../db/client.js';
+import { calendarDays, calendarYears } from '../db/schema.js';
+
+export class CalendarService {
+  private cache: Promise<CalendarData> | undefined;
+
+  constructor(private readonly db: Db) {}
+
+  get(): Promise<CalendarData> {
+    this.cache ??= this.load().catch((err) => {
+      this.cache = undefined;
+      throw err;
+    });
+    return this.cache;
+  }
+
+  invalidate(): void {
+    this.cache = undefined;
+  }
+
+  private async load(): Promise<CalendarData> {
+    const [years, days] = await Promise.all([
+      this.db.select({ year: calendarYears.year }).from(calendarYears),
+      this.db.select().from(calendarDays),
+    ]);
+    const holidays = new Map<string, string>();
+    const workdays = new Map<string, string>();
+    for (const d of days) (d.kind === 'holiday' ? holidays : workdays).set(d.date, d.name);
+    return { years: new Set(years.map((y) => y.year)), holidays, workdays };
+  }
+
+  /** Replaces one year's schedule (an admin import, or the shipped official data). */
+  async importYear(tx: Tx, schedule: YearSchedule, actorId: string | null): Promise<void> {
+    const prefix = `${schedule.year}-`;
+    const existing = await tx.select({ date: calendarDays.date }).from(calendarDays);
+    const ofYear = existing.map((d) => d.date).filter((d) => d.startsWith(prefix));
+    if (ofYear.length) await tx.delete(calendarDays).where(inArray(calendarDays.date, ofYear));
+    const rows = [
+      ...schedule.holidays.map((h) => ({ date: h.date, kind: 'holiday', name: h.name })),
+      ...schedule.workdays.map((w) => ({ date: w.date, kind: 'workday', name: w.name })),
+    ];
+    if (rows.length) await tx.insert(calendarDays).values(rows);
+    await tx.delete(calendarYears).where(eq(calendarYears.year, schedule.year));
+    await tx.insert(calendarYears).values({ year: schedule.year, source: schedule.source });
+    await appendAudit(tx, {
+      action: 'calendar.import',
+      actorId,
+      subjectType: 'calendar',
+      subjectId: String(schedule.year),
+      details: { year: schedule.year, holidays: schedule.holidays.length, workdays: schedule.workdays.length },
+    });
+    this.invalidate();
+  }
+
+  /** Loads the shipped official schedules for the years the database does not have yet. */
+  async seedOfficial(): Promise<void> {
+    const have = new Set((await this.db.select({ year: calendarYears.year }).from(calendarYears)).map((y) => y.year));
+    const missing = OFFICIAL_SCHEDULES.filter((s) => !have.has(s.year));
+    if (missing.length === 0) return;
+    await this.db.transaction(async (tx) => {
+      for (const s of missing) await this.importYear(tx, s, null);
+    });
+  }
+}

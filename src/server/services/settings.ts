@@ -1,0 +1,44 @@
+/**
+ * Settings an admin may change while the system runs (SPEC §1 admin), stored in the `settings` table.
+ * Each has a zod schema and a default; a missing or unreadable row falls back to the default.
+ */
+import { z } from 'zod';
+import type { Executor } from '../db/client.js';
+import { settings } from '../db/schema.js';
+
+export const SETTING_DEFS = {
+  /** Article 10: the draft leaves the date blank; the final measures took effect on 2023-01-01. */
+  'measures.effectiveDate': { schema: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), default: '2023-01-01' },
+  'upload.maxBytes': {
+    schema: z
+      .number()
+      .int()
+      .min(1024)
+      .max(200 * 1024 * 1024),
+    default: 20 * 1024 * 1024,
+  },
+  'filingNumber.format': { schema: z.string().min(1).max(100), default: '工信漏备{year}{seq:5}号' },
+} as const;
+
+export type SettingKey = keyof typeof SETTING_DEFS;
+export type SettingValue<K extends SettingKey> = z.output<(typeof SETTING_DEFS)[K]['schema']>;
+
+export class SettingsService {
+  constructor(private readonly db: Executor) {}
+
+  async get<K extends SettingKey>(key: K, db: Executor = this.db): Promise<SettingValue<K>> {
+    const def = SETTING_DEFS[key];
+    const rows = await db.select().from(settings);
+    const row = rows.find((r) => r.key === key);
+    const parsed = row ? def.schema.safeParse(row.value) : undefined;
+    return (parsed?.success ? parsed.data : def.default) as SettingValue<K>;
+  }
+
+  async set<K extends SettingKey>(key: K, value: SettingValue<K>, db: Executor = this.db): Promise<void> {
+    const parsed = SETTING_DEFS[key].schema.parse(value);
+    await db
+      .insert(settings)
+      .values({ key, value: parsed })
+      .onConflictDoUpdate({ target: settings.key, set: { value: parsed, updatedAt: new Date() } });
+  }
+}

@@ -1,0 +1,3 @@
+export * from './dates.js';
+export * from './schedules.js';
+export * from './workingDays.js';

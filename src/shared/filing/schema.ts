@@ -1,0 +1,109 @@
+/**
+ * The 附件1 form as JSON (SPEC §2), shared by the API and the web form.
+ *
+ * `filingDraftSchema` checks the shape of what is saved: types, lengths and known keys, so a draft can hold
+ * half-typed values. Whether a filing is complete and every value valid is decided by `checkFiling`
+ * (completeness.ts) at submit time, and by the web form as the user types.
+ */
+import { z } from 'zod';
+import { normalizeMobile } from '../validators/contact.js';
+import { normalizeIcpNumber } from '../validators/icp.js';
+import { toHalfWidth } from '../validators/text.js';
+import { SPONSOR_TYPES } from './status.js';
+
+const MAX_TEXT = 20_000;
+
+const text = (max: number) => z.string().trim().max(max, `不能超过 ${max} 个字符`);
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+
+export const personSchema = z.strictObject({
+  name: text(50).optional(),
+  mobile: text(32).transform(normalizeMobile).optional(),
+  email: text(254).optional(),
+});
+
+export const shareholderSchema = z.strictObject({
+  name: text(200),
+  percent: z.number().min(0, '持股比例不能为负').max(100, '持股比例不能超过 100'),
+});
+
+export const socialAccountSchema = z.strictObject({
+  app: text(50),
+  account: text(100),
+});
+
+export const filingDraftSchema = z.strictObject({
+  platform: z
+    .strictObject({
+      name: text(100).optional(),
+      homepageUrl: text(2048).optional(),
+      icpNumber: text(64).transform(normalizeIcpNumber).optional(),
+      publishesVulnerabilities: z.boolean().optional(),
+      publishUrls: z.array(text(2048)).max(50, '最多 50 个网址').optional(),
+      socialAccounts: z.array(socialAccountSchema).max(50, '最多 50 个公众号').optional(),
+    })
+    .optional(),
+  sponsor: z
+    .strictObject({
+      name: text(200).optional(),
+      type: z.enum(SPONSOR_TYPES, { message: '类型应为个人、企业、事业单位或其他组织' }).optional(),
+      idNumber: text(32)
+        .transform((s) => toHalfWidth(s).replace(/\s+/g, '').toUpperCase())
+        .optional(),
+    })
+    .optional(),
+  people: z
+    .strictObject({
+      principal: personSchema.optional(),
+      contact: personSchema.optional(),
+    })
+    .optional(),
+  capital: z
+    .strictObject({
+      registeredCapital: z.number().min(0, '注册资本不能为负').max(1e10, '注册资本数值过大').optional(),
+      currency: text(8).optional(),
+      shareholders: z.array(shareholderSchema).max(200, '最多 200 名股东').optional(),
+    })
+    .optional(),
+  rules: z
+    .strictObject({
+      collectionScope: text(MAX_TEXT).optional(),
+      verification: text(MAX_TEXT).optional(),
+      notification: text(MAX_TEXT).optional(),
+      publication: text(MAX_TEXT).optional(),
+      identityVerification: text(MAX_TEXT).optional(),
+      classification: text(MAX_TEXT).optional(),
+    })
+    .optional(),
+  mlps: z
+    .strictObject({
+      certificateNumber: text(64).optional(),
+      level: z.number().int('定级应为整数').min(1, '定级应为 1 至 5').max(5, '定级应为 1 至 5').optional(),
+    })
+    .optional(),
+  management: text(MAX_TEXT).optional(),
+  other: text(MAX_TEXT).optional(),
+  operation: z
+    .strictObject({
+      alreadyOnline: z.boolean().optional(),
+      launchDate: isoDate.optional(),
+    })
+    .optional(),
+});
+
+/** What a client sends: `null` clears a field, like leaving it out. */
+export const filingDraftInput = z.preprocess(dropNulls, filingDraftSchema);
+
+export type FilingDraft = z.output<typeof filingDraftSchema>;
+export type FilingDraftInput = z.input<typeof filingDraftSchema>;
+
+function dropNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(dropNulls);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) if (v !== null) out[k] = dropNulls(v);
+    return out;
+  }
+  return value;
+}

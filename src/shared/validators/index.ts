@@ -1,0 +1,19 @@
+export { checkEmail, checkHttpUrl, checkMobile, normalizeMobile } from './contact.js';
+export { checkIcpNumber, ICP_PROVINCE_ABBRS, normalizeIcpNumber } from './icp.js';
+export { maskEmail, maskIdNumber, maskMobile, maskPersonName } from './mask.js';
+export {
+  checkResidentId,
+  normalizeResidentId,
+  PROVINCE_CODES,
+  RESIDENT_ID_WEIGHTS,
+  residentIdCheckChar,
+} from './residentId.js';
+export { toHalfWidth } from './text.js';
+export {
+  checkUscc,
+  normalizeUscc,
+  USCC_AUTHORITY_CODES,
+  USCC_CHARSET,
+  USCC_WEIGHTS,
+  usccCheckChar,
+} from './uscc.js';
