@@ -91,7 +91,11 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     crossOriginEmbedderPolicy: false,
   });
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, c) =>
+      new AppError(429, 'rate_limited', `请求过于频繁，请 ${Math.ceil(c.ttl / 1000)} 秒后再试`) as never,
+  });
   await app.register(multipart, { limits: { fileSize: 200 * 1024 * 1024, files: 1, fields: 10, parts: 12 } });
   await app.register(csrfPlugin, { trustedOrigins: ctx.config.trustedOrigins });
   await app.register(authPlugin, { ctx });
@@ -134,9 +138,9 @@ function errorHandler(
     const errors = err.validation.map((v) => {
       const segments = v.instancePath.split('/').filter(Boolean);
       const field = fieldPath(segments) || where || 'body';
-      const issue = (v.params as { issue?: { code?: string; keys?: string[] } }).issue;
-      if (issue?.code === 'unrecognized_keys' && issue.keys?.length) {
-        return { field: fieldPath([...segments, issue.keys[0] as string]), message: '不认识的字段' };
+      const keys = (v.params as { keys?: string[] }).keys;
+      if (v.keyword === 'unrecognized_keys' && keys?.length) {
+        return { field: fieldPath([...segments, keys[0] as string]), message: '不认识的字段' };
       }
       return { field, message: v.message ?? '格式不正确' };
     });

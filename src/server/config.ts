@@ -19,6 +19,8 @@ export interface Config {
   trustedOrigins: string[];
   /** The address the public reaches the system at, for links in documents and emails. */
   publicBaseUrl: string;
+  /** Requests per minute and client address. */
+  rateLimits: { login: number; register: number };
 }
 
 function intFrom(name: string, value: string | undefined, fallback: number): number {
@@ -42,6 +44,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean),
+    rateLimits: {
+      login: intFrom('RATE_LIMIT_LOGIN', env.RATE_LIMIT_LOGIN, 20),
+      register: intFrom('RATE_LIMIT_REGISTER', env.RATE_LIMIT_REGISTER, 10),
+    },
     publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
   };
 }

@@ -16,7 +16,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/register',
     {
       schema: { tags, summary: '注册申请人账号', body: registerBody, response: { 201: meResponse } },
-      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: { rateLimit: { max: ctx.config.rateLimits.register, timeWindow: '1 minute' } },
     },
     async (req, reply) => {
       const user = await registerUser(ctx, req.body);
@@ -30,7 +30,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/login',
     {
       schema: { tags, summary: '登录（工作人员须提供动态口令 totp）', body: loginBody, response: { 200: meResponse } },
-      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { rateLimit: { max: ctx.config.rateLimits.login, timeWindow: '1 minute' } },
     },
     async (req, reply) => {
       const { user, session } = await login(ctx, req.body);

@@ -1,0 +1,134 @@
+/**
+ * A real server on a loopback port with a fresh database, and an HTTP client that keeps cookies like a browser
+ * would. Route tests talk to it over real HTTP.
+ */
+import { randomBytes } from 'node:crypto';
+import { Writable } from 'node:stream';
+import { type App, buildApp } from '../app.js';
+import { createContext } from '../bootstrap.js';
+import { loadConfig } from '../config.js';
+import type { AppContext } from '../context.js';
+import { FieldCipher } from '../crypto/fieldCipher.js';
+import { createTestDatabase } from './testDb.js';
+
+export interface TestServer {
+  ctx: AppContext;
+  app: App;
+  url: string;
+  /** Every log line the server wrote, raw. */
+  logs: string[];
+  client(): TestClient;
+  close(): Promise<void>;
+}
+
+export function testCipher(): FieldCipher {
+  return new FieldCipher({ activeKid: 't1', keys: { t1: randomBytes(32) }, indexKey: randomBytes(32) });
+}
+
+export async function startTestServer(opts: { now?: () => Date } = {}): Promise<TestServer> {
+  const database = await createTestDatabase();
+  const base = loadConfig({});
+  // Many accounts are registered from one loopback address; login keeps its real limit, which a test checks.
+  const config = { ...base, dataDir: '/nonexistent', logLevel: 'info', rateLimits: { ...base.rateLimits, register: 10_000 } };
+  const ctx = createContext(config, database, testCipher());
+  if (opts.now) ctx.now = opts.now;
+  const logs: string[] = [];
+  const logStream = new Writable({
+    write(chunk, _enc, cb) {
+      logs.push(String(chunk));
+      cb();
+    },
+  });
+  const app = await buildApp(ctx, { logStream });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    ctx,
+    app,
+    url,
+    logs,
+    client: () => new TestClient(url),
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+export interface TestResponse<T = any> {
+  status: number;
+  headers: Headers;
+  // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON bodies
+  body: T;
+  text: string;
+  bytes: Buffer;
+}
+
+export interface RequestOptions {
+  json?: unknown;
+  form?: FormData;
+  body?: string | Buffer;
+  headers?: Record<string, string>;
+}
+
+export class TestClient {
+  private cookies = new Map<string, string>();
+
+  constructor(readonly baseUrl: string) {}
+
+  // biome-ignore lint/suspicious/noExplicitAny: see TestResponse
+  async request<T = any>(method: string, path: string, opts: RequestOptions = {}): Promise<TestResponse<T>> {
+    const headers: Record<string, string> = { ...opts.headers };
+    if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    let body: BodyInit | undefined;
+    if (opts.json !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(opts.json);
+    } else if (opts.form) {
+      body = opts.form;
+    } else if (opts.body !== undefined) {
+      body = typeof opts.body === 'string' ? opts.body : new Uint8Array(opts.body);
+    }
+    const res = await fetch(this.baseUrl + path, { method, headers, body });
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const [name, ...rest] = (pair ?? '').split('=');
+      const value = rest.join('=');
+      if (!name) continue;
+      if (value === '' || /expires=Thu, 01 Jan 1970/i.test(c)) this.cookies.delete(name.trim());
+      else this.cookies.set(name.trim(), value);
+    }
+    const bytes = Buffer.from(await res.arrayBuffer());
+    const text = bytes.toString('utf8');
+    let parsed: unknown = text;
+    if (res.headers.get('content-type')?.includes('application/json')) parsed = text ? JSON.parse(text) : null;
+    return { status: res.status, headers: res.headers, body: parsed as T, text, bytes };
+  }
+
+  get<T = unknown>(path: string, opts?: RequestOptions) {
+    return this.request<T>('GET', path, opts);
+  }
+  post<T = unknown>(path: string, json?: unknown, opts: RequestOptions = {}) {
+    return this.request<T>('POST', path, { ...opts, ...(json === undefined ? {} : { json }) });
+  }
+  put<T = unknown>(path: string, json?: unknown, opts: RequestOptions = {}) {
+    return this.request<T>('PUT', path, { ...opts, ...(json === undefined ? {} : { json }) });
+  }
+  delete<T = unknown>(path: string, opts?: RequestOptions) {
+    return this.request<T>('DELETE', path, opts);
+  }
+
+  hasSession(): boolean {
+    return this.cookies.has('vcp_session');
+  }
+
+  /** Uploads one file as multipart form data. */
+  upload(filingId: string, kind: string | undefined, bytes: Buffer, fileName = 'proof.pdf') {
+    const form = new FormData();
+    if (kind !== undefined) form.append('kind', kind);
+    form.append('file', new Blob([new Uint8Array(bytes)]), fileName);
+    return this.request('POST', `/api/filings/${filingId}/attachments`, { form });
+  }
+}
