@@ -1,0 +1,70 @@
+/** The `vcp` commands, callable in-process (tests) or from cli/vcp.ts. Each returns the exit code. */
+import fs from 'node:fs';
+import { z } from 'zod';
+import { isIsoDate } from '../../shared/calendar/index.js';
+import { verifyAuditChain } from '../audit/auditLog.js';
+import type { AppContext } from '../context.js';
+import { calendarYears } from '../db/schema.js';
+
+type Out = (line: string) => void;
+
+const day = z.object({ date: z.string().refine(isIsoDate, '日期应为 YYYY-MM-DD'), name: z.string().min(1).max(50) });
+export const yearScheduleFile = z.object({
+  year: z.number().int().min(2000).max(2100),
+  source: z.string().min(1).max(200),
+  holidays: z.array(day),
+  workdays: z.array(day),
+});
+
+export async function runCommand(ctx: AppContext, argv: string[], out: Out): Promise<number> {
+  const [group, action, ...rest] = argv;
+  const key = `${group} ${action}`;
+  switch (key) {
+    case 'audit verify':
+      return auditVerify(ctx, out);
+    case 'calendar import':
+      return calendarImport(ctx, rest[0], out);
+    case 'calendar list':
+      return calendarList(ctx, out);
+    default:
+      out(`unknown command: ${argv.join(' ')} (try --help)`);
+      return 2;
+  }
+}
+
+async function auditVerify(ctx: AppContext, out: Out): Promise<number> {
+  const result = await verifyAuditChain(ctx.db);
+  if (result.ok) {
+    out(`audit chain intact: ${result.checked} entries verified`);
+    return 0;
+  }
+  const broken = result.firstBroken as NonNullable<typeof result.firstBroken>;
+  out(`audit chain BROKEN at entry #${broken.seq}: ${broken.reason} (${result.checked} entries before it are intact)`);
+  return 1;
+}
+
+async function calendarImport(ctx: AppContext, file: string | undefined, out: Out): Promise<number> {
+  if (!file) {
+    out('usage: vcp calendar import <file.json>');
+    return 2;
+  }
+  const parsed = yearScheduleFile.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) out(`${issue.path.join('.')}: ${issue.message}`);
+    return 2;
+  }
+  const wrongYear = [...parsed.data.holidays, ...parsed.data.workdays].find((d) => !d.date.startsWith(`${parsed.data.year}-`));
+  if (wrongYear) {
+    out(`${wrongYear.date} is not in ${parsed.data.year}`);
+    return 2;
+  }
+  await ctx.db.transaction((tx) => ctx.calendar.importYear(tx, parsed.data, null));
+  out(`imported ${parsed.data.year}: ${parsed.data.holidays.length} holidays, ${parsed.data.workdays.length} adjusted working days`);
+  return 0;
+}
+
+async function calendarList(ctx: AppContext, out: Out): Promise<number> {
+  const years = await ctx.db.select().from(calendarYears).orderBy(calendarYears.year);
+  for (const y of years) out(`${y.year}\t${y.source}`);
+  return 0;
+}

@@ -1,0 +1,32 @@
+/**
+ * `npm run vcp -- <command>`: the operators' tool. It opens the same database as the server (DATA_DIR or
+ * DATABASE_URL); on the embedded database the server must be stopped first, since one folder has one owner.
+ *
+ *   audit verify                 walk the SM3 chain of the audit log and name the first broken entry
+ *   calendar import <file.json>  enter a year's schedule: { year, source, holidays: [{date,name}], workdays: [...] }
+ *   calendar list                the years the calendar holds
+ */
+import fs from 'node:fs';
+import { bootstrap } from '../bootstrap.js';
+import { runCommand } from './commands.js';
+
+async function main(argv: string[]): Promise<number> {
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === 'help') {
+    process.stdout.write(fs.readFileSync(new URL(import.meta.url)).toString().split('*/')[0]?.replace(/^\/\*\*?/, '') ?? '');
+    return 0;
+  }
+  const ctx = await bootstrap();
+  try {
+    return await runCommand(ctx, argv, (line) => process.stdout.write(`${line}\n`));
+  } finally {
+    await ctx.database.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  },
+);
