@@ -28,6 +28,7 @@ import { AppError, fieldPath } from './lib/errors.js';
 import { LOG_REDACT_PATHS } from './lib/logging.js';
 import { authPlugin } from './plugins/auth.js';
 import { csrfPlugin } from './plugins/csrf.js';
+import { webPlugin } from './plugins/web.js';
 import { authRoutes } from './routes/auth/auth.js';
 import { calendarRoutes } from './routes/calendar/calendar.js';
 import { attachmentRoutes } from './routes/filings/attachments.js';
@@ -45,6 +46,8 @@ export interface BuildOptions {
   /** A pino destination stream for the logs (tests capture it); defaults to stdout. */
   logStream?: NodeJS.WritableStream;
   logLevel?: string;
+  /** The built web UI; tests point it elsewhere or at nothing. */
+  webDir?: string;
 }
 
 declare module 'fastify' {
@@ -68,11 +71,6 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('ctx', ctx);
   app.setErrorHandler(errorHandler);
-  app.setNotFoundHandler((req, reply) => {
-    reply
-      .code(404)
-      .send({ error: { code: 'not_found', message: `没有这个地址：${req.method} ${req.url.split('?')[0]}` } });
-  });
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -83,9 +81,11 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
         imgSrc: ["'self'", 'data:', 'blob:'],
         frameSrc: ["'self'", 'blob:'],
         objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
+        frameAncestors: ["'self'"],
         formAction: ["'self'"],
         baseUri: ["'self'"],
+        // Only behind HTTPS: on plain http://localhost it would send the browser to https for every asset.
+        upgradeInsecureRequests: ctx.config.cookieSecure ? [] : null,
       },
     },
     crossOriginEmbedderPolicy: false,
@@ -109,7 +109,11 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'vcp_session' } } },
     },
-    transform: jsonSchemaTransform,
+    // A plugin's '/' route sits at '/api/filings/' in the document; SPEC §5 names it '/api/filings' (both answer).
+    transform: (opts) => {
+      const out = jsonSchemaTransform(opts);
+      return { ...out, url: out.url.length > 1 ? out.url.replace(/\/+$/, '') : out.url };
+    },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
@@ -118,6 +122,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(attachmentRoutes, { prefix: '/api/filings' });
   await app.register(calendarRoutes, { prefix: '/api/calendar' });
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
+  await app.register(webPlugin, opts.webDir === undefined ? {} : { dir: opts.webDir });
   return app as unknown as App;
 }
 

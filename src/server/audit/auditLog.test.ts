@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runCommand } from '../cli/commands.js';
+import { queryRows } from '../db/client.js';
 import { registerApplicant } from '../test/factories.js';
 import { startTestServer, type TestServer } from '../test/harness.js';
 import { appendAudit, verifyAuditChain } from './auditLog.js';
@@ -30,7 +31,8 @@ async function runVerify() {
 
 describe('audit chain', () => {
   it('records account and filing events in order, each chained to the one before', async () => {
-    const { rows } = await server.ctx.db.execute<{ action: string; prev_hash: string; hash: string }>(
+    const rows = await queryRows<{ action: string; prev_hash: string; hash: string }>(
+      server.ctx.db,
       sql`select action, prev_hash, hash from audit_log order by seq`,
     );
     const actions = rows.map((r) => r.action);
@@ -47,7 +49,8 @@ describe('audit chain', () => {
   });
 
   it('names the first entry whose content was edited', async () => {
-    const { rows } = await server.ctx.db.execute<{ seq: number }>(
+    const rows = await queryRows<{ seq: number }>(
+      server.ctx.db,
       sql`select seq from audit_log where action = 'account.register' order by seq limit 1`,
     );
     const seq = Number(rows[0]?.seq);
@@ -65,7 +68,7 @@ describe('audit chain', () => {
       const c = fresh.client();
       await registerApplicant(c);
       await c.post('/api/filings', {});
-      const { rows } = await fresh.ctx.db.execute<{ seq: number }>(sql`select seq from audit_log order by seq`);
+      const rows = await queryRows<{ seq: number }>(fresh.ctx.db, sql`select seq from audit_log order by seq`);
       const middle = Number(rows[1]?.seq);
       const next = Number(rows[2]?.seq);
       await fresh.ctx.db.execute(sql`delete from audit_log where seq = ${middle}`);
@@ -80,17 +83,21 @@ describe('audit chain', () => {
 
 describe('`npm run vcp -- audit verify` as a process', () => {
   // One run is enough: the process opens its own embedded database, whatever the project.
-  it.runIf(inject('dbKind') === 'pglite')('exits 0 on a fresh embedded database and prints the count', async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vcp-cli-'));
-    try {
-      const run = promisify(execFile);
-      const { stdout } = await run('npx', ['tsx', 'src/server/cli/vcp.ts', 'audit', 'verify'], {
-        env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },
-        timeout: 60_000,
-      });
-      expect(stdout).toMatch(/audit chain intact: [1-9]\d* entries verified/);
-    } finally {
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    }
-  }, 90_000);
+  it.runIf(inject('dbKind') === 'pglite')(
+    'exits 0 on a fresh embedded database and prints the count',
+    async () => {
+      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vcp-cli-'));
+      try {
+        const run = promisify(execFile);
+        const { stdout } = await run('npx', ['tsx', 'src/server/cli/vcp.ts', 'audit', 'verify'], {
+          env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },
+          timeout: 60_000,
+        });
+        expect(stdout).toMatch(/audit chain intact: [1-9]\d* entries verified/);
+      } finally {
+        fs.rmSync(dataDir, { recursive: true, force: true });
+      }
+    },
+    90_000,
+  );
 });

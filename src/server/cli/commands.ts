@@ -53,13 +53,17 @@ async function calendarImport(ctx: AppContext, file: string | undefined, out: Ou
     for (const issue of parsed.error.issues) out(`${issue.path.join('.')}: ${issue.message}`);
     return 2;
   }
-  const wrongYear = [...parsed.data.holidays, ...parsed.data.workdays].find((d) => !d.date.startsWith(`${parsed.data.year}-`));
+  const wrongYear = [...parsed.data.holidays, ...parsed.data.workdays].find(
+    (d) => !d.date.startsWith(`${parsed.data.year}-`),
+  );
   if (wrongYear) {
     out(`${wrongYear.date} is not in ${parsed.data.year}`);
     return 2;
   }
   await ctx.db.transaction((tx) => ctx.calendar.importYear(tx, parsed.data, null));
-  out(`imported ${parsed.data.year}: ${parsed.data.holidays.length} holidays, ${parsed.data.workdays.length} adjusted working days`);
+  out(
+    `imported ${parsed.data.year}: ${parsed.data.holidays.length} holidays, ${parsed.data.workdays.length} adjusted working days`,
+  );
   return 0;
 }
 

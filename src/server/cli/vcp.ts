@@ -12,7 +12,13 @@ import { runCommand } from './commands.js';
 
 async function main(argv: string[]): Promise<number> {
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === 'help') {
-    process.stdout.write(fs.readFileSync(new URL(import.meta.url)).toString().split('*/')[0]?.replace(/^\/\*\*?/, '') ?? '');
+    process.stdout.write(
+      fs
+        .readFileSync(new URL(import.meta.url))
+        .toString()
+        .split('*/')[0]
+        ?.replace(/^\/\*\*?/, '') ?? '',
+    );
     return 0;
   }
   const ctx = await bootstrap();

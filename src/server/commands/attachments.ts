@@ -35,6 +35,8 @@ export function cleanFileName(name: string, ext: string): string {
 
 /** Checks the bytes, hashes them with SM3, seals them with SM4 and stores them with the filing. */
 export async function uploadAttachment(ctx: AppContext, props: UploadProps) {
+  // Who may upload is answered before anything about the file, and again under the row lock below.
+  authorizeFiling(props.user, 'upload', await loadFiling(ctx.db, props.filingId));
   if (props.bytes.length === 0) throw badRequest('file：文件为空', [{ field: 'file', message: '文件为空' }]);
   const detected = await detectFileType(props.bytes);
   if (!detected || !isTypeAllowed(props.kind, detected.type)) {

@@ -39,7 +39,12 @@ describe('the data folder lock', () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'vcp.lock'), String(process.pid));
     const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      const child = execFile('npx', ['tsx', 'src/server/main.ts'], { env: { ...process.env, DATA_DIR: dir, PORT: '0', DATABASE_URL: '' } }, () => {});
+      const child = execFile(
+        'npx',
+        ['tsx', 'src/server/main.ts'],
+        { env: { ...process.env, DATA_DIR: dir, PORT: '0', DATABASE_URL: '' } },
+        () => {},
+      );
       let stderr = '';
       child.stderr?.on('data', (d) => {
         stderr += d;

@@ -24,12 +24,4 @@ export const conflict = (code: string, message: string) => new AppError(409, cod
 export const unprocessable = (message: string, errors: FieldError[]) =>
   new AppError(422, 'validation_failed', message, errors);
 
-/** Turns a JSON-pointer or zod path into the field notation of SPEC §2: `platform.publishUrls[0]`. */
-export function fieldPath(segments: readonly (string | number | symbol)[]): string {
-  let out = '';
-  for (const s of segments) {
-    if (typeof s === 'number' || /^\d+$/.test(String(s))) out += `[${String(s)}]`;
-    else out += out ? `.${String(s)}` : String(s);
-  }
-  return out;
-}
+export { toFieldPath as fieldPath } from '../../shared/fieldPath.js';

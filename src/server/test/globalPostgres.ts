@@ -9,10 +9,9 @@ export default async function setup(project: TestProject) {
   project.provide('pgTemplate', name);
   return async () => {
     await withAdmin(async (c) => {
-      const { rows } = await c.query<{ datname: string }>(
-        `select datname from pg_database where datname like $1`,
-        [`${name}%`],
-      );
+      const { rows } = await c.query<{ datname: string }>(`select datname from pg_database where datname like $1`, [
+        `${name}%`,
+      ]);
       for (const r of rows) await c.query(`drop database if exists "${r.datname}" with (force)`);
     });
   };

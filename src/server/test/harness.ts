@@ -29,7 +29,12 @@ export async function startTestServer(opts: { now?: () => Date } = {}): Promise<
   const database = await createTestDatabase();
   const base = loadConfig({});
   // Many accounts are registered from one loopback address; login keeps its real limit, which a test checks.
-  const config = { ...base, dataDir: '/nonexistent', logLevel: 'info', rateLimits: { ...base.rateLimits, register: 10_000 } };
+  const config = {
+    ...base,
+    dataDir: '/nonexistent',
+    logLevel: 'info',
+    rateLimits: { ...base.rateLimits, register: 10_000 },
+  };
   const ctx = createContext(config, database, testCipher());
   if (opts.now) ctx.now = opts.now;
   const logs: string[] = [];
@@ -57,10 +62,10 @@ export async function startTestServer(opts: { now?: () => Date } = {}): Promise<
   };
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON bodies
 export interface TestResponse<T = any> {
   status: number;
   headers: Headers;
-  // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON bodies
   body: T;
   text: string;
   bytes: Buffer;
@@ -107,16 +112,20 @@ export class TestClient {
     return { status: res.status, headers: res.headers, body: parsed as T, text, bytes };
   }
 
-  get<T = unknown>(path: string, opts?: RequestOptions) {
+  // biome-ignore lint/suspicious/noExplicitAny: see TestResponse
+  get<T = any>(path: string, opts?: RequestOptions) {
     return this.request<T>('GET', path, opts);
   }
-  post<T = unknown>(path: string, json?: unknown, opts: RequestOptions = {}) {
+  // biome-ignore lint/suspicious/noExplicitAny: see TestResponse
+  post<T = any>(path: string, json?: unknown, opts: RequestOptions = {}) {
     return this.request<T>('POST', path, { ...opts, ...(json === undefined ? {} : { json }) });
   }
-  put<T = unknown>(path: string, json?: unknown, opts: RequestOptions = {}) {
+  // biome-ignore lint/suspicious/noExplicitAny: see TestResponse
+  put<T = any>(path: string, json?: unknown, opts: RequestOptions = {}) {
     return this.request<T>('PUT', path, { ...opts, ...(json === undefined ? {} : { json }) });
   }
-  delete<T = unknown>(path: string, opts?: RequestOptions) {
+  // biome-ignore lint/suspicious/noExplicitAny: see TestResponse
+  delete<T = any>(path: string, opts?: RequestOptions) {
     return this.request<T>('DELETE', path, opts);
   }
 

@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../db/client.js';
 import { registerApplicant } from '../../test/factories.js';
 import { startTestServer, type TestServer } from '../../test/harness.js';
 
@@ -25,7 +27,9 @@ describe('POST /api/auth/register', () => {
   it('refuses a taken email with 409', async () => {
     const c = server.client();
     const { email } = await registerApplicant(c);
-    const res = await server.client().post('/api/auth/register', { email: email.toUpperCase(), password: 'abcdefgh12' });
+    const res = await server
+      .client()
+      .post('/api/auth/register', { email: email.toUpperCase(), password: 'abcdefgh12' });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('email_taken');
   });
@@ -53,8 +57,7 @@ describe('POST /api/auth/register', () => {
 
   it('stores the email only encrypted, with a blind index', async () => {
     await registerApplicant(server.client(), 'stored.secretly@example.org');
-    const rows = await server.ctx.db.execute('select email_hash, email_enc from users');
-    const dump = JSON.stringify(rows.rows);
+    const dump = JSON.stringify(await queryRows(server.ctx.db, sql`select email_hash, email_enc from users`));
     expect(dump).not.toContain('stored.secretly');
   });
 });
@@ -77,7 +80,9 @@ describe('login, me and logout', () => {
   it('refuses a wrong password and an unknown email alike', async () => {
     const { email } = await registerApplicant(server.client());
     const wrong = await server.client().post('/api/auth/login', { email, password: 'wrong-password-1' });
-    const unknown = await server.client().post('/api/auth/login', { email: 'nobody@example.com', password: 'x1234567890' });
+    const unknown = await server
+      .client()
+      .post('/api/auth/login', { email: 'nobody@example.com', password: 'x1234567890' });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body.error).toEqual(unknown.body.error);
@@ -108,7 +113,9 @@ describe('login, me and logout', () => {
   });
 
   it('ignores a forged session cookie', async () => {
-    const res = await server.client().get('/api/auth/me', { headers: { cookie: 'vcp_session=forged-token-aaaaaaaaaaaaaaaaaaaa' } });
+    const res = await server
+      .client()
+      .get('/api/auth/me', { headers: { cookie: 'vcp_session=forged-token-aaaaaaaaaaaaaaaaaaaa' } });
     expect(res.status).toBe(401);
   });
 });
@@ -117,7 +124,11 @@ describe('CSRF defence', () => {
   it('refuses a cookie-authenticated write sent from another site', async () => {
     const c = server.client();
     await registerApplicant(c);
-    const crossSite = await c.post('/api/filings', {}, { headers: { 'sec-fetch-site': 'cross-site', origin: 'https://evil.example' } });
+    const crossSite = await c.post(
+      '/api/filings',
+      {},
+      { headers: { 'sec-fetch-site': 'cross-site', origin: 'https://evil.example' } },
+    );
     expect(crossSite.status).toBe(403);
     expect(crossSite.body.error.code).toBe('csrf_rejected');
     const oldBrowser = await c.post('/api/filings', {}, { headers: { origin: 'https://evil.example' } });
@@ -129,7 +140,11 @@ describe('CSRF defence', () => {
   it('lets same-origin browser writes and non-browser clients through', async () => {
     const c = server.client();
     await registerApplicant(c);
-    const sameOrigin = await c.post('/api/filings', {}, { headers: { 'sec-fetch-site': 'same-origin', origin: server.url } });
+    const sameOrigin = await c.post(
+      '/api/filings',
+      {},
+      { headers: { 'sec-fetch-site': 'same-origin', origin: server.url } },
+    );
     expect(sameOrigin.status).toBe(201);
     const script = await c.post('/api/filings', {});
     expect(script.status).toBe(201);

@@ -22,14 +22,20 @@ async function readUpload(req: FastifyRequest, maxBytes: number): Promise<ReadUp
   if (!req.isMultipart()) throw new AppError(415, 'unsupported_media_type', '请以 multipart/form-data 上传文件');
   let kindRaw: unknown = (req.query as { kind?: unknown } | undefined)?.kind;
   let file: { fileName: string; bytes: Buffer } | undefined;
-  for await (const part of req.parts({ limits: { fileSize: maxBytes, files: 1 } })) {
-    if (part.type === 'file') {
-      if (part.fieldname !== 'file')
-        throw badRequest('file：文件字段应命名为 file', [{ field: 'file', message: '文件字段应命名为 file' }]);
-      file = { fileName: part.filename, bytes: await toBuffer(part, maxBytes) };
-    } else if (part.fieldname === 'kind') {
-      kindRaw = part.value;
+  try {
+    for await (const part of req.parts({ limits: { fileSize: maxBytes, files: 1 } })) {
+      if (part.type === 'file') {
+        if (part.fieldname !== 'file')
+          throw badRequest('file：文件字段应命名为 file', [{ field: 'file', message: '文件字段应命名为 file' }]);
+        file = { fileName: part.filename, bytes: await toBuffer(part, maxBytes) };
+      } else if (part.fieldname === 'kind') {
+        kindRaw = part.value;
+      }
     }
+  } catch (err) {
+    // The multipart parser throws plain errors on a malformed body (no boundary, truncated data): the client's fault.
+    if (err instanceof AppError || (err as { statusCode?: number }).statusCode !== undefined) throw err;
+    throw new AppError(400, 'invalid_multipart', '请求体不是有效的 multipart/form-data');
   }
   const kind = kindRaw === undefined ? undefined : attachmentKind.safeParse(kindRaw);
   if (kind && !kind.success)

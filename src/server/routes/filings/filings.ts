@@ -31,7 +31,8 @@ export const filingRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/',
-    { schema: { tags, summary: '新建备案草稿（可带部分表单）', body: filingDraftInput.optional() } },
+    // A POST without a body reaches the validator as null: it starts an empty draft, like `{}`.
+    { schema: { tags, summary: '新建备案草稿（可带部分表单）', body: filingDraftInput.nullish() } },
     async (req, reply) => {
       const user = requireUser(req);
       const row = await createFiling(ctx, { user, draft: req.body ?? {} });
