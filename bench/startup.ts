@@ -9,7 +9,11 @@ import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
-async function firstResponse(args: string[], env: NodeJS.ProcessEnv, url: string): Promise<{ ms: number; child: ChildProcess }> {
+async function firstResponse(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  url: string,
+): Promise<{ ms: number; child: ChildProcess }> {
   const started = performance.now();
   const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: 'ignore' });
   for (;;) {
@@ -62,7 +66,9 @@ async function main() {
     const baseline = median(baselines);
     console.log(`bare Fastify process, first response: ${baseline.toFixed(0)} ms (median of ${runs})`);
     console.log(`restart on existing data, first response: ${restart.toFixed(0)} ms (median of ${runs})`);
-    console.log(`ratio restart / bare: ${(restart / baseline).toFixed(2)}x; target < 3000 ms: ${restart < 3000 ? 'met' : 'MISSED'}`);
+    console.log(
+      `ratio restart / bare: ${(restart / baseline).toFixed(2)}x; target < 3000 ms: ${restart < 3000 ? 'met' : 'MISSED'}`,
+    );
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }

@@ -1,0 +1,51 @@
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { paths } from '../../../config/paths.js';
+import { ApiError } from '../../../lib/api.js';
+import { useI18n } from '../../../lib/i18n.js';
+import { type LoginInput, useLogin } from '../api/auth.js';
+
+/** Only paths of this app are followed after sign-in, never another site. */
+export function safeNext(next: string | null): string {
+  return next?.startsWith('/') && !next.startsWith('//') ? next : paths.filings;
+}
+
+export function LoginPage() {
+  const { t } = useI18n();
+  const login = useLogin();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const error = login.error instanceof ApiError ? login.error : null;
+  const needTotp = error?.code === 'totp_required' || error?.code === 'invalid_totp';
+  return (
+    <Card style={{ maxWidth: 420, margin: '48px auto' }}>
+      <Typography.Title level={3}>{t.login}</Typography.Title>
+      <Typography.Paragraph type="secondary">{t.appName}</Typography.Paragraph>
+      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} role="alert" />}
+      <Form<LoginInput>
+        name="login"
+        layout="vertical"
+        requiredMark={false}
+        onFinish={(v) => login.mutate(v, { onSuccess: () => navigate(safeNext(params.get('next'))) })}
+      >
+        <Form.Item label={t.email} name="email" rules={[{ required: true, type: 'email' }]}>
+          <Input autoComplete="username" autoFocus />
+        </Form.Item>
+        <Form.Item label={t.password} name="password" rules={[{ required: true }]}>
+          <Input.Password autoComplete="current-password" />
+        </Form.Item>
+        {needTotp && (
+          <Form.Item label="动态口令 / TOTP" name="totp" rules={[{ required: true, pattern: /^\d{6}$/ }]}>
+            <Input inputMode="numeric" maxLength={6} autoComplete="one-time-code" />
+          </Form.Item>
+        )}
+        <Button type="primary" htmlType="submit" block loading={login.isPending}>
+          {t.login}
+        </Button>
+      </Form>
+      <Typography.Paragraph style={{ marginTop: 16 }}>
+        {t.noAccount} <Link to={paths.register}>{t.registerNow}</Link>
+      </Typography.Paragraph>
+    </Card>
+  );
+}

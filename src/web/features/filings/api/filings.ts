@@ -1,0 +1,111 @@
+/** The filings API: types of what the server sends, fetchers and their query hooks together. */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { FieldError } from '../../../../shared/filing/completeness.js';
+import type { FilingDraft, FilingDraftInput } from '../../../../shared/filing/schema.js';
+import { api, uploadWithProgress } from '../../../lib/api.js';
+
+export interface Due {
+  date: string;
+  provisional: boolean;
+  workingDaysLeft: number;
+  overdue: boolean;
+}
+
+export interface FilingSummary {
+  id: string;
+  status: string;
+  statusLabel: string;
+  platformName: string | null;
+  filingNumber: string | null;
+  submittedAt: string | null;
+  due: Due | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Attachment {
+  id: string;
+  kind: string;
+  kindLabel: string;
+  fileName: string;
+  mime: string;
+  size: number;
+  sm3: string;
+  uploadedAt: string;
+}
+
+export interface Filing extends FilingSummary {
+  receivedDate: string | null;
+  dueDate: string | null;
+  dueProvisional: boolean;
+  late: boolean;
+  version: number;
+  data: FilingDraft;
+  attachments: Attachment[];
+  completeness: { complete: boolean; errors: FieldError[] };
+  allowedActions: string[];
+}
+
+export const filingsKey = ['filings'] as const;
+export const filingKey = (id: string) => ['filings', id] as const;
+
+export function useMyFilings() {
+  return useQuery({
+    queryKey: filingsKey,
+    queryFn: async () => (await api<{ items: FilingSummary[] }>('GET', '/api/filings')).items,
+  });
+}
+
+export function useFiling(id: string) {
+  return useQuery({
+    queryKey: filingKey(id),
+    queryFn: async () => (await api<{ filing: Filing }>('GET', `/api/filings/${id}`)).filing,
+  });
+}
+
+export function useCreateFiling() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async () => (await api<{ filing: Filing }>('POST', '/api/filings', {})).filing,
+    onSuccess: (f) => {
+      qc.setQueryData(filingKey(f.id), f);
+      void qc.invalidateQueries({ queryKey: filingsKey, exact: true });
+    },
+  });
+}
+
+export function saveFiling(id: string, draft: FilingDraftInput) {
+  return api<{ filing: Filing }>('PUT', `/api/filings/${id}`, draft).then((r) => r.filing);
+}
+
+export function submitFiling(id: string) {
+  return api<{ filing: Filing; dueDate: string; provisional: boolean; workingDaysLeft: number }>(
+    'POST',
+    `/api/filings/${id}/submit`,
+  );
+}
+
+export function withdrawFiling(id: string) {
+  return api<{ filing: Filing }>('POST', `/api/filings/${id}/withdraw`).then((r) => r.filing);
+}
+
+export function uploadAttachment(
+  id: string,
+  kind: string,
+  file: File,
+  onProgress: (p: number) => void,
+  replaceId?: string,
+) {
+  const form = new FormData();
+  form.append('kind', kind);
+  form.append('file', file, file.name);
+  const path = replaceId ? `/api/filings/${id}/attachments/${replaceId}` : `/api/filings/${id}/attachments`;
+  return uploadWithProgress<{ attachment: Attachment }>(replaceId ? 'PUT' : 'POST', path, form, onProgress);
+}
+
+export function deleteAttachment(id: string, attachmentId: string) {
+  return api<void>('DELETE', `/api/filings/${id}/attachments/${attachmentId}`);
+}
+
+export const attachmentUrl = (id: string, attachmentId: string, inline = false) =>
+  `/api/filings/${id}/attachments/${attachmentId}${inline ? '?inline=1' : ''}`;

@@ -1,0 +1,192 @@
+/** Everything the applicant is about to submit, section by section, with what still needs fixing. */
+import { Alert, Button, Descriptions, List, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import type { FieldError } from '../../../../../shared/filing/completeness.js';
+import type { FieldPath } from '../../../../../shared/filing/labels.js';
+import type { FilingDraft } from '../../../../../shared/filing/schema.js';
+import { SPONSOR_TYPE_LABELS, type SponsorType } from '../../../../../shared/filing/status.js';
+import { useI18n } from '../../../../lib/i18n.js';
+import { formatSize } from '../AttachmentList.js';
+import { useEditor } from './EditorContext.js';
+import { STEP_TITLES, type StepKey, stepOfField } from './steps.js';
+
+const show = (v: unknown): ReactNode => {
+  if (v === undefined || v === null || v === '') return <Typography.Text type="secondary">未填写</Typography.Text>;
+  if (typeof v === 'boolean') return v ? '是' : '否';
+  return String(v);
+};
+
+export function ConfirmStep({
+  draft,
+  errors,
+  goTo,
+}: {
+  draft: FilingDraft;
+  errors: FieldError[];
+  goTo: (s: StepKey) => void;
+}) {
+  const { filing } = useEditor();
+  const { label } = useI18n();
+  const individual = draft.sponsor?.type === 'individual';
+  const item = (f: FieldPath, v: unknown) => ({ key: f, label: label(f), children: show(v) });
+  const long = (f: FieldPath, v: string | undefined) => ({
+    key: f,
+    label: label(f),
+    span: 2,
+    children: v ? (
+      <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{v}</Typography.Paragraph>
+    ) : (
+      show(v)
+    ),
+  });
+  const p = draft.platform ?? {};
+  return (
+    <>
+      {errors.length > 0 ? (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          style={{ marginBottom: 16 }}
+          title={`还有 ${errors.length} 处需要填写或修改，完成后才能提交`}
+          description={
+            <List
+              size="small"
+              dataSource={errors}
+              renderItem={(e) => (
+                <List.Item>
+                  <Button type="link" size="small" onClick={() => goTo(stepOfField(e.field))}>
+                    {STEP_TITLES[stepOfField(e.field)].zh}
+                  </Button>
+                  {e.message}
+                </List.Item>
+              )}
+            />
+          }
+        />
+      ) : (
+        <Alert
+          type="success"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title="信息完整，请核对后提交。提交后将在 10 个工作日内完成审核。"
+        />
+      )}
+      <Descriptions
+        bordered
+        column={2}
+        size="small"
+        title="平台信息"
+        style={{ marginBottom: 16 }}
+        items={[
+          item('platform.name', p.name),
+          item('platform.homepageUrl', p.homepageUrl),
+          item('platform.icpNumber', p.icpNumber),
+          item('operation.alreadyOnline', draft.operation?.alreadyOnline),
+          item('operation.launchDate', draft.operation?.launchDate),
+          item('platform.publishesVulnerabilities', p.publishesVulnerabilities !== false),
+          {
+            key: 'urls',
+            label: label('platform.publishUrls'),
+            span: 2,
+            children: show((p.publishUrls ?? []).join('\n') || undefined),
+          },
+          {
+            key: 'social',
+            label: label('platform.socialAccounts'),
+            span: 2,
+            children: show((p.socialAccounts ?? []).map((s) => `${s.app}：${s.account}`).join('；') || undefined),
+          },
+        ]}
+      />
+      <Descriptions
+        bordered
+        column={2}
+        size="small"
+        title="主办者与人员"
+        style={{ marginBottom: 16 }}
+        items={[
+          item(
+            'sponsor.type',
+            draft.sponsor?.type ? SPONSOR_TYPE_LABELS[draft.sponsor.type as SponsorType] : undefined,
+          ),
+          item('sponsor.name', draft.sponsor?.name),
+          item('sponsor.idNumber', draft.sponsor?.idNumber),
+          { key: 'sp', label: '', children: null },
+          item('people.principal.name', draft.people?.principal?.name),
+          item('people.principal.mobile', draft.people?.principal?.mobile),
+          item('people.principal.email', draft.people?.principal?.email),
+          { key: 'sp2', label: '', children: null },
+          item('people.contact.name', draft.people?.contact?.name),
+          item('people.contact.mobile', draft.people?.contact?.mobile),
+          item('people.contact.email', draft.people?.contact?.email),
+        ]}
+      />
+      {!individual && (
+        <Descriptions
+          bordered
+          column={2}
+          size="small"
+          title="注册资本和股权结构"
+          style={{ marginBottom: 16 }}
+          items={[
+            item(
+              'capital.registeredCapital',
+              draft.capital?.registeredCapital === undefined
+                ? undefined
+                : `${draft.capital.registeredCapital} 万元 ${draft.capital.currency ?? 'CNY'}`,
+            ),
+            {
+              key: 'holders',
+              label: label('capital.shareholders'),
+              children: show(
+                (draft.capital?.shareholders ?? []).map((h) => `${h.name} ${h.percent}%`).join('；') || undefined,
+              ),
+            },
+          ]}
+        />
+      )}
+      <Descriptions
+        bordered
+        column={2}
+        size="small"
+        title="漏洞管理相关规则"
+        style={{ marginBottom: 16 }}
+        items={[
+          long('rules.collectionScope', draft.rules?.collectionScope),
+          long('rules.verification', draft.rules?.verification),
+          long('rules.notification', draft.rules?.notification),
+          long('rules.publication', draft.rules?.publication),
+          long('rules.identityVerification', draft.rules?.identityVerification),
+          long('rules.classification', draft.rules?.classification),
+        ]}
+      />
+      <Descriptions
+        bordered
+        column={2}
+        size="small"
+        title="等级保护与平台管理"
+        style={{ marginBottom: 16 }}
+        items={[
+          item('mlps.certificateNumber', draft.mlps?.certificateNumber),
+          item('mlps.level', draft.mlps?.level === undefined ? undefined : `${draft.mlps.level} 级`),
+          long('management', draft.management),
+          long('other', draft.other),
+        ]}
+      />
+      <Typography.Title level={5}>附件</Typography.Title>
+      <List
+        bordered
+        size="small"
+        dataSource={filing.attachments}
+        locale={{ emptyText: '尚未上传附件' }}
+        renderItem={(a) => (
+          <List.Item>
+            <Typography.Text strong>{a.kindLabel}</Typography.Text>：{a.fileName}（{formatSize(a.size)}，SM3{' '}
+            {a.sm3.slice(0, 16)}…）
+          </List.Item>
+        )}
+      />
+    </>
+  );
+}

@@ -1,0 +1,19 @@
+/** Times are shown in China time, whatever the browser's zone, like the dates the law counts in. */
+const dateTime = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
+const time = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
+
+export const formatDateTime = (d: Date | string | null | undefined) => (d ? dateTime.format(new Date(d)) : '');
+export const formatTime = (d: Date | string) => time.format(new Date(d));

@@ -1,0 +1,189 @@
+/**
+ * UI language: Chinese first, English available. Texts live here by key; field names of 附件1 come from
+ * shared/filing/labels.ts (Chinese) and FIELD_LABELS_EN below. Validation messages are the shared module's (Chinese).
+ */
+import { createContext, type ReactNode, useContext, useMemo, useState } from 'react';
+import { FIELD_LABELS, type FieldPath } from '../../shared/filing/labels.js';
+
+export type Lang = 'zh' | 'en';
+
+const zh = {
+  appName: '漏洞收集平台备案管理系统',
+  appShort: '漏洞收集平台备案',
+  regulation: '依据《网络产品安全漏洞收集平台备案管理办法》',
+  login: '登录',
+  register: '注册',
+  logout: '退出登录',
+  email: '电子邮箱',
+  password: '密码',
+  passwordHint: '至少 10 个字符，须同时包含字母和数字',
+  displayName: '称呼（选填）',
+  noAccount: '还没有账号？',
+  haveAccount: '已有账号？',
+  registerNow: '立即注册',
+  loginNow: '去登录',
+  myFilings: '我的备案',
+  newFiling: '新建备案',
+  platformName: '平台名称',
+  status: '状态',
+  filingNumber: '备案编号',
+  updatedAt: '更新时间',
+  dueDate: '审核截止',
+  actions: '操作',
+  edit: '继续填写',
+  view: '查看',
+  emptyFilings: '还没有备案。漏洞收集平台应在上线前完成备案。',
+  unnamed: '（未命名平台）',
+  saving: '保存中…',
+  savedAt: '已保存',
+  unsaved: '有未保存的修改',
+  saveFailed: '保存失败',
+  prev: '上一步',
+  next: '下一步',
+  submit: '提交备案',
+  submitting: '提交中…',
+  leaveWarning: '有修改尚未保存，确定离开吗？',
+  stay: '留在此页',
+  leave: '离开',
+  forbiddenTitle: '无权访问',
+  forbidden: '该备案不属于您的账号，无法查看。',
+  notFound: '未找到该页面或备案。',
+  backToList: '返回我的备案',
+  provisional: '暂定',
+  workingDaysLeft: (n: number) => (n >= 0 ? `剩余 ${n} 个工作日` : `已超期 ${-n} 个工作日`),
+  language: 'English',
+};
+
+type Messages = typeof zh;
+
+const en: Messages = {
+  appName: 'Vulnerability Collection Platform Filing',
+  appShort: 'VCP Filing',
+  regulation: 'Under the Measures for the Filing of Vulnerability Collection Platforms',
+  login: 'Sign in',
+  register: 'Register',
+  logout: 'Sign out',
+  email: 'Email',
+  password: 'Password',
+  passwordHint: 'At least 10 characters, with letters and digits',
+  displayName: 'Name (optional)',
+  noAccount: 'No account yet?',
+  haveAccount: 'Have an account?',
+  registerNow: 'Register',
+  loginNow: 'Sign in',
+  myFilings: 'My filings',
+  newFiling: 'New filing',
+  platformName: 'Platform',
+  status: 'Status',
+  filingNumber: 'Filing number',
+  updatedAt: 'Updated',
+  dueDate: 'Review due',
+  actions: 'Actions',
+  edit: 'Continue',
+  view: 'View',
+  emptyFilings: 'No filings yet. A platform must be filed before it goes live.',
+  unnamed: '(unnamed platform)',
+  saving: 'Saving…',
+  savedAt: 'Saved',
+  unsaved: 'Unsaved changes',
+  saveFailed: 'Save failed',
+  prev: 'Back',
+  next: 'Next',
+  submit: 'Submit',
+  submitting: 'Submitting…',
+  leaveWarning: 'You have unsaved changes. Leave anyway?',
+  stay: 'Stay',
+  leave: 'Leave',
+  forbiddenTitle: 'Access denied',
+  forbidden: 'This filing does not belong to your account.',
+  notFound: 'Page or filing not found.',
+  backToList: 'Back to my filings',
+  provisional: 'provisional',
+  workingDaysLeft: (n: number) => (n >= 0 ? `${n} working days left` : `${-n} working days overdue`),
+  language: '中文',
+};
+
+export const FIELD_LABELS_EN: Record<FieldPath, string> = {
+  'platform.name': 'Platform name',
+  'platform.homepageUrl': 'Homepage URL',
+  'platform.icpNumber': 'ICP filing number',
+  'platform.publishesVulnerabilities': 'Publishes vulnerabilities',
+  'platform.publishUrls': 'Publishing URLs',
+  'platform.socialAccounts': 'Social media accounts',
+  'sponsor.name': 'Sponsor name',
+  'sponsor.type': 'Sponsor type',
+  'sponsor.idNumber': 'ID / credit code',
+  'people.principal': 'Principal',
+  'people.principal.name': 'Principal name',
+  'people.principal.mobile': 'Principal mobile',
+  'people.principal.email': 'Principal email',
+  'people.contact': 'Contact',
+  'people.contact.name': 'Contact name',
+  'people.contact.mobile': 'Contact mobile',
+  'people.contact.email': 'Contact email',
+  'capital.registeredCapital': 'Registered capital (10k)',
+  'capital.currency': 'Currency',
+  'capital.shareholders': 'Shareholders',
+  'rules.collectionScope': 'Collection scope and method',
+  'rules.verification': 'Verification and assessment rules',
+  'rules.notification': 'Notification rules',
+  'rules.publication': 'Publication rules',
+  'rules.identityVerification': 'User identity verification rules',
+  'rules.classification': 'Classification rules',
+  'mlps.certificateNumber': 'MLPS filing certificate no.',
+  'mlps.level': 'MLPS level',
+  management: 'Platform management',
+  commitment: 'Commitment letter',
+  other: 'Other information',
+  'operation.alreadyOnline': 'Already online',
+  'operation.launchDate': 'Launch date',
+  'attachments.equity_proof': 'Proof of capital and equity',
+  'attachments.mlps_proof': 'MLPS filing proof',
+  'attachments.commitment_letter': 'Signed commitment letter',
+};
+
+interface I18n {
+  lang: Lang;
+  t: Messages;
+  label: (field: FieldPath) => string;
+  setLang: (lang: Lang) => void;
+}
+
+const I18nContext = createContext<I18n | null>(null);
+
+export function I18nProvider({
+  lang,
+  setLang,
+  children,
+}: {
+  lang: Lang;
+  setLang: (l: Lang) => void;
+  children: ReactNode;
+}) {
+  const value = useMemo<I18n>(
+    () => ({
+      lang,
+      t: lang === 'en' ? en : zh,
+      label: (f) => (lang === 'en' ? FIELD_LABELS_EN[f] : FIELD_LABELS[f]),
+      setLang,
+    }),
+    [lang, setLang],
+  );
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const v = useContext(I18nContext);
+  if (!v) throw new Error('useI18n outside I18nProvider');
+  return v;
+}
+
+export function useLangState(): [Lang, (l: Lang) => void] {
+  const [lang, setLangState] = useState<Lang>(() => (localStorage.getItem('vcp.lang') === 'en' ? 'en' : 'zh'));
+  const setLang = (l: Lang) => {
+    localStorage.setItem('vcp.lang', l);
+    document.documentElement.lang = l === 'en' ? 'en' : 'zh-CN';
+    setLangState(l);
+  };
+  return [lang, setLang];
+}
