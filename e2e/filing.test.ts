@@ -31,9 +31,21 @@ async function register(page: Page, email: string) {
   await page.getByRole('heading', { name: '我的备案' }).waitFor();
 }
 
+/** Every visible input has a label (or an aria-label): what a screen reader announces. */
+async function expectAllLabelled(page: Page) {
+  const unlabelled = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')]
+      .filter((el) => el.type !== 'hidden' && el.offsetParent !== null && el.getAttribute('aria-hidden') !== 'true')
+      .filter((el) => !(el.labels?.length || el.getAttribute('aria-label') || el.getAttribute('aria-labelledby')))
+      .map((el) => el.outerHTML.slice(0, 160)),
+  );
+  expect(unlabelled).toEqual([]);
+}
+
 async function next(page: Page, title: string) {
   await page.getByRole('button', { name: '下一步' }).click();
   await page.getByRole('heading', { name: new RegExp(title) }).waitFor();
+  await expectAllLabelled(page);
 }
 
 async function upload(page: Page, kind: string, name: string, buffer: Buffer, mimeType: string) {
@@ -50,6 +62,7 @@ describe('filing in the browser', () => {
 
     // 1. 平台信息
     await page.getByRole('heading', { name: /平台信息/ }).waitFor();
+    await expectAllLabelled(page);
     await page.getByLabel('漏洞收集平台名称').fill('端到端测试漏洞平台');
     await page.getByLabel('网站首页网址').fill('https://vuln.e2e.example.cn/');
     await page.getByLabel('ICP备案号').fill('京ICP备16020626号-8');
@@ -128,7 +141,7 @@ describe('filing in the browser', () => {
     await screenshot(page, '08-confirm');
     await page.getByRole('button', { name: '提交备案' }).click();
 
-    const due = page.getByTestId('due-text').first();
+    const due = page.getByTestId('due-text').filter({ hasText: '审核截止' });
     await due.waitFor();
     filingUrl = page.url();
     const expected = (await (
@@ -155,5 +168,26 @@ describe('filing in the browser', () => {
     await page.goto(`${filingUrl}/edit`);
     await page.getByText('无权访问').waitFor();
     expect(await page.locator('body').textContent()).not.toContain('端到端测试漏洞平台');
+  });
+
+  it('works from the keyboard alone: register, start a filing, type, and move to the next step', async () => {
+    const page = await newPage();
+    await page.goto(`${baseUrl}/register`);
+    await page.keyboard.type(`e2e-kbd-${Date.now()}@example.com`); // the email field has focus
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('correct-horse-42');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: '我的备案' }).waitFor();
+    await page.getByRole('button', { name: '新建备案' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: /平台信息/ }).waitFor();
+    await page.getByLabel('漏洞收集平台名称').focus();
+    await page.keyboard.type('键盘操作测试平台');
+    await page.getByRole('button', { name: '下一步' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: /主办者/ }).waitFor();
+    await expect.poll(() => page.getByTestId('save-status').textContent()).toMatch(/已保存/);
+    await page.goto(`${baseUrl}/filings`);
+    await page.getByRole('link', { name: '键盘操作测试平台' }).waitFor();
   });
 });

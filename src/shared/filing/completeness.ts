@@ -123,9 +123,10 @@ function checkCapital(draft: FilingDraft, add: (field: string, message: string) 
   }
   holders.forEach((h, i) => {
     if (blank(h.name)) add(`capital.shareholders[${i}].name`, '请填写股东名称');
-    if (!(h.percent > 0)) add(`capital.shareholders[${i}].percent`, '持股比例应大于 0');
+    if (h.percent === undefined) add(`capital.shareholders[${i}].percent`, '请填写持股比例');
+    else if (!(h.percent > 0)) add(`capital.shareholders[${i}].percent`, '持股比例应大于 0');
   });
-  const total = holders.reduce((sum, h) => sum + h.percent, 0);
+  const total = holders.reduce((sum, h) => sum + (h.percent ?? 0), 0);
   if (Math.abs(total - 100) > 0.01) add('capital.shareholders', `持股比例合计应为 100%，当前为 ${round2(total)}%`);
 }
 

@@ -23,14 +23,15 @@ export const personSchema = z.strictObject({
   email: text(254).optional(),
 });
 
+// Inside lists too, a draft may hold a half-filled row; checkFiling asks for what is missing.
 export const shareholderSchema = z.strictObject({
-  name: text(200),
-  percent: z.number().min(0, '持股比例不能为负').max(100, '持股比例不能超过 100'),
+  name: text(200).optional(),
+  percent: z.number().min(0, '持股比例不能为负').max(100, '持股比例不能超过 100').optional(),
 });
 
 export const socialAccountSchema = z.strictObject({
-  app: text(50),
-  account: text(100),
+  app: text(50).optional(),
+  account: text(100).optional(),
 });
 
 export const filingDraftSchema = z.strictObject({

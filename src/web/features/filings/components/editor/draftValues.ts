@@ -8,7 +8,8 @@ import { checkFiling, type FieldError } from '../../../../../shared/filing/compl
 import { type FilingDraft, filingDraftInput } from '../../../../../shared/filing/schema.js';
 
 export function cleanValues(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map((v) => cleanValues(v) ?? '');
+  // List entries keep their places, so error paths like `capital.shareholders[1].name` still point at the right row.
+  if (Array.isArray(value)) return value.map((v) => cleanValues(v) ?? (v && typeof v === 'object' ? {} : ''));
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
