@@ -33,6 +33,7 @@ import { authRoutes } from './routes/auth/auth.js';
 import { calendarRoutes } from './routes/calendar/calendar.js';
 import { attachmentRoutes } from './routes/filings/attachments.js';
 import { filingRoutes } from './routes/filings/filings.js';
+import { reviewRoutes } from './routes/review/review.js';
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -121,6 +122,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(filingRoutes, { prefix: '/api/filings' });
   await app.register(attachmentRoutes, { prefix: '/api/filings' });
   await app.register(calendarRoutes, { prefix: '/api/calendar' });
+  await app.register(reviewRoutes, { prefix: '/api/review' });
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
   await app.register(webPlugin, opts.webDir === undefined ? {} : { dir: opts.webDir });
   return app as unknown as App;

@@ -8,6 +8,7 @@ import { FieldCipher } from './crypto/fieldCipher.js';
 import { loadKeyring } from './crypto/keys.js';
 import { type Database, migrateDatabase, openDatabase } from './db/client.js';
 import { CalendarService } from './services/calendar.js';
+import { seedPartners } from './services/outbox.js';
 import { SettingsService } from './services/settings.js';
 
 export function createContext(config: Config, database: Database, cipher: FieldCipher): AppContext {
@@ -30,6 +31,7 @@ export async function bootstrap(config: Config = loadConfig()): Promise<AppConte
     await migrateDatabase(database);
     const ctx = createContext(config, database, cipher);
     await ctx.calendar.seedOfficial();
+    await seedPartners(database.db);
     return ctx;
   } catch (err) {
     await database.close();

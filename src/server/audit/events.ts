@@ -14,6 +14,15 @@ export interface AuditDetails {
   'filing.attachment_remove': { attachmentId: string; kind: string };
   'filing.submit': { from: string; to: string; dueDate: string; provisional: boolean; late: boolean };
   'filing.withdraw': { from: string; to: string };
+  'filing.approve': { from: string; to: string; filingNumber: string; overdue: boolean };
+  'filing.correction_requested': { from: string; to: string; fields: string[]; overdue: boolean };
+  'filing.claim': { reviewerId: string };
+  'filing.assign': { reviewerId: string };
+  'filing.check': { section: string; result: string };
+  'filing.reveal': { reason: string };
+  'account.staff_created': { roles: string[] };
+  'partner.update': { partnerId: string; fields: string[] };
+  'outbox.resend': { outboxId: number };
   'calendar.import': { year: number; holidays: number; workdays: number };
 }
 

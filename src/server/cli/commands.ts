@@ -1,8 +1,11 @@
 /** The `vcp` commands, callable in-process (tests) or from cli/vcp.ts. Each returns the exit code. */
 import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import QRCode from 'qrcode';
 import { z } from 'zod';
 import { isIsoDate } from '../../shared/calendar/index.js';
 import { verifyAuditChain } from '../audit/auditLog.js';
+import { createStaffUser, STAFF_ROLE_NAMES } from '../commands/createStaffUser.js';
 import type { AppContext } from '../context.js';
 import { calendarYears } from '../db/schema.js';
 
@@ -26,6 +29,8 @@ export async function runCommand(ctx: AppContext, argv: string[], out: Out): Pro
       return calendarImport(ctx, rest[0], out);
     case 'calendar list':
       return calendarList(ctx, out);
+    case 'user create':
+      return userCreate(ctx, rest, out);
     default:
       out(`unknown command: ${argv.join(' ')} (try --help)`);
       return 2;
@@ -64,6 +69,43 @@ async function calendarImport(ctx: AppContext, file: string | undefined, out: Ou
   out(
     `imported ${parsed.data.year}: ${parsed.data.holidays.length} holidays, ${parsed.data.workdays.length} adjusted working days`,
   );
+  return 0;
+}
+
+const userCreateArgs = z.object({
+  email: z.string().email('--email 须为邮箱地址'),
+  password: z.string().min(12, '--password 至少 12 个字符（工作人员账号）'),
+  role: z.array(z.enum(STAFF_ROLE_NAMES)).min(1, '至少一个 --role：reviewer、admin 或 complaints'),
+  name: z.string().max(50).optional(),
+});
+
+async function userCreate(ctx: AppContext, argv: string[], out: Out): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      email: { type: 'string' },
+      password: { type: 'string' },
+      role: { type: 'string', multiple: true },
+      name: { type: 'string' },
+    },
+    strict: true,
+  });
+  const parsed = userCreateArgs.safeParse(values);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) out(`${issue.path.join('.') || 'args'}: ${issue.message}`);
+    out('usage: vcp user create --email E --role reviewer|admin|complaints [--role …] --password P [--name N]');
+    return 2;
+  }
+  const { user, uri } = await createStaffUser(ctx, {
+    email: parsed.data.email.toLowerCase(),
+    password: parsed.data.password,
+    roles: [...new Set(parsed.data.role)],
+    displayName: parsed.data.name,
+  });
+  out(`created staff user ${user.id} (${[...new Set(parsed.data.role)].join(', ')})`);
+  out('Scan with an authenticator app (TOTP, 6 digits, 30 s), or enter the URI:');
+  out(uri);
+  out(await QRCode.toString(uri, { type: 'terminal', small: true }));
   return 0;
 }
 

@@ -5,6 +5,8 @@
  *   audit verify                 walk the SM3 chain of the audit log and name the first broken entry
  *   calendar import <file.json>  enter a year's schedule: { year, source, holidays: [{date,name}], workdays: [...] }
  *   calendar list                the years the calendar holds
+ *   user create --email E --role reviewer|admin|complaints [--role …] --password P [--name N]
+ *                                a staff account; prints its TOTP enrolment (otpauth:// URI and a QR code)
  */
 import fs from 'node:fs';
 import { bootstrap } from '../bootstrap.js';

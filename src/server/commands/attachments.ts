@@ -7,6 +7,7 @@ import { sm3Hex } from '../crypto/sm3.js';
 import { attachments } from '../db/schema.js';
 import { AppError, badRequest, notFound } from '../lib/errors.js';
 import { authorizeFiling } from '../policies/filing.js';
+import { authorizeReview } from '../policies/review.js';
 import { loadFiling } from '../services/filingRecords.js';
 import type { SessionUser } from '../services/sessions.js';
 
@@ -132,17 +133,31 @@ export async function removeAttachment(
   });
 }
 
-/** The decrypted file, for its owner (and later staff). */
-export async function readAttachment(
-  ctx: AppContext,
-  props: { user: SessionUser; filingId: string; attachmentId: string },
-) {
+interface ReadProps {
+  user: SessionUser;
+  filingId: string;
+  attachmentId: string;
+}
+
+/** The decrypted file, for its owner. */
+export async function readAttachment(ctx: AppContext, props: ReadProps) {
   const filing = await loadFiling(ctx.db, props.filingId);
   authorizeFiling(props.user, 'read', filing);
+  return openAttachment(ctx, filing.id, props.attachmentId);
+}
+
+/** The decrypted file, for review staff. */
+export async function readStaffAttachment(ctx: AppContext, props: ReadProps) {
+  const filing = await loadFiling(ctx.db, props.filingId);
+  authorizeReview(props.user, 'read', filing);
+  return openAttachment(ctx, filing.id, props.attachmentId);
+}
+
+async function openAttachment(ctx: AppContext, filingId: string, attachmentId: string) {
   const [row] = await ctx.db
     .select()
     .from(attachments)
-    .where(and(eq(attachments.id, props.attachmentId), eq(attachments.filingId, filing.id)));
+    .where(and(eq(attachments.id, attachmentId), eq(attachments.filingId, filingId)));
   if (!row) throw notFound('未找到该附件');
   return { meta: row, bytes: ctx.cipher.openBytes(row.content, aad(row.id)) };
 }

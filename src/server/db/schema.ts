@@ -4,6 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   customType,
@@ -12,6 +13,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uuid,
@@ -80,11 +82,137 @@ export const filings = pgTable(
     /** Article 8: filed after going live, or later than 10 working days after the effective date. */
     late: boolean('late').notNull().default(false),
     filingNumber: text('filing_number').unique(),
+    /** The reviewer who claimed or was assigned the filing. */
+    assignedReviewerId: uuid('assigned_reviewer_id').references(() => users.id),
+    approvedAt: tsz('approved_at'),
+    /** What the public registry shows (presenters/publicFiling.ts), fixed at approval and at each applied change. */
+    publicRecord: jsonb('public_record'),
     version: integer('version').notNull().default(1),
     createdAt: tsz('created_at').notNull().defaultNow(),
     updatedAt: tsz('updated_at').notNull().defaultNow(),
   },
-  (t) => [index('filings_owner_idx').on(t.ownerId), index('filings_status_due_idx').on(t.status, t.dueDate)],
+  (t) => [
+    index('filings_owner_idx').on(t.ownerId),
+    index('filings_status_due_idx').on(t.status, t.dueDate),
+    index('filings_assigned_idx').on(t.assignedReviewerId),
+  ],
+);
+
+/** One row a year: the last sequence number issued. Incremented inside the approval's transaction, so it is gapless. */
+export const filingNumberCounters = pgTable('filing_number_counters', {
+  year: integer('year').primaryKey(),
+  last: integer('last').notNull(),
+});
+
+/** A reviewer's decision on one submission: approval or a correction notice (补正) with per-field items. */
+export const reviewDecisions = pgTable(
+  'review_decisions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    filingId: uuid('filing_id')
+      .notNull()
+      .references(() => filings.id, { onDelete: 'cascade' }),
+    reviewerId: uuid('reviewer_id')
+      .notNull()
+      .references(() => users.id),
+    kind: text('kind').notNull(),
+    summary: text('summary'),
+    items: jsonb('items').notNull().default([]),
+    dueDate: date('due_date', { mode: 'string' }),
+    overdue: boolean('overdue').notNull().default(false),
+    createdAt: tsz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('review_decisions_filing_idx').on(t.filingId)],
+);
+
+/** The authenticity checklist (真实性核查): one row per filing and section, last result wins. */
+export const reviewChecks = pgTable(
+  'review_checks',
+  {
+    filingId: uuid('filing_id')
+      .notNull()
+      .references(() => filings.id, { onDelete: 'cascade' }),
+    section: text('section').notNull(),
+    result: text('result').notNull(),
+    note: text('note'),
+    checkedBy: uuid('checked_by')
+      .notNull()
+      .references(() => users.id),
+    checkedAt: tsz('checked_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.filingId, t.section] })],
+);
+
+/** The partner agencies (公安部, 国家网信办) and how they are reached. */
+export const partners = pgTable('partners', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  webhookUrl: text('webhook_url'),
+  /** HMAC-SM3 key of the webhook signature, sealed. */
+  webhookSecretEnc: text('webhook_secret_enc'),
+  email: text('email'),
+  /** SM3 of the read-only pull token. */
+  pullTokenHash: text('pull_token_hash'),
+  enabled: boolean('enabled').notNull().default(true),
+  updatedAt: tsz('updated_at').notNull().defaultNow(),
+});
+
+/**
+ * The transactional outbox: a message is written in the same transaction as the event, and a worker delivers it
+ * at least once (webhook, email), with backoff. Partners pull the same events through their token.
+ */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    channel: text('channel').notNull(),
+    /** A partner id, or 'applicant' for emails to the filing's owner. */
+    recipient: text('recipient').notNull(),
+    eventType: text('event_type').notNull(),
+    filingId: uuid('filing_id').references(() => filings.id, { onDelete: 'set null' }),
+    /** Sealed JSON: partner payloads carry the full filing, personal data included. */
+    payloadEnc: text('payload_enc').notNull(),
+    idempotencyKey: uuid('idempotency_key').notNull().unique().defaultRandom(),
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: tsz('next_attempt_at').notNull().defaultNow(),
+    lastError: text('last_error'),
+    deliveredAt: tsz('delivered_at'),
+    createdAt: tsz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('outbox_due_idx').on(t.status, t.nextAttemptAt), index('outbox_recipient_idx').on(t.recipient, t.id)],
+);
+
+export const outboxAttempts = pgTable(
+  'outbox_attempts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    outboxId: bigint('outbox_id', { mode: 'number' })
+      .notNull()
+      .references(() => outbox.id, { onDelete: 'cascade' }),
+    at: tsz('at').notNull().defaultNow(),
+    ok: boolean('ok').notNull(),
+    detail: text('detail'),
+  },
+  (t) => [index('outbox_attempts_outbox_idx').on(t.outboxId)],
+);
+
+/** In-app messages to applicants (approved, sent back for correction …). */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    filingId: uuid('filing_id').references(() => filings.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    readAt: tsz('read_at'),
+    createdAt: tsz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],
 );
 
 export const attachments = pgTable(

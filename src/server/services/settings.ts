@@ -2,7 +2,9 @@
  * Settings an admin may change while the system runs (SPEC §1 admin), stored in the `settings` table.
  * Each has a zod schema and a default; a missing or unreadable row falls back to the default.
  */
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { checkNumberFormat, DEFAULT_NUMBER_FORMAT } from '../../shared/filing/numberFormat.js';
 import type { Executor } from '../db/client.js';
 import { settings } from '../db/schema.js';
 
@@ -17,7 +19,14 @@ export const SETTING_DEFS = {
       .max(200 * 1024 * 1024),
     default: 20 * 1024 * 1024,
   },
-  'filingNumber.format': { schema: z.string().min(1).max(100), default: '工信漏备{year}{seq:5}号' },
+  'filingNumber.format': {
+    schema: z
+      .string()
+      .min(1)
+      .max(100)
+      .refine((f) => checkNumberFormat(f) === null, '编号格式须包含 {year} 和 {seq}'),
+    default: DEFAULT_NUMBER_FORMAT,
+  },
 } as const;
 
 export type SettingKey = keyof typeof SETTING_DEFS;
@@ -28,8 +37,7 @@ export class SettingsService {
 
   async get<K extends SettingKey>(key: K, db: Executor = this.db): Promise<SettingValue<K>> {
     const def = SETTING_DEFS[key];
-    const rows = await db.select().from(settings);
-    const row = rows.find((r) => r.key === key);
+    const [row] = await db.select().from(settings).where(eq(settings.key, key));
     const parsed = row ? def.schema.safeParse(row.value) : undefined;
     return (parsed?.success ? parsed.data : def.default) as SettingValue<K>;
   }

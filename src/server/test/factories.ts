@@ -78,3 +78,28 @@ export async function createCompleteDraft(client: TestClient, overrides: Partial
   }
   return id;
 }
+
+/** A staff account with its TOTP secret, signed in on `client` with password and a current code. */
+export async function loginStaff(
+  server: { ctx: import('../context.js').AppContext },
+  client: TestClient,
+  roles: ('reviewer' | 'admin' | 'complaints')[] = ['reviewer'],
+) {
+  const { createStaffUser } = await import('../commands/createStaffUser.js');
+  const { totpNow } = await import('../services/totp.js');
+  const email = `staff-${unique()}@example.gov.cn`;
+  const password = 'staff-password-2026';
+  const { user, secret } = await createStaffUser(server.ctx, { email, password, roles, displayName: `审核员${seq}` });
+  const res = await client.post('/api/auth/login', { email, password, totp: totpNow(secret, server.ctx.now()) });
+  if (res.status !== 200) throw new Error(`staff login failed: ${res.status} ${res.text}`);
+  return { user, email, password, secret };
+}
+
+/** Registers an applicant on `client` and takes a complete filing to `submitted`; returns its id. */
+export async function submittedFiling(client: TestClient, overrides: Partial<FilingDraftInput> = {}) {
+  await registerApplicant(client);
+  const id = await createCompleteDraft(client, overrides);
+  const res = await client.post(`/api/filings/${id}/submit`);
+  if (res.status !== 200) throw new Error(`submit failed: ${res.status} ${res.text}`);
+  return id;
+}

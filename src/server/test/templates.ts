@@ -7,12 +7,14 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { type Database, fromPglite, fromPool, migrateDatabase } from '../db/client.js';
 import { CalendarService } from '../services/calendar.js';
+import { seedPartners } from '../services/outbox.js';
 
 export const DEFAULT_TEST_PG_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export async function prepareTemplate(database: Database): Promise<void> {
   await migrateDatabase(database);
   await new CalendarService(database.db).seedOfficial();
+  await seedPartners(database.db);
 }
 
 export async function makePgliteTemplate(): Promise<Blob> {

@@ -1,6 +1,6 @@
 /** Attachments of a filing: multipart upload per kind, download, replace, remove (SPEC §2). */
 import type { MultipartFile } from '@fastify/multipart';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AttachmentKind } from '../../../shared/attachments.js';
 import { readAttachment, removeAttachment, uploadAttachment } from '../../commands/attachments.js';
@@ -60,6 +60,24 @@ async function toBuffer(part: MultipartFile, maxBytes: number): Promise<Buffer> 
   }
 }
 
+/** Sends a decrypted attachment: its own type, never sniffed by the browser, never cached by proxies. */
+export function sendAttachment(
+  reply: FastifyReply,
+  file: { meta: { mime: string; fileName: string; sm3: string }; bytes: Buffer },
+  inline: boolean,
+) {
+  return reply
+    .header('content-type', file.meta.mime)
+    .header(
+      'content-disposition',
+      `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.meta.fileName)}`,
+    )
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'private, no-store')
+    .header('x-sm3-digest', file.meta.sm3)
+    .send(file.bytes);
+}
+
 export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
   const { ctx } = app;
 
@@ -114,14 +132,11 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
         filingId: req.params.id,
         attachmentId: req.params.attachmentId,
       });
-      const disposition = req.query.inline === '1' ? 'inline' : 'attachment';
-      return reply
-        .header('content-type', meta.mime)
-        .header('content-disposition', `${disposition}; filename*=UTF-8''${encodeURIComponent(meta.fileName)}`)
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-store')
-        .header('x-sm3-digest', meta.sm3)
-        .send(bytes);
+      return sendAttachment(
+        reply,
+        await readAttachment(ctx, { user, filingId: req.params.id, attachmentId: req.params.attachmentId }),
+        req.query.inline === '1',
+      );
     },
   );
 

@@ -1,0 +1,181 @@
+/** The regulator's review (SPEC §5, Article 5): queue, the review page, claims, checks and decisions. */
+import { and, asc, count, desc, eq, isNull, ne, sql } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { readStaffAttachment } from '../../commands/attachments.js';
+import { approveFiling, requestCorrection } from '../../commands/reviewDecisions.js';
+import { assignReviewer, recordCheck, revealPersonal } from '../../commands/reviewWork.js';
+import type { AppContext } from '../../context.js';
+import { filings, reviewChecks, reviewDecisions, users } from '../../db/schema.js';
+import { requireUser } from '../../plugins/auth.js';
+import { allowedReviewActions, authorizeReview, requireReviewStaff } from '../../policies/review.js';
+import { presentQueueItem, presentReviewFiling } from '../../presenters/reviewFiling.js';
+import { type FilingRow, listAttachmentMeta, loadFiling, openDraft } from '../../services/filingRecords.js';
+import type { SessionUser } from '../../services/sessions.js';
+import { sendAttachment } from '../filings/attachments.js';
+import { attachmentParams, downloadQuery, filingParams } from '../filings/schema.js';
+import { assignBody, checkBody, checkParams, correctionBody, queueQuery, revealBody } from './schema.js';
+
+const tags = ['审核 Review'];
+
+async function reviewView(ctx: AppContext, user: SessionUser, row: FilingRow) {
+  const [attachments, checks, decisions] = await Promise.all([
+    listAttachmentMeta(ctx.db, row.id),
+    ctx.db.select().from(reviewChecks).where(eq(reviewChecks.filingId, row.id)),
+    ctx.db
+      .select()
+      .from(reviewDecisions)
+      .where(eq(reviewDecisions.filingId, row.id))
+      .orderBy(desc(reviewDecisions.createdAt)),
+  ]);
+  return presentReviewFiling({
+    row,
+    draft: openDraft(ctx.cipher, row),
+    attachments,
+    checks,
+    decisions,
+    allowedActions: allowedReviewActions(user, row),
+    cal: await ctx.calendar.get(),
+    now: ctx.now(),
+  });
+}
+
+export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { ctx } = app;
+
+  /** Every review route needs review staff; the check runs before the body is looked at. */
+  app.addHook('preHandler', async (req) => {
+    requireReviewStaff(requireUser(req));
+  });
+
+  app.get(
+    '/queue',
+    { schema: { tags, summary: '审核队列：按审核截止日期排序，超期在前', querystring: queueQuery } },
+    async (req) => {
+      const user = requireUser(req);
+      const { status = 'submitted', assignee = 'any', page = 1, pageSize = 50 } = req.query;
+      const where = and(
+        status === 'all' ? ne(filings.status, 'draft') : eq(filings.status, status),
+        assignee === 'me'
+          ? eq(filings.assignedReviewerId, user.id)
+          : assignee === 'unassigned'
+            ? isNull(filings.assignedReviewerId)
+            : assignee === 'any'
+              ? undefined
+              : eq(filings.assignedReviewerId, assignee),
+      );
+      const [rows, [total]] = await Promise.all([
+        ctx.db
+          .select({ filing: filings, reviewerName: users.displayName })
+          .from(filings)
+          .leftJoin(users, eq(users.id, filings.assignedReviewerId))
+          .where(where)
+          .orderBy(sql`${filings.dueDate} asc nulls last`, asc(filings.submittedAt))
+          .limit(pageSize)
+          .offset((page - 1) * pageSize),
+        ctx.db.select({ n: count() }).from(filings).where(where),
+      ]);
+      const cal = await ctx.calendar.get();
+      const now = ctx.now();
+      return {
+        total: total?.n ?? 0,
+        page,
+        pageSize,
+        items: rows.map(({ filing, reviewerName }) => {
+          const d = openDraft(ctx.cipher, filing);
+          const reviewer = filing.assignedReviewerId
+            ? { id: filing.assignedReviewerId, displayName: reviewerName }
+            : null;
+          return presentQueueItem(filing, { name: d.sponsor?.name, type: d.sponsor?.type }, reviewer, cal, now);
+        }),
+      };
+    },
+  );
+
+  app.get('/reviewers', { schema: { tags, summary: '审核人员列表（分配用）' } }, async () => {
+    const staff = await ctx.db
+      .select({ id: users.id, displayName: users.displayName, roles: users.roles })
+      .from(users)
+      .where(and(eq(users.disabled, false), sql`${users.roles} && array['reviewer','admin']::text[]`));
+    return { items: staff.map((s) => ({ id: s.id, displayName: s.displayName ?? '审核员', roles: s.roles })) };
+  });
+
+  app.get(
+    '/filings/:id',
+    { schema: { tags, summary: '审核页：全部字段（个人信息脱敏）', params: filingParams } },
+    async (req) => {
+      const user = requireUser(req);
+      const row = await loadFiling(ctx.db, req.params.id);
+      authorizeReview(user, 'read', row);
+      return { filing: await reviewView(ctx, user, row) };
+    },
+  );
+
+  app.post(
+    '/filings/:id/approve',
+    { schema: { tags, summary: '予以备案：发放备案编号、通报、公布', params: filingParams } },
+    async (req) => {
+      const user = requireUser(req);
+      const row = await approveFiling(ctx, { user, filingId: req.params.id });
+      return { filing: await reviewView(ctx, user, row), filingNumber: row.filingNumber };
+    },
+  );
+
+  app.post(
+    '/filings/:id/request-correction',
+    { schema: { tags, summary: '通知补正（逐字段说明原因）', params: filingParams, body: correctionBody } },
+    async (req) => {
+      const user = requireUser(req);
+      const row = await requestCorrection(ctx, { user, filingId: req.params.id, ...req.body });
+      return { filing: await reviewView(ctx, user, row) };
+    },
+  );
+
+  app.post('/filings/:id/claim', { schema: { tags, summary: '认领', params: filingParams } }, async (req) => {
+    const user = requireUser(req);
+    await assignReviewer(ctx, { user, filingId: req.params.id });
+    return { filing: await reviewView(ctx, user, await loadFiling(ctx.db, req.params.id)) };
+  });
+
+  app.post(
+    '/filings/:id/assign',
+    { schema: { tags, summary: '分配给审核人员（管理员）', params: filingParams, body: assignBody } },
+    async (req) => {
+      const user = requireUser(req);
+      await assignReviewer(ctx, { user, filingId: req.params.id, reviewerId: req.body.reviewerId });
+      return { filing: await reviewView(ctx, user, await loadFiling(ctx.db, req.params.id)) };
+    },
+  );
+
+  app.put(
+    '/filings/:id/checks/:section',
+    { schema: { tags, summary: '记录真实性核查结果', params: checkParams, body: checkBody } },
+    async (req) => {
+      const user = requireUser(req);
+      await recordCheck(ctx, { user, filingId: req.params.id, section: req.params.section, ...req.body });
+      return { filing: await reviewView(ctx, user, await loadFiling(ctx.db, req.params.id)) };
+    },
+  );
+
+  app.post(
+    '/filings/:id/reveal',
+    { schema: { tags, summary: '查看未脱敏的个人信息（记录原因）', params: filingParams, body: revealBody } },
+    async (req) => {
+      const user = requireUser(req);
+      return { personal: await revealPersonal(ctx, { user, filingId: req.params.id, reason: req.body.reason }) };
+    },
+  );
+
+  app.get(
+    '/filings/:id/attachments/:attachmentId',
+    { schema: { tags, summary: '查看附件', params: attachmentParams, querystring: downloadQuery } },
+    async (req, reply) => {
+      const user = requireUser(req);
+      const file = await readStaffAttachment(ctx, {
+        user,
+        filingId: req.params.id,
+        attachmentId: req.params.attachmentId,
+      });
+      return sendAttachment(reply, file, req.query.inline === '1');
+    },
+  );
+};
