@@ -127,11 +127,6 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, summary: '下载附件', params: attachmentParams, querystring: downloadQuery } },
     async (req, reply) => {
       const user = requireUser(req);
-      const { meta, bytes } = await readAttachment(ctx, {
-        user,
-        filingId: req.params.id,
-        attachmentId: req.params.attachmentId,
-      });
       return sendAttachment(
         reply,
         await readAttachment(ctx, { user, filingId: req.params.id, attachmentId: req.params.attachmentId }),
