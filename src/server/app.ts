@@ -29,10 +29,14 @@ import { LOG_REDACT_PATHS } from './lib/logging.js';
 import { authPlugin } from './plugins/auth.js';
 import { csrfPlugin } from './plugins/csrf.js';
 import { webPlugin } from './plugins/web.js';
+import { adminRoutes } from './routes/admin/admin.js';
 import { authRoutes } from './routes/auth/auth.js';
 import { calendarRoutes } from './routes/calendar/calendar.js';
 import { attachmentRoutes } from './routes/filings/attachments.js';
 import { filingRoutes } from './routes/filings/filings.js';
+import { notificationRoutes } from './routes/notifications/notifications.js';
+import { partnerRoutes } from './routes/partner/partner.js';
+import { publicRoutes } from './routes/public/public.js';
 import { reviewRoutes } from './routes/review/review.js';
 
 export type App = FastifyInstance<
@@ -123,6 +127,10 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(attachmentRoutes, { prefix: '/api/filings' });
   await app.register(calendarRoutes, { prefix: '/api/calendar' });
   await app.register(reviewRoutes, { prefix: '/api/review' });
+  await app.register(adminRoutes, { prefix: '/api/admin' });
+  await app.register(partnerRoutes, { prefix: '/api/partner' });
+  await app.register(publicRoutes, { prefix: '/api/public' });
+  await app.register(notificationRoutes, { prefix: '/api/notifications' });
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
   await app.register(webPlugin, opts.webDir === undefined ? {} : { dir: opts.webDir });
   return app as unknown as App;

@@ -3,6 +3,7 @@ import { buildApp } from './app.js';
 import { bootstrap } from './bootstrap.js';
 import { loadConfig } from './config.js';
 import { DataDirLockedError } from './db/dataDirLock.js';
+import { startJobs } from './jobs/index.js';
 
 async function main() {
   const config = loadConfig();
@@ -17,11 +18,13 @@ async function main() {
     throw err;
   }
   const app = await buildApp(ctx);
+  const jobs = startJobs(ctx, app.log);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
+    await jobs.stop();
     await app.close();
     await ctx.database.close();
     process.exit(0);

@@ -49,6 +49,8 @@ export function presentFilingSummary(row: FilingRow, cal: CalendarData, now: Dat
 
 export interface FilingViewInput {
   row: FilingRow;
+  /** The open correction notice (补正通知), when the filing was sent back. */
+  correction?: { summary: string; items: { field: string; message: string }[]; createdAt: Date } | null;
   draft: FilingDraft;
   attachments: AttachmentMeta[];
   allowedActions: FilingAction[];
@@ -56,7 +58,7 @@ export interface FilingViewInput {
   now: Date;
 }
 
-export function presentFiling({ row, draft, attachments, allowedActions, cal, now }: FilingViewInput) {
+export function presentFiling({ row, correction, draft, attachments, allowedActions, cal, now }: FilingViewInput) {
   const errors = checkFiling(draft, { attachmentKinds: attachments.map((a) => a.kind), today: chinaToday(now) });
   return {
     ...presentFilingSummary(row, cal, now),
@@ -68,6 +70,10 @@ export function presentFiling({ row, draft, attachments, allowedActions, cal, no
     data: draft,
     attachments: attachments.map(presentAttachment),
     completeness: { complete: errors.length === 0, errors },
+    correction: correction
+      ? { summary: correction.summary, items: correction.items, createdAt: correction.createdAt.toISOString() }
+      : null,
+    approvedAt: row.approvedAt?.toISOString() ?? null,
     allowedActions,
   };
 }

@@ -1,11 +1,11 @@
 /** The applicant's filings (SPEC §5): create, list, read, save the draft, submit, withdraw. */
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { filingDraftInput } from '../../../shared/filing/schema.js';
 import { createFiling, saveFiling } from '../../commands/saveFiling.js';
 import { submitFiling, withdrawFiling } from '../../commands/submitFiling.js';
 import type { AppContext } from '../../context.js';
-import { filings } from '../../db/schema.js';
+import { filings, reviewDecisions } from '../../db/schema.js';
 import { requireUser } from '../../plugins/auth.js';
 import { allowedFilingActions, authorizeFiling } from '../../policies/filing.js';
 import { presentFiling, presentFilingSummary } from '../../presenters/filing.js';
@@ -15,9 +15,24 @@ import { filingParams } from './schema.js';
 
 const tags = ['备案 Filings'];
 
+/** The latest correction notice, while the filing waits for the applicant's corrections. */
+async function openCorrection(ctx: AppContext, row: FilingRow) {
+  if (row.status !== 'correction_requested') return null;
+  const [d] = await ctx.db
+    .select()
+    .from(reviewDecisions)
+    .where(and(eq(reviewDecisions.filingId, row.id), eq(reviewDecisions.kind, 'correction')))
+    .orderBy(desc(reviewDecisions.createdAt))
+    .limit(1);
+  return d
+    ? { summary: d.summary ?? '', items: d.items as { field: string; message: string }[], createdAt: d.createdAt }
+    : null;
+}
+
 async function view(ctx: AppContext, user: SessionUser, row: FilingRow) {
   return presentFiling({
     row,
+    correction: await openCorrection(ctx, row),
     draft: openDraft(ctx.cipher, row),
     attachments: await listAttachmentMeta(ctx.db, row.id),
     allowedActions: allowedFilingActions(user, row),
