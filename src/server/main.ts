@@ -1,5 +1,4 @@
 /** `npm start`: one process serving the API (and the web UI) on PORT. */
-import { buildApp } from './app.js';
 import { bootstrap } from './bootstrap.js';
 import { loadConfig } from './config.js';
 import { DataDirLockedError } from './db/dataDirLock.js';
@@ -8,6 +7,8 @@ import { startJobs } from './jobs/index.js';
 async function main() {
   const config = loadConfig();
   let ctx: Awaited<ReturnType<typeof bootstrap>>;
+  // The app's modules load while the database opens: a restart answers sooner.
+  const appModule = import('./app.js');
   try {
     ctx = await bootstrap(config);
   } catch (err) {
@@ -17,7 +18,7 @@ async function main() {
     }
     throw err;
   }
-  const app = await buildApp(ctx);
+  const app = await (await appModule).buildApp(ctx);
   const jobs = startJobs(ctx, app.log);
   let closing = false;
   const shutdown = async (signal: string) => {
