@@ -19,8 +19,14 @@ export interface Config {
   trustedOrigins: string[];
   /** The address the public reaches the system at, for links in documents and emails. */
   publicBaseUrl: string;
-  /** Requests per minute and client address. */
-  rateLimits: { login: number; register: number };
+  /** Requests per minute and client address (partnerPull: per partner token; public: the registry, 0 = no limit). */
+  rateLimits: { login: number; register: number; partnerPull: number; public: number };
+  /** How often the outbox worker looks for due messages (jobs/outboxWorker.ts). */
+  outboxPollMs: number;
+  /** SMTP server for emails, e.g. smtp://user:pass@mail.example.gov.cn:587; unset: emails wait in the outbox. */
+  smtpUrl: string | undefined;
+  /** The sender of every email. */
+  mailFrom: string;
 }
 
 function intFrom(name: string, value: string | undefined, fallback: number): number {
@@ -47,7 +53,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimits: {
       login: intFrom('RATE_LIMIT_LOGIN', env.RATE_LIMIT_LOGIN, 20),
       register: intFrom('RATE_LIMIT_REGISTER', env.RATE_LIMIT_REGISTER, 10),
+      public: intFrom('RATE_LIMIT_PUBLIC', env.RATE_LIMIT_PUBLIC, 300),
+      partnerPull: intFrom('RATE_LIMIT_PARTNER_PULL', env.RATE_LIMIT_PARTNER_PULL, 120),
     },
+    outboxPollMs: Math.max(100, intFrom('OUTBOX_POLL_MS', env.OUTBOX_POLL_MS, 2000)),
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || 'VCP备案系统 <noreply@vcp.example.gov.cn>',
     publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
   };
 }

@@ -84,3 +84,9 @@ export async function seedPartners(db: import('../db/client.js').Db): Promise<vo
     .values(DEFAULT_PARTNERS.map((p) => ({ id: p.id, name: p.name })))
     .onConflictDoNothing();
 }
+
+/** Associated data of a partner's sealed webhook secret (`partners.webhook_secret_enc`). */
+export const partnerSecretAad = (partnerId: string) => `partner:${partnerId}`;
+
+/** Channels the worker pushes; `feed` entries are only pulled. */
+export const PUSH_CHANNELS = ['webhook', 'email'] as const;

@@ -4,11 +4,14 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
+import pg from 'pg';
 import { type App, buildApp } from '../app.js';
 import { createContext } from '../bootstrap.js';
-import { loadConfig } from '../config.js';
+import { type Config, loadConfig } from '../config.js';
 import type { AppContext } from '../context.js';
 import { FieldCipher } from '../crypto/fieldCipher.js';
+import { loadKeyring } from '../crypto/keys.js';
+import { fromPool } from '../db/client.js';
 import { createTestDatabase } from './testDb.js';
 
 export interface TestServer {
@@ -17,15 +20,37 @@ export interface TestServer {
   url: string;
   /** Every log line the server wrote, raw. */
   logs: string[];
+  /** The field-encryption keys in their environment form, so another process can open the same data. */
+  keys: TestKeys;
+  /** The database's URL on PostgreSQL (another instance or process may connect); undefined on PGlite. */
+  databaseUrl: string | undefined;
   client(): TestClient;
   close(): Promise<void>;
 }
 
-export function testCipher(): FieldCipher {
-  return new FieldCipher({ activeKid: 't1', keys: { t1: randomBytes(32) }, indexKey: randomBytes(32) });
+/** Fresh random keys as VCP_KEYS / VCP_INDEX_KEY would carry them (crypto/keys.ts). */
+export interface TestKeys {
+  VCP_KEYS: string;
+  VCP_INDEX_KEY: string;
 }
 
-export async function startTestServer(opts: { now?: () => Date } = {}): Promise<TestServer> {
+export function testKeys(): TestKeys {
+  return { VCP_KEYS: `t1:${randomBytes(32).toString('base64')}`, VCP_INDEX_KEY: randomBytes(32).toString('base64') };
+}
+
+export function testCipher(keys: TestKeys = testKeys()): FieldCipher {
+  return new FieldCipher(
+    loadKeyring({ keys: keys.VCP_KEYS, indexKey: keys.VCP_INDEX_KEY, dataDir: '/nonexistent' }).input,
+  );
+}
+
+export interface TestServerOptions {
+  now?: () => Date;
+  /** Config fields to override (e.g. smtpUrl), on top of the test defaults. */
+  config?: Partial<Config>;
+}
+
+export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
   const database = await createTestDatabase();
   const base = loadConfig({});
   // Many accounts are registered from one loopback address; login keeps its real limit, which a test checks.
@@ -34,9 +59,32 @@ export async function startTestServer(opts: { now?: () => Date } = {}): Promise<
     dataDir: '/nonexistent',
     logLevel: 'info',
     rateLimits: { ...base.rateLimits, register: 10_000 },
+    ...opts.config,
   };
-  const ctx = createContext(config, database, testCipher());
+  const keys = testKeys();
+  const ctx = createContext(config, database, testCipher(keys));
   if (opts.now) ctx.now = opts.now;
+  return listen(ctx, keys, database.url, () => database.close());
+}
+
+/**
+ * A second app instance on the same PostgreSQL database as `server`, with its own connection pool, the same
+ * keys, config and clock: what several instances behind a load balancer are. Closing it leaves the database.
+ */
+export async function startSecondInstance(server: TestServer): Promise<TestServer> {
+  if (!server.databaseUrl) throw new Error('a second instance needs a PostgreSQL database');
+  const pool = new pg.Pool({ connectionString: server.databaseUrl, max: 10 });
+  const ctx = createContext(server.ctx.config, fromPool(pool), server.ctx.cipher);
+  ctx.now = () => server.ctx.now();
+  return listen(ctx, server.keys, server.databaseUrl, () => pool.end());
+}
+
+async function listen(
+  ctx: AppContext,
+  keys: TestKeys,
+  databaseUrl: string | undefined,
+  closeDatabase: () => Promise<void>,
+): Promise<TestServer> {
   const logs: string[] = [];
   const logStream = new Writable({
     write(chunk, _enc, cb) {
@@ -54,10 +102,12 @@ export async function startTestServer(opts: { now?: () => Date } = {}): Promise<
     app,
     url,
     logs,
+    keys,
+    databaseUrl,
     client: () => new TestClient(url),
     async close() {
       await app.close();
-      await database.close();
+      await closeDatabase();
     },
   };
 }

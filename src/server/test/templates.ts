@@ -67,14 +67,16 @@ export async function makePostgresTemplate(name: string): Promise<void> {
   }
 }
 
-/** A fresh database for one test file, copied from the template. */
-export async function copyPostgresTemplate(template: string): Promise<Database> {
+/** A fresh database for one test file, copied from the template; `url` lets other pools and processes in. */
+export async function copyPostgresTemplate(template: string): Promise<Database & { url: string }> {
   const name = `${template}_${randomBytes(4).toString('hex')}`;
   await withAdmin((c) => c.query(`create database "${name}" template "${template}"`));
-  const pool = new pg.Pool({ connectionString: urlForDatabase(name), max: 10 });
+  const url = urlForDatabase(name);
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
   const database = fromPool(pool);
   return {
     ...database,
+    url,
     async close() {
       await pool.end();
       await withAdmin((c) => c.query(`drop database if exists "${name}" with (force)`));
