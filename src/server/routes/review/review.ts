@@ -42,8 +42,11 @@ async function reviewView(ctx: AppContext, user: SessionUser, row: FilingRow) {
 export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
   const { ctx } = app;
 
-  /** Every review route needs review staff; the check runs before the body is looked at. */
-  app.addHook('preHandler', async (req) => {
+  /**
+   * Every review route needs review staff; the check runs before the body is looked at (preValidation, not
+   * preHandler, which comes after validation), so strangers get 401/403 and never learn the body's rules.
+   */
+  app.addHook('preValidation', async (req) => {
     requireReviewStaff(requireUser(req));
   });
 
