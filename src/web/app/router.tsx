@@ -1,16 +1,17 @@
 /** Routes, each page loaded on demand so the first load stays small. */
-import { createBrowserRouter, Navigate } from 'react-router';
+import { createBrowserRouter } from 'react-router';
 import { AppLayout } from '../components/AppLayout.js';
 import { RequireAuth } from '../components/RequireAuth.js';
+import { HomeRedirect, RequireRole } from '../components/RequireRole.js';
 import { RouteError } from '../components/RouteError.js';
-import { paths } from '../config/paths.js';
+import { paths, REVIEW_ROLES } from '../config/paths.js';
 
 export const router = createBrowserRouter([
   {
     element: <AppLayout />,
     errorElement: <RouteError />,
     children: [
-      { path: paths.home, element: <Navigate to={paths.filings} replace /> },
+      { path: paths.home, element: <HomeRedirect /> },
       {
         path: paths.login,
         lazy: async () => ({ Component: (await import('../features/auth/pages/LoginPage.js')).LoginPage }),
@@ -38,6 +39,40 @@ export const router = createBrowserRouter([
             path: '/filings/:id/edit',
             lazy: async () => ({
               Component: (await import('../features/filings/pages/FilingEditorPage.js')).FilingEditorPage,
+            }),
+          },
+          {
+            path: paths.notifications,
+            lazy: async () => ({
+              Component: (await import('../features/notifications/pages/NotificationsPage.js')).NotificationsPage,
+            }),
+          },
+        ],
+      },
+      {
+        element: <RequireRole roles={REVIEW_ROLES} refusal="staff" />,
+        children: [
+          {
+            path: paths.review,
+            lazy: async () => ({
+              Component: (await import('../features/review/pages/ReviewQueuePage.js')).ReviewQueuePage,
+            }),
+          },
+          {
+            path: '/review/filings/:id',
+            lazy: async () => ({
+              Component: (await import('../features/review/pages/ReviewFilingPage.js')).ReviewFilingPage,
+            }),
+          },
+        ],
+      },
+      {
+        element: <RequireRole roles={['admin']} refusal="admin" />,
+        children: [
+          {
+            path: paths.adminDeliveries,
+            lazy: async () => ({
+              Component: (await import('../features/admin/pages/DeliveriesPage.js')).DeliveriesPage,
             }),
           },
         ],

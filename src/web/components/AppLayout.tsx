@@ -1,9 +1,44 @@
 import { Button, Layout, Space, Spin, Typography } from 'antd';
 import { Suspense } from 'react';
 import { Link, Outlet, useNavigate } from 'react-router';
-import { paths } from '../config/paths.js';
+import { hasAnyRole, homeOf, paths, REVIEW_ROLES } from '../config/paths.js';
 import { useLogout, useMe } from '../features/auth/api/auth.js';
+import { useNotifications } from '../features/notifications/api/notifications.js';
 import { useI18n } from '../lib/i18n.js';
+
+const linkStyle = { color: '#dbe4ff' } as const;
+
+/** The unread count beside 消息: a plain span, so the first load does not carry antd's Badge. */
+function UnreadLink() {
+  const { t } = useI18n();
+  const list = useNotifications();
+  const unread = list.data?.unread ?? 0;
+  return (
+    <Link to={paths.notifications} style={linkStyle} aria-label={unread ? t.unreadMessages(unread) : t.messages}>
+      {t.messages}
+      {unread > 0 && (
+        <span
+          data-testid="unread-count"
+          style={{
+            display: 'inline-block',
+            minWidth: 18,
+            height: 18,
+            lineHeight: '18px',
+            padding: '0 5px',
+            marginInlineStart: 4,
+            borderRadius: 9,
+            background: '#ff4d4f',
+            color: '#fff',
+            fontSize: 12,
+            textAlign: 'center',
+          }}
+        >
+          {unread > 99 ? '99+' : unread}
+        </span>
+      )}
+    </Link>
+  );
+}
 
 export function AppLayout() {
   const { t, lang, setLang } = useI18n();
@@ -21,15 +56,33 @@ export function AppLayout() {
           paddingInline: 24,
         }}
       >
-        <Link to={paths.home} style={{ color: '#fff', fontSize: 18, fontWeight: 600 }}>
+        <Link
+          to={me.data ? homeOf(me.data.roles) : paths.home}
+          style={{ color: '#fff', fontSize: 18, fontWeight: 600 }}
+        >
           {t.appName}
         </Link>
-        <Space>
+        <Space size="middle">
           {me.data && (
             <>
-              <Link to={paths.filings} style={{ color: '#dbe4ff' }}>
-                {t.myFilings}
-              </Link>
+              {hasAnyRole(me.data.roles, REVIEW_ROLES) && (
+                <Link to={paths.review} style={linkStyle}>
+                  {t.reviewQueue}
+                </Link>
+              )}
+              {hasAnyRole(me.data.roles, ['admin']) && (
+                <Link to={paths.adminDeliveries} style={linkStyle}>
+                  {t.deliveries}
+                </Link>
+              )}
+              {hasAnyRole(me.data.roles, ['applicant']) && (
+                <>
+                  <Link to={paths.filings} style={linkStyle}>
+                    {t.myFilings}
+                  </Link>
+                  <UnreadLink />
+                </>
+              )}
               <Typography.Text style={{ color: '#dbe4ff' }}>{me.data.displayName ?? me.data.email}</Typography.Text>
               <Button
                 size="small"

@@ -5,5 +5,22 @@ export const paths = {
   register: '/register',
   filings: '/filings',
   filing: (id: string) => `/filings/${id}`,
-  filingEdit: (id: string, step?: number) => `/filings/${id}/edit${step === undefined ? '' : `?step=${step}`}`,
+  filingEdit: (id: string, step?: number | string) =>
+    `/filings/${id}/edit${step === undefined ? '' : `?step=${encodeURIComponent(String(step))}`}`,
+  notifications: '/notifications',
+  review: '/review',
+  reviewFiling: (id: string) => `/review/filings/${id}`,
+  adminDeliveries: '/admin/deliveries',
 } as const;
+
+export type Role = 'applicant' | 'reviewer' | 'admin' | 'complaints';
+
+/** Staff who work the review queue. */
+export const REVIEW_ROLES: readonly Role[] = ['reviewer', 'admin'];
+
+export const hasAnyRole = (roles: readonly string[] | undefined, wanted: readonly Role[]) =>
+  !!roles?.some((r) => wanted.includes(r as Role));
+
+/** Where a user lands after signing in without a `next`: staff on the queue, applicants on their filings. */
+export const homeOf = (roles: readonly string[] | undefined) =>
+  hasAnyRole(roles, REVIEW_ROLES) ? paths.review : paths.filings;

@@ -17,3 +17,9 @@ const time = new Intl.DateTimeFormat('zh-CN', {
 
 export const formatDateTime = (d: Date | string | null | undefined) => (d ? dateTime.format(new Date(d)) : '');
 export const formatTime = (d: Date | string) => time.format(new Date(d));
+
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -52,6 +52,13 @@ const zh = {
   provisional: '暂定',
   workingDaysLeft: (n: number) => (n >= 0 ? `剩余 ${n} 个工作日` : `已超期 ${-n} 个工作日`),
   language: 'English',
+  reviewQueue: '审核队列',
+  deliveries: '通报记录',
+  messages: '消息',
+  unreadMessages: (n: number) => `消息，${n} 条未读`,
+  staffOnly: '此页面仅供审核人员使用。',
+  adminOnly: '此页面仅供管理员使用。',
+  backHome: '返回首页',
 };
 
 type Messages = typeof zh;
@@ -101,6 +108,13 @@ const en: Messages = {
   provisional: 'provisional',
   workingDaysLeft: (n: number) => (n >= 0 ? `${n} working days left` : `${-n} working days overdue`),
   language: '中文',
+  reviewQueue: 'Review queue',
+  deliveries: 'Deliveries',
+  messages: 'Messages',
+  unreadMessages: (n: number) => `Messages, ${n} unread`,
+  staffOnly: 'This page is for review staff only.',
+  adminOnly: 'This page is for administrators only.',
+  backHome: 'Back to home',
 };
 
 export const FIELD_LABELS_EN: Record<FieldPath, string> = {
@@ -176,6 +190,14 @@ export function useI18n(): I18n {
   const v = useContext(I18nContext);
   if (!v) throw new Error('useI18n outside I18nProvider');
   return v;
+}
+
+/**
+ * A feature's own texts, in both languages, kept in the feature's chunk (so the first load does not carry the
+ * staff console's words): `const m = useMessages(MESSAGES)`.
+ */
+export function useMessages<M>(dict: { zh: M; en: NoInfer<M> }): M {
+  return useI18n().lang === 'en' ? dict.en : dict.zh;
 }
 
 export function useLangState(): [Lang, (l: Lang) => void] {

@@ -1,13 +1,16 @@
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { paths } from '../../../config/paths.js';
+import { homeOf, paths } from '../../../config/paths.js';
 import { ApiError } from '../../../lib/api.js';
 import { useI18n } from '../../../lib/i18n.js';
 import { type LoginInput, useLogin } from '../api/auth.js';
 
-/** Only paths of this app are followed after sign-in, never another site. */
-export function safeNext(next: string | null): string {
-  return next?.startsWith('/') && !next.startsWith('//') ? next : paths.filings;
+/**
+ * Only paths of this app are followed after sign-in, never another site. Without one, staff land on the review
+ * queue and applicants on their filings.
+ */
+export function safeNext(next: string | null, roles?: readonly string[]): string {
+  return next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : homeOf(roles);
 }
 
 export function LoginPage() {
@@ -26,7 +29,9 @@ export function LoginPage() {
         name="login"
         layout="vertical"
         requiredMark={false}
-        onFinish={(v) => login.mutate(v, { onSuccess: () => navigate(safeNext(params.get('next'))) })}
+        onFinish={(v) =>
+          login.mutate(v, { onSuccess: (res) => navigate(safeNext(params.get('next'), res.user.roles)) })
+        }
       >
         <Form.Item label={t.email} name="email" rules={[{ required: true, type: 'email' }]}>
           <Input autoComplete="username" autoFocus />

@@ -34,6 +34,13 @@ export interface Attachment {
   uploadedAt: string;
 }
 
+/** The open correction notice (补正通知), while the filing is `correction_requested`. */
+export interface Correction {
+  summary: string;
+  items: FieldError[];
+  createdAt: string;
+}
+
 export interface Filing extends FilingSummary {
   receivedDate: string | null;
   dueDate: string | null;
@@ -43,6 +50,8 @@ export interface Filing extends FilingSummary {
   data: FilingDraft;
   attachments: Attachment[];
   completeness: { complete: boolean; errors: FieldError[] };
+  correction: Correction | null;
+  approvedAt: string | null;
   allowedActions: string[];
 }
 

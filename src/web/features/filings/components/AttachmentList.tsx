@@ -8,13 +8,8 @@ import { App, Button, List, Modal, Popconfirm, Progress, Space, Tooltip, Typogra
 import { useRef, useState } from 'react';
 import { ATTACHMENT_KIND_LABELS, type AttachmentKind, acceptAttribute } from '../../../../shared/attachments.js';
 import { ApiError } from '../../../lib/api.js';
+import { formatSize } from '../../../lib/format.js';
 import { type Attachment, attachmentUrl, deleteAttachment, filingKey, uploadAttachment } from '../api/filings.js';
-
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
 
 interface Props {
   filingId: string;

@@ -3,18 +3,27 @@
  * saved automatically, and submitted from the confirmation step.
  */
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Form, Space, Spin, Steps, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Space, Spin, Steps, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Navigate, useBlocker, useNavigate, useParams, useSearchParams } from 'react-router';
 import { chinaToday } from '../../../../shared/calendar/index.js';
 import { toFieldPath } from '../../../../shared/fieldPath.js';
 import type { FieldError } from '../../../../shared/filing/completeness.js';
+import type { FieldPath } from '../../../../shared/filing/labels.js';
 import { RouteError } from '../../../components/RouteError.js';
 import { paths } from '../../../config/paths.js';
 import { ApiError } from '../../../lib/api.js';
-import { formatTime } from '../../../lib/format.js';
+import { formatDateTime, formatTime } from '../../../lib/format.js';
 import { useI18n } from '../../../lib/i18n.js';
-import { type Filing, filingKey, filingsKey, saveFiling, submitFiling, useFiling } from '../api/filings.js';
+import {
+  type Correction,
+  type Filing,
+  filingKey,
+  filingsKey,
+  saveFiling,
+  submitFiling,
+  useFiling,
+} from '../api/filings.js';
 import { AttachmentsStep } from '../components/editor/AttachmentsStep.js';
 import { CapitalStep } from '../components/editor/CapitalStep.js';
 import { ConfirmStep } from '../components/editor/ConfirmStep.js';
@@ -63,6 +72,25 @@ function changedPaths(value: unknown, prefix: (string | number)[] = []): string[
   return [toFieldPath(prefix)];
 }
 
+/** Whether editing `changed` answers a correction item on `field` (the same field, inside it, or around it). */
+function touches(changed: string, field: string): boolean {
+  const within = (a: string, b: string) => a === b || a.startsWith(`${b}.`) || a.startsWith(`${b}[`);
+  return within(changed, field) || within(field, changed);
+}
+
+/** The attachment kind a correction item points at, if it is about a file. */
+function attachmentKindOf(field: string): string | null {
+  if (field === 'commitment') return 'commitment_letter';
+  return field.startsWith('attachments.') ? field.slice('attachments.'.length) : null;
+}
+
+const filesOfKind = (f: Filing, kind: string) =>
+  f.attachments
+    .filter((a) => a.kind === kind)
+    .map((a) => a.id)
+    .sort()
+    .join(',');
+
 function Editor({ filing }: { filing: Filing }) {
   const { t, lang } = useI18n();
   const [form] = Form.useForm();
@@ -76,6 +104,27 @@ function Editor({ filing }: { filing: Filing }) {
   const [serverErrors, setServerErrors] = useState<FieldError[]>([]);
   const [submitting, setSubmitting] = useState(false);
   const today = chinaToday();
+
+  // The reviewer's correction notice: its fields show as errors until the user edits them (or replaces the file).
+  const correction = filing.status === 'correction_requested' ? filing.correction : null;
+  const [openItems, setOpenItems] = useState<FieldError[]>(() => correction?.items ?? []);
+  const [filesAtLoad] = useState(() => {
+    const map = new Map<string, string>();
+    for (const item of correction?.items ?? []) {
+      const kind = attachmentKindOf(item.field);
+      if (kind) map.set(kind, filesOfKind(filing, kind));
+    }
+    return map;
+  });
+  useEffect(() => {
+    setOpenItems((prev) => {
+      const next = prev.filter((item) => {
+        const kind = attachmentKindOf(item.field);
+        return !kind || filesAtLoad.get(kind) === filesOfKind(filing, kind);
+      });
+      return next.length === prev.length ? prev : next;
+    });
+  }, [filing, filesAtLoad]);
 
   const kinds = useMemo(() => filing.attachments.map((a) => a.kind), [filing.attachments]);
   const validation = useMemo(() => validateValues(values, kinds, today), [values, kinds, today]);
@@ -107,8 +156,13 @@ function Editor({ filing }: { filing: Filing }) {
       const isLeaf = touched.has(e.field);
       if (showAll || isLeaf) map.set(e.field, e.message);
     }
+    for (const e of openItems) {
+      if (!map.has(e.field)) map.set(e.field, e.message);
+      // The commitment letter's input is named `commitment` in the form.
+      if (e.field === 'attachments.commitment_letter' && !map.has('commitment')) map.set('commitment', e.message);
+    }
     return map;
-  }, [serverErrors, validation.errors, touched, showAll]);
+  }, [serverErrors, validation.errors, touched, showAll, openItems]);
 
   const stepsWithErrors = useMemo(() => new Set([...shownErrors.keys()].map(stepOfField)), [shownErrors]);
 
@@ -211,6 +265,7 @@ function Editor({ filing }: { filing: Filing }) {
           </Typography.Text>
         }
       >
+        {correction && <CorrectionNotice correction={correction} open={openItems} goTo={(step) => void goTo(step)} />}
         <Steps
           size="small"
           current={index}
@@ -229,6 +284,10 @@ function Editor({ filing }: { filing: Filing }) {
             const changedFields = changedPaths(changed);
             setTouched((prev) => new Set([...prev, ...changedFields]));
             setServerErrors((prev) => prev.filter((e) => !changedFields.includes(e.field)));
+            setOpenItems((prev) => {
+              const next = prev.filter((e) => !changedFields.some((c) => touches(c, e.field)));
+              return next.length === prev.length ? prev : next;
+            });
             setValues(form.getFieldsValue(true));
             autosave.markDirty();
           }}
@@ -254,5 +313,58 @@ function Editor({ filing }: { filing: Filing }) {
         </Space>
       </Card>
     </EditorProvider>
+  );
+}
+
+/** The reviewer's correction notice (补正通知) at the top of the editor: the summary and every field to correct. */
+function CorrectionNotice({
+  correction,
+  open,
+  goTo,
+}: {
+  correction: Correction;
+  open: FieldError[];
+  goTo: (step: StepKey) => void;
+}) {
+  const { label, lang } = useI18n();
+  const labelOf = (f: string) => label(f as FieldPath) ?? f;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      role="alert"
+      data-testid="correction-notice"
+      style={{ marginBottom: 24 }}
+      title={`补正通知（${formatDateTime(correction.createdAt)}）`}
+      description={
+        <>
+          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 8 }}>
+            {correction.summary}
+          </Typography.Paragraph>
+          <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+            {correction.items.map((item) => {
+              const pending = open.some((o) => o.field === item.field && o.message === item.message);
+              const step = stepOfField(item.field);
+              return (
+                <li key={`${item.field}:${item.message}`} data-testid="correction-item">
+                  <Button type="link" size="small" style={{ paddingInline: 4 }} onClick={() => goTo(step)}>
+                    {STEP_TITLES[step][lang]}
+                  </Button>
+                  <Typography.Text strong>{labelOf(item.field)}</Typography.Text>：{item.message}
+                  {!pending && (
+                    <Tag color="green" style={{ marginInlineStart: 8 }}>
+                      已修改
+                    </Tag>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+          <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
+            请按上述意见修改被标记的字段，然后在“确认提交”步骤重新提交。
+          </Typography.Paragraph>
+        </>
+      }
+    />
   );
 }

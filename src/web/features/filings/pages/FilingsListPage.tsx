@@ -1,12 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Empty, Space, Table, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router';
+import { StatusTag } from '../../../components/StatusTag.js';
 import { paths } from '../../../config/paths.js';
 import { formatDateTime } from '../../../lib/format.js';
 import { useI18n } from '../../../lib/i18n.js';
 import { type FilingSummary, useCreateFiling, useMyFilings } from '../api/filings.js';
 import { DueText } from '../components/DueText.js';
-import { StatusTag } from '../components/StatusTag.js';
 
 const EDITABLE = ['draft', 'correction_requested'];
 

@@ -5,8 +5,8 @@ import type { FieldError } from '../../../../../shared/filing/completeness.js';
 import type { FieldPath } from '../../../../../shared/filing/labels.js';
 import type { FilingDraft } from '../../../../../shared/filing/schema.js';
 import { SPONSOR_TYPE_LABELS, type SponsorType } from '../../../../../shared/filing/status.js';
+import { formatSize } from '../../../../lib/format.js';
 import { useI18n } from '../../../../lib/i18n.js';
-import { formatSize } from '../AttachmentList.js';
 import { useEditor } from './EditorContext.js';
 import { STEP_TITLES, type StepKey, stepOfField } from './steps.js';
 

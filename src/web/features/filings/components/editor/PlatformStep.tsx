@@ -75,6 +75,7 @@ export function PlatformStep() {
                   />
                 </Space>
               ))}
+              <GroupError field="platform.socialAccounts" />
               <div>
                 <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ app: '', account: '' })}>
                   添加公众号

@@ -1,6 +1,6 @@
 import { Card, Form, Input, Select } from 'antd';
 import { SPONSOR_TYPE_LABELS, SPONSOR_TYPES } from '../../../../../shared/filing/status.js';
-import { Field } from './EditorContext.js';
+import { Field, GroupError } from './EditorContext.js';
 
 export function SponsorStep() {
   const type = Form.useWatch(['sponsor', 'type']);
@@ -38,6 +38,7 @@ export function PeopleStep() {
           size="small"
           style={{ marginBottom: 16 }}
         >
+          <GroupError field={`people.${role}`} />
           <Field field={`people.${role}.name`} label="姓名">
             <Input maxLength={50} style={{ maxWidth: 320 }} />
           </Field>

@@ -1,0 +1,158 @@
+/** One partner agency's delivery settings: webhook URL, signing secret (write-only), email, enabled, pull token. */
+import { KeyOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Space, Switch, Typography } from 'antd';
+import { useState } from 'react';
+import { useMessages } from '../../../lib/i18n.js';
+import { type Partner, type PartnerUpdate, useNewPullToken, useUpdatePartner } from '../api/deliveries.js';
+import { ADMIN_MESSAGES } from '../messages.js';
+
+interface Values {
+  webhookUrl: string;
+  webhookSecret: string;
+  email: string;
+  enabled: boolean;
+}
+
+export function PartnerCard({ partner }: { partner: Partner }) {
+  const m = useMessages(ADMIN_MESSAGES);
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const update = useUpdatePartner(partner.id);
+  const newToken = useNewPullToken(partner.id);
+  const [token, setToken] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const onFinish = (v: Values) => {
+    const body: PartnerUpdate = {};
+    const url = v.webhookUrl.trim();
+    const email = v.email.trim();
+    if (url !== (partner.webhookUrl ?? '')) body.webhookUrl = url || null;
+    if (email !== (partner.email ?? '')) body.email = email || null;
+    if (v.webhookSecret) body.webhookSecret = v.webhookSecret;
+    if (v.enabled !== partner.enabled) body.enabled = v.enabled;
+    setError(null);
+    update.mutate(body, {
+      onSuccess: () => {
+        form.setFieldValue('webhookSecret', '');
+        message.success(`${partner.name}：${m.saved}`);
+      },
+      onError: (err) => setError(err.message),
+    });
+  };
+
+  const id = (f: string) => `partner-${partner.id}-${f}`;
+  return (
+    <Card
+      size="small"
+      title={partner.name}
+      data-testid={`partner-${partner.id}`}
+      extra={
+        <Space>
+          <Typography.Text type="secondary">
+            {m.pullToken}：{partner.hasPullToken ? m.tokenSet : m.tokenUnset}
+          </Typography.Text>
+          <Popconfirm
+            title={m.newTokenConfirm}
+            okText={m.ok}
+            cancelText={m.cancel}
+            disabled={!partner.hasPullToken}
+            onConfirm={() =>
+              newToken.mutate(undefined, {
+                onSuccess: (r) => setToken(r.token),
+                onError: (err) => message.error(err.message),
+              })
+            }
+          >
+            <Button
+              size="small"
+              icon={<KeyOutlined />}
+              loading={newToken.isPending}
+              onClick={() => {
+                if (!partner.hasPullToken)
+                  newToken.mutate(undefined, {
+                    onSuccess: (r) => setToken(r.token),
+                    onError: (err) => message.error(err.message),
+                  });
+              }}
+            >
+              {m.newToken}
+            </Button>
+          </Popconfirm>
+        </Space>
+      }
+    >
+      {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 12 }} />}
+      <Form<Values>
+        form={form}
+        name={`partner-${partner.id}`}
+        layout="vertical"
+        onFinish={onFinish}
+        initialValues={{
+          webhookUrl: partner.webhookUrl ?? '',
+          webhookSecret: '',
+          email: partner.email ?? '',
+          enabled: partner.enabled,
+        }}
+      >
+        <Form.Item
+          label={m.webhookUrl}
+          name="webhookUrl"
+          rules={[{ pattern: /^https?:\/\/\S+$/, message: m.urlInvalid }]}
+          style={{ marginBottom: 12 }}
+        >
+          <Input placeholder="https://" inputMode="url" />
+        </Form.Item>
+        <Form.Item
+          label={m.webhookSecret}
+          name="webhookSecret"
+          rules={[{ min: 16, max: 256, message: m.secretLength }]}
+          extra={partner.hasWebhookSecret ? m.secretKeep : undefined}
+          style={{ marginBottom: 12 }}
+        >
+          <Input.Password
+            autoComplete="new-password"
+            placeholder={partner.hasWebhookSecret ? m.secretSet : m.secretUnset}
+            visibilityToggle={false}
+          />
+        </Form.Item>
+        <Form.Item
+          label={m.email}
+          name="email"
+          rules={[{ type: 'email', message: m.emailInvalid }]}
+          style={{ marginBottom: 12 }}
+        >
+          <Input inputMode="email" />
+        </Form.Item>
+        <Space style={{ width: '100%', justifyContent: 'space-between' }}>
+          <Space>
+            <label htmlFor={id('enabled')}>{m.enabled}</label>
+            <Form.Item name="enabled" valuePropName="checked" noStyle>
+              <Switch id={id('enabled')} />
+            </Form.Item>
+          </Space>
+          <Button type="primary" htmlType="submit" loading={update.isPending}>
+            {m.save}
+          </Button>
+        </Space>
+      </Form>
+      <Modal
+        open={token !== null}
+        title={`${partner.name}：${m.tokenTitle}`}
+        closable={false}
+        maskClosable={false}
+        keyboard={false}
+        destroyOnHidden
+        footer={
+          <Button type="primary" onClick={() => setToken(null)}>
+            {m.close}
+          </Button>
+        }
+      >
+        <Alert type="warning" showIcon title={m.tokenOnce} style={{ marginBottom: 12 }} />
+        <Typography.Paragraph code copyable data-testid="pull-token" style={{ wordBreak: 'break-all' }}>
+          {token}
+        </Typography.Paragraph>
+      </Modal>
+    </Card>
+  );
+}

@@ -1,0 +1,194 @@
+/** The review API (SPEC §5, Article 5): the queue, one filing as staff see it, claims, checks and decisions. */
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { FieldError } from '../../../../shared/filing/completeness.js';
+import type { FilingDraft } from '../../../../shared/filing/schema.js';
+import { api } from '../../../lib/api.js';
+
+export interface Due {
+  date: string;
+  provisional: boolean;
+  workingDaysLeft: number;
+  overdue: boolean;
+}
+
+export interface QueueItem {
+  id: string;
+  status: string;
+  statusLabel: string;
+  platformName: string | null;
+  sponsorName: string | null;
+  sponsorType: string | null;
+  receivedDate: string | null;
+  due: Due | null;
+  late: boolean;
+  filingNumber: string | null;
+  assignedReviewer: { id: string; displayName: string | null } | null;
+}
+
+export type QueueStatus = 'submitted' | 'correction_requested' | 'approved' | 'all';
+export type QueueAssignee = 'any' | 'me' | 'unassigned';
+
+export interface QueueParams {
+  status: QueueStatus;
+  assignee: QueueAssignee;
+  page: number;
+}
+
+export interface Reviewer {
+  id: string;
+  displayName: string;
+  roles: string[];
+}
+
+export interface ReviewAttachment {
+  id: string;
+  kind: string;
+  kindLabel: string;
+  fileName: string;
+  mime: string;
+  size: number;
+  sm3: string;
+  uploadedAt: string;
+}
+
+export const CHECK_SECTIONS = [
+  'platform',
+  'sponsor',
+  'people',
+  'capital',
+  'rules',
+  'mlps',
+  'management',
+  'commitment',
+] as const;
+export type CheckSection = (typeof CHECK_SECTIONS)[number];
+export type CheckResult = 'pass' | 'fail' | 'na';
+
+export interface Check {
+  section: CheckSection;
+  result: CheckResult;
+  note: string | null;
+  checkedAt: string;
+}
+
+export interface Decision {
+  kind: 'approve' | 'correction' | string;
+  summary: string | null;
+  items: FieldError[] | unknown;
+  overdue: boolean;
+  createdAt: string;
+}
+
+export type ReviewAction = 'read' | 'claim' | 'assign' | 'check' | 'approve' | 'requestCorrection' | 'reveal';
+
+export interface ReviewFiling {
+  id: string;
+  status: string;
+  statusLabel: string;
+  filingNumber: string | null;
+  submittedAt: string | null;
+  receivedDate: string | null;
+  approvedAt: string | null;
+  due: Due | null;
+  late: boolean;
+  assignedReviewerId: string | null;
+  data: FilingDraft;
+  attachments: ReviewAttachment[];
+  completeness: { complete: boolean; errors: FieldError[] };
+  checks: Check[];
+  decisions: Decision[];
+  allowedActions: ReviewAction[];
+}
+
+type Person = { name?: string; mobile?: string; email?: string };
+export interface RevealedPersonal {
+  sponsor: { name?: string; idNumber?: string };
+  people: { principal?: Person; contact?: Person };
+}
+
+export const queueKey = (p?: QueueParams) => (p ? (['review', 'queue', p] as const) : (['review', 'queue'] as const));
+export const reviewFilingKey = (id: string) => ['review', 'filing', id] as const;
+
+export function useQueue(p: QueueParams) {
+  return useQuery({
+    queryKey: queueKey(p),
+    queryFn: () => {
+      const q = new URLSearchParams({ status: p.status, assignee: p.assignee, page: String(p.page) });
+      return api<{ total: number; pageSize?: number; items: QueueItem[] }>('GET', `/api/review/queue?${q}`);
+    },
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useReviewers(enabled: boolean) {
+  return useQuery({
+    queryKey: ['review', 'reviewers'],
+    queryFn: async () => (await api<{ items: Reviewer[] }>('GET', '/api/review/reviewers')).items,
+    enabled,
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useReviewFiling(id: string) {
+  return useQuery({
+    queryKey: reviewFilingKey(id),
+    queryFn: async () => (await api<{ filing: ReviewFiling }>('GET', `/api/review/filings/${id}`)).filing,
+  });
+}
+
+/** Every write answers with the filing as it now stands: put it in the cache, and let the queue refetch. */
+function useFilingMutation<V, R extends { filing: ReviewFiling }>(id: string, fn: (v: V) => Promise<R>) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: (res) => {
+      qc.setQueryData(reviewFilingKey(id), res.filing);
+      void qc.invalidateQueries({ queryKey: queueKey() });
+    },
+  });
+}
+
+const base = (id: string) => `/api/review/filings/${id}`;
+
+export const useClaim = (id: string) =>
+  useFilingMutation(id, () => api<{ filing: ReviewFiling }>('POST', `${base(id)}/claim`));
+
+export const useAssign = (id: string) =>
+  useFilingMutation(id, (reviewerId: string) =>
+    api<{ filing: ReviewFiling }>('POST', `${base(id)}/assign`, { reviewerId }),
+  );
+
+export const useRecordCheck = (id: string) =>
+  useFilingMutation(id, (v: { section: CheckSection; result: CheckResult; note?: string }) =>
+    api<{ filing: ReviewFiling }>('PUT', `${base(id)}/checks/${v.section}`, {
+      result: v.result,
+      ...(v.note ? { note: v.note } : {}),
+    }),
+  );
+
+export const useApprove = (id: string) =>
+  useFilingMutation(id, () => api<{ filing: ReviewFiling; filingNumber: string }>('POST', `${base(id)}/approve`));
+
+export const useRequestCorrection = (id: string) =>
+  useFilingMutation(id, (v: { summary: string; items: FieldError[] }) =>
+    api<{ filing: ReviewFiling }>('POST', `${base(id)}/request-correction`, v),
+  );
+
+export function reveal(id: string, reason: string) {
+  return api<{ personal: RevealedPersonal }>('POST', `${base(id)}/reveal`, { reason }).then((r) => r.personal);
+}
+
+/** Claiming from the queue, where the row's filing is not loaded. */
+export function useClaimFromQueue() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<{ filing: ReviewFiling }>('POST', `${base(id)}/claim`),
+    onSuccess: (res) => {
+      qc.setQueryData(reviewFilingKey(res.filing.id), res.filing);
+      void qc.invalidateQueries({ queryKey: queueKey() });
+    },
+  });
+}
+
+export const reviewAttachmentUrl = (id: string, attachmentId: string, inline = false) =>
+  `${base(id)}/attachments/${attachmentId}${inline ? '?inline=1' : ''}`;

@@ -1,0 +1,44 @@
+/**
+ * A review due date, coloured by urgency: red when overdue, orange with 3 working days or fewer left; 暂定 when the
+ * year's holiday schedule is not entered yet.
+ */
+import { Space, Tag, Tooltip, Typography } from 'antd';
+import { useMessages } from '../../../lib/i18n.js';
+import type { Due } from '../api/review.js';
+import { REVIEW_MESSAGES } from '../messages.js';
+
+export type Urgency = 'overdue' | 'soon' | 'normal';
+
+export const urgencyOf = (due: Due): Urgency =>
+  due.overdue || due.workingDaysLeft < 0 ? 'overdue' : due.workingDaysLeft <= 3 ? 'soon' : 'normal';
+
+const COLOR: Record<Urgency, string | undefined> = { overdue: '#cf1322', soon: '#d46b08', normal: undefined };
+
+export function DueDate({ due }: { due: Due }) {
+  const m = useMessages(REVIEW_MESSAGES);
+  const urgency = urgencyOf(due);
+  return (
+    <Space size={4} data-testid="due-date" data-urgency={urgency}>
+      <Typography.Text strong={urgency !== 'normal'} style={{ color: COLOR[urgency] }}>
+        {due.date}
+      </Typography.Text>
+      {due.provisional && (
+        <Tooltip title={m.provisionalHint}>
+          <Tag color="orange" style={{ marginInlineEnd: 0 }}>
+            {m.provisional}
+          </Tag>
+        </Tooltip>
+      )}
+    </Space>
+  );
+}
+
+export function DaysLeft({ due }: { due: Due }) {
+  const m = useMessages(REVIEW_MESSAGES);
+  const urgency = urgencyOf(due);
+  return (
+    <Typography.Text style={{ color: COLOR[urgency] }} data-testid="days-left">
+      {m.workingDaysLeft(due.workingDaysLeft)}
+    </Typography.Text>
+  );
+}

@@ -1,0 +1,112 @@
+/** The proofs, listed by kind, each with an inline preview (PDF in a frame, images as they are) and a download. */
+import { DownloadOutlined, EyeOutlined } from '@ant-design/icons';
+import { Button, Empty, List, Modal, Space, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
+import { ATTACHMENT_KIND_LABELS, ATTACHMENT_KINDS, type AttachmentKind } from '../../../../shared/attachments.js';
+import { formatDateTime, formatSize } from '../../../lib/format.js';
+import { useMessages } from '../../../lib/i18n.js';
+import { type ReviewAttachment, reviewAttachmentUrl } from '../api/review.js';
+import { REVIEW_MESSAGES } from '../messages.js';
+
+const previewable = (a: ReviewAttachment) => a.mime === 'application/pdf' || a.mime.startsWith('image/');
+
+export function ReviewAttachments({ filingId, attachments }: { filingId: string; attachments: ReviewAttachment[] }) {
+  const m = useMessages(REVIEW_MESSAGES);
+  const [preview, setPreview] = useState<ReviewAttachment | null>(null);
+  const kinds = ATTACHMENT_KINDS.filter((k) => attachments.some((a) => a.kind === k));
+  if (attachments.length === 0) return <Empty description={m.noAttachments} />;
+  return (
+    <>
+      {kinds.map((kind) => (
+        <div key={kind} style={{ marginBottom: 16 }} data-testid={`review-attachments-${kind}`}>
+          <Typography.Text strong>{ATTACHMENT_KIND_LABELS[kind as AttachmentKind]}</Typography.Text>
+          <List
+            size="small"
+            bordered
+            style={{ marginTop: 6 }}
+            dataSource={attachments.filter((a) => a.kind === kind)}
+            renderItem={(a) => (
+              <List.Item
+                actions={[
+                  <Button
+                    key="preview"
+                    size="small"
+                    icon={<EyeOutlined />}
+                    onClick={() => setPreview(a)}
+                    disabled={!previewable(a)}
+                    aria-label={`${m.preview} ${a.fileName}`}
+                  >
+                    {m.preview}
+                  </Button>,
+                  <a
+                    key="download"
+                    href={reviewAttachmentUrl(filingId, a.id)}
+                    download={a.fileName}
+                    aria-label={`${m.download} ${a.fileName}`}
+                  >
+                    <DownloadOutlined /> {m.download}
+                  </a>,
+                ]}
+              >
+                <List.Item.Meta
+                  title={a.fileName}
+                  description={
+                    <Space size="middle" wrap>
+                      <span>{formatSize(a.size)}</span>
+                      <span>
+                        {m.uploadedAt} {formatDateTime(a.uploadedAt)}
+                      </span>
+                      <Tooltip title={a.sm3}>
+                        <Typography.Text type="secondary" copyable={{ text: a.sm3 }}>
+                          SM3 {a.sm3.slice(0, 16)}…
+                        </Typography.Text>
+                      </Tooltip>
+                    </Space>
+                  }
+                />
+              </List.Item>
+            )}
+          />
+        </div>
+      ))}
+      <Modal
+        open={!!preview}
+        onCancel={() => setPreview(null)}
+        footer={null}
+        width={920}
+        title={preview ? `${preview.kindLabel}：${preview.fileName}` : ''}
+        destroyOnHidden
+      >
+        {preview && <Preview filingId={filingId} attachment={preview} />}
+      </Modal>
+    </>
+  );
+}
+
+function Preview({ filingId, attachment }: { filingId: string; attachment: ReviewAttachment }) {
+  const m = useMessages(REVIEW_MESSAGES);
+  const url = reviewAttachmentUrl(filingId, attachment.id, true);
+  if (attachment.mime.startsWith('image/'))
+    return (
+      <img
+        src={url}
+        alt={attachment.fileName}
+        data-testid="attachment-preview"
+        style={{ maxWidth: '100%', display: 'block', margin: '0 auto', border: '1px solid #f0f0f0' }}
+      />
+    );
+  if (attachment.mime === 'application/pdf')
+    return (
+      <iframe
+        src={url}
+        title={attachment.fileName}
+        data-testid="attachment-preview"
+        style={{ width: '100%', height: 640, border: 0 }}
+      />
+    );
+  return (
+    <Typography.Paragraph>
+      {m.noPreview} <a href={reviewAttachmentUrl(filingId, attachment.id)}>{m.download}</a>
+    </Typography.Paragraph>
+  );
+}

@@ -1,0 +1,303 @@
+/**
+ * One filing under review: where it stands (status, due date, who has it), the automatic completeness result,
+ * every field of 附件1, the proofs, the authenticity checklist, past decisions, and the two decisions Article 5
+ * allows: 予以备案 (a number is issued) or 通知补正 (reasons per field).
+ */
+import { ArrowLeftOutlined, CheckCircleOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Col, Descriptions, Result, Row, Select, Space, Spin, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { FIELD_LABELS, type FieldPath } from '../../../../shared/filing/labels.js';
+import { RouteError } from '../../../components/RouteError.js';
+import { StatusTag } from '../../../components/StatusTag.js';
+import { paths } from '../../../config/paths.js';
+import { formatDateTime } from '../../../lib/format.js';
+import { FIELD_LABELS_EN, useI18n, useMessages } from '../../../lib/i18n.js';
+import { useMe } from '../../auth/api/auth.js';
+import {
+  CHECK_SECTIONS,
+  type ReviewFiling,
+  useApprove,
+  useAssign,
+  useClaim,
+  useReviewers,
+  useReviewFiling,
+} from '../api/review.js';
+import { Checklist } from '../components/Checklist.js';
+import { CorrectionModal } from '../components/CorrectionModal.js';
+import { DecisionHistory } from '../components/DecisionHistory.js';
+import { DaysLeft, DueDate } from '../components/DueCell.js';
+import { FilingSections } from '../components/FilingSections.js';
+import { ReviewAttachments } from '../components/ReviewAttachments.js';
+import { REVIEW_MESSAGES } from '../messages.js';
+
+export function ReviewFilingPage() {
+  const { id = '' } = useParams();
+  const filing = useReviewFiling(id);
+  if (filing.isPending) return <Spin style={{ display: 'block', marginTop: 80 }} />;
+  if (filing.error) return <RouteError error={filing.error} />;
+  return <ReviewPage filing={filing.data} />;
+}
+
+function ReviewPage({ filing }: { filing: ReviewFiling }) {
+  const m = useMessages(REVIEW_MESSAGES);
+  const { lang } = useI18n();
+  const { message, modal } = App.useApp();
+  const me = useMe();
+  const can = (a: ReviewFiling['allowedActions'][number]) => filing.allowedActions.includes(a);
+  const reviewers = useReviewers(true);
+  const claim = useClaim(filing.id);
+  const assign = useAssign(filing.id);
+  const approve = useApprove(filing.id);
+  const [correcting, setCorrecting] = useState(false);
+  const [issued, setIssued] = useState<string | null>(null);
+  const [correctionSent, setCorrectionSent] = useState(false);
+  const labelOf = (f: string) => (lang === 'en' ? FIELD_LABELS_EN : FIELD_LABELS)[f as FieldPath] ?? f;
+
+  const assignee = filing.assignedReviewerId
+    ? filing.assignedReviewerId === me.data?.id
+      ? (me.data.displayName ?? m.me)
+      : (reviewers.data?.find((r) => r.id === filing.assignedReviewerId)?.displayName ?? '—')
+    : null;
+
+  const failed = filing.checks.filter((c) => c.result === 'fail').length;
+  const sections = CHECK_SECTIONS.filter((s) => s !== 'capital' || filing.data.sponsor?.type !== 'individual');
+  const unchecked = sections.filter((s) => !filing.checks.some((c) => c.section === s)).length;
+  const onApprove = () =>
+    modal.confirm({
+      title: m.approveTitle,
+      content: (
+        <>
+          <Typography.Paragraph style={{ marginBottom: 8 }}>{m.approveBody}</Typography.Paragraph>
+          {failed > 0 && <Alert type="error" showIcon title={m.failedChecks(failed)} style={{ marginBottom: 8 }} />}
+          {unchecked > 0 && <Alert type="warning" showIcon title={m.uncheckedSections(unchecked)} />}
+        </>
+      ),
+      width: 520,
+      okText: m.approveOk,
+      cancelText: m.cancel,
+      icon: <CheckCircleOutlined style={{ color: '#389e0d' }} />,
+      onOk: async () => {
+        try {
+          const res = await approve.mutateAsync(undefined);
+          setIssued(res.filingNumber);
+          window.scrollTo({ top: 0 });
+        } catch (err) {
+          message.error(err instanceof Error ? err.message : String(err));
+        }
+      },
+    });
+
+  const decisionButtons = (
+    <Space>
+      {can('requestCorrection') && (
+        <Button danger icon={<ExclamationCircleOutlined />} onClick={() => setCorrecting(true)}>
+          {m.requestCorrection}
+        </Button>
+      )}
+      {can('approve') && (
+        <Button type="primary" icon={<CheckCircleOutlined />} onClick={onApprove} loading={approve.isPending}>
+          {m.approve}
+        </Button>
+      )}
+    </Space>
+  );
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Link to={paths.review}>
+        <ArrowLeftOutlined /> {m.backToQueue}
+      </Link>
+      {issued && (
+        <Card>
+          <Result
+            status="success"
+            title={m.approvedTitle}
+            subTitle={
+              <>
+                <Typography.Title level={3} style={{ margin: '8px 0' }} data-testid="issued-number" copyable>
+                  {issued}
+                </Typography.Title>
+                <Typography.Text type="secondary">{m.approvedHint}</Typography.Text>
+              </>
+            }
+            style={{ padding: 16 }}
+          />
+        </Card>
+      )}
+      {correctionSent && filing.status === 'correction_requested' && (
+        <Alert
+          type="warning"
+          showIcon
+          title={m.correctionSent}
+          closable
+          onClose={() => setCorrectionSent(false)}
+          role="status"
+        />
+      )}
+      <Card
+        title={
+          <Space wrap>
+            <Typography.Title level={4} style={{ margin: 0 }}>
+              {filing.data.platform?.name || m.unnamed}
+            </Typography.Title>
+            <span data-testid="review-status">
+              <StatusTag status={filing.status} />
+            </span>
+            {filing.late && <Tag color="red">{m.late}</Tag>}
+          </Space>
+        }
+        extra={decisionButtons}
+      >
+        <Descriptions
+          size="small"
+          column={{ xs: 1, md: 2, lg: 3 }}
+          items={[
+            {
+              key: 'number',
+              label: m.filingNumber,
+              children: filing.filingNumber ? (
+                <Typography.Text strong data-testid="filing-number">
+                  {filing.filingNumber}
+                </Typography.Text>
+              ) : (
+                <Typography.Text type="secondary">{m.notIssued}</Typography.Text>
+              ),
+            },
+            { key: 'received', label: m.receivedDate, children: filing.receivedDate ?? '—' },
+            { key: 'submitted', label: m.submittedAt, children: formatDateTime(filing.submittedAt) || '—' },
+            {
+              key: 'due',
+              label: m.dueDate,
+              children: filing.due ? (
+                <Space size={8} wrap>
+                  <DueDate due={filing.due} />
+                  <DaysLeft due={filing.due} />
+                </Space>
+              ) : (
+                '—'
+              ),
+            },
+            ...(filing.approvedAt
+              ? [{ key: 'approved', label: m.approvedAt, children: formatDateTime(filing.approvedAt) }]
+              : []),
+            {
+              key: 'assignee',
+              label: m.assignee,
+              children: (
+                <Space wrap>
+                  {assignee ? (
+                    <span data-testid="assignee">{assignee}</span>
+                  ) : (
+                    <Typography.Text type="secondary">{m.unassigned}</Typography.Text>
+                  )}
+                  {can('claim') && filing.assignedReviewerId !== me.data?.id && (
+                    <Button
+                      size="small"
+                      onClick={() => claim.mutate(undefined, { onError: (err) => message.error(err.message) })}
+                      loading={claim.isPending}
+                    >
+                      {m.claim}
+                    </Button>
+                  )}
+                  {can('assign') && (
+                    <Select
+                      size="small"
+                      aria-label={m.assignTo}
+                      placeholder={m.assignTo}
+                      style={{ minWidth: 160 }}
+                      value={null}
+                      loading={reviewers.isPending || assign.isPending}
+                      options={(reviewers.data ?? [])
+                        .filter((r) => r.id !== filing.assignedReviewerId)
+                        .map((r) => ({ value: r.id, label: r.displayName }))}
+                      onChange={(reviewerId: string) =>
+                        assign.mutate(reviewerId, {
+                          onSuccess: () =>
+                            message.success(
+                              m.assigned(reviewers.data?.find((r) => r.id === reviewerId)?.displayName ?? ''),
+                            ),
+                          onError: (err) => message.error(err.message),
+                        })
+                      }
+                    />
+                  )}
+                </Space>
+              ),
+            },
+          ]}
+        />
+        {filing.completeness.complete ? (
+          <Alert
+            type="success"
+            showIcon
+            title={m.completeOk}
+            description={m.completeOkHint}
+            data-testid="completeness"
+            style={{ marginTop: 8 }}
+          />
+        ) : (
+          <Alert
+            type="error"
+            showIcon
+            role="alert"
+            data-testid="completeness"
+            style={{ marginTop: 8 }}
+            title={m.completeErrors(filing.completeness.errors.length)}
+            description={
+              <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+                {filing.completeness.errors.map((e) => (
+                  <li key={`${e.field}:${e.message}`}>
+                    <Typography.Text strong>{labelOf(e.field)}</Typography.Text>：{e.message}
+                  </li>
+                ))}
+              </ul>
+            }
+          />
+        )}
+        {filing.status !== 'submitted' && (
+          <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }} data-testid="state-hint">
+            {filing.status === 'correction_requested'
+              ? m.waitingCorrection
+              : filing.status === 'approved'
+                ? m.approvedState
+                : m.decidedHint}
+          </Typography.Paragraph>
+        )}
+      </Card>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={15}>
+          <Card title={m.formTitle} style={{ marginBottom: 16 }}>
+            <FilingSections filing={filing} />
+          </Card>
+          <Card title={m.attachments}>
+            <ReviewAttachments filingId={filing.id} attachments={filing.attachments} />
+          </Card>
+        </Col>
+        <Col xs={24} lg={9}>
+          <Card title={m.checklist} style={{ marginBottom: 16 }}>
+            <Checklist filing={filing} />
+          </Card>
+          <Card title={m.history}>
+            <DecisionHistory decisions={filing.decisions} />
+          </Card>
+          {(can('approve') || can('requestCorrection')) && (
+            <Card style={{ marginTop: 16 }}>
+              <div style={{ display: 'flex', justifyContent: 'flex-end' }}>{decisionButtons}</div>
+            </Card>
+          )}
+        </Col>
+      </Row>
+      <CorrectionModal
+        filing={filing}
+        open={correcting}
+        onClose={() => setCorrecting(false)}
+        onSent={() => {
+          setCorrecting(false);
+          setCorrectionSent(true);
+          message.success(m.correctionSent);
+        }}
+      />
+    </Space>
+  );
+}
