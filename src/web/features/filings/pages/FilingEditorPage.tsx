@@ -268,6 +268,8 @@ function Editor({ filing }: { filing: Filing }) {
         {correction && <CorrectionNotice correction={correction} open={openItems} goTo={(step) => void goTo(step)} />}
         <Steps
           size="small"
+          // English titles are longer: under the numbers they stay on one line.
+          titlePlacement={lang === 'en' ? 'vertical' : 'horizontal'}
           current={index}
           onChange={(i) => void goTo(steps[i] as StepKey)}
           style={{ marginBottom: 24 }}

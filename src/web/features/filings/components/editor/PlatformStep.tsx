@@ -1,7 +1,9 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Form, Input, Radio, Space } from 'antd';
 import dayjs from 'dayjs';
+import { useMessages } from '../../../../lib/i18n.js';
 import { Field, GroupError } from './EditorContext.js';
+import { EDITOR_MESSAGES } from './messages.js';
 
 export const dateProps = {
   getValueProps: (v: unknown) => ({ value: typeof v === 'string' && v ? dayjs(v) : undefined }),
@@ -9,39 +11,40 @@ export const dateProps = {
 };
 
 export function PlatformStep() {
+  const m = useMessages(EDITOR_MESSAGES);
   const publishes = Form.useWatch(['platform', 'publishesVulnerabilities']);
   const online = Form.useWatch(['operation', 'alreadyOnline']);
   return (
     <>
       <Field field="platform.name">
-        <Input maxLength={100} showCount placeholder="如：某某漏洞收集平台" />
+        <Input maxLength={100} showCount placeholder={m.namePlaceholder} />
       </Field>
       <Field field="platform.homepageUrl">
         <Input placeholder="https://" inputMode="url" />
       </Field>
-      <Field field="platform.icpNumber" extra="如：京ICP备16020626号-8">
+      <Field field="platform.icpNumber" extra={m.icpExample}>
         <Input />
       </Field>
       <Field field="platform.publishesVulnerabilities">
         <Radio.Group
           options={[
-            { label: '发布漏洞信息', value: true },
-            { label: '不发布', value: false },
+            { label: m.publishes, value: true },
+            { label: m.notPublishes, value: false },
           ]}
         />
       </Field>
-      <Form.Item label="发布漏洞的相关网址" required={publishes !== false}>
+      <Form.Item label={m.publishUrls} required={publishes !== false}>
         <Form.List name={['platform', 'publishUrls']}>
           {(fields, { add, remove }) => (
             <>
               {fields.map((f, i) => (
                 <Space key={f.key} align="baseline" style={{ display: 'flex' }}>
-                  <Field field={`platform.publishUrls[${i}]`} path={[f.name]} label={`网址 ${i + 1}`} required={false}>
+                  <Field field={`platform.publishUrls[${i}]`} path={[f.name]} label={m.url(i + 1)} required={false}>
                     <Input placeholder="https://" style={{ width: 480 }} />
                   </Field>
                   <Button
                     type="text"
-                    aria-label={`删除网址 ${i + 1}`}
+                    aria-label={m.removeUrl(i + 1)}
                     icon={<MinusCircleOutlined />}
                     onClick={() => remove(f.name)}
                   />
@@ -49,27 +52,31 @@ export function PlatformStep() {
               ))}
               <GroupError field="platform.publishUrls" />
               <Button type="dashed" icon={<PlusOutlined />} onClick={() => add('')}>
-                添加网址
+                {m.addUrl}
               </Button>
             </>
           )}
         </Form.List>
       </Form.Item>
-      <Form.Item label="发布漏洞的社交软件公众号" required={false}>
+      <Form.Item label={m.socialAccounts} required={false}>
         <Form.List name={['platform', 'socialAccounts']}>
           {(fields, { add, remove }) => (
             <>
               {fields.map((f, i) => (
                 <Space key={f.key} align="baseline" wrap>
-                  <Field field={`platform.socialAccounts[${i}].app`} path={[f.name, 'app']} label="社交软件名称">
-                    <Input placeholder="如：微信" />
+                  <Field field={`platform.socialAccounts[${i}].app`} path={[f.name, 'app']} label={m.socialApp}>
+                    <Input placeholder={m.socialAppPlaceholder} />
                   </Field>
-                  <Field field={`platform.socialAccounts[${i}].account`} path={[f.name, 'account']} label="公众号">
+                  <Field
+                    field={`platform.socialAccounts[${i}].account`}
+                    path={[f.name, 'account']}
+                    label={m.socialAccount}
+                  >
                     <Input />
                   </Field>
                   <Button
                     type="text"
-                    aria-label={`删除公众号 ${i + 1}`}
+                    aria-label={m.removeSocial(i + 1)}
                     icon={<MinusCircleOutlined />}
                     onClick={() => remove(f.name)}
                   />
@@ -78,7 +85,7 @@ export function PlatformStep() {
               <GroupError field="platform.socialAccounts" />
               <div>
                 <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ app: '', account: '' })}>
-                  添加公众号
+                  {m.addSocial}
                 </Button>
               </div>
             </>
@@ -88,15 +95,15 @@ export function PlatformStep() {
       <Field field="operation.alreadyOnline">
         <Radio.Group
           options={[
-            { label: '已上线运行', value: true },
-            { label: '尚未上线', value: false },
+            { label: m.online, value: true },
+            { label: m.notOnline, value: false },
           ]}
         />
       </Field>
       <Field
         field="operation.launchDate"
-        label={online === false ? '计划上线日期' : '上线日期'}
-        extra={online === false ? '漏洞收集平台应在上线前完成备案（第八条）' : undefined}
+        label={online === false ? m.plannedLaunch : m.launch}
+        extra={online === false ? m.fileBeforeLaunch : undefined}
         {...dateProps}
       >
         <DatePicker />

@@ -1,6 +1,8 @@
 import { Input, InputNumber } from 'antd';
+import { useMessages } from '../../../../lib/i18n.js';
 import { AttachmentList } from '../AttachmentList.js';
 import { Field, useEditor } from './EditorContext.js';
+import { EDITOR_MESSAGES } from './messages.js';
 
 const RULES = [
   'rules.collectionScope',
@@ -12,6 +14,7 @@ const RULES = [
 ] as const;
 
 export function RulesStep() {
+  const m = useMessages(EDITOR_MESSAGES);
   const { filing, editable } = useEditor();
   return (
     <>
@@ -25,21 +28,22 @@ export function RulesStep() {
         kind="rules_doc"
         attachments={filing.attachments}
         editable={editable}
-        hint="选填；PDF、OFD、JPEG、PNG、DOCX"
+        hint={m.optionalWithDocx}
       />
     </>
   );
 }
 
 export function MlpsStep() {
+  const m = useMessages(EDITOR_MESSAGES);
   const { filing, editable, errors } = useEditor();
   return (
     <>
-      <Field field="mlps.certificateNumber" extra="通过通信网络安全防护管理系统取得的网络安全等级保护备案证明">
+      <Field field="mlps.certificateNumber" extra={m.mlpsHint}>
         <Input style={{ maxWidth: 360 }} />
       </Field>
-      <Field field="mlps.level" extra="须为定级三级及以上">
-        <InputNumber min={1} max={5} precision={0} style={{ width: 120 }} addonAfter="级" />
+      <Field field="mlps.level" extra={m.mlpsLevelHint}>
+        <InputNumber min={1} max={5} precision={0} style={{ width: 120 }} addonAfter={m.levelUnit} />
       </Field>
       <AttachmentList
         filingId={filing.id}
@@ -49,7 +53,7 @@ export function MlpsStep() {
         required
         error={errors.get('attachments.mlps_proof')}
       />
-      <Field field="management" extra="依据有关国家标准和行业标准，实施平台管理等情况">
+      <Field field="management" extra={m.managementHint}>
         <Input.TextArea autoSize={{ minRows: 4, maxRows: 12 }} maxLength={20000} />
       </Field>
       <AttachmentList
@@ -57,7 +61,7 @@ export function MlpsStep() {
         kind="management_proof"
         attachments={filing.attachments}
         editable={editable}
-        hint="选填"
+        hint={m.optional}
       />
     </>
   );
