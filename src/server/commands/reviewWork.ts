@@ -1,5 +1,6 @@
 /** Reviewers' work on a filing before the decision: claiming, assigning, the authenticity checklist, revealing. */
 import { eq } from 'drizzle-orm';
+import type { CheckResult, CheckSection } from '../../shared/filing/review.js';
 import { appendAudit } from '../audit/auditLog.js';
 import type { AppContext } from '../context.js';
 import { filings, reviewChecks, users } from '../db/schema.js';
@@ -8,18 +9,7 @@ import { authorizeReview } from '../policies/review.js';
 import { loadFiling, openDraft } from '../services/filingRecords.js';
 import type { SessionUser } from '../services/sessions.js';
 
-export const CHECK_SECTIONS = [
-  'platform',
-  'sponsor',
-  'people',
-  'capital',
-  'rules',
-  'mlps',
-  'management',
-  'commitment',
-] as const;
-export type CheckSection = (typeof CHECK_SECTIONS)[number];
-export const CHECK_RESULTS = ['pass', 'fail', 'na'] as const;
+export { CHECK_RESULTS, CHECK_SECTIONS, type CheckSection } from '../../shared/filing/review.js';
 
 export async function assignReviewer(
   ctx: AppContext,
@@ -51,7 +41,7 @@ export async function recordCheck(
     user: SessionUser;
     filingId: string;
     section: CheckSection;
-    result: (typeof CHECK_RESULTS)[number];
+    result: CheckResult;
     note?: string | undefined;
   },
 ) {

@@ -51,18 +51,9 @@ export interface ReviewAttachment {
   uploadedAt: string;
 }
 
-export const CHECK_SECTIONS = [
-  'platform',
-  'sponsor',
-  'people',
-  'capital',
-  'rules',
-  'mlps',
-  'management',
-  'commitment',
-] as const;
-export type CheckSection = (typeof CHECK_SECTIONS)[number];
-export type CheckResult = 'pass' | 'fail' | 'na';
+import type { CheckResult, CheckSection } from '../../../../shared/filing/review.js';
+
+export { CHECK_SECTIONS, type CheckResult, type CheckSection } from '../../../../shared/filing/review.js';
 
 export interface Check {
   section: CheckSection;
