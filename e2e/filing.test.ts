@@ -173,7 +173,9 @@ describe('filing in the browser', () => {
   it('works from the keyboard alone: register, start a filing, type, and move to the next step', async () => {
     const page = await newPage();
     await page.goto(`${baseUrl}/register`);
-    await page.keyboard.type(`e2e-kbd-${Date.now()}@example.com`); // the email field has focus
+    // The page is loaded on demand: wait until the email field is there and has the focus, then only type.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('register_email');
+    await page.keyboard.type(`e2e-kbd-${Date.now()}@example.com`);
     await page.keyboard.press('Tab');
     await page.keyboard.type('correct-horse-42');
     await page.keyboard.press('Enter');
