@@ -377,6 +377,26 @@ describe('review in the browser', () => {
     await screenshot(owner, '37-applicant-approved');
   });
 
+  it('the applicant downloads the certificate; its QR code leads to the public record page', async () => {
+    const docs = owner.getByTestId('filing-documents');
+    const download = docs.getByRole('link', { name: /下载备案证明/ });
+    await download.waitFor();
+    expect(await owner.getByTestId('footer-snippet').textContent()).toContain(`>${filingNumber}</a>`);
+    await screenshot(owner, '37b-applicant-documents');
+    for (const href of [await download.getAttribute('href'), `/api/filings/${filingId}/documents/registration.pdf`]) {
+      const res = await owner.request.get(`${baseUrl}${href}`);
+      expect(res.status(), href ?? '').toBe(200);
+      expect(res.headers()['content-type']).toBe('application/pdf');
+      expect((await res.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    }
+    await owner.goto(`${baseUrl}/public/filings/${encodeURIComponent(filingNumber)}`);
+    await owner.getByTestId('public-filing').getByText(PLATFORM).first().waitFor();
+    await owner.getByTestId('public-status').getByText('有效').waitFor();
+    await screenshot(owner, '37c-public-record');
+    await owner.goto(`${baseUrl}/public/filings/${encodeURIComponent('工信漏备209900001号')}`);
+    await owner.getByTestId('public-filing-not-found').waitFor();
+  });
+
   it('the approval is delivered to the partner webhook and shows as delivered', async () => {
     await expect.poll(() => received.length, { timeout: 30_000 }).toBeGreaterThan(0);
     expect(received.some((r) => r.body.includes(filingNumber))).toBe(true);

@@ -32,6 +32,7 @@ import { webPlugin } from './plugins/web.js';
 import { adminRoutes } from './routes/admin/admin.js';
 import { authRoutes } from './routes/auth/auth.js';
 import { calendarRoutes } from './routes/calendar/calendar.js';
+import { applicantDocumentRoutes, staffDocumentRoutes } from './routes/documents/documents.js';
 import { attachmentRoutes } from './routes/filings/attachments.js';
 import { filingRoutes } from './routes/filings/filings.js';
 import { notificationRoutes } from './routes/notifications/notifications.js';
@@ -125,8 +126,10 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(authRoutes, { prefix: '/api/auth' });
   await app.register(filingRoutes, { prefix: '/api/filings' });
   await app.register(attachmentRoutes, { prefix: '/api/filings' });
+  await app.register(applicantDocumentRoutes, { prefix: '/api/filings' });
   await app.register(calendarRoutes, { prefix: '/api/calendar' });
   await app.register(reviewRoutes, { prefix: '/api/review' });
+  await app.register(staffDocumentRoutes, { prefix: '/api/review/filings' });
   await app.register(adminRoutes, { prefix: '/api/admin' });
   await app.register(partnerRoutes, { prefix: '/api/partner' });
   await app.register(publicRoutes, { prefix: '/api/public' });

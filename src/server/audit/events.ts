@@ -20,6 +20,8 @@ export interface AuditDetails {
   'filing.assign': { reviewerId: string };
   'filing.check': { section: string; result: string };
   'filing.reveal': { reason: string };
+  /** Staff took a document holding unmasked personal data (the 登记表). */
+  'filing.document_download': { document: 'registration' };
   'account.staff_created': { roles: string[] };
   'partner.update': { partnerId: string; fields: string[] };
   'outbox.resend': { outboxId: number };

@@ -54,3 +54,16 @@ export function buildPublicRecord(
     lastChangeDate: meta.lastChangeDate ?? null,
   };
 }
+
+/** The public registry's page of a filing (the web route /public/filings/:filingNumber), as QR codes and links give it. */
+export function publicFilingUrl(baseUrl: string, filingNumber: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}/public/filings/${encodeURIComponent(filingNumber)}`;
+}
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+
+/** Article 5: the number at the bottom of the platform's homepage, linking to its public record. */
+export function footerSnippet(publicUrl: string, filingNumber: string): string {
+  return `<a href="${escapeHtml(publicUrl)}" target="_blank" rel="noopener">${escapeHtml(filingNumber)}</a>`;
+}

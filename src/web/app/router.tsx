@@ -21,6 +21,12 @@ export const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('../features/auth/pages/RegisterPage.js')).RegisterPage }),
       },
       {
+        path: '/public/filings/:filingNumber',
+        lazy: async () => ({
+          Component: (await import('../features/public/pages/PublicFilingPage.js')).PublicFilingPage,
+        }),
+      },
+      {
         element: <RequireAuth />,
         children: [
           {

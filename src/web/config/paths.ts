@@ -11,6 +11,8 @@ export const paths = {
   review: '/review',
   reviewFiling: (id: string) => `/review/filings/${id}`,
   adminDeliveries: '/admin/deliveries',
+  /** A filing's public record, open to anyone: where certificates' QR codes and homepage footers link. */
+  publicFiling: (filingNumber: string) => `/public/filings/${encodeURIComponent(filingNumber)}`,
 } as const;
 
 export type Role = 'applicant' | 'reviewer' | 'admin' | 'complaints';

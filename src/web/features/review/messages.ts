@@ -127,6 +127,9 @@ const zh = {
   decidedHint: '该备案当前不在待审核状态，不能作出审核决定。',
   waitingCorrection: '已通知补正，等待申请人修改后重新提交；重新提交后重新计算 10 个工作日的审核期限。',
   approvedState: '已予以备案。',
+  documents: '备案文书',
+  registrationForm: '登记表（附件1）',
+  certificate: '备案证明',
   failedChecks: (n: number) => `注意：真实性核查中有 ${n} 项标记为“不通过”。`,
   uncheckedSections: (n: number) => `尚有 ${n} 项真实性核查未记录结果。`,
 };
@@ -174,6 +177,9 @@ const en: ReviewMessages = {
     'Every required field is filled in and valid and every required proof is uploaded. Check authenticity item by item.',
   completeErrors: (n: number) => `Completeness check: ${n} problems`,
   formTitle: 'Filing form (Annex 1)',
+  documents: 'Documents',
+  registrationForm: 'Filing form (Annex 1, PDF)',
+  certificate: 'Filing certificate',
   sections: {
     platform: 'Platform',
     sponsor: 'Sponsor',

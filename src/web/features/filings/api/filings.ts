@@ -118,3 +118,10 @@ export function deleteAttachment(id: string, attachmentId: string) {
 
 export const attachmentUrl = (id: string, attachmentId: string, inline = false) =>
   `/api/filings/${id}/attachments/${attachmentId}${inline ? '?inline=1' : ''}`;
+
+/** Documents made from a filing (server: routes/documents): 承诺书 template, 登记表, and the 备案证明 once filed. */
+export type FilingDocument = 'commitment.pdf' | 'commitment.docx' | 'registration.pdf' | 'certificate.pdf';
+export const filingDocumentUrl = (id: string, name: FilingDocument) => `/api/filings/${id}/documents/${name}`;
+/** States in which the filing is valid and the certificate is issued. */
+export const hasCertificate = (f: { status: string; filingNumber: string | null }) =>
+  !!f.filingNumber && (f.status === 'approved' || f.status === 'change_submitted');

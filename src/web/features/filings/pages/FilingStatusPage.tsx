@@ -10,6 +10,7 @@ import { formatDateTime as fmt } from '../../../lib/format.js';
 import { useI18n } from '../../../lib/i18n.js';
 import { type Filing, filingKey, filingsKey, useFiling, withdrawFiling } from '../api/filings.js';
 import { DueText } from '../components/DueText.js';
+import { FilingDocuments } from '../components/FilingDocuments.js';
 
 function timelineItems(f: Filing) {
   const items: { color?: string; content: React.ReactNode }[] = [
@@ -197,6 +198,7 @@ export function FilingStatusPage() {
           },
         ]}
       />
+      <FilingDocuments f={f} />
       <Timeline items={timelineItems(f)} />
       {f.status === 'draft' && !f.completeness.complete && (
         <Typography.Paragraph type="secondary">尚有 {f.completeness.errors.length} 项待完善。</Typography.Paragraph>

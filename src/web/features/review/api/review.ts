@@ -183,3 +183,7 @@ export function useClaimFromQueue() {
 
 export const reviewAttachmentUrl = (id: string, attachmentId: string, inline = false) =>
   `${base(id)}/attachments/${attachmentId}${inline ? '?inline=1' : ''}`;
+
+/** The 登记表 and, once filed, the 备案证明, through the staff path (server: routes/documents). */
+export const reviewDocumentUrl = (id: string, name: 'registration.pdf' | 'certificate.pdf', inline = false) =>
+  `${base(id)}/documents/${name}${inline ? '?inline=1' : ''}`;

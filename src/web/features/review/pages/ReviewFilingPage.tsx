@@ -3,7 +3,13 @@
  * every field of 附件1, the proofs, the authenticity checklist, past decisions, and the two decisions Article 5
  * allows: 予以备案 (a number is issued) or 通知补正 (reasons per field).
  */
-import { ArrowLeftOutlined, CheckCircleOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
+import {
+  ArrowLeftOutlined,
+  CheckCircleOutlined,
+  ExclamationCircleOutlined,
+  FilePdfOutlined,
+  SafetyCertificateOutlined,
+} from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Descriptions, Result, Row, Select, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -17,6 +23,7 @@ import { useMe } from '../../auth/api/auth.js';
 import {
   CHECK_SECTIONS,
   type ReviewFiling,
+  reviewDocumentUrl,
   useApprove,
   useAssign,
   useClaim,
@@ -52,6 +59,8 @@ function ReviewPage({ filing }: { filing: ReviewFiling }) {
   const [correcting, setCorrecting] = useState(false);
   const [issued, setIssued] = useState<string | null>(null);
   const [correctionSent, setCorrectionSent] = useState(false);
+  // The certificate is issued while the filing is valid: approved, or approved with a change under review.
+  const certified = !!filing.filingNumber && (filing.status === 'approved' || filing.status === 'change_submitted');
   const labelOf = (f: string) => (lang === 'en' ? FIELD_LABELS_EN : FIELD_LABELS)[f as FieldPath] ?? f;
 
   const assignee = filing.assignedReviewerId
@@ -181,6 +190,22 @@ function ReviewPage({ filing }: { filing: ReviewFiling }) {
             ...(filing.approvedAt
               ? [{ key: 'approved', label: m.approvedAt, children: formatDateTime(filing.approvedAt) }]
               : []),
+            {
+              key: 'documents',
+              label: m.documents,
+              children: (
+                <Space wrap data-testid="review-documents">
+                  <a href={reviewDocumentUrl(filing.id, 'registration.pdf')}>
+                    <FilePdfOutlined /> {m.registrationForm}
+                  </a>
+                  {certified && (
+                    <a href={reviewDocumentUrl(filing.id, 'certificate.pdf')}>
+                      <SafetyCertificateOutlined /> {m.certificate}
+                    </a>
+                  )}
+                </Space>
+              ),
+            },
             {
               key: 'assignee',
               label: m.assignee,

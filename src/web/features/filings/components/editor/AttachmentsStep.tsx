@@ -1,6 +1,34 @@
-import { Alert, Input, Typography } from 'antd';
+import { FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
+import { Alert, Button, Input, Space, Typography } from 'antd';
+import { filingDocumentUrl } from '../../api/filings.js';
 import { AttachmentList } from '../AttachmentList.js';
 import { Field, useEditor } from './EditorContext.js';
+
+/**
+ * 附件2 to print: the server fills in the sponsor's name as last saved (the editor saves on every step change, so
+ * the name entered on the sponsor step is already there).
+ */
+function CommitmentTemplate() {
+  const { filing } = useEditor();
+  const sponsor = filing.data.sponsor;
+  const who = sponsor?.type === 'individual' ? '承诺人' : '承诺单位';
+  return (
+    <Space direction="vertical" size={8} style={{ marginTop: 8 }}>
+      <span>
+        请下载《网络产品安全漏洞收集平台备案承诺书》模板打印，由法定代表人签字并加盖公章后，扫描上传。模板已填入{who}：
+        {sponsor?.name ? <Typography.Text strong>{sponsor.name}</Typography.Text> : '（尚未填写，留空手写）'}。
+      </span>
+      <Space wrap data-testid="commitment-template">
+        <Button icon={<FilePdfOutlined />} href={filingDocumentUrl(filing.id, 'commitment.pdf')}>
+          下载承诺书模板（PDF）
+        </Button>
+        <Button icon={<FileWordOutlined />} href={filingDocumentUrl(filing.id, 'commitment.docx')}>
+          下载承诺书模板（Word）
+        </Button>
+      </Space>
+    </Space>
+  );
+}
 
 export function AttachmentsStep() {
   const { filing, editable, errors } = useEditor();
@@ -11,7 +39,7 @@ export function AttachmentsStep() {
         showIcon
         style={{ marginBottom: 16 }}
         title="承诺书（附件2）"
-        description="请打印《网络产品安全漏洞收集平台备案承诺书》，由法定代表人签字并加盖公章后，扫描上传。"
+        description={<CommitmentTemplate />}
       />
       <AttachmentList
         filingId={filing.id}
