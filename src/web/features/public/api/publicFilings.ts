@@ -1,20 +1,10 @@
 /** The public registry (SPEC §4): what anyone may read about a filing, by its number. No session needed. */
 import { useQuery } from '@tanstack/react-query';
+import type { PublicRecord, PublicStatus } from '../../../../shared/filing/publicRecord.js';
 import { api } from '../../../lib/api.js';
 
-export interface PublicFiling {
-  filingNumber: string;
-  platformName: string;
-  homepageUrl: string;
-  icpNumber: string;
-  publishUrls: string[];
-  socialAccounts: { app: string; account: string }[];
-  sponsorName: string;
-  sponsorType: string;
-  sponsorTypeLabel: string;
-  filingDate: string;
-  lastChangeDate: string | null;
-  status: 'valid' | 'deregistered' | 'revoked';
+export interface PublicFiling extends PublicRecord {
+  status: PublicStatus;
   statusLabel: string;
 }
 
