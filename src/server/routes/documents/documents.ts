@@ -4,6 +4,7 @@
  * (`/api/filings/:id/documents/…`, owner only) and review staff (`/api/review/filings/:id/documents/…`, drafts not
  * shown). The public registry never serves them: the 登记表 carries personal data.
  */
+// The generators (pdf-lib, fontkit, docx: ~0.5 s to load) are imported on first use, not at start-up.
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { chinaToday } from '../../../shared/calendar/index.js';
@@ -11,9 +12,6 @@ import { publicFilingUrl } from '../../../shared/filing/publicRecord.js';
 import { FILING_STATUS_LABELS, type FilingStatus } from '../../../shared/filing/status.js';
 import { appendAudit } from '../../audit/auditLog.js';
 import type { AppContext } from '../../context.js';
-import { certificatePdf } from '../../documents/certificate.js';
-import { commitmentLetterDocx, commitmentLetterPdf } from '../../documents/commitmentLetter.js';
-import { registrationFormPdf } from '../../documents/registrationForm.js';
 import { AppError } from '../../lib/errors.js';
 import { requireUser } from '../../plugins/auth.js';
 import { authorizeFiling } from '../../policies/filing.js';
@@ -80,14 +78,20 @@ function documentRoutes(audience: Audience): FastifyPluginAsyncZod {
     app.get('/:id/documents/commitment.pdf', { schema: schema('承诺书模板（附件2，PDF）') }, async (req, reply) => {
       const row = await load(ctx, requireUser(req), req.params.id, audience);
       const d = openDraft(ctx.cipher, row);
-      const bytes = await commitmentLetterPdf({ sponsorName: d.sponsor?.name, sponsorType: d.sponsor?.type });
+      const bytes = await (await import('../../documents/commitmentLetter.js')).commitmentLetterPdf({
+        sponsorName: d.sponsor?.name,
+        sponsorType: d.sponsor?.type,
+      });
       return send(reply, bytes, PDF, fileName('承诺书', d.platform?.name, 'pdf'), req.query.inline === '1');
     });
 
     app.get('/:id/documents/commitment.docx', { schema: schema('承诺书模板（附件2，Word）') }, async (req, reply) => {
       const row = await load(ctx, requireUser(req), req.params.id, audience);
       const d = openDraft(ctx.cipher, row);
-      const bytes = await commitmentLetterDocx({ sponsorName: d.sponsor?.name, sponsorType: d.sponsor?.type });
+      const bytes = await (await import('../../documents/commitmentLetter.js')).commitmentLetterDocx({
+        sponsorName: d.sponsor?.name,
+        sponsorType: d.sponsor?.type,
+      });
       return send(reply, bytes, DOCX, fileName('承诺书', d.platform?.name, 'docx'), false);
     });
 
@@ -98,7 +102,7 @@ function documentRoutes(audience: Audience): FastifyPluginAsyncZod {
         const user = requireUser(req);
         const row = await load(ctx, user, req.params.id, audience);
         const draft = openDraft(ctx.cipher, row);
-        const bytes = await registrationFormPdf({
+        const bytes = await (await import('../../documents/registrationForm.js')).registrationFormPdf({
           draft,
           attachments: await listAttachmentMeta(ctx.db, row.id),
           filingNumber: row.filingNumber,
@@ -128,7 +132,7 @@ function documentRoutes(audience: Audience): FastifyPluginAsyncZod {
         throw new AppError(409, 'not_approved', `备案证明仅在备案有效期间出具（当前状态：${label}）`);
       }
       const record = presentPublicFiling(row);
-      const bytes = await certificatePdf({
+      const bytes = await (await import('../../documents/certificate.js')).certificatePdf({
         ...record,
         filingNumber: row.filingNumber,
         publicUrl: publicFilingUrl(ctx.config.publicBaseUrl, row.filingNumber),
