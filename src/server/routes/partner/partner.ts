@@ -12,24 +12,14 @@ import type { AppContext } from '../../context.js';
 import { sm3Hex } from '../../crypto/sm3.js';
 import { outbox, partners } from '../../db/schema.js';
 import { AppError } from '../../lib/errors.js';
+import { optionalInt } from '../../lib/queryParams.js';
 import { outboxAad } from '../../services/outbox.js';
 
 const tags = ['通报接收方 Partner API'];
 
-const intParam = (min: number, max: number, what: string) =>
-  z.preprocess(
-    (v) => (v === '' ? undefined : v),
-    z.coerce
-      .number({ message: `${what}应为整数` })
-      .int(`${what}应为整数`)
-      .min(min, `${what}至少为 ${min}`)
-      .max(max, `${what}不能超过 ${max}`)
-      .optional(),
-  );
-
 const eventsQuery = z.strictObject({
-  after: intParam(0, Number.MAX_SAFE_INTEGER, 'after').describe('上一页的 nextAfter；从头读取时为 0'),
-  limit: intParam(1, 200, 'limit').describe('每页条数，1–200，默认 100'),
+  after: optionalInt(0, Number.MAX_SAFE_INTEGER, 'after').describe('上一页的 nextAfter；从头读取时为 0'),
+  limit: optionalInt(1, 200, 'limit').describe('每页条数，1–200，默认 100'),
 });
 
 const invalidToken = () => new AppError(401, 'invalid_token', '拉取令牌无效或缺失');

@@ -8,21 +8,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { filings } from '../../db/schema.js';
 import { notFound } from '../../lib/errors.js';
+import { optionalInt } from '../../lib/queryParams.js';
 import { presentPublicFiling, publicFilingSchema } from '../../presenters/publicFiling.js';
 
 const tags = ['公示 Public registry'];
-
-/** An empty parameter (`?page=`) means "not given". */
-const optionalInt = (min: number, max: number, what: string) =>
-  z.preprocess(
-    (v) => (v === '' ? undefined : v),
-    z.coerce
-      .number({ message: `${what}应为整数` })
-      .int(`${what}应为整数`)
-      .min(min, `${what}至少为 ${min}`)
-      .max(max, `${what}不能超过 ${max}`)
-      .optional(),
-  );
 
 const searchQuery = z.strictObject({
   q: z
