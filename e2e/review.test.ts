@@ -400,21 +400,24 @@ describe('review in the browser', () => {
   it('the approval is delivered to the partner webhook and shows as delivered', async () => {
     await expect.poll(() => received.length, { timeout: 30_000 }).toBeGreaterThan(0);
     expect(received.some((r) => r.body.includes(filingNumber))).toBe(true);
-    await staff.getByRole('link', { name: '通报记录' }).click();
-    const row = staff.locator('tr').filter({ hasText: filingNumber }).filter({ hasText: 'Webhook' });
+    // The worker records the delivery just after the receiver answers: wait for that through the admin API
+    // (the browser's own session), then look at the page once.
     await expect
       .poll(
         async () => {
-          await staff.reload();
-          await staff.getByRole('heading', { name: '通报记录' }).waitFor();
-          return row
-            .first()
-            .textContent({ timeout: 2000 })
-            .catch(() => '');
+          const res = await staff.request.get(`${baseUrl}/api/admin/deliveries?recipient=mps`);
+          const body = (await res.json()) as {
+            items?: { channel: string; filingNumber: string | null; status: string }[];
+          };
+          return body.items?.find((i) => i.channel === 'webhook' && i.filingNumber === filingNumber)?.status;
         },
-        { timeout: 30_000 },
+        { timeout: 60_000 },
       )
-      .toContain('已送达');
+      .toBe('delivered');
+    await staff.getByRole('link', { name: '通报记录' }).click();
+    await staff.getByRole('heading', { name: '通报记录' }).waitFor();
+    const row = staff.locator('tr').filter({ hasText: filingNumber }).filter({ hasText: 'Webhook' });
+    await expect.poll(() => row.first().textContent(), { timeout: 30_000 }).toContain('已送达');
     await screenshot(staff, '38-admin-deliveries');
     await row.first().getByRole('button', { name: '详情' }).click();
     const drawer = staff.getByRole('dialog');
