@@ -96,8 +96,9 @@ export function checkFiling(draft: FilingDraft, ctx: CheckContext): FieldError[]
 
   const op = draft.operation ?? {};
   if (op.alreadyOnline === undefined) add('operation.alreadyOnline', '请选择平台是否已上线运行');
+  // The launch date decides Article 8 for a platform already online; a planned date is welcome but not required.
   if (blank(op.launchDate)) {
-    add('operation.launchDate', op.alreadyOnline === false ? '请填写计划上线日期' : '请填写上线日期');
+    if (op.alreadyOnline) add('operation.launchDate', '请填写上线日期');
   } else if (op.alreadyOnline && op.launchDate > ctx.today) {
     add('operation.launchDate', '已上线运行的平台，上线日期不能晚于今天');
   }

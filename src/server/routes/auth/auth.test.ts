@@ -24,6 +24,17 @@ describe('POST /api/auth/register', () => {
     expect(me.body.user.email).toBe('new.user@example.com');
   });
 
+  it('takes `name` as the display name too', async () => {
+    const c = server.client();
+    const res = await c.post('/api/auth/register', {
+      email: 'named@example.com',
+      password: 'abcdefgh12',
+      name: '张三',
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.user.displayName).toBe('张三');
+  });
+
   it('refuses a taken email with 409', async () => {
     const c = server.client();
     const { email } = await registerApplicant(c);

@@ -19,7 +19,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { rateLimit: { max: ctx.config.rateLimits.register, timeWindow: '1 minute' } },
     },
     async (req, reply) => {
-      const user = await registerUser(ctx, req.body);
+      const { name, displayName, ...rest } = req.body;
+      const user = await registerUser(ctx, { ...rest, displayName: displayName ?? name });
       const session = await createSession(ctx.db, user.id, ctx.now());
       setSessionCookie(reply, ctx, session.token, session.expiresAt);
       return reply.code(201).send({ user: presentMe(user, ctx.cipher) });

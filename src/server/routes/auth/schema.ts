@@ -15,6 +15,8 @@ export const registerBody = z.strictObject({
     .min(10, '密码至少 10 个字符')
     .refine((p) => /[A-Za-z]/.test(p) && /\d/.test(p), '密码须同时包含字母和数字'),
   displayName: z.string().trim().min(1).max(50, '名称不能超过 50 个字符').optional(),
+  /** Accepted as another name for displayName, which clients often call it. */
+  name: z.string().trim().min(1).max(50, '名称不能超过 50 个字符').optional(),
 });
 
 export const loginBody = z.strictObject({

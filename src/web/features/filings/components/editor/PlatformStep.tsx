@@ -103,6 +103,7 @@ export function PlatformStep() {
       <Field
         field="operation.launchDate"
         label={online === false ? m.plannedLaunch : m.launch}
+        required={online !== false}
         extra={online === false ? m.fileBeforeLaunch : undefined}
         {...dateProps}
       >
