@@ -38,8 +38,8 @@ export async function appendAudit<A extends AuditAction>(tx: Tx, entry: AuditEnt
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`);
   const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
   const prevHash = last?.hash ?? GENESIS_HASH;
-  // Millisecond precision: what JavaScript dates carry, so the hash recomputes exactly from the stored value.
-  const at = new Date(Math.floor(Date.now()));
+  // JavaScript dates carry milliseconds, which timestamptz stores exactly: the hash recomputes from the stored value.
+  const at = new Date();
   const row = { at, ...entry, details: entry.details as unknown };
   await tx.insert(auditLog).values({ ...row, prevHash, hash: entryHash(prevHash, row) });
 }

@@ -2,7 +2,7 @@
  * The working-day calendar as stored in the database, cached in memory and reloaded when a year is imported.
  * The arithmetic itself is pure and shared (shared/calendar).
  */
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, gte, lte } from 'drizzle-orm';
 import { type CalendarData, OFFICIAL_SCHEDULES, type YearSchedule } from '../../shared/calendar/index.js';
 import { appendAudit } from '../audit/auditLog.js';
 import type { Db, Tx } from '../db/client.js';
@@ -38,10 +38,9 @@ export class CalendarService {
 
   /** Replaces one year's schedule (an admin import, or the shipped official data). */
   async importYear(tx: Tx, schedule: YearSchedule, actorId: string | null): Promise<void> {
-    const prefix = `${schedule.year}-`;
-    const existing = await tx.select({ date: calendarDays.date }).from(calendarDays);
-    const ofYear = existing.map((d) => d.date).filter((d) => d.startsWith(prefix));
-    if (ofYear.length) await tx.delete(calendarDays).where(inArray(calendarDays.date, ofYear));
+    await tx
+      .delete(calendarDays)
+      .where(and(gte(calendarDays.date, `${schedule.year}-01-01`), lte(calendarDays.date, `${schedule.year}-12-31`)));
     const rows = [
       ...schedule.holidays.map((h) => ({ date: h.date, kind: 'holiday', name: h.name })),
       ...schedule.workdays.map((w) => ({ date: w.date, kind: 'workday', name: w.name })),

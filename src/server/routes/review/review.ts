@@ -1,6 +1,7 @@
 /** The regulator's review (SPEC §5, Article 5): queue, the review page, claims, checks and decisions. */
 import { and, asc, count, desc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FilingDraft } from '../../../shared/filing/schema.js';
 import { readStaffAttachment } from '../../commands/attachments.js';
 import { approveFiling, requestCorrection } from '../../commands/reviewDecisions.js';
 import { assignReviewer, recordCheck, revealPersonal } from '../../commands/reviewWork.js';
@@ -84,7 +85,9 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
         page,
         pageSize,
         items: rows.map(({ filing, reviewerName }) => {
-          const d = openDraft(ctx.cipher, filing);
+          // An organisation's name is in the open part; only an individual's needs decrypting (and is masked).
+          const open = (filing.data as FilingDraft).sponsor;
+          const d = open?.type === 'individual' ? openDraft(ctx.cipher, filing) : { sponsor: open };
           const reviewer = filing.assignedReviewerId
             ? { id: filing.assignedReviewerId, displayName: reviewerName }
             : null;
