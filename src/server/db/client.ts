@@ -41,9 +41,20 @@ export function fromPglite(client: PGlite, onClose?: () => void): Database {
   };
 }
 
-export function fromPool(pool: pg.Pool): Database {
+/**
+ * Wraps a pool. An idle client whose connection drops (a PostgreSQL restart, a terminated backend) makes the pool emit
+ * 'error'; without a listener Node would crash, so the error is reported and the pool replaces the client.
+ */
+export function fromPool(pool: pg.Pool, onError: (err: Error) => void = reportPoolError): Database {
+  pool.on('error', onError);
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   return { db, kind: 'postgres', close: () => pool.end() };
+}
+
+function reportPoolError(err: Error): void {
+  process.stderr.write(
+    `${JSON.stringify({ level: 50, time: Date.now(), msg: 'database connection lost', err: err.message })}\n`,
+  );
 }
 
 export async function migrateDatabase(database: Database): Promise<void> {

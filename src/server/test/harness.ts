@@ -74,7 +74,11 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
 export async function startSecondInstance(server: TestServer): Promise<TestServer> {
   if (!server.databaseUrl) throw new Error('a second instance needs a PostgreSQL database');
   const pool = new pg.Pool({ connectionString: server.databaseUrl, max: 10 });
-  const ctx = createContext(server.ctx.config, fromPool(pool), server.ctx.cipher);
+  const ctx = createContext(
+    server.ctx.config,
+    fromPool(pool, () => {}),
+    server.ctx.cipher,
+  );
   ctx.now = () => server.ctx.now();
   return listen(ctx, server.keys, server.databaseUrl, () => pool.end());
 }

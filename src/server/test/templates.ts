@@ -37,6 +37,7 @@ export function urlForDatabase(name: string): string {
 
 export async function withAdmin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
   const c = new pg.Client({ connectionString: adminUrl(), connectionTimeoutMillis: 3000 });
+  c.on('error', () => {});
   await c.connect();
   try {
     return await fn(c);
@@ -59,12 +60,33 @@ export async function makePostgresTemplate(name: string): Promise<void> {
     await c.query(`drop database if exists "${name}"`);
     await c.query(`create database "${name}"`);
   });
-  const database = fromPool(new pg.Pool({ connectionString: urlForDatabase(name), max: 2 }));
+  const database = fromPool(new pg.Pool({ connectionString: urlForDatabase(name), max: 2 }), ignore);
   try {
     await prepareTemplate(database);
   } finally {
     await database.close();
+    await waitForNoConnections(name);
   }
+}
+
+const ignore = () => {};
+
+/**
+ * `pool.end()` resolves before its clients' sockets have closed. Dropping the database `WITH (FORCE)` at that moment
+ * terminates those backends, and the closing clients receive 57P01: wait until the server has let them go.
+ */
+export async function waitForNoConnections(database: string, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  await withAdmin(async (c) => {
+    for (;;) {
+      const { rows } = await c.query<{ n: number }>(
+        'select count(*)::int as n from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+        [database],
+      );
+      if ((rows[0]?.n ?? 0) === 0 || Date.now() > until) return;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  });
 }
 
 /** A fresh database for one test file, copied from the template; `url` lets other pools and processes in. */
@@ -73,12 +95,14 @@ export async function copyPostgresTemplate(template: string): Promise<Database &
   await withAdmin((c) => c.query(`create database "${name}" template "${template}"`));
   const url = urlForDatabase(name);
   const pool = new pg.Pool({ connectionString: url, max: 10 });
-  const database = fromPool(pool);
+  // Connections cut on purpose by a test (or by the drop below) must not crash the test process.
+  const database = fromPool(pool, ignore);
   return {
     ...database,
     url,
     async close() {
       await pool.end();
+      await waitForNoConnections(name);
       await withAdmin((c) => c.query(`drop database if exists "${name}" with (force)`));
     },
   };
