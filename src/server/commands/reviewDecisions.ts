@@ -17,6 +17,7 @@ import { presentPartnerFiling } from '../presenters/partnerFiling.js';
 import { issueFilingNumber } from '../services/filingNumbers.js';
 import { type FilingRow, listAttachmentMeta, loadFiling, openDraft } from '../services/filingRecords.js';
 import { queueApplicantEmail, queuePartnerEvent } from '../services/outbox.js';
+import { recordPublicEvent } from '../services/publicEvents.js';
 import type { SessionUser } from '../services/sessions.js';
 
 export interface ApproveProps {
@@ -42,13 +43,19 @@ export async function approveFiling(ctx: AppContext, props: ApproveProps): Promi
         status: 'approved',
         filingNumber: number,
         approvedAt: now,
-        publicRecord,
         version: row.version + 1,
         updatedAt: now,
       })
       .where(eq(filings.id, row.id))
       .returning();
-    const approved = updated as FilingRow;
+    const approved = { ...(updated as FilingRow), publicRecord };
+    await recordPublicEvent(tx, {
+      type: 'filing.approved',
+      filingId: row.id,
+      filingNumber: number,
+      at: now,
+      record: publicRecord,
+    });
     await tx.insert(reviewDecisions).values({
       filingId: row.id,
       reviewerId: props.user.id,
