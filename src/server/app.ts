@@ -32,12 +32,15 @@ import { webPlugin } from './plugins/web.js';
 import { adminRoutes } from './routes/admin/admin.js';
 import { authRoutes } from './routes/auth/auth.js';
 import { calendarRoutes } from './routes/calendar/calendar.js';
+import { changeRoutes } from './routes/changes/changes.js';
 import { applicantDocumentRoutes, staffDocumentRoutes } from './routes/documents/documents.js';
 import { attachmentRoutes } from './routes/filings/attachments.js';
 import { filingRoutes } from './routes/filings/filings.js';
+import { filingLifecycleRoutes } from './routes/filings/lifecycle.js';
 import { notificationRoutes } from './routes/notifications/notifications.js';
 import { partnerRoutes } from './routes/partner/partner.js';
 import { publicRoutes } from './routes/public/public.js';
+import { reviewLifecycleRoutes } from './routes/review/lifecycle.js';
 import { reviewRoutes } from './routes/review/review.js';
 
 export type App = FastifyInstance<
@@ -126,9 +129,12 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(authRoutes, { prefix: '/api/auth' });
   await app.register(filingRoutes, { prefix: '/api/filings' });
   await app.register(attachmentRoutes, { prefix: '/api/filings' });
+  await app.register(filingLifecycleRoutes, { prefix: '/api/filings' });
+  await app.register(changeRoutes, { prefix: '/api' });
   await app.register(applicantDocumentRoutes, { prefix: '/api/filings' });
   await app.register(calendarRoutes, { prefix: '/api/calendar' });
   await app.register(reviewRoutes, { prefix: '/api/review' });
+  await app.register(reviewLifecycleRoutes, { prefix: '/api/review' });
   await app.register(staffDocumentRoutes, { prefix: '/api/review/filings' });
   await app.register(adminRoutes, { prefix: '/api/admin' });
   await app.register(partnerRoutes, { prefix: '/api/partner' });

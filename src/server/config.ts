@@ -23,6 +23,8 @@ export interface Config {
   rateLimits: { login: number; register: number; partnerPull: number; public: number };
   /** How often the outbox worker looks for due messages (jobs/outboxWorker.ts). */
   outboxPollMs: number;
+  /** How often the scheduler looks for due jobs (jobs/scheduler.ts); scheduled deregistrations run within it of 00:00. */
+  schedulerPollMs: number;
   /** SMTP server for emails, e.g. smtp://user:pass@mail.example.gov.cn:587; unset: emails wait in the outbox. */
   smtpUrl: string | undefined;
   /** The sender of every email. */
@@ -57,6 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       partnerPull: intFrom('RATE_LIMIT_PARTNER_PULL', env.RATE_LIMIT_PARTNER_PULL, 120),
     },
     outboxPollMs: Math.max(100, intFrom('OUTBOX_POLL_MS', env.OUTBOX_POLL_MS, 2000)),
+    schedulerPollMs: Math.max(100, intFrom('SCHEDULER_POLL_MS', env.SCHEDULER_POLL_MS, 5000)),
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || 'VCP备案系统 <noreply@vcp.example.gov.cn>',
     publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),

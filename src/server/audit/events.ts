@@ -26,11 +26,32 @@ export interface AuditDetails {
   'partner.update': { partnerId: string; fields: string[] };
   'outbox.resend': { outboxId: number };
   'calendar.import': { year: number; holidays: number; workdays: number };
+  /** Article 6: change filings (subject: the change). */
+  'change.create': { filingId: string; baseVersion: number; changeDate: string; deadline: string; late: boolean };
+  'change.save': { filingId: string; fields: string[]; changeDate: string };
+  'change.attachment_add': {
+    filingId: string;
+    attachmentId: string;
+    kind: string;
+    sm3: string;
+    size: number;
+    replaced: string[];
+  };
+  'change.attachment_remove': { filingId: string; attachmentId: string; kind: string };
+  'change.submit': { filingId: string; from: string; to: string; dueDate: string; provisional: boolean; late: boolean };
+  'change.approve': { filingId: string; from: string; to: string; version: number; fields: string[]; overdue: boolean };
+  'change.correction_requested': { filingId: string; from: string; to: string; fields: string[]; overdue: boolean };
+  'change.cancel': { filingId: string; from: string; to: string; reason: string };
+  /** Article 7 (subject: the filing). */
+  'filing.deregistration_scheduled': { deregistrationId: string; terminationDate: string; runAt: string };
+  'filing.deregistration_cancelled': { deregistrationId: string; reason: string };
+  'filing.deregister': { from: string; to: string; deregistrationId: string; terminationDate: string; late: boolean };
+  'filing.revoke': { from: string; to: string; reason: string; complaintId: string | null };
 }
 
 export type AuditAction = keyof AuditDetails;
 
-export type SubjectType = 'account' | 'filing' | 'calendar' | 'system';
+export type SubjectType = 'account' | 'filing' | 'change' | 'calendar' | 'system';
 
 export interface AuditEntry<A extends AuditAction = AuditAction> {
   action: A;

@@ -1,14 +1,16 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { ATTACHMENT_KIND_LABELS, type AttachmentKind, isTypeAllowed } from '../../shared/attachments.js';
 import { detectFileType } from '../attachments/sniff.js';
 import { appendAudit } from '../audit/auditLog.js';
 import type { AppContext } from '../context.js';
 import { sm3Hex } from '../crypto/sm3.js';
+import type { Tx } from '../db/client.js';
 import { attachments } from '../db/schema.js';
 import { AppError, badRequest, notFound } from '../lib/errors.js';
+import { authorizeChange, authorizeChangeReview } from '../policies/change.js';
 import { authorizeFiling } from '../policies/filing.js';
 import { authorizeReview } from '../policies/review.js';
-import { loadFiling } from '../services/filingRecords.js';
+import { loadChange, loadFiling } from '../services/filingRecords.js';
 import type { SessionUser } from '../services/sessions.js';
 
 export const MAX_FILES_PER_KIND = 10;
@@ -38,25 +40,14 @@ export function cleanFileName(name: string, ext: string): string {
 export async function uploadAttachment(ctx: AppContext, props: UploadProps) {
   // Who may upload is answered before anything about the file, and again under the row lock below.
   authorizeFiling(props.user, 'upload', await loadFiling(ctx.db, props.filingId));
-  if (props.bytes.length === 0) throw badRequest('file：文件为空', [{ field: 'file', message: '文件为空' }]);
-  const detected = await detectFileType(props.bytes);
-  if (!detected || !isTypeAllowed(props.kind, detected.type)) {
-    const allowed = props.kind === 'rules_doc' ? 'PDF、OFD、JPEG、PNG 或 DOCX' : 'PDF、OFD、JPEG 或 PNG';
-    throw new AppError(
-      415,
-      'unsupported_file_type',
-      `${ATTACHMENT_KIND_LABELS[props.kind]}须为 ${allowed} 文件（按文件内容识别）`,
-      [{ field: 'file', message: `文件类型不支持，须为 ${allowed}` }],
-    );
-  }
-  const digest = sm3Hex(props.bytes);
+  const { detected, digest } = await checkFile(props.kind, props.bytes);
   return ctx.db.transaction(async (tx) => {
     const filing = await loadFiling(tx, props.filingId, { forUpdate: true });
     authorizeFiling(props.user, 'upload', filing);
     const existing = await tx
       .select({ id: attachments.id, kind: attachments.kind })
       .from(attachments)
-      .where(eq(attachments.filingId, filing.id));
+      .where(and(eq(attachments.filingId, filing.id), isNull(attachments.changeId)));
     let replaced: { id: string; kind: string } | undefined;
     if (props.replaceId) {
       replaced = existing.find((a) => a.id === props.replaceId);
@@ -67,30 +58,16 @@ export async function uploadAttachment(ctx: AppContext, props: UploadProps) {
     } else if (existing.filter((a) => a.kind === props.kind).length >= MAX_FILES_PER_KIND) {
       throw new AppError(409, 'too_many_files', `每类附件最多 ${MAX_FILES_PER_KIND} 个`);
     }
-    const id = crypto.randomUUID();
-    const [row] = await tx
-      .insert(attachments)
-      .values({
-        id,
-        filingId: filing.id,
-        kind: props.kind,
-        fileName: cleanFileName(props.fileName, detected.ext),
-        mime: detected.mime,
-        size: props.bytes.length,
-        sm3: digest,
-        content: ctx.cipher.sealBytes(props.bytes, aad(id)),
-        uploadedBy: props.user.id,
-        createdAt: ctx.now(),
-      })
-      .returning({
-        id: attachments.id,
-        kind: attachments.kind,
-        fileName: attachments.fileName,
-        mime: attachments.mime,
-        size: attachments.size,
-        sm3: attachments.sm3,
-        createdAt: attachments.createdAt,
-      });
+    const row = await storeFile(ctx, tx, {
+      filingId: filing.id,
+      changeId: null,
+      kind: props.kind,
+      fileName: props.fileName,
+      bytes: props.bytes,
+      detected,
+      digest,
+      userId: props.user.id,
+    });
     if (replaced) {
       await appendAudit(tx, {
         action: 'filing.attachment_remove',
@@ -105,10 +82,182 @@ export async function uploadAttachment(ctx: AppContext, props: UploadProps) {
       actorId: props.user.id,
       subjectType: 'filing',
       subjectId: filing.id,
-      details: { attachmentId: id, kind: props.kind, sm3: digest, size: props.bytes.length },
+      details: { attachmentId: row.id, kind: props.kind, sm3: digest, size: props.bytes.length },
     });
     return row as NonNullable<typeof row>;
   });
+}
+
+/** The bytes must be a file of a type the kind accepts, recognised from its content. */
+async function checkFile(kind: AttachmentKind, bytes: Buffer) {
+  if (bytes.length === 0) throw badRequest('file：文件为空', [{ field: 'file', message: '文件为空' }]);
+  const detected = await detectFileType(bytes);
+  if (!detected || !isTypeAllowed(kind, detected.type)) {
+    const allowed = kind === 'rules_doc' ? 'PDF、OFD、JPEG、PNG 或 DOCX' : 'PDF、OFD、JPEG 或 PNG';
+    throw new AppError(
+      415,
+      'unsupported_file_type',
+      `${ATTACHMENT_KIND_LABELS[kind]}须为 ${allowed} 文件（按文件内容识别）`,
+      [{ field: 'file', message: `文件类型不支持，须为 ${allowed}` }],
+    );
+  }
+  return { detected, digest: sm3Hex(bytes) };
+}
+
+const META = {
+  id: attachments.id,
+  kind: attachments.kind,
+  fileName: attachments.fileName,
+  mime: attachments.mime,
+  size: attachments.size,
+  sm3: attachments.sm3,
+  createdAt: attachments.createdAt,
+};
+
+/** Seals and stores one file for a filing, or for one of its changes. */
+async function storeFile(
+  ctx: AppContext,
+  tx: Tx,
+  f: {
+    filingId: string;
+    changeId: string | null;
+    kind: AttachmentKind;
+    fileName: string;
+    bytes: Buffer;
+    detected: { mime: string; ext: string };
+    digest: string;
+    userId: string;
+  },
+) {
+  const id = crypto.randomUUID();
+  const [row] = await tx
+    .insert(attachments)
+    .values({
+      id,
+      filingId: f.filingId,
+      changeId: f.changeId,
+      kind: f.kind,
+      fileName: cleanFileName(f.fileName, f.detected.ext),
+      mime: f.detected.mime,
+      size: f.bytes.length,
+      sm3: f.digest,
+      content: ctx.cipher.sealBytes(f.bytes, aad(id)),
+      uploadedBy: f.userId,
+      createdAt: ctx.now(),
+    })
+    .returning(META);
+  return row as NonNullable<typeof row>;
+}
+
+/**
+ * Article 6: a change starts with a copy of the valid record's files. The rows are copied inside the database and
+ * keep their original's seal (`sealed_id`): the bytes never pass through the application.
+ */
+export async function copyAttachmentsToChange(
+  tx: Tx,
+  from: { filingId: string; changeId: string | null },
+  toChangeId: string,
+): Promise<number> {
+  const source = from.changeId ? eq(attachments.changeId, from.changeId) : isNull(attachments.changeId);
+  const copied = await tx.execute(sql`
+    insert into ${attachments} (id, filing_id, change_id, kind, file_name, mime, size, sm3, content, sealed_id,
+      uploaded_by, created_at)
+    select gen_random_uuid(), filing_id, ${toChangeId}, kind, file_name, mime, size, sm3, content,
+      coalesce(sealed_id, id), uploaded_by, created_at
+    from ${attachments} where ${and(eq(attachments.filingId, from.filingId), source)}`);
+  return (copied as unknown as { rowCount?: number; affectedRows?: number }).rowCount ?? 0;
+}
+
+export interface ChangeUploadProps {
+  user: SessionUser;
+  changeId: string;
+  kind: AttachmentKind;
+  fileName: string;
+  bytes: Buffer;
+  /** `replace` (default, SPEC §5): the change's files of this kind give way to this one; `add`: kept. */
+  mode?: 'replace' | 'add' | undefined;
+}
+
+/** Article 6: a file for a change filing; the valid record's files stay as they are. */
+export async function uploadChangeAttachment(ctx: AppContext, props: ChangeUploadProps) {
+  const first = await loadChange(ctx.db, props.changeId);
+  authorizeChange(props.user, 'upload', await loadFiling(ctx.db, first.filingId), first);
+  const { detected, digest } = await checkFile(props.kind, props.bytes);
+  return ctx.db.transaction(async (tx) => {
+    const filing = await loadFiling(tx, first.filingId, { forUpdate: true });
+    const change = await loadChange(tx, props.changeId, { forUpdate: true });
+    authorizeChange(props.user, 'upload', filing, change);
+    const sameKind = and(eq(attachments.changeId, change.id), eq(attachments.kind, props.kind));
+    let removed: { id: string }[] = [];
+    if ((props.mode ?? 'replace') === 'replace') {
+      removed = await tx.delete(attachments).where(sameKind).returning({ id: attachments.id });
+    } else if (
+      (await tx.select({ id: attachments.id }).from(attachments).where(sameKind)).length >= MAX_FILES_PER_KIND
+    ) {
+      throw new AppError(409, 'too_many_files', `每类附件最多 ${MAX_FILES_PER_KIND} 个`);
+    }
+    const row = await storeFile(ctx, tx, {
+      filingId: filing.id,
+      changeId: change.id,
+      kind: props.kind,
+      fileName: props.fileName,
+      bytes: props.bytes,
+      detected,
+      digest,
+      userId: props.user.id,
+    });
+    await appendAudit(tx, {
+      action: 'change.attachment_add',
+      actorId: props.user.id,
+      subjectType: 'change',
+      subjectId: change.id,
+      details: {
+        filingId: filing.id,
+        attachmentId: row.id,
+        kind: props.kind,
+        sm3: digest,
+        size: props.bytes.length,
+        replaced: removed.map((r) => r.id),
+      },
+    });
+    return row;
+  });
+}
+
+export async function removeChangeAttachment(
+  ctx: AppContext,
+  props: { user: SessionUser; changeId: string; attachmentId: string },
+) {
+  await ctx.db.transaction(async (tx) => {
+    const first = await loadChange(tx, props.changeId);
+    const filing = await loadFiling(tx, first.filingId, { forUpdate: true });
+    const change = await loadChange(tx, props.changeId, { forUpdate: true });
+    authorizeChange(props.user, 'upload', filing, change);
+    const [gone] = await tx
+      .delete(attachments)
+      .where(and(eq(attachments.id, props.attachmentId), eq(attachments.changeId, change.id)))
+      .returning({ id: attachments.id, kind: attachments.kind });
+    if (!gone) throw notFound('未找到该附件');
+    await appendAudit(tx, {
+      action: 'change.attachment_remove',
+      actorId: props.user.id,
+      subjectType: 'change',
+      subjectId: change.id,
+      details: { filingId: filing.id, attachmentId: gone.id, kind: gone.kind },
+    });
+  });
+}
+
+/** A change's file, for the filing's owner or for review staff. */
+export async function readChangeAttachment(
+  ctx: AppContext,
+  props: { user: SessionUser; changeId: string; attachmentId: string; audience: 'owner' | 'staff' },
+) {
+  const change = await loadChange(ctx.db, props.changeId);
+  if (props.audience === 'owner')
+    authorizeChange(props.user, 'read', await loadFiling(ctx.db, change.filingId), change);
+  else authorizeChangeReview(props.user, 'read', change);
+  return openAttachment(ctx, change.filingId, props.attachmentId, change.id);
 }
 
 export async function removeAttachment(
@@ -120,7 +269,9 @@ export async function removeAttachment(
     authorizeFiling(props.user, 'upload', filing);
     const [gone] = await tx
       .delete(attachments)
-      .where(and(eq(attachments.id, props.attachmentId), eq(attachments.filingId, filing.id)))
+      .where(
+        and(eq(attachments.id, props.attachmentId), eq(attachments.filingId, filing.id), isNull(attachments.changeId)),
+      )
       .returning({ id: attachments.id, kind: attachments.kind });
     if (!gone) throw notFound('未找到该附件');
     await appendAudit(tx, {
@@ -153,11 +304,17 @@ export async function readStaffAttachment(ctx: AppContext, props: ReadProps) {
   return openAttachment(ctx, filing.id, props.attachmentId);
 }
 
-async function openAttachment(ctx: AppContext, filingId: string, attachmentId: string) {
+async function openAttachment(ctx: AppContext, filingId: string, attachmentId: string, changeId?: string) {
   const [row] = await ctx.db
     .select()
     .from(attachments)
-    .where(and(eq(attachments.id, attachmentId), eq(attachments.filingId, filingId)));
+    .where(
+      and(
+        eq(attachments.id, attachmentId),
+        eq(attachments.filingId, filingId),
+        changeId ? eq(attachments.changeId, changeId) : undefined,
+      ),
+    );
   if (!row) throw notFound('未找到该附件');
-  return { meta: row, bytes: ctx.cipher.openBytes(row.content, aad(row.id)) };
+  return { meta: row, bytes: ctx.cipher.openBytes(row.content, aad(row.sealedId ?? row.id)) };
 }

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { addWorkingDays, chinaToday } from '../../shared/calendar/index.js';
+import { isLate } from '../../shared/filing/article8.js';
 import { checkFiling } from '../../shared/filing/completeness.js';
-import type { FilingDraft } from '../../shared/filing/schema.js';
+import { filingMachine } from '../../shared/filing/lifecycle.js';
 import { appendAudit } from '../audit/auditLog.js';
 import type { AppContext } from '../context.js';
 import { filings } from '../db/schema.js';
@@ -46,7 +47,7 @@ export async function submitFiling(ctx: AppContext, props: SubmitProps) {
       .update(filings)
       .set({
         ...sealDraft(ctx.cipher, row.id, draft),
-        status: 'submitted',
+        status: filingMachine.next(row.status, 'submit'),
         submittedAt: now,
         receivedDate: today,
         dueDate: due.due,
@@ -62,43 +63,13 @@ export async function submitFiling(ctx: AppContext, props: SubmitProps) {
       actorId: props.user.id,
       subjectType: 'filing',
       subjectId: row.id,
-      details: { from: row.status, to: 'submitted', dueDate: due.due, provisional: due.provisional, late },
-    });
-    return updated as NonNullable<typeof updated>;
-  });
-}
-
-/**
- * Article 8: a platform must file before it goes live; one already live when the measures took effect had
- * 10 working days from that date. Judged at the first submission.
- */
-export function isLate(
-  cal: Parameters<typeof addWorkingDays>[0],
-  draft: FilingDraft,
-  today: string,
-  effectiveDate: string,
-): boolean {
-  const op = draft.operation;
-  if (!op?.alreadyOnline || !op.launchDate) return false;
-  if (op.launchDate >= effectiveDate) return true;
-  return today > addWorkingDays(cal, effectiveDate, REVIEW_WORKING_DAYS).due;
-}
-
-export async function withdrawFiling(ctx: AppContext, props: SubmitProps) {
-  return ctx.db.transaction(async (tx) => {
-    const row = await loadFiling(tx, props.filingId, { forUpdate: true });
-    authorizeFiling(props.user, 'withdraw', row);
-    const [updated] = await tx
-      .update(filings)
-      .set({ status: 'withdrawn', version: row.version + 1, updatedAt: ctx.now() })
-      .where(eq(filings.id, row.id))
-      .returning();
-    await appendAudit(tx, {
-      action: 'filing.withdraw',
-      actorId: props.user.id,
-      subjectType: 'filing',
-      subjectId: row.id,
-      details: { from: row.status, to: 'withdrawn' },
+      details: {
+        from: row.status,
+        to: updated?.status ?? 'submitted',
+        dueDate: due.due,
+        provisional: due.provisional,
+        late,
+      },
     });
     return updated as NonNullable<typeof updated>;
   });

@@ -18,6 +18,8 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { filingChanges } from './tables/lifecycle.js';
+import { filingStatusEnum } from './tables/states.js';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
@@ -68,7 +70,7 @@ export const filings = pgTable(
     ownerId: uuid('owner_id')
       .notNull()
       .references(() => users.id),
-    status: text('status').notNull().default('draft'),
+    status: filingStatusEnum('status').notNull().default('draft'),
     /** The form without its personal fields (see shared/filing/personal.ts). */
     data: jsonb('data').notNull().default({}),
     /** The personal fields, SM4-encrypted as one JSON document. */
@@ -88,6 +90,16 @@ export const filings = pgTable(
     /** What the public registry shows (presenters/publicFiling.ts), fixed at approval and at each applied change. */
     publicRecord: jsonb('public_record'),
     version: integer('version').notNull().default(1),
+    /** The current approved version (filing_versions.version); null until approval. */
+    recordVersion: integer('record_version'),
+    /** China date of the last applied change (SPEC §4: public). */
+    lastChangeDate: date('last_change_date', { mode: 'string' }),
+    deregisteredAt: tsz('deregistered_at'),
+    revokedAt: tsz('revoked_at'),
+    revokedBy: uuid('revoked_by').references(() => users.id),
+    revocationReason: text('revocation_reason'),
+    /** The verified complaint behind a revocation (Art. 9); linked by the complaints module, no foreign key yet. */
+    revocationComplaintId: uuid('revocation_complaint_id'),
     createdAt: tsz('created_at').notNull().defaultNow(),
     updatedAt: tsz('updated_at').notNull().defaultNow(),
   },
@@ -115,6 +127,8 @@ export const reviewDecisions = pgTable(
     reviewerId: uuid('reviewer_id')
       .notNull()
       .references(() => users.id),
+    /** Set when the decision is on a change filing (Art. 6) rather than the filing itself. */
+    changeId: uuid('change_id').references(() => filingChanges.id, { onDelete: 'cascade' }),
     kind: text('kind').notNull(),
     summary: text('summary'),
     items: jsonb('items').notNull().default([]),
@@ -222,6 +236,11 @@ export const attachments = pgTable(
     filingId: uuid('filing_id')
       .notNull()
       .references(() => filings.id, { onDelete: 'cascade' }),
+    /**
+     * The change filing this file belongs to; null: the filing's own (version 1). A version's files are those of
+     * the change that made it (tables/lifecycle.ts).
+     */
+    changeId: uuid('change_id').references(() => filingChanges.id, { onDelete: 'cascade' }),
     kind: text('kind').notNull(),
     fileName: text('file_name').notNull(),
     mime: text('mime').notNull(),
@@ -230,12 +249,14 @@ export const attachments = pgTable(
     sm3: text('sm3').notNull(),
     /** Encrypted bytes: key id, IV, SM4-CTR ciphertext and HMAC-SM3 tag (crypto/fieldCipher.ts). */
     content: bytea('content').notNull(),
+    /** The attachment id the content is sealed under, when this row is a copy of another's (a change's copy). */
+    sealedId: uuid('sealed_id'),
     uploadedBy: uuid('uploaded_by')
       .notNull()
       .references(() => users.id),
     createdAt: tsz('created_at').notNull().defaultNow(),
   },
-  (t) => [index('attachments_filing_idx').on(t.filingId)],
+  (t) => [index('attachments_filing_idx').on(t.filingId, t.changeId)],
 );
 
 /** Append-only, each row chained to the one before by SM3 (audit/auditLog.ts). */
@@ -273,3 +294,7 @@ export const settings = pgTable('settings', {
   value: jsonb('value').notNull(),
   updatedAt: tsz('updated_at').notNull().defaultNow(),
 });
+
+export * from './tables/lifecycle.js';
+export * from './tables/scheduler.js';
+export * from './tables/states.js';

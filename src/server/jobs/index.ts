@@ -1,15 +1,26 @@
-/** Background work started by main.ts: the outbox worker (partner notifications and emails). */
+/**
+ * Background work started by main.ts: the outbox worker (partner notifications and emails) and the scheduler of
+ * timed jobs. A feature with timed work adds its job definition to JOB_DEFINITIONS (see docs/ARCHITECTURE.md).
+ */
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppContext } from '../context.js';
+import { deregistrationJob } from './deregistrationJob.js';
 import { OutboxWorker } from './outboxWorker.js';
+import { type AnyJobDefinition, Scheduler } from './scheduler.js';
+
+/** Every timed job the system knows: Article 7's scheduled deregistrations, and what later features add. */
+export const JOB_DEFINITIONS: readonly AnyJobDefinition[] = [deregistrationJob];
 
 export interface Jobs {
+  scheduler: Scheduler;
   stop(): Promise<void>;
 }
 
 export function startJobs(ctx: AppContext, log: FastifyBaseLogger): Jobs {
   const outbox = new OutboxWorker(ctx, { log: log.child({ job: 'outbox' }) });
   outbox.start();
+  const scheduler = new Scheduler(ctx, JOB_DEFINITIONS, { log: log.child({ job: 'scheduler' }) });
+  scheduler.start();
   if (!ctx.config.smtpUrl) log.warn('SMTP_URL is not set: emails wait in the outbox until it is');
-  return { stop: () => outbox.stop() };
+  return { scheduler, stop: () => Promise.all([outbox.stop(), scheduler.stop()]).then(() => undefined) };
 }

@@ -1,13 +1,20 @@
 /**
  * The applicant's view of a filing. Fields are listed one by one: what is not named here is not sent.
  */
+
+import type { ChangeSummary } from '../../shared/api/changes.js';
+import type { DeregistrationView } from '../../shared/api/deregistration.js';
 import { ATTACHMENT_KIND_LABELS, type AttachmentKind } from '../../shared/attachments.js';
 import { type CalendarData, chinaToday, workingDaysLeft } from '../../shared/calendar/index.js';
+import { article8View } from '../../shared/filing/article8.js';
 import { checkFiling } from '../../shared/filing/completeness.js';
+import { PUBLIC_STATUS, publicStatusOf } from '../../shared/filing/publicRecord.js';
 import type { FilingDraft } from '../../shared/filing/schema.js';
 import { FILING_STATUS_LABELS, type FilingStatus } from '../../shared/filing/status.js';
 import type { FilingAction } from '../policies/filing.js';
 import type { AttachmentMeta, FilingRow } from '../services/filingRecords.js';
+
+export const DEFAULT_LAUNCH_WARNING_DAYS = 30;
 
 export function presentAttachment(a: AttachmentMeta) {
   return {
@@ -54,11 +61,32 @@ export interface FilingViewInput {
   draft: FilingDraft;
   attachments: AttachmentMeta[];
   allowedActions: FilingAction[];
+  /** After approval (SPEC §8): the open change, the latest deregistration. */
+  openChange?: ChangeSummary | null;
+  deregistration?: DeregistrationView | null;
+  /** Article 8: days before a planned launch from which it counts as near (setting). */
+  launchWarningDays?: number;
   cal: CalendarData;
   now: Date;
 }
 
-export function presentFiling({ row, correction, draft, attachments, allowedActions, cal, now }: FilingViewInput) {
+/** The approved record's public side (SPEC §4): its version, status and last change date. */
+function presentRecord(row: FilingRow) {
+  if (!row.filingNumber) return null;
+  const status = publicStatusOf(row.status);
+  return {
+    version: row.recordVersion,
+    publicStatus: status,
+    publicStatusLabel: PUBLIC_STATUS[status],
+    lastChangeDate: row.lastChangeDate,
+    deregisteredAt: row.deregisteredAt?.toISOString() ?? null,
+    revokedAt: row.revokedAt?.toISOString() ?? null,
+    revocationReason: row.revocationReason,
+  };
+}
+
+export function presentFiling(v: FilingViewInput) {
+  const { row, correction, draft, attachments, allowedActions, cal, now } = v;
   const errors = checkFiling(draft, { attachmentKinds: attachments.map((a) => a.kind), today: chinaToday(now) });
   return {
     ...presentFilingSummary(row, cal, now),
@@ -74,6 +102,15 @@ export function presentFiling({ row, correction, draft, attachments, allowedActi
       ? { summary: correction.summary, items: correction.items, createdAt: correction.createdAt.toISOString() }
       : null,
     approvedAt: row.approvedAt?.toISOString() ?? null,
+    record: presentRecord(row),
+    openChange: v.openChange ?? null,
+    deregistration: v.deregistration ?? null,
+    article8: article8View(
+      draft,
+      { late: row.late, approved: !!row.filingNumber },
+      chinaToday(now),
+      v.launchWarningDays ?? DEFAULT_LAUNCH_WARNING_DAYS,
+    ),
     allowedActions,
   };
 }

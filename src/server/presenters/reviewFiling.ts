@@ -2,13 +2,19 @@
  * The staff view of a filing: every field, with ID numbers, phones and emails masked (SPEC §7) until a reviewer
  * reveals them with a logged reason.
  */
+
+import type { QueueItem } from '../../shared/api/reviewQueue.js';
 import { type CalendarData, chinaToday, workingDaysLeft } from '../../shared/calendar/index.js';
+import { CHANGE_LATE_LABEL } from '../../shared/filing/article6.js';
+import { ARTICLE8_LABELS } from '../../shared/filing/article8.js';
 import { checkFiling } from '../../shared/filing/completeness.js';
+import { CHANGE_STATUS_LABELS, type ChangeStatus, REVIEW_KIND_LABELS } from '../../shared/filing/lifecycle.js';
 import type { FilingDraft } from '../../shared/filing/schema.js';
 import { FILING_STATUS_LABELS, type FilingStatus } from '../../shared/filing/status.js';
 import { maskEmail, maskIdNumber, maskMobile, maskPersonName } from '../../shared/validators/mask.js';
 import type { ReviewAction } from '../policies/review.js';
 import type { AttachmentMeta, FilingRow } from '../services/filingRecords.js';
+import type { QueueRow } from '../services/reviewQueue.js';
 import { presentAttachment } from './filing.js';
 
 type Person = NonNullable<NonNullable<FilingDraft['people']>['principal']>;
@@ -43,25 +49,49 @@ export function presentReviewDue(row: FilingRow, cal: CalendarData, now: Date) {
   };
 }
 
+/** One line of the review queue: a filing or a change (SPEC §8), with its kind, due date and late flag. */
 export function presentQueueItem(
-  row: FilingRow,
+  row: QueueRow,
   sponsor: { name?: string | undefined; type?: string | undefined },
-  reviewer: { id: string; displayName: string | null } | null,
+  article8: QueueItem['article8'],
   cal: CalendarData,
   now: Date,
-) {
+): QueueItem {
+  const kind = row.kind;
+  const due =
+    row.status === 'submitted' && row.due_date
+      ? (() => {
+          const left = workingDaysLeft(cal, chinaToday(now), row.due_date);
+          return {
+            date: row.due_date,
+            provisional: row.due_provisional || left.provisional,
+            workingDaysLeft: left.days,
+            overdue: left.days < 0,
+          };
+        })()
+      : null;
   return {
-    id: row.id,
+    id: row.filing_id,
+    kind,
+    kindLabel: REVIEW_KIND_LABELS[kind],
+    changeId: row.change_id,
     status: row.status,
-    statusLabel: FILING_STATUS_LABELS[row.status as FilingStatus] ?? row.status,
-    platformName: row.platformName,
+    statusLabel:
+      kind === 'change'
+        ? (CHANGE_STATUS_LABELS[row.status as ChangeStatus] ?? row.status)
+        : (FILING_STATUS_LABELS[row.status as FilingStatus] ?? row.status),
+    platformName: row.platform_name,
     sponsorName: sponsor.type === 'individual' && sponsor.name ? maskPersonName(sponsor.name) : (sponsor.name ?? null),
     sponsorType: sponsor.type ?? null,
-    receivedDate: row.receivedDate,
-    due: row.status === 'submitted' ? presentReviewDue(row, cal, now) : null,
+    receivedDate: row.received_date,
+    due,
     late: row.late,
-    filingNumber: row.filingNumber,
-    assignedReviewer: reviewer,
+    lateReason: row.late ? (kind === 'change' ? CHANGE_LATE_LABEL : ARTICLE8_LABELS.online_late) : null,
+    filingNumber: row.filing_number,
+    assignedReviewer: row.assigned_reviewer_id
+      ? { id: row.assigned_reviewer_id, displayName: row.reviewer_name }
+      : null,
+    article8,
   };
 }
 

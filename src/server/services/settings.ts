@@ -27,6 +27,8 @@ export const SETTING_DEFS = {
       .refine((f) => checkNumberFormat(f) === null, '编号格式须包含 {year} 和 {seq}'),
     default: DEFAULT_NUMBER_FORMAT,
   },
+  /** Article 8: staff see filings of platforms not yet online whose planned launch is this near (days), or past. */
+  'article8.launchWarningDays': { schema: z.number().int().min(0).max(365), default: 30 },
 } as const;
 
 export type SettingKey = keyof typeof SETTING_DEFS;

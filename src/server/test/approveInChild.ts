@@ -5,7 +5,7 @@
  * Prints the issued number and exits 0 when it gets through.
  */
 import { createContext } from '../bootstrap.js';
-import { approveFiling } from '../commands/reviewDecisions.js';
+import { approveFiling } from '../commands/approveFiling.js';
 import { loadConfig } from '../config.js';
 import { FieldCipher } from '../crypto/fieldCipher.js';
 import { loadKeyring } from '../crypto/keys.js';

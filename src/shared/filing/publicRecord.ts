@@ -19,6 +19,8 @@ export interface PublicRecord {
   sponsorTypeLabel: string;
   filingDate: string;
   lastChangeDate: string | null;
+  /** 有效 / 已注销 / 已撤销 after the event that produced this record. */
+  status: PublicStatus;
 }
 
 export const PUBLIC_STATUS = {
@@ -36,7 +38,7 @@ export function publicStatusOf(filingStatus: string): PublicStatus {
 
 export function buildPublicRecord(
   draft: FilingDraft,
-  meta: { filingNumber: string; filingDate: string; lastChangeDate?: string | null },
+  meta: { filingNumber: string; filingDate: string; lastChangeDate?: string | null; status?: PublicStatus },
 ): PublicRecord {
   const type = (draft.sponsor?.type ?? 'enterprise') as SponsorType;
   const name = draft.sponsor?.name ?? '';
@@ -52,6 +54,7 @@ export function buildPublicRecord(
     sponsorTypeLabel: SPONSOR_TYPE_LABELS[type],
     filingDate: meta.filingDate,
     lastChangeDate: meta.lastChangeDate ?? null,
+    status: meta.status ?? 'valid',
   };
 }
 

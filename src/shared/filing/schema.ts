@@ -99,7 +99,8 @@ export const filingDraftInput = z.preprocess(dropNulls, filingDraftSchema);
 export type FilingDraft = z.output<typeof filingDraftSchema>;
 export type FilingDraftInput = z.input<typeof filingDraftSchema>;
 
-function dropNulls(value: unknown): unknown {
+/** `null` means "not given": dropped before the shape is checked. */
+export function dropNulls(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(dropNulls);
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};

@@ -1,10 +1,12 @@
-/** The states of a filing (SPEC §3) and their Chinese names. */
+/**
+ * The states of a filing (SPEC §3) and their Chinese names. A change under review does not change the filing's state:
+ * the approved record stays valid (Art. 6); the change has states of its own (lifecycle.ts).
+ */
 export const FILING_STATUSES = [
   'draft',
   'submitted',
   'correction_requested',
   'approved',
-  'change_submitted',
   'withdrawn',
   'deregistered',
   'revoked',
@@ -16,14 +18,10 @@ export const FILING_STATUS_LABELS: Record<FilingStatus, string> = {
   submitted: '待审核',
   correction_requested: '待补正',
   approved: '已备案',
-  change_submitted: '变更审核中',
   withdrawn: '已撤回',
   deregistered: '已注销',
   revoked: '已撤销',
 };
-
-/** States in which the applicant may edit the form and its attachments. */
-export const EDITABLE_STATUSES: readonly FilingStatus[] = ['draft', 'correction_requested'];
 
 export const SPONSOR_TYPES = ['individual', 'enterprise', 'institution', 'other_org'] as const;
 export type SponsorType = (typeof SPONSOR_TYPES)[number];

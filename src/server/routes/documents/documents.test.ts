@@ -1,7 +1,9 @@
 /** The documents over HTTP: who gets which, in which state, with which headers; the public API never serves them. */
+
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { footerSnippet, publicFilingUrl } from '../../../shared/filing/publicRecord.js';
+import type { FilingStatus } from '../../../shared/filing/status.js';
 import { queryRows } from '../../db/client.js';
 import { filings } from '../../db/schema.js';
 import { createCompleteDraft, loginStaff, PERSONAL, registerApplicant } from '../../test/factories.js';
@@ -41,7 +43,7 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-const setStatus = (id: string, status: string) =>
+const setStatus = (id: string, status: FilingStatus) =>
   server.ctx.db.update(filings).set({ status }).where(eq(filings.id, id));
 
 describe('who may take the documents', () => {
@@ -224,9 +226,9 @@ describe('certificate', () => {
     },
   );
 
-  it('stays available while a change is reviewed, and ends with deregistration or revocation', async () => {
-    const ok = ['approved', 'change_submitted'];
-    for (const status of ['change_submitted', 'deregistered', 'revoked', 'approved']) {
+  it('is available while the filing is valid, and ends with deregistration or revocation', async () => {
+    const ok: FilingStatus[] = ['approved'];
+    for (const status of ['deregistered', 'revoked', 'approved'] as const) {
       await setStatus(filingId, status);
       const res = await owner.get(docs(filingId, 'certificate.pdf'));
       expect(res.status, status).toBe(ok.includes(status) ? 200 : 409);

@@ -25,8 +25,8 @@ const tags = ['文书 Documents'];
 const PDF = 'application/pdf';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-/** States in which the filing is valid and a certificate is issued: approved, and approved with a change under review. */
-export const CERTIFIED_STATUSES: readonly FilingStatus[] = ['approved', 'change_submitted'];
+/** States in which the filing is valid and a certificate is issued (a change under review leaves the filing approved). */
+export const CERTIFIED_STATUSES: readonly FilingStatus[] = ['approved'];
 
 /** RFC 5987 value: encodeURIComponent leaves ' ( ) * unescaped, which the attr-char grammar does not allow. */
 const rfc5987 = (s: string) => encodeURIComponent(s).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16)}`);

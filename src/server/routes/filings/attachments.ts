@@ -15,13 +15,16 @@ interface ReadUpload {
   kind: AttachmentKind | undefined;
   fileName: string;
   bytes: Buffer;
+  /** The other text fields of the form (e.g. a change upload's `mode`). */
+  fields: Record<string, string>;
 }
 
 /** Reads the multipart body: one `file` part and a `kind` field, in either order, within the size limit. */
-async function readUpload(req: FastifyRequest, maxBytes: number): Promise<ReadUpload> {
+export async function readUpload(req: FastifyRequest, maxBytes: number): Promise<ReadUpload> {
   if (!req.isMultipart()) throw new AppError(415, 'unsupported_media_type', '请以 multipart/form-data 上传文件');
   let kindRaw: unknown = (req.query as { kind?: unknown } | undefined)?.kind;
   let file: { fileName: string; bytes: Buffer } | undefined;
+  const fields: Record<string, string> = {};
   try {
     for await (const part of req.parts({ limits: { fileSize: maxBytes, files: 1 } })) {
       if (part.type === 'file') {
@@ -30,6 +33,8 @@ async function readUpload(req: FastifyRequest, maxBytes: number): Promise<ReadUp
         file = { fileName: part.filename, bytes: await toBuffer(part, maxBytes) };
       } else if (part.fieldname === 'kind') {
         kindRaw = part.value;
+      } else if (typeof part.value === 'string') {
+        fields[part.fieldname] = part.value;
       }
     }
   } catch (err) {
@@ -43,7 +48,7 @@ async function readUpload(req: FastifyRequest, maxBytes: number): Promise<ReadUp
       { field: 'kind', message: kind.error.issues[0]?.message ?? '附件类别不正确' },
     ]);
   if (!file) throw badRequest('file：请选择要上传的文件', [{ field: 'file', message: '请选择要上传的文件' }]);
-  return { kind: kind?.data, ...file };
+  return { kind: kind?.data, ...file, fields };
 }
 
 async function toBuffer(part: MultipartFile, maxBytes: number): Promise<Buffer> {
@@ -95,7 +100,8 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
       const user = requireUser(req);
       const upload = await readUpload(req, await ctx.settings.get('upload.maxBytes'));
       if (!upload.kind) throw badRequest('kind：请指定附件类别', [{ field: 'kind', message: '请指定附件类别' }]);
-      const row = await uploadAttachment(ctx, { user, filingId: req.params.id, ...upload, kind: upload.kind });
+      const { fields: _fields, ...file } = upload;
+      const row = await uploadAttachment(ctx, { user, filingId: req.params.id, ...file, kind: upload.kind });
       return reply.code(201).send({ attachment: presentAttachment(row) });
     },
   );
@@ -111,10 +117,11 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
         filingId: req.params.id,
         attachmentId: req.params.attachmentId,
       });
+      const { fields: _fields, ...file } = upload;
       const row = await uploadAttachment(ctx, {
         user,
         filingId: req.params.id,
-        ...upload,
+        ...file,
         kind: upload.kind ?? (current.meta.kind as AttachmentKind),
         replaceId: req.params.attachmentId,
       });

@@ -1,15 +1,20 @@
 /** The applicant's filings (SPEC §5): create, list, read, save the draft, submit, withdraw. */
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { filingDraftInput } from '../../../shared/filing/schema.js';
 import { createFiling, saveFiling } from '../../commands/saveFiling.js';
-import { submitFiling, withdrawFiling } from '../../commands/submitFiling.js';
+import { submitFiling } from '../../commands/submitFiling.js';
+import { withdrawFiling } from '../../commands/withdrawFiling.js';
 import type { AppContext } from '../../context.js';
 import { filings, reviewDecisions } from '../../db/schema.js';
 import { requireUser } from '../../plugins/auth.js';
+import { allowedChangeActions } from '../../policies/change.js';
 import { allowedFilingActions, authorizeFiling } from '../../policies/filing.js';
+import { presentChange } from '../../presenters/change.js';
+import { presentDeregistration } from '../../presenters/deregistration.js';
 import { presentFiling, presentFilingSummary } from '../../presenters/filing.js';
 import { type FilingRow, listAttachmentMeta, loadFiling, openDraft } from '../../services/filingRecords.js';
+import { latestDeregistration, openChangeOf } from '../../services/lifecycleQueries.js';
 import type { SessionUser } from '../../services/sessions.js';
 import { filingParams } from './schema.js';
 
@@ -21,7 +26,13 @@ async function openCorrection(ctx: AppContext, row: FilingRow) {
   const [d] = await ctx.db
     .select()
     .from(reviewDecisions)
-    .where(and(eq(reviewDecisions.filingId, row.id), eq(reviewDecisions.kind, 'correction')))
+    .where(
+      and(
+        eq(reviewDecisions.filingId, row.id),
+        eq(reviewDecisions.kind, 'correction'),
+        isNull(reviewDecisions.changeId),
+      ),
+    )
     .orderBy(desc(reviewDecisions.createdAt))
     .limit(1);
   return d
@@ -29,15 +40,28 @@ async function openCorrection(ctx: AppContext, row: FilingRow) {
     : null;
 }
 
-async function view(ctx: AppContext, user: SessionUser, row: FilingRow) {
+export async function view(ctx: AppContext, user: SessionUser, row: FilingRow) {
+  const [change, dereg, cal, launchWarningDays] = await Promise.all([
+    openChangeOf(ctx.db, row.id),
+    latestDeregistration(ctx.db, row.id),
+    ctx.calendar.get(),
+    ctx.settings.get('article8.launchWarningDays'),
+  ]);
+  const now = ctx.now();
   return presentFiling({
     row,
     correction: await openCorrection(ctx, row),
     draft: openDraft(ctx.cipher, row),
     attachments: await listAttachmentMeta(ctx.db, row.id),
-    allowedActions: allowedFilingActions(user, row),
-    cal: await ctx.calendar.get(),
-    now: ctx.now(),
+    allowedActions: allowedFilingActions(user, row, {
+      openChange: !!change,
+      scheduledDeregistration: dereg?.status === 'scheduled',
+    }),
+    openChange: change ? presentChange(change, row, allowedChangeActions(user, row, change), cal, now) : null,
+    deregistration: dereg ? presentDeregistration(dereg) : null,
+    launchWarningDays,
+    cal,
+    now,
   });
 }
 

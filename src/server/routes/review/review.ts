@@ -1,20 +1,31 @@
 /** The regulator's review (SPEC §5, Article 5): queue, the review page, claims, checks and decisions. */
-import { and, asc, count, desc, eq, isNull, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { queueQuery, queueResponse } from '../../../shared/api/reviewQueue.js';
+import { chinaToday } from '../../../shared/calendar/index.js';
+import { article8View } from '../../../shared/filing/article8.js';
 import type { FilingDraft } from '../../../shared/filing/schema.js';
+import { approveFiling } from '../../commands/approveFiling.js';
 import { readStaffAttachment } from '../../commands/attachments.js';
-import { approveFiling, requestCorrection } from '../../commands/reviewDecisions.js';
+import { requestCorrection } from '../../commands/requestCorrection.js';
 import { assignReviewer, recordCheck, revealPersonal } from '../../commands/reviewWork.js';
 import type { AppContext } from '../../context.js';
-import { filings, reviewChecks, reviewDecisions, users } from '../../db/schema.js';
+import { reviewChecks, reviewDecisions, users } from '../../db/schema.js';
 import { requireUser } from '../../plugins/auth.js';
 import { allowedReviewActions, authorizeReview, requireReviewStaff } from '../../policies/review.js';
 import { presentQueueItem, presentReviewFiling } from '../../presenters/reviewFiling.js';
-import { type FilingRow, listAttachmentMeta, loadFiling, openDraft } from '../../services/filingRecords.js';
+import {
+  type FilingRow,
+  listAttachmentMeta,
+  loadFiling,
+  openChangeDraft,
+  openDraft,
+} from '../../services/filingRecords.js';
+import { queryQueue } from '../../services/reviewQueue.js';
 import type { SessionUser } from '../../services/sessions.js';
 import { sendAttachment } from '../filings/attachments.js';
 import { attachmentParams, downloadQuery, filingParams } from '../filings/schema.js';
-import { assignBody, checkBody, checkParams, correctionBody, queueQuery, revealBody } from './schema.js';
+import { assignBody, checkBody, checkParams, correctionBody, revealBody } from './schema.js';
 
 const tags = ['审核 Review'];
 
@@ -25,7 +36,7 @@ async function reviewView(ctx: AppContext, user: SessionUser, row: FilingRow) {
     ctx.db
       .select()
       .from(reviewDecisions)
-      .where(eq(reviewDecisions.filingId, row.id))
+      .where(and(eq(reviewDecisions.filingId, row.id), isNull(reviewDecisions.changeId)))
       .orderBy(desc(reviewDecisions.createdAt)),
   ]);
   return presentReviewFiling({
@@ -53,45 +64,44 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/queue',
-    { schema: { tags, summary: '审核队列：按审核截止日期排序，超期在前', querystring: queueQuery } },
+    {
+      schema: {
+        tags,
+        summary:
+          '审核队列：首次备案与变更备案，按审核截止日期排序，超期在前；launch=due 列出临近或已过计划上线日期而未备案的平台（第八条）',
+        querystring: queueQuery,
+        response: { 200: queueResponse },
+      },
+    },
     async (req) => {
       const user = requireUser(req);
-      const { status = 'submitted', assignee = 'any', page = 1, pageSize = 50 } = req.query;
-      const where = and(
-        status === 'all' ? ne(filings.status, 'draft') : eq(filings.status, status),
-        assignee === 'me'
-          ? eq(filings.assignedReviewerId, user.id)
-          : assignee === 'unassigned'
-            ? isNull(filings.assignedReviewerId)
-            : assignee === 'any'
-              ? undefined
-              : eq(filings.assignedReviewerId, assignee),
-      );
-      const [rows, [total]] = await Promise.all([
-        ctx.db
-          .select({ filing: filings, reviewerName: users.displayName })
-          .from(filings)
-          .leftJoin(users, eq(users.id, filings.assignedReviewerId))
-          .where(where)
-          .orderBy(sql`${filings.dueDate} asc nulls last`, asc(filings.submittedAt))
-          .limit(pageSize)
-          .offset((page - 1) * pageSize),
-        ctx.db.select({ n: count() }).from(filings).where(where),
+      const { status = 'submitted', kind = 'all', assignee = 'any', page = 1, pageSize = 50 } = req.query;
+      const rows = await queryQueue(ctx, user.id, { ...req.query, status, kind, assignee, page, pageSize });
+      const [cal, warningDays] = await Promise.all([
+        ctx.calendar.get(),
+        ctx.settings.get('article8.launchWarningDays'),
       ]);
-      const cal = await ctx.calendar.get();
       const now = ctx.now();
+      const today = chinaToday(now);
       return {
-        total: total?.n ?? 0,
+        total: rows[0]?.total ?? 0,
         page,
         pageSize,
-        items: rows.map(({ filing, reviewerName }) => {
+        items: rows.map((row) => {
           // An organisation's name is in the open part; only an individual's needs decrypting (and is masked).
-          const open = (filing.data as FilingDraft).sponsor;
-          const d = open?.type === 'individual' ? openDraft(ctx.cipher, filing) : { sponsor: open };
-          const reviewer = filing.assignedReviewerId
-            ? { id: filing.assignedReviewerId, displayName: reviewerName }
-            : null;
-          return presentQueueItem(filing, { name: d.sponsor?.name, type: d.sponsor?.type }, reviewer, cal, now);
+          const open = row.data as FilingDraft;
+          const sealed = { id: row.change_id ?? row.filing_id, data: row.data, personalEnc: row.personal_enc };
+          const d =
+            open.sponsor?.type === 'individual'
+              ? row.kind === 'change'
+                ? openChangeDraft(ctx.cipher, sealed)
+                : openDraft(ctx.cipher, sealed)
+              : open;
+          const a8 =
+            row.kind === 'filing'
+              ? article8View(open, { late: row.late, approved: !!row.filing_number }, today, warningDays)
+              : null;
+          return presentQueueItem(row, { name: d.sponsor?.name, type: d.sponsor?.type }, a8, cal, now);
         }),
       };
     },

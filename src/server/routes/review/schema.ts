@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { FILING_STATUSES } from '../../../shared/filing/status.js';
 import { CHECK_RESULTS, CHECK_SECTIONS } from '../../commands/reviewWork.js';
 
 /** Top-level sections of 附件1 a correction item may point at (plus the attachment kinds). */
@@ -35,13 +34,6 @@ export const correctionBody = z.strictObject({
     )
     .min(1, '请至少指出一处需要补正的字段')
     .max(50, '最多 50 处'),
-});
-
-export const queueQuery = z.strictObject({
-  status: z.enum(['all', ...FILING_STATUSES.filter((s) => s !== 'draft')] as [string, ...string[]]).optional(),
-  assignee: z.union([z.enum(['me', 'unassigned', 'any']), z.uuid()]).optional(),
-  page: z.coerce.number().int().min(1).max(10_000).optional(),
-  pageSize: z.coerce.number().int().min(1).max(100).optional(),
 });
 
 export const assignBody = z.strictObject({ reviewerId: z.uuid('请选择审核人员') });

@@ -1,22 +1,23 @@
 /**
- * Article 5: the reviewer approves (a number is issued, the filing published and sent to 公安部 and 国家网信办)
- * or sends a correction notice with reasons per field. Each decision is one transaction with its audit entry,
- * its outbox messages and the applicant's notification. A decision after the due date is allowed and recorded
- * as overdue.
+ * Article 5: the reviewer approves a submitted filing: a number is issued, version 1 of the record is kept, the filing
+ * is published and sent to 公安部 and 国家网信办, and the applicant is told. One transaction with its audit entry, its
+ * outbox messages and the notification. A decision after the due date is allowed and recorded as overdue.
  */
 import { eq } from 'drizzle-orm';
 import { chinaToday } from '../../shared/calendar/index.js';
+import { filingMachine } from '../../shared/filing/lifecycle.js';
 import { buildPublicRecord } from '../../shared/filing/publicRecord.js';
 import { appendAudit } from '../audit/auditLog.js';
 import type { AppContext } from '../context.js';
-import type { Tx } from '../db/client.js';
-import { filings, notifications, reviewDecisions } from '../db/schema.js';
+import { filings, reviewDecisions } from '../db/schema.js';
 import { faultPoint } from '../lib/faults.js';
 import { authorizeReview } from '../policies/review.js';
 import { presentPartnerFiling } from '../presenters/partnerFiling.js';
+import { tellApplicant } from '../services/applicantNotices.js';
 import { issueFilingNumber } from '../services/filingNumbers.js';
 import { type FilingRow, listAttachmentMeta, loadFiling, openDraft } from '../services/filingRecords.js';
-import { queueApplicantEmail, queuePartnerEvent } from '../services/outbox.js';
+import { insertVersion } from '../services/filingVersions.js';
+import { queuePartnerEvent } from '../services/outbox.js';
 import { recordPublicEvent } from '../services/publicEvents.js';
 import type { SessionUser } from '../services/sessions.js';
 
@@ -40,15 +41,25 @@ export async function approveFiling(ctx: AppContext, props: ApproveProps): Promi
     const [updated] = await tx
       .update(filings)
       .set({
-        status: 'approved',
+        status: filingMachine.next(row.status, 'approve'),
         filingNumber: number,
         approvedAt: now,
+        recordVersion: 1,
         version: row.version + 1,
         updatedAt: now,
       })
       .where(eq(filings.id, row.id))
       .returning();
     const approved = { ...(updated as FilingRow), publicRecord };
+    await insertVersion(tx, ctx.cipher, {
+      filingId: row.id,
+      version: 1,
+      draft,
+      publicRecord,
+      changeId: null,
+      approvedBy: props.user.id,
+      approvedAt: now,
+    });
     await recordPublicEvent(tx, {
       type: 'filing.approved',
       filingId: row.id,
@@ -69,7 +80,7 @@ export async function approveFiling(ctx: AppContext, props: ApproveProps): Promi
       actorId: props.user.id,
       subjectType: 'filing',
       subjectId: row.id,
-      details: { from: row.status, to: 'approved', filingNumber: number, overdue },
+      details: { from: row.status, to: approved.status, filingNumber: number, overdue },
     });
     const attachments = await listAttachmentMeta(tx, row.id);
     await queuePartnerEvent(tx, ctx.cipher, {
@@ -91,72 +102,4 @@ export async function approveFiling(ctx: AppContext, props: ApproveProps): Promi
     });
     return approved;
   });
-}
-
-export interface CorrectionItem {
-  field: string;
-  message: string;
-}
-
-export interface RequestCorrectionProps {
-  user: SessionUser;
-  filingId: string;
-  summary: string;
-  items: CorrectionItem[];
-}
-
-export async function requestCorrection(ctx: AppContext, props: RequestCorrectionProps): Promise<FilingRow> {
-  return ctx.db.transaction(async (tx) => {
-    const row = await loadFiling(tx, props.filingId, { forUpdate: true });
-    authorizeReview(props.user, 'requestCorrection', row);
-    const now = ctx.now();
-    const overdue = !!row.dueDate && chinaToday(now) > row.dueDate;
-    const [updated] = await tx
-      .update(filings)
-      .set({ status: 'correction_requested', version: row.version + 1, updatedAt: now })
-      .where(eq(filings.id, row.id))
-      .returning();
-    await tx.insert(reviewDecisions).values({
-      filingId: row.id,
-      reviewerId: props.user.id,
-      kind: 'correction',
-      summary: props.summary,
-      items: props.items,
-      dueDate: row.dueDate,
-      overdue,
-      createdAt: now,
-    });
-    await appendAudit(tx, {
-      action: 'filing.correction_requested',
-      actorId: props.user.id,
-      subjectType: 'filing',
-      subjectId: row.id,
-      details: { from: row.status, to: 'correction_requested', fields: props.items.map((i) => i.field), overdue },
-    });
-    const lines = props.items.map((i, n) => `${n + 1}. ${i.message}`).join('\n');
-    await tellApplicant(ctx, tx, updated as FilingRow, {
-      kind: 'correction_requested',
-      title: '备案信息需要补正',
-      body: `${props.summary}\n${lines}\n请登录系统修改后重新提交。`,
-    });
-    return updated as FilingRow;
-  });
-}
-
-/** The applicant hears of a decision in the app and by email. */
-async function tellApplicant(
-  ctx: AppContext,
-  tx: Tx,
-  row: FilingRow,
-  msg: { kind: string; title: string; body: string },
-): Promise<void> {
-  await tx.insert(notifications).values({ userId: row.ownerId, filingId: row.id, ...msg, createdAt: ctx.now() });
-  const link = `${ctx.config.publicBaseUrl}/filings/${row.id}`;
-  await queueApplicantEmail(
-    tx,
-    ctx.cipher,
-    row.id,
-    { userId: row.ownerId, subject: `【漏洞收集平台备案】${msg.title}`, text: `${msg.body}\n\n查看详情：${link}` },
-    `applicant.${msg.kind}`,
-  );
 }

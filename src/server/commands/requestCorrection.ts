@@ -1,0 +1,69 @@
+/**
+ * Article 5: incomplete or untrue information → a correction notice (补正通知) with reasons per field, within the same
+ * 10 working days. The filing goes back to the applicant; the notice, the audit entry and the notification are
+ * written in one transaction. A decision after the due date is allowed and recorded as overdue.
+ */
+import { eq } from 'drizzle-orm';
+import { chinaToday } from '../../shared/calendar/index.js';
+import { filingMachine } from '../../shared/filing/lifecycle.js';
+import { appendAudit } from '../audit/auditLog.js';
+import type { AppContext } from '../context.js';
+import { filings, reviewDecisions } from '../db/schema.js';
+import { authorizeReview } from '../policies/review.js';
+import { tellApplicant } from '../services/applicantNotices.js';
+import { type FilingRow, loadFiling } from '../services/filingRecords.js';
+import type { SessionUser } from '../services/sessions.js';
+
+export interface CorrectionItem {
+  field: string;
+  message: string;
+}
+
+export interface RequestCorrectionProps {
+  user: SessionUser;
+  filingId: string;
+  summary: string;
+  items: CorrectionItem[];
+}
+
+/** The notice's text for the applicant: the summary and the numbered reasons. */
+export const correctionText = (summary: string, items: CorrectionItem[]) =>
+  `${summary}\n${items.map((i, n) => `${n + 1}. ${i.message}`).join('\n')}\n请登录系统修改后重新提交。`;
+
+export async function requestCorrection(ctx: AppContext, props: RequestCorrectionProps): Promise<FilingRow> {
+  return ctx.db.transaction(async (tx) => {
+    const row = await loadFiling(tx, props.filingId, { forUpdate: true });
+    authorizeReview(props.user, 'requestCorrection', row);
+    const now = ctx.now();
+    const overdue = !!row.dueDate && chinaToday(now) > row.dueDate;
+    const to = filingMachine.next(row.status, 'requestCorrection');
+    const [updated] = await tx
+      .update(filings)
+      .set({ status: to, version: row.version + 1, updatedAt: now })
+      .where(eq(filings.id, row.id))
+      .returning();
+    await tx.insert(reviewDecisions).values({
+      filingId: row.id,
+      reviewerId: props.user.id,
+      kind: 'correction',
+      summary: props.summary,
+      items: props.items,
+      dueDate: row.dueDate,
+      overdue,
+      createdAt: now,
+    });
+    await appendAudit(tx, {
+      action: 'filing.correction_requested',
+      actorId: props.user.id,
+      subjectType: 'filing',
+      subjectId: row.id,
+      details: { from: row.status, to, fields: props.items.map((i) => i.field), overdue },
+    });
+    await tellApplicant(ctx, tx, row, {
+      kind: 'correction_requested',
+      title: '备案信息需要补正',
+      body: correctionText(props.summary, props.items),
+    });
+    return updated as FilingRow;
+  });
+}

@@ -1,0 +1,42 @@
+/** Pieces the API schemas of src/shared/api share (SPEC §5): dates, due dates, attachments, field errors. */
+import { z } from 'zod';
+import { isIsoDate } from '../calendar/index.js';
+
+/** A calendar date `YYYY-MM-DD` that exists. */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+  .refine((s) => isIsoDate(s), '不是有效的日期');
+
+export const dueSchema = z.object({
+  date: z.string(),
+  provisional: z.boolean().describe('暂定：截止日期落在尚无官方日历的年份'),
+  workingDaysLeft: z.number(),
+  overdue: z.boolean(),
+});
+export type Due = z.infer<typeof dueSchema>;
+
+export const attachmentSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  kindLabel: z.string(),
+  fileName: z.string(),
+  mime: z.string(),
+  size: z.number(),
+  sm3: z.string(),
+  uploadedAt: z.string(),
+});
+export type AttachmentView = z.infer<typeof attachmentSchema>;
+
+export const fieldErrorSchema = z.object({ field: z.string(), message: z.string() });
+
+export const diffEntrySchema = z.object({
+  field: z.string().describe('字段路径，如 platform.homepageUrl、attachments.mlps_proof'),
+  before: z.union([z.string(), z.number(), z.boolean(), z.null()]),
+  after: z.union([z.string(), z.number(), z.boolean(), z.null()]),
+});
+
+export const pageQuery = {
+  page: z.coerce.number().int().min(1).max(10_000).optional(),
+  pageSize: z.coerce.number().int().min(1).max(100).optional(),
+};

@@ -1,0 +1,59 @@
+/**
+ * The review queue (SPEC §5 GET /api/review/queue, §8): first filings and changes in one list by due date, each with
+ * its kind (首次备案 / 变更备案) and late flag; `launch=due` lists, for Article 8, filings of platforms not yet online
+ * whose planned launch date is near or past while they are not approved.
+ */
+import { z } from 'zod';
+import { CHANGE_STATUSES, REVIEW_KINDS } from '../filing/lifecycle.js';
+import { FILING_STATUSES } from '../filing/status.js';
+import { dueSchema, pageQuery } from './common.js';
+
+const QUEUE_STATUSES = [...new Set([...FILING_STATUSES, ...CHANGE_STATUSES])].filter((s) => s !== 'draft');
+
+export const queueQuery = z.strictObject({
+  status: z.enum(['all', ...QUEUE_STATUSES] as [string, ...string[]]).optional(),
+  kind: z.enum(['all', ...REVIEW_KINDS]).optional(),
+  assignee: z.union([z.enum(['me', 'unassigned', 'any']), z.uuid()]).optional(),
+  /** Article 8: filings not yet online whose planned launch is within `launchWithinDays` (setting by default) or past. */
+  launch: z.enum(['due']).optional(),
+  launchWithinDays: z.coerce.number().int().min(0).max(365).optional(),
+  ...pageQuery,
+});
+export type QueueQuery = z.infer<typeof queueQuery>;
+
+export const article8Schema = z.object({
+  state: z.string(),
+  label: z.string(),
+  alreadyOnline: z.boolean(),
+  launchDate: z.string().nullable(),
+});
+
+export const queueItemSchema = z.object({
+  /** The filing's id, for both kinds. */
+  id: z.string(),
+  kind: z.enum(REVIEW_KINDS),
+  kindLabel: z.string(),
+  /** The change's id for a change, else null. */
+  changeId: z.string().nullable(),
+  status: z.string(),
+  statusLabel: z.string(),
+  platformName: z.string().nullable(),
+  sponsorName: z.string().nullable(),
+  sponsorType: z.string().nullable(),
+  receivedDate: z.string().nullable(),
+  due: dueSchema.nullable(),
+  late: z.boolean(),
+  /** What the late flag means: Article 8 for a filing, Article 6 for a change. */
+  lateReason: z.string().nullable(),
+  filingNumber: z.string().nullable(),
+  assignedReviewer: z.object({ id: z.string(), displayName: z.string().nullable() }).nullable(),
+  article8: article8Schema.nullable(),
+});
+export type QueueItem = z.infer<typeof queueItemSchema>;
+
+export const queueResponse = z.object({
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+  items: z.array(queueItemSchema),
+});

@@ -1,0 +1,9 @@
+/** Revocation (撤销备案, SPEC §5/§8): POST /api/review/filings/:id/revoke { reason, complaintId? }, admins only. */
+import { z } from 'zod';
+
+export const revokeBody = z.strictObject({
+  reason: z.string().trim().min(2, '请写明撤销原因').max(2000, '原因不能超过 2000 个字符'),
+  /** The verified complaint behind it (Art. 9), when there is one. */
+  complaintId: z.uuid('投诉编号格式不正确').optional(),
+});
+export type RevokeBody = z.infer<typeof revokeBody>;
