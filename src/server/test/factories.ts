@@ -103,3 +103,24 @@ export async function submittedFiling(client: TestClient, overrides: Partial<Fil
   if (res.status !== 200) throw new Error(`submit failed: ${res.status} ${res.text}`);
   return id;
 }
+
+/** Takes a submitted filing to `approved` through the review API with a reviewer signed in on `staff`. */
+export async function approveViaApi(staff: TestClient, filingId: string): Promise<string> {
+  const res = await staff.post(`/api/review/filings/${filingId}/approve`);
+  if (res.status !== 200) throw new Error(`approve failed: ${res.status} ${res.text}`);
+  return res.body.filingNumber as string;
+}
+
+/** Registers an applicant on `client`, files, and has `staff` approve; returns the filing's id and number. */
+export async function approvedFiling(client: TestClient, staff: TestClient, overrides: Partial<FilingDraftInput> = {}) {
+  const id = await submittedFiling(client, overrides);
+  const filingNumber = await approveViaApi(staff, id);
+  return { id, filingNumber };
+}
+
+/** Starts a change of an approved filing (owner on `client`); returns the change as the API gave it. */
+export async function startedChange(client: TestClient, filingId: string, changeDate: string) {
+  const res = await client.post(`/api/filings/${filingId}/changes`, { changeDate });
+  if (res.status !== 201) throw new Error(`change failed: ${res.status} ${res.text}`);
+  return res.body.change as { id: string; form: FilingDraftInput } & Record<string, unknown>;
+}

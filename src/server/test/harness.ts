@@ -12,7 +12,7 @@ import type { AppContext } from '../context.js';
 import { FieldCipher } from '../crypto/fieldCipher.js';
 import { loadKeyring } from '../crypto/keys.js';
 import { fromPool } from '../db/client.js';
-import { createTestDatabase } from './testDb.js';
+import { createTestDatabase, reopenPglite, type TestDatabase } from './testDb.js';
 
 export interface TestServer {
   ctx: AppContext;
@@ -24,6 +24,8 @@ export interface TestServer {
   keys: TestKeys;
   /** The database's URL on PostgreSQL (another instance or process may connect); undefined on PGlite. */
   databaseUrl: string | undefined;
+  /** The test database, for a restart (restartTestServer). */
+  database?: TestDatabase;
   client(): TestClient;
   close(): Promise<void>;
 }
@@ -64,7 +66,42 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
   const keys = testKeys();
   const ctx = createContext(config, database, testCipher(keys));
   if (opts.now) ctx.now = opts.now;
-  return listen(ctx, keys, database.url, () => database.close());
+  return listenOn(ctx, keys, database);
+}
+
+function listenOn(ctx: AppContext, keys: TestKeys, database: TestDatabase) {
+  return listen(ctx, keys, database.url, () => database.close(), database);
+}
+
+/**
+ * Stops `server` and starts a new one on the same data, with the same keys, config and clock: a restart. Nothing
+ * held in memory survives. PGlite: the data folder is dumped, closed and opened again; PostgreSQL: a new pool (the
+ * old one is ended, and the database dropped, when the new server closes).
+ */
+export async function restartTestServer(server: TestServer): Promise<TestServer> {
+  const database = server.database;
+  if (!database) throw new Error('this server cannot be restarted');
+  let next: TestDatabase;
+  if (database.dump) {
+    const dump = await database.dump();
+    await server.close();
+    next = await reopenPglite(dump);
+  } else {
+    await server.app.close();
+    const pool = new pg.Pool({ connectionString: server.databaseUrl, max: 10 });
+    const fresh = fromPool(pool, () => {});
+    next = {
+      ...fresh,
+      url: database.url,
+      async close() {
+        await pool.end();
+        await database.close();
+      },
+    };
+  }
+  const ctx = createContext(server.ctx.config, next, server.ctx.cipher);
+  ctx.now = server.ctx.now;
+  return listenOn(ctx, server.keys, next);
 }
 
 /**
@@ -88,6 +125,7 @@ async function listen(
   keys: TestKeys,
   databaseUrl: string | undefined,
   closeDatabase: () => Promise<void>,
+  database?: TestDatabase,
 ): Promise<TestServer> {
   const logs: string[] = [];
   const logStream = new Writable({
@@ -108,6 +146,7 @@ async function listen(
     logs,
     keys,
     databaseUrl,
+    ...(database ? { database } : {}),
     client: () => new TestClient(url),
     async close() {
       await app.close();

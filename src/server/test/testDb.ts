@@ -5,8 +5,20 @@ import { type Database, fromPglite } from '../db/client.js';
 import { copyPostgresTemplate } from './templates.js';
 
 /** A fresh, migrated and seeded database of the kind this test project runs on (with its URL on PostgreSQL). */
-export async function createTestDatabase(): Promise<Database & { url?: string }> {
+export async function createTestDatabase(): Promise<TestDatabase> {
   if (inject('dbKind') === 'postgres') return copyPostgresTemplate(inject('pgTemplate'));
   const client = await PGlite.create({ loadDataDir: new Blob([fs.readFileSync(inject('pgliteTemplate'))]) });
-  return fromPglite(client);
+  return pgliteTestDatabase(client);
+}
+
+/** On PGlite, `dump` takes the data folder as it stands, so a restart can open the same data in a new instance. */
+export type TestDatabase = Database & { url?: string; dump?: () => Promise<Blob> };
+
+export function pgliteTestDatabase(client: PGlite): TestDatabase {
+  return { ...fromPglite(client), dump: () => client.dumpDataDir('none') };
+}
+
+/** The same data in a new PGlite instance (a restart on the same folder). */
+export async function reopenPglite(dump: Blob): Promise<TestDatabase> {
+  return pgliteTestDatabase(await PGlite.create({ loadDataDir: dump }));
 }
