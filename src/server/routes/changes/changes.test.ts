@@ -36,7 +36,7 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 const publicRecord = async (number = filingNumber) =>
-  (await server.client().get(`/api/public/filings/${encodeURIComponent(number)}`)).body;
+  (await server.client().get(`/api/public/filings/${encodeURIComponent(number)}`)).body.filing;
 
 const changedForm = () =>
   validFilingDraft({
@@ -140,7 +140,11 @@ describe('a change from start to approval', () => {
       before: 'https://www.vulbox.example.cn/',
       after: 'https://new.vulbox.example.cn/',
     });
-    expect(res.body.change.diff[1]).toEqual({ field: 'people.principal.mobile', before: '139****5678', after: '137****1111' });
+    expect(res.body.change.diff[1]).toEqual({
+      field: 'people.principal.mobile',
+      before: '139****5678',
+      after: '137****1111',
+    });
     expect(JSON.stringify(res.body.change.diff)).not.toContain('13700001111');
     expect(res.body.change.attachments.filter((a: { kind: string }) => a.kind === 'mlps_proof')).toHaveLength(1);
     // The valid record keeps its own file.
@@ -153,7 +157,12 @@ describe('a change from start to approval', () => {
   it('is submitted and reviewed in the same queue, marked 变更备案, while the valid record stays public unchanged', async () => {
     const res = await owner.post(`/api/changes/${changeId}/submit`);
     expect(res.status).toBe(200);
-    expect(res.body.change).toMatchObject({ status: 'submitted', dueDate: '2026-12-11', provisional: false, late: false });
+    expect(res.body.change).toMatchObject({
+      status: 'submitted',
+      dueDate: '2026-12-11',
+      provisional: false,
+      late: false,
+    });
     const queue = await reviewer.get('/api/review/queue?kind=change');
     expect(queue.body.items.find((i: { changeId: string }) => i.changeId === changeId)).toMatchObject({
       id: filingId,
@@ -214,10 +223,15 @@ describe('a change from start to approval', () => {
       version: 2,
       filingNumber,
       changeDate: '2026-11-20',
-      filing: { platform: { homepageUrl: 'https://new.vulbox.example.cn/' }, people: { principal: { mobile: '13700001111' } } },
+      filing: {
+        platform: { homepageUrl: 'https://new.vulbox.example.cn/' },
+        people: { principal: { mobile: '13700001111' } },
+      },
     });
     const notes = await owner.get('/api/notifications');
-    expect(notes.body.items[0].title).toContain('变更备案已通过');
+    expect(notes.body.items.map((n: { title: string }) => n.title)).toContainEqual(
+      expect.stringContaining('变更备案已通过'),
+    );
     expect(await auditActions(server, changeId)).toEqual([
       'change.create',
       'change.save',
@@ -260,7 +274,11 @@ describe('late changes and stale approvals', () => {
     const c = server.client();
     const { id } = await approvedFiling(c, reviewer);
     const change = await startedChange(c, id, '2026-09-01');
-    expect(change).toMatchObject({ changeDeadline: '2026-10-08', late: true, lateReason: expect.stringContaining('第六条') });
+    expect(change).toMatchObject({
+      changeDeadline: '2026-10-08',
+      late: true,
+      lateReason: expect.stringContaining('第六条'),
+    });
     expect((await c.post(`/api/changes/${change.id}/submit`)).body.change.late).toBe(true);
     const queue = await reviewer.get('/api/review/queue?kind=change');
     expect(queue.body.items.find((i: { changeId: string }) => i.changeId === change.id)).toMatchObject({ late: true });

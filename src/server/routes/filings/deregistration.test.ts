@@ -34,7 +34,7 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 const publicStatus = async (s: TestServer, number: string) =>
-  (await s.client().get(`/api/public/filings/${encodeURIComponent(number)}`)).body;
+  (await s.client().get(`/api/public/filings/${encodeURIComponent(number)}`)).body.filing;
 const deregister = (c: TestClient, id: string, body: unknown) => c.post(`/api/filings/${id}/deregistration`, body);
 
 describe('access and bad input', () => {
@@ -69,7 +69,8 @@ describe('deregistration now', () => {
     const feed = await partnerFeed(server, id);
     expect(feed.map((f) => f.eventType)).toEqual(['filing.approved', 'filing.deregistered']);
     expect(feed[1]?.payload).toMatchObject({ terminationDate: '2026-11-27', status: 'deregistered', filingNumber });
-    expect((await c.get('/api/notifications')).body.items[0].title).toContain('备案已注销');
+    const titles = (await c.get('/api/notifications')).body.items.map((n: { title: string }) => n.title);
+    expect(titles).toContainEqual(expect.stringContaining('备案已注销'));
     // Deregistered is final: no second deregistration, no change, no certificate.
     expect((await deregister(c, id, { terminationDate: '2026-11-27' })).status).toBe(409);
     expect((await c.post(`/api/filings/${id}/changes`, { changeDate: '2026-11-27' })).status).toBe(409);
@@ -105,13 +106,21 @@ describe('a scheduled deregistration', () => {
       late: false,
       scheduledFor: '2026-12-14T16:00:00.000Z',
     });
-    expect((await deregister(c, id, { terminationDate: '2026-12-20' })).body.error.code).toBe('deregistration_scheduled');
+    expect((await deregister(c, id, { terminationDate: '2026-12-20' })).body.error.code).toBe(
+      'deregistration_scheduled',
+    );
     expect((await c.get(`/api/filings/${id}`)).body.filing.allowedActions).toContain('cancelDeregistration');
     const staff = await reviewer.get('/api/review/deregistrations?status=scheduled');
     expect(staff.body.items.map((i: { filingId: string }) => i.filingId)).toContain(id);
     const cancelled = await c.post(`/api/filings/${id}/deregistration/cancel`);
     expect(cancelled.body.deregistration.status).toBe('cancelled');
-    expect(await countRows(server, 'scheduled_jobs', sql`payload->>'deregistrationId' = ${res.body.deregistration.id} and status = 'cancelled'`)).toBe(1);
+    expect(
+      await countRows(
+        server,
+        'scheduled_jobs',
+        sql`payload->>'deregistrationId' = ${res.body.deregistration.id} and status = 'cancelled'`,
+      ),
+    ).toBe(1);
     expect((await deregister(c, id, { terminationDate: '2026-12-20' })).body.deregistration.status).toBe('scheduled');
   });
 
@@ -131,7 +140,10 @@ describe('a scheduled deregistration', () => {
       expect((await publicStatus(restarted, filingNumber)).status).toBe('deregistered');
       expect((await scheduler.runDue()).claimed).toBe(0);
       expect((await auditActions(restarted, id)).filter((a) => a === 'filing.deregister')).toHaveLength(1);
-      expect((await partnerFeed(restarted, id)).map((f) => f.eventType)).toEqual(['filing.approved', 'filing.deregistered']);
+      expect((await partnerFeed(restarted, id)).map((f) => f.eventType)).toEqual([
+        'filing.approved',
+        'filing.deregistered',
+      ]);
     } finally {
       clock = new Date('2026-11-27T03:00:00Z');
     }
