@@ -150,8 +150,11 @@ describe('a scheduled deregistration', () => {
   });
 
   it.runIf(onPostgres)('runs once when two instances look for due jobs at the same moment', async () => {
+    // `server` may be the restarted one: sign in there.
     const c = server.client();
-    const { id } = await approvedFiling(c, reviewer);
+    const staff = server.client();
+    await loginStaff(server, staff);
+    const { id } = await approvedFiling(c, staff);
     await deregister(c, id, { terminationDate: '2026-12-16' });
     const second = await startSecondInstance(server);
     try {
