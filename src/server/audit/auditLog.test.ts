@@ -91,13 +91,13 @@ describe('`npm run vcp -- audit verify` as a process', () => {
         const run = promisify(execFile);
         const { stdout } = await run('npx', ['tsx', 'src/server/cli/vcp.ts', 'audit', 'verify'], {
           env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },
-          timeout: 60_000,
+          timeout: 150_000,
         });
         expect(stdout).toMatch(/audit chain intact: [1-9]\d* entries verified/);
       } finally {
         fs.rmSync(dataDir, { recursive: true, force: true });
       }
     },
-    90_000,
+    180_000,
   );
 });
