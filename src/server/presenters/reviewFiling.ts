@@ -102,6 +102,8 @@ export interface ReviewViewInput {
   checks: { section: string; result: string; note: string | null; checkedAt: Date }[];
   decisions: { kind: string; summary: string | null; items: unknown; overdue: boolean; createdAt: Date }[];
   allowedActions: ReviewAction[];
+  /** After approval (SPEC §8): the open change's id, for the link to its review page. */
+  openChangeId?: string | null;
   cal: CalendarData;
   now: Date;
 }
@@ -135,6 +137,17 @@ export function presentReviewFiling(v: ReviewViewInput) {
       overdue: d.overdue,
       createdAt: d.createdAt.toISOString(),
     })),
+    record: v.row.filingNumber
+      ? {
+          version: v.row.recordVersion,
+          lastChangeDate: v.row.lastChangeDate,
+          deregisteredAt: v.row.deregisteredAt?.toISOString() ?? null,
+          revokedAt: v.row.revokedAt?.toISOString() ?? null,
+          revocationReason: v.row.revocationReason,
+          revocationComplaintId: v.row.revocationComplaintId,
+        }
+      : null,
+    openChangeId: v.openChangeId ?? null,
     allowedActions: v.allowedActions,
   };
 }

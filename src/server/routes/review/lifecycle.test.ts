@@ -147,7 +147,14 @@ describe('POST /api/review/filings/:id/revoke', () => {
     expect(feed[1]?.payload).toMatchObject({ reason: '投诉核查属实', complaintId, status: 'revoked' });
     const titles = (await owner.get('/api/notifications')).body.items.map((n: { title: string }) => n.title);
     expect(titles).toContainEqual(expect.stringContaining('备案已被撤销'));
-    expect((await admin.get(`/api/review/filings/${id}`)).body.filing.allowedActions).not.toContain('revoke');
+    const staffView = (await admin.get(`/api/review/filings/${id}`)).body.filing;
+    expect(staffView.allowedActions).not.toContain('revoke');
+    expect(staffView.record).toMatchObject({
+      version: 1,
+      revocationReason: '投诉核查属实',
+      revocationComplaintId: complaintId,
+    });
+    expect(staffView.openChangeId).toBeNull();
   });
 
   it('offers revoke to admins only, on approved filings', async () => {

@@ -21,6 +21,7 @@ import {
   openChangeDraft,
   openDraft,
 } from '../../services/filingRecords.js';
+import { openChangeOf } from '../../services/lifecycleQueries.js';
 import { queryQueue } from '../../services/reviewQueue.js';
 import type { SessionUser } from '../../services/sessions.js';
 import { sendAttachment } from '../filings/attachments.js';
@@ -30,7 +31,7 @@ import { assignBody, checkBody, checkParams, correctionBody, revealBody } from '
 const tags = ['审核 Review'];
 
 async function reviewView(ctx: AppContext, user: SessionUser, row: FilingRow) {
-  const [attachments, checks, decisions] = await Promise.all([
+  const [attachments, checks, decisions, openChange] = await Promise.all([
     listAttachmentMeta(ctx.db, row.id),
     ctx.db.select().from(reviewChecks).where(eq(reviewChecks.filingId, row.id)),
     ctx.db
@@ -38,6 +39,7 @@ async function reviewView(ctx: AppContext, user: SessionUser, row: FilingRow) {
       .from(reviewDecisions)
       .where(and(eq(reviewDecisions.filingId, row.id), isNull(reviewDecisions.changeId)))
       .orderBy(desc(reviewDecisions.createdAt)),
+    openChangeOf(ctx.db, row.id),
   ]);
   return presentReviewFiling({
     row,
@@ -46,6 +48,7 @@ async function reviewView(ctx: AppContext, user: SessionUser, row: FilingRow) {
     checks,
     decisions,
     allowedActions: allowedReviewActions(user, row),
+    openChangeId: openChange?.id ?? null,
     cal: await ctx.calendar.get(),
     now: ctx.now(),
   });
