@@ -1,10 +1,11 @@
 import { Button, Layout, Space, Spin, Typography } from 'antd';
 import { Suspense } from 'react';
 import { Link, Outlet, useNavigate } from 'react-router';
+import { commonCatalog } from '../../shared/i18n/locales/common.js';
 import { hasAnyRole, homeOf, paths, REVIEW_ROLES } from '../config/paths.js';
 import { useLogout, useMe } from '../features/auth/api/auth.js';
 import { useNotifications } from '../features/notifications/api/notifications.js';
-import { useI18n } from '../lib/i18n.js';
+import { useCatalog, useI18n } from '../lib/i18n.js';
 
 const linkStyle = { color: '#dbe4ff' } as const;
 
@@ -42,6 +43,7 @@ function UnreadLink() {
 
 export function AppLayout() {
   const { t, lang, setLang } = useI18n();
+  const { t: tc } = useCatalog(commonCatalog);
   const me = useMe();
   const logout = useLogout();
   const navigate = useNavigate();
@@ -60,7 +62,7 @@ export function AppLayout() {
           to={me.data ? homeOf(me.data.roles) : paths.home}
           style={{ color: '#fff', fontSize: 18, fontWeight: 600 }}
         >
-          {t.appName}
+          {tc('appName')}
         </Link>
         <Space size="middle">
           {me.data && (

@@ -2,8 +2,26 @@
  * UI language: Chinese first, English available. Texts live here by key; field names of 附件1 come from
  * shared/filing/labels.ts (Chinese) and FIELD_LABELS_EN below. Validation messages are the shared module's (Chinese).
  */
-import { createContext, type ReactNode, useContext, useMemo, useState } from 'react';
+import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
+import { I18nextProvider, useTranslation } from 'react-i18next';
 import { FIELD_LABELS, type FieldPath } from '../../shared/filing/labels.js';
+import { addCatalog, type Catalog, createI18n, LANG_COOKIE } from '../../shared/i18n/index.js';
+import { commonCatalog } from '../../shared/i18n/locales/common.js';
+
+/**
+ * The app's one i18next instance. New pages take their texts from a catalog (`shared/i18n/locales/<ns>.ts`) with
+ * `useCatalog(catalog)`; the `t` object and `useMessages` below are the older way, still used by earlier pages.
+ */
+export const i18n = createI18n(
+  typeof localStorage !== 'undefined' && localStorage.getItem('vcp.lang') === 'en' ? 'en' : 'zh-CN',
+  [commonCatalog],
+);
+
+/** Registers a feature's catalog (in the feature's own chunk) and returns its `t`. */
+export function useCatalog<T extends Catalog>(catalog: T) {
+  addCatalog(i18n, catalog);
+  return useTranslation(catalog.ns);
+}
 
 export type Lang = 'zh' | 'en';
 
@@ -183,7 +201,14 @@ export function I18nProvider({
     }),
     [lang, setLang],
   );
-  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+  useEffect(() => {
+    void i18n.changeLanguage(lang === 'en' ? 'en' : 'zh-CN');
+  }, [lang]);
+  return (
+    <I18nextProvider i18n={i18n}>
+      <I18nContext.Provider value={value}>{children}</I18nContext.Provider>
+    </I18nextProvider>
+  );
 }
 
 export function useI18n(): I18n {
@@ -204,6 +229,10 @@ export function useLangState(): [Lang, (l: Lang) => void] {
   const [lang, setLangState] = useState<Lang>(() => (localStorage.getItem('vcp.lang') === 'en' ? 'en' : 'zh'));
   const setLang = (l: Lang) => {
     localStorage.setItem('vcp.lang', l);
+    // The server-rendered public pages read the same choice (a fixed value: nothing to escape).
+    // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is not in every browser we serve
+    document.cookie = `${LANG_COOKIE}=${l === 'en' ? 'en' : 'zh-CN'}; path=/; max-age=31536000; SameSite=Lax`;
+    void i18n.changeLanguage(l === 'en' ? 'en' : 'zh-CN');
     document.documentElement.lang = l === 'en' ? 'en' : 'zh-CN';
     setLangState(l);
   };

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { type Catalog, createI18n, type Messages, pickLang } from './index.js';
+import { commonCatalog } from './locales/common.js';
+
+/** Every catalog of the app; a new one is added here so its two halves are checked. */
+const catalogs: Catalog[] = [commonCatalog];
+
+function flatten(m: Messages, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [k, v] of Object.entries(m)) {
+    if (typeof v === 'string') out.set(prefix + k, v);
+    else for (const [kk, vv] of flatten(v, `${prefix}${k}.`)) out.set(kk, vv);
+  }
+  return out;
+}
+
+const vars = (s: string) => [...s.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((m) => m[1]).sort();
+/** English plural forms (`key_one`, `key_other`) stand for one Chinese key. */
+const base = (k: string) => k.replace(/_(zero|one|two|few|many|other)$/, '');
+
+describe.each(catalogs.map((c) => [c.ns, c] as const))('catalog %s', (_ns, catalog) => {
+  const zh = flatten(catalog.resources['zh-CN']);
+  const en = flatten(catalog.resources.en as Messages);
+
+  it('has every key in both languages, with the same variables', () => {
+    expect([...new Set([...en.keys()].map(base))].sort()).toEqual([...new Set([...zh.keys()].map(base))].sort());
+    for (const [k, v] of en) {
+      const zhText = zh.get(k) ?? zh.get(base(k)) ?? zh.get(`${base(k)}_other`);
+      expect(zhText, k).toBeDefined();
+      expect(vars(v), k).toEqual(vars(zhText ?? ''));
+    }
+  });
+
+  it('has no empty text and no untranslated Chinese in English', () => {
+    for (const [k, v] of zh) expect(v.trim(), k).not.toBe('');
+    for (const [k, v] of en) {
+      expect(v.trim(), k).not.toBe('');
+      // The language switch names the other language; everything else in English has no Han characters.
+      if (k !== 'switchLanguage') expect(/\p{Script=Han}/u.test(v), `${catalog.ns}:${k} = ${v}`).toBe(false);
+    }
+  });
+});
+
+describe('createI18n', () => {
+  it('speaks the language asked for, with Chinese as the fallback', () => {
+    expect(createI18n('en', [commonCatalog]).t('common:appShort')).toBe('VCP Filing');
+    expect(createI18n('zh-CN', [commonCatalog]).t('common:appShort')).toBe('漏洞收集平台备案');
+  });
+
+  it('reads Accept-Language and tags', () => {
+    expect(pickLang('en-US,en;q=0.9')).toBe('en');
+    expect(pickLang('zh-CN,zh;q=0.9,en;q=0.8')).toBe('zh-CN');
+    expect(pickLang(undefined)).toBe('zh-CN');
+  });
+});
