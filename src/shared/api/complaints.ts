@@ -1,0 +1,95 @@
+/**
+ * Complaints and reports (SPEC §5 "Complaints", §9; Article 9). Paths and field names are fixed by SPEC §5:
+ *   GET  /api/public/complaints/challenge      → altchaChallengeSchema
+ *   POST /api/public/complaints                publicComplaintBody → 201 { trackingCode }
+ *   GET  /api/public/complaints/:trackingCode  → publicComplaintResponse (nothing about the complainant)
+ *   GET/POST /api/complaints, GET /api/complaints/:id (complaint handlers)
+ */
+import { z } from 'zod';
+import {
+  COMPLAINT_CATEGORIES,
+  COMPLAINT_CHANNELS,
+  COMPLAINT_MEASURES,
+  COMPLAINT_STATUSES,
+} from '../complaints/lifecycle.js';
+
+export const altchaChallengeSchema = z.object({
+  algorithm: z.literal('SHA-256'),
+  challenge: z.string(),
+  maxnumber: z.number().int(),
+  salt: z.string(),
+  signature: z.string(),
+});
+export type AltchaChallenge = z.infer<typeof altchaChallengeSchema>;
+
+export const complaintContact = z
+  .strictObject({
+    name: z.string().trim().max(100, '姓名不能超过 100 个字符').optional(),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^[0-9+\-() ]{5,30}$/, '电话号码格式不正确')
+      .optional(),
+    email: z.email('电子邮箱格式不正确').max(254).optional(),
+  })
+  .optional();
+
+const targetFields = {
+  category: z.enum(COMPLAINT_CATEGORIES, '请选择投诉类别'),
+  targetFilingNumber: z.string().trim().min(1).max(64, '备案编号过长').optional(),
+  targetName: z.string().trim().min(1).max(200, '平台名称不能超过 200 个字符').optional(),
+  targetUrl: z.url('网址格式不正确').max(2048).optional(),
+  description: z.string().trim().min(10, '请至少用 10 个字描述问题').max(10000, '描述不能超过 10000 个字符'),
+  contact: complaintContact,
+};
+
+const needsTarget = (b: { targetFilingNumber?: string; targetName?: string; targetUrl?: string }) =>
+  Boolean(b.targetFilingNumber || b.targetName || b.targetUrl);
+const targetIssue = { message: '请填写被投诉平台的备案编号，或其名称、网址', path: ['targetFilingNumber'] };
+
+/** The public web form; `altcha` is base64 of the JSON { algorithm, challenge, number, salt, signature }. */
+export const publicComplaintBody = z
+  .strictObject({ ...targetFields, altcha: z.string().min(1, '请完成人机验证').max(4096) })
+  .refine(needsTarget, targetIssue);
+export type PublicComplaintBody = z.infer<typeof publicComplaintBody>;
+
+/** Staff intake of a phone call or an email (POST /api/complaints). */
+export const staffComplaintBody = z
+  .strictObject({ ...targetFields, channel: z.enum(['phone', 'email'], '请选择受理渠道') })
+  .refine(needsTarget, targetIssue);
+export type StaffComplaintBody = z.infer<typeof staffComplaintBody>;
+
+export const createdComplaintResponse = z.object({ trackingCode: z.string() });
+
+/** Tracking codes: ≥ 64 bits of randomness, base32 (Crockford) in 4-letter groups, e.g. TS4K-9QXM-… */
+export const trackingCodeParam = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3,5}$/i);
+
+export const publicComplaintResponse = z.object({
+  complaint: z.object({
+    trackingCode: z.string(),
+    category: z.enum(COMPLAINT_CATEGORIES),
+    status: z.enum(COMPLAINT_STATUSES),
+    statusLabel: z.string(),
+    submittedAt: z.string(),
+    dueDate: z.string().nullable(),
+    timeline: z.array(z.object({ at: z.string(), status: z.enum(COMPLAINT_STATUSES), note: z.string().nullable() })),
+    reply: z.string().nullable(),
+  }),
+});
+export type PublicComplaintView = z.infer<typeof publicComplaintResponse>['complaint'];
+
+export const assignComplaintBody = z.strictObject({ handlerId: z.uuid('处理人编号格式不正确') });
+export const verifyComplaintBody = z.strictObject({
+  outcome: z.enum(['substantiated', 'unsubstantiated'], '请选择核查结论'),
+  note: z.string().trim().min(2, '请写明核查情况').max(5000),
+});
+export const complaintMeasureBody = z.strictObject({
+  measure: z.enum(COMPLAINT_MEASURES, '请选择处理措施'),
+  note: z.string().trim().min(2, '请写明处理情况').max(5000),
+  /** For 责令整改: what the platform's applicant is told to fix (never who complained). */
+  instructions: z.string().trim().max(5000).optional(),
+});
+export const closeComplaintBody = z.strictObject({
+  reply: z.string().trim().min(2, '请填写给投诉人的答复').max(10000, '答复不能超过 10000 个字符'),
+});
+export const complaintChannel = z.enum(COMPLAINT_CHANNELS);
