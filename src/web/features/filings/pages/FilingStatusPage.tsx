@@ -11,6 +11,7 @@ import { useI18n } from '../../../lib/i18n.js';
 import { type Filing, filingKey, filingsKey, useFiling, withdrawFiling } from '../api/filings.js';
 import { DueText } from '../components/DueText.js';
 import { FilingDocuments } from '../components/FilingDocuments.js';
+import { LifecyclePanel } from '../components/LifecyclePanel.js';
 
 function timelineItems(f: Filing) {
   const items: { color?: string; content: React.ReactNode }[] = [
@@ -183,6 +184,7 @@ export function FilingStatusPage() {
     >
       <ApprovedBanner f={f} />
       <CorrectionAlert f={f} />
+      <LifecyclePanel f={f} />
       <Descriptions
         size="small"
         column={2}
