@@ -54,7 +54,13 @@ export interface Filing extends FilingSummary {
   correction: Correction | null;
   approvedAt: string | null;
   /** After approval (SPEC §8): the public record's side, the open change, the latest deregistration. */
-  record?: { version: number; publicStatus: string; publicStatusLabel: string; deregisteredAt: string | null } | null;
+  record?: {
+    version: number;
+    publicStatus: string;
+    publicStatusLabel: string;
+    deregisteredAt: string | null;
+    revokedAt: string | null;
+  } | null;
   openChange?: ChangeSummary | null;
   deregistration?: DeregistrationView | null;
   allowedActions: string[];
