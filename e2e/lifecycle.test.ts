@@ -161,7 +161,10 @@ describe('deregistration and change in the browser', () => {
     await dialog.getByLabel('我已了解注销的后果，确认申请注销备案').check();
     await dialog.getByRole('button', { name: '确认注销' }).click();
     await page.getByTestId('deregistration-done').waitFor();
-    await page.locator('.ant-timeline').getByText(/^已注销备案/).waitFor();
+    await page
+      .locator('.ant-timeline')
+      .getByText(/^已注销备案/)
+      .waitFor();
     expect(await panel.getByRole('button', { name: /申请/ }).count()).toBe(0);
     await screenshot(page, '55-deregistered');
     await phoneShot('55-deregistered');
