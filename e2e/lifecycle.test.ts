@@ -153,6 +153,23 @@ describe('deregistration and change in the browser', () => {
     await panel.getByRole('button', { name: '申请变更备案' }).waitFor();
   });
 
+  it('the panel and its dialog read in English too', async () => {
+    await page.getByRole('button', { name: 'English' }).click();
+    const panel = page.getByTestId('lifecycle-panel');
+    await panel.getByText('Changes and deregistration').waitFor();
+    await panel.getByRole('button', { name: 'Apply for deregistration' }).click();
+    await page
+      .getByRole('dialog')
+      .getByText(/Article 7/)
+      .waitFor();
+    // A fresh form each time: the earlier dialog's confirmation is not carried over.
+    expect(await page.getByRole('dialog').getByRole('checkbox').isChecked()).toBe(false);
+    await screenshot(page, '56-deregistration-dialog-en');
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('button', { name: '中文' }).click();
+    await panel.getByRole('button', { name: '申请注销备案' }).waitFor();
+  });
+
   it('the applicant deregisters at once: the page and the public record say 已注销', async () => {
     const panel = page.getByTestId('lifecycle-panel');
     await panel.getByRole('button', { name: '申请注销备案' }).click();

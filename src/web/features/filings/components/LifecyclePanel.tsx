@@ -264,8 +264,9 @@ export function LifecyclePanel({ f }: { f: Filing }) {
           </Space>
         )}
       </Space>
-      <ChangeModal f={f} open={modal === 'change'} onClose={() => setModal(null)} />
-      <DeregistrationModal f={f} open={modal === 'dereg'} onClose={() => setModal(null)} />
+      {/* Mounted only while open, so each opening starts from a fresh form. */}
+      {modal === 'change' && <ChangeModal f={f} open onClose={() => setModal(null)} />}
+      {modal === 'dereg' && <DeregistrationModal f={f} open onClose={() => setModal(null)} />}
     </Card>
   );
 }
