@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { type Catalog, createI18n, type Messages, pickLang } from './index.js';
 import { commonCatalog } from './locales/common.js';
+import { lifecycleCatalog } from './locales/lifecycle.js';
 
 /** Every catalog of the app; a new one is added here so its two halves are checked. */
-const catalogs: Catalog[] = [commonCatalog];
+const catalogs: Catalog[] = [commonCatalog, lifecycleCatalog];
 
 function flatten(m: Messages, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();

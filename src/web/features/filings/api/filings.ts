@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { FieldError } from '../../../../shared/filing/completeness.js';
 import type { FilingDraft, FilingDraftInput } from '../../../../shared/filing/schema.js';
 import { api, uploadWithProgress } from '../../../lib/api.js';
+import type { ChangeSummary, DeregistrationView } from './lifecycle.js';
 
 export interface Due {
   date: string;
@@ -52,6 +53,16 @@ export interface Filing extends FilingSummary {
   completeness: { complete: boolean; errors: FieldError[] };
   correction: Correction | null;
   approvedAt: string | null;
+  /** After approval (SPEC §8): the public record's side, the open change, the latest deregistration. */
+  record?: {
+    version: number;
+    publicStatus: string;
+    publicStatusLabel: string;
+    deregisteredAt: string | null;
+    revokedAt: string | null;
+  } | null;
+  openChange?: ChangeSummary | null;
+  deregistration?: DeregistrationView | null;
   allowedActions: string[];
 }
 

@@ -11,6 +11,7 @@ import { useI18n } from '../../../lib/i18n.js';
 import { type Filing, filingKey, filingsKey, useFiling, withdrawFiling } from '../api/filings.js';
 import { DueText } from '../components/DueText.js';
 import { FilingDocuments } from '../components/FilingDocuments.js';
+import { LifecyclePanel } from '../components/LifecyclePanel.js';
 
 function timelineItems(f: Filing) {
   const items: { color?: string; content: React.ReactNode }[] = [
@@ -50,7 +51,7 @@ function timelineItems(f: Filing) {
       content: <>工业和信息化部通知补正　{fmt(f.correction?.createdAt)}</>,
     });
     items.push({ color: 'gray', content: '按补正通知修改备案信息后重新提交，重新计算 10 个工作日的审核期限' });
-  } else if (f.status === 'approved') {
+  } else if (f.status === 'approved' || f.status === 'deregistered' || f.status === 'revoked') {
     items.push({
       color: 'green',
       content: (
@@ -60,6 +61,11 @@ function timelineItems(f: Filing) {
       ),
     });
     items.push({ color: 'green', content: '备案信息已通报公安部和国家网信办，并向社会公布' });
+    if (f.status === 'deregistered') {
+      items.push({ color: 'gray', content: <>已注销备案　{fmt(f.record?.deregisteredAt)}</> });
+    } else if (f.status === 'revoked') {
+      items.push({ color: 'red', content: <>备案已被撤销　{fmt(f.record?.revokedAt)}</> });
+    }
   } else if (f.status === 'withdrawn') {
     items.push({ color: 'gray', content: <>已撤回　{fmt(f.updatedAt)}</> });
   }
@@ -183,6 +189,7 @@ export function FilingStatusPage() {
     >
       <ApprovedBanner f={f} />
       <CorrectionAlert f={f} />
+      <LifecyclePanel f={f} />
       <Descriptions
         size="small"
         column={2}
