@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { REQUIRED_UPLOADS, validFilingDraft } from '../src/server/test/factories.js';
 import { addDays, chinaToday } from '../src/shared/calendar/dates.js';
+import { ApiClient } from './apiClient.js';
 import { launchBrowser, screenshot, unlabelledInputs } from './browser.js';
 
 const baseUrl = inject('baseUrl');
@@ -18,23 +19,6 @@ const reviewer = {
 };
 const PLATFORM = '端到端注销测试漏洞平台';
 const applicant = { email: `e2e-lifecycle-${Date.now()}@example.com`, password: 'correct-horse-42' };
-
-class Client {
-  private cookie = '';
-  async request<T>(method: string, path: string, body?: unknown, form?: FormData) {
-    const headers: Record<string, string> = this.cookie ? { cookie: this.cookie } : {};
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers,
-      body: form ?? (body === undefined ? undefined : JSON.stringify(body)),
-    });
-    const set = res.headers.getSetCookie();
-    if (set.length) this.cookie = set.map((c) => c.split(';')[0]).join('; ');
-    const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
-  }
-}
 
 let browser: Browser;
 let page: Page;
@@ -66,7 +50,7 @@ async function phoneShot(name: string) {
 
 describe('deregistration and change in the browser', () => {
   it('an applicant files and a reviewer approves (through the API)', async () => {
-    const api = new Client();
+    const api = new ApiClient(baseUrl);
     expect((await api.request('POST', '/api/auth/register', applicant)).status).toBe(201);
     const created = await api.request<{ filing: { id: string } }>(
       'POST',
@@ -83,7 +67,7 @@ describe('deregistration and change in the browser', () => {
     }
     expect((await api.request('POST', `/api/filings/${filingId}/submit`)).status).toBe(200);
 
-    const staff = new Client();
+    const staff = new ApiClient(baseUrl);
     const totp = new TOTP({ secret: Secret.fromBase32(reviewer.secret) }).generate();
     const login = await staff.request('POST', '/api/auth/login', { ...reviewer, secret: undefined, totp });
     expect(login.status).toBe(200);

@@ -11,6 +11,7 @@ import { Secret, TOTP } from 'otpauth';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { REQUIRED_UPLOADS, validFilingDraft } from '../src/server/test/factories.js';
+import { ApiClient } from './apiClient.js';
 import { launchBrowser, screenshot, unlabelledInputs } from './browser.js';
 
 const baseUrl = inject('baseUrl');
@@ -32,29 +33,6 @@ let filingId = '';
 let filingNumber = '';
 let receiver: http.Server;
 const received: { headers: http.IncomingHttpHeaders; body: string }[] = [];
-
-/** The applicant's part that needs no browser, through the API with the session cookie. */
-class Client {
-  private cookie = '';
-  async request<T>(
-    method: string,
-    path: string,
-    body?: unknown,
-    form?: FormData,
-  ): Promise<{ status: number; body: T }> {
-    const headers: Record<string, string> = this.cookie ? { cookie: this.cookie } : {};
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers,
-      body: form ?? (body === undefined ? undefined : JSON.stringify(body)),
-    });
-    const set = res.headers.getSetCookie();
-    if (set.length) this.cookie = set.map((c) => c.split(';')[0]).join('; ');
-    const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
-  }
-}
 
 const totp = () => new TOTP({ secret: Secret.fromBase32(reviewer.secret) }).generate();
 
@@ -117,7 +95,7 @@ afterAll(async () => {
 
 describe('review in the browser', () => {
   it('an applicant submits a complete filing (through the API)', async () => {
-    const api = new Client();
+    const api = new ApiClient(baseUrl);
     expect((await api.request('POST', '/api/auth/register', applicant)).status).toBe(201);
     const created = await api.request<{ filing: { id: string } }>(
       'POST',
