@@ -7,6 +7,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { FormInstance } from 'antd';
 import { Alert, App, Button, Card, Checkbox, Form, Input, Modal, Popconfirm, Space, Typography } from 'antd';
 import { useState } from 'react';
+import type { ZodError } from 'zod';
 import { startChangeBody } from '../../../../shared/api/changes.js';
 import { deregistrationBody } from '../../../../shared/api/deregistration.js';
 import { chinaToday } from '../../../../shared/calendar/dates.js';
@@ -22,6 +23,45 @@ function showErrors<T>(form: FormInstance<T>, errors: { field: string; message: 
   form.setFields(errors.map((e) => ({ name: e.field as never, errors: [e.message] })));
 }
 
+/**
+ * One dialog's submit: check the values with the shared schema (the server's own), send, then close and reload
+ * the filing; field errors from either side land on the form's fields.
+ */
+function useSchemaSubmit<T, R>(
+  f: Filing,
+  form: FormInstance,
+  schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: ZodError } },
+  send: (body: T) => Promise<R>,
+  done: (result: R) => string,
+  onClose: () => void,
+) {
+  const [busy, setBusy] = useState(false);
+  const { message } = App.useApp();
+  const refresh = useRefresh(f.id);
+  const submit = async (values: unknown) => {
+    const parsed = schema.safeParse(values);
+    if (!parsed.success) {
+      showErrors(
+        form,
+        parsed.error.issues.map((i) => ({ field: String(i.path[0]), message: i.message })),
+      );
+      return;
+    }
+    setBusy(true);
+    try {
+      message.success(done(await send(parsed.data)));
+      onClose();
+      await refresh();
+    } catch (e) {
+      if (e instanceof ApiError && e.errors.length) showErrors(form, e.errors);
+      else message.error(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, submit };
+}
+
 function useRefresh(id: string) {
   const qc = useQueryClient();
   return async () => {
@@ -33,32 +73,15 @@ function useRefresh(id: string) {
 function ChangeModal({ f, open, onClose }: { f: Filing; open: boolean; onClose: () => void }) {
   const { t } = useCatalog(lifecycleCatalog);
   const [form] = Form.useForm<{ changeDate: string }>();
-  const [busy, setBusy] = useState(false);
-  const { message } = App.useApp();
-  const refresh = useRefresh(f.id);
   const today = chinaToday();
-  const onFinish = async (v: { changeDate: string }) => {
-    const parsed = startChangeBody.safeParse(v);
-    if (!parsed.success) {
-      showErrors(
-        form,
-        parsed.error.issues.map((i) => ({ field: String(i.path[0]), message: i.message })),
-      );
-      return;
-    }
-    setBusy(true);
-    try {
-      await startChange(f.id, parsed.data);
-      message.success(t('change.started'));
-      onClose();
-      await refresh();
-    } catch (e) {
-      if (e instanceof ApiError && e.errors.length) showErrors(form, e.errors);
-      else message.error(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, submit } = useSchemaSubmit(
+    f,
+    form,
+    startChangeBody,
+    (body) => startChange(f.id, body),
+    () => t('change.started'),
+    onClose,
+  );
   return (
     <Modal
       open={open}
@@ -71,7 +94,7 @@ function ChangeModal({ f, open, onClose }: { f: Filing; open: boolean; onClose: 
       destroyOnHidden
     >
       <Typography.Paragraph type="secondary">{t('change.explain')}</Typography.Paragraph>
-      <Form form={form} layout="vertical" onFinish={onFinish} initialValues={{ changeDate: today }}>
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ changeDate: today }}>
         <Form.Item
           name="changeDate"
           label={t('change.changeDate')}
@@ -94,33 +117,15 @@ interface DeregValues {
 function DeregistrationModal({ f, open, onClose }: { f: Filing; open: boolean; onClose: () => void }) {
   const { t } = useCatalog(lifecycleCatalog);
   const [form] = Form.useForm<DeregValues>();
-  const [busy, setBusy] = useState(false);
-  const { message } = App.useApp();
-  const refresh = useRefresh(f.id);
-  const onFinish = async ({ confirmed: _c, ...v }: DeregValues) => {
-    const parsed = deregistrationBody.safeParse({ ...v, reason: v.reason?.trim() || undefined });
-    if (!parsed.success) {
-      showErrors(
-        form,
-        parsed.error.issues.map((i) => ({ field: String(i.path[0]), message: i.message })),
-      );
-      return;
-    }
-    setBusy(true);
-    try {
-      const d = await deregister(f.id, parsed.data);
-      message.success(
-        d.status === 'scheduled' ? t('dereg.scheduledOk', { date: d.terminationDate }) : t('dereg.doneNow'),
-      );
-      onClose();
-      await refresh();
-    } catch (e) {
-      if (e instanceof ApiError && e.errors.length) showErrors(form, e.errors);
-      else message.error(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, submit } = useSchemaSubmit(
+    f,
+    form,
+    deregistrationBody,
+    (body) => deregister(f.id, body),
+    (d) => (d.status === 'scheduled' ? t('dereg.scheduledOk', { date: d.terminationDate }) : t('dereg.doneNow')),
+    onClose,
+  );
+  const onFinish = ({ confirmed: _c, ...v }: DeregValues) => submit({ ...v, reason: v.reason?.trim() || undefined });
   return (
     <Modal
       open={open}
