@@ -67,6 +67,8 @@ export async function migrateDatabase(database: Database): Promise<void> {
 export interface OpenOptions {
   dataDir: string;
   databaseUrl?: string | undefined;
+  /** Where a lost idle connection is reported (the server's logger); default a JSON line on stderr. */
+  onPoolError?: (err: Error) => void;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
@@ -75,7 +77,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     // Fail early with the server's own message when it cannot be reached.
     const c = await pool.connect();
     c.release();
-    return fromPool(pool);
+    return fromPool(pool, opts.onPoolError);
   }
   const release = lockDataDir(opts.dataDir);
   try {
