@@ -109,7 +109,7 @@ describe('npm start', () => {
     const npmPid = child.pid as number;
 
     for (;;) {
-      const ok = await fetch(`${baseUrl}/api/health`).then(
+      const ok = await fetch(`${baseUrl}/healthz`).then(
         (r) => r.ok,
         () => false,
       );
