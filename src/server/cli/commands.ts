@@ -8,6 +8,7 @@ import { verifyAuditChain } from '../audit/auditLog.js';
 import { createStaffUser, STAFF_ROLE_NAMES } from '../commands/createStaffUser.js';
 import type { AppContext } from '../context.js';
 import { calendarYears } from '../db/schema.js';
+import { DEMO_APPLICANT_PASSWORD, DEMO_STAFF_PASSWORD, DemoSeedRefused, seedDemo } from '../demo/seed.js';
 
 type Out = (line: string) => void;
 
@@ -31,6 +32,8 @@ export async function runCommand(ctx: AppContext, argv: string[], out: Out): Pro
       return calendarList(ctx, out);
     case 'user create':
       return userCreate(ctx, rest, out);
+    case 'demo seed':
+      return demoSeed(ctx, rest, out);
     default:
       out(`unknown command: ${argv.join(' ')} (try --help)`);
       return 2;
@@ -113,4 +116,53 @@ async function calendarList(ctx: AppContext, out: Out): Promise<number> {
   const years = await ctx.db.select().from(calendarYears).orderBy(calendarYears.year);
   for (const y of years) out(`${y.year}\t${y.source}`);
   return 0;
+}
+
+const demoSeedArgs = z.object({
+  filings: z.coerce
+    .number()
+    .int('--filings 须为整数')
+    .min(1, '--filings 至少为 1')
+    .max(2_000_000, '--filings 至多 2,000,000'),
+  seed: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,32}$/, '--seed 须为 1–32 个字母、数字、- 或 _')
+    .default('1'),
+  batch: z.coerce.number().int().min(1).max(10_000).default(1000),
+});
+
+async function demoSeed(ctx: AppContext, argv: string[], out: Out): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { filings: { type: 'string' }, seed: { type: 'string' }, batch: { type: 'string' } },
+    strict: true,
+  });
+  const parsed = demoSeedArgs.safeParse(values);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) out(`${issue.path.join('.') || 'args'}: ${issue.message}`);
+    out('usage: vcp demo seed --filings N [--seed S] [--batch B]');
+    return 2;
+  }
+  try {
+    const result = await seedDemo(ctx, {
+      filings: parsed.data.filings,
+      seed: parsed.data.seed,
+      batchSize: parsed.data.batch,
+      out: (line) => out(line),
+    });
+    out(`seeded ${result.filings} filings of ${result.users} applicants in ${(result.ms / 1000).toFixed(1)} s`);
+    for (const [status, count] of Object.entries(result.byStatus).sort()) out(`  ${status}\t${count}`);
+    out(
+      `applicants: ${result.applicantEmail(1)} … ${result.applicantEmail(result.users)}, password ${DEMO_APPLICANT_PASSWORD}`,
+    );
+    for (const s of result.staff)
+      out(`staff ${s.email} (${s.roles.join(', ')}), password ${DEMO_STAFF_PASSWORD}, TOTP secret ${s.secret}`);
+    return 0;
+  } catch (err) {
+    if (err instanceof DemoSeedRefused) {
+      out(err.message);
+      return 1;
+    }
+    throw err;
+  }
 }
