@@ -5,6 +5,8 @@ import QRCode from 'qrcode';
 import { z } from 'zod';
 import { isIsoDate } from '../../shared/calendar/index.js';
 import { verifyAuditChain } from '../audit/auditLog.js';
+import { backupDatabase } from '../backup/backup.js';
+import { RestoreRefused, restoreDatabase } from '../backup/restore.js';
 import { createStaffUser, STAFF_ROLE_NAMES } from '../commands/createStaffUser.js';
 import type { AppContext } from '../context.js';
 import { calendarYears } from '../db/schema.js';
@@ -22,6 +24,8 @@ export const yearScheduleFile = z.object({
 
 export async function runCommand(ctx: AppContext, argv: string[], out: Out): Promise<number> {
   const [group, action, ...rest] = argv;
+  if (group === 'backup') return backup(ctx, argv.slice(1), out);
+  if (group === 'restore') return restore(ctx, argv.slice(1), out);
   const key = `${group} ${action}`;
   switch (key) {
     case 'audit verify':
@@ -161,6 +165,55 @@ async function demoSeed(ctx: AppContext, argv: string[], out: Out): Promise<numb
   } catch (err) {
     if (err instanceof DemoSeedRefused) {
       out(err.message);
+      return 1;
+    }
+    throw err;
+  }
+}
+
+async function backup(ctx: AppContext, argv: string[], out: Out): Promise<number> {
+  const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true });
+  const [file] = positionals;
+  if (!file || positionals.length > 1) {
+    out('usage: vcp backup <file>');
+    return 2;
+  }
+  const { header, bytes } = await backupDatabase(ctx, file);
+  const rows = header.tables.reduce((sum, t) => sum + t.rows, 0);
+  out(`backed up ${rows} rows of ${header.tables.length} tables to ${file} (${(bytes / 1e6).toFixed(1)} MB)`);
+  out(
+    `migration ${header.migration.tag ?? header.migration.count}; personal data sealed with key(s) ${header.keyIds.join(', ') || '(none)'}`,
+  );
+  out(
+    'The keys are not in the backup: keep the keys file (DATA_DIR/keys.json or VCP_KEYS and VCP_INDEX_KEY) safe apart from it.',
+  );
+  return 0;
+}
+
+async function restore(ctx: AppContext, argv: string[], out: Out): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { force: { type: 'boolean' } },
+    strict: true,
+  });
+  const [file] = positionals;
+  if (!file || positionals.length > 1) {
+    out('usage: vcp restore <file> [--force]');
+    return 2;
+  }
+  if (!fs.existsSync(file)) {
+    out(`${file}: no such file`);
+    return 2;
+  }
+  try {
+    const result = await restoreDatabase(ctx, file, { force: values.force });
+    out(`restored ${result.rows} rows from ${file} (taken ${result.header.createdAt} on ${result.header.source})`);
+    out(`audit chain intact: ${result.auditEntries} entries verified`);
+    return 0;
+  } catch (err) {
+    if (err instanceof RestoreRefused) {
+      out(`restore refused: ${err.message}`);
       return 1;
     }
     throw err;
