@@ -5,9 +5,12 @@ import QRCode from 'qrcode';
 import { z } from 'zod';
 import { isIsoDate } from '../../shared/calendar/index.js';
 import { verifyAuditChain } from '../audit/auditLog.js';
+import { backupDatabase } from '../backup/backup.js';
+import { RestoreRefused, restoreDatabase } from '../backup/restore.js';
 import { createStaffUser, STAFF_ROLE_NAMES } from '../commands/createStaffUser.js';
 import type { AppContext } from '../context.js';
 import { calendarYears } from '../db/schema.js';
+import { DEMO_APPLICANT_PASSWORD, DEMO_STAFF_PASSWORD, DemoSeedRefused, seedDemo } from '../demo/seed.js';
 
 type Out = (line: string) => void;
 
@@ -21,6 +24,8 @@ export const yearScheduleFile = z.object({
 
 export async function runCommand(ctx: AppContext, argv: string[], out: Out): Promise<number> {
   const [group, action, ...rest] = argv;
+  if (group === 'backup') return backup(ctx, argv.slice(1), out);
+  if (group === 'restore') return restore(ctx, argv.slice(1), out);
   const key = `${group} ${action}`;
   switch (key) {
     case 'audit verify':
@@ -31,6 +36,8 @@ export async function runCommand(ctx: AppContext, argv: string[], out: Out): Pro
       return calendarList(ctx, out);
     case 'user create':
       return userCreate(ctx, rest, out);
+    case 'demo seed':
+      return demoSeed(ctx, rest, out);
     default:
       out(`unknown command: ${argv.join(' ')} (try --help)`);
       return 2;
@@ -113,4 +120,102 @@ async function calendarList(ctx: AppContext, out: Out): Promise<number> {
   const years = await ctx.db.select().from(calendarYears).orderBy(calendarYears.year);
   for (const y of years) out(`${y.year}\t${y.source}`);
   return 0;
+}
+
+const demoSeedArgs = z.object({
+  filings: z.coerce
+    .number()
+    .int('--filings 须为整数')
+    .min(1, '--filings 至少为 1')
+    .max(2_000_000, '--filings 至多 2,000,000'),
+  seed: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,32}$/, '--seed 须为 1–32 个字母、数字、- 或 _')
+    .default('1'),
+  batch: z.coerce.number().int().min(1).max(10_000).default(1000),
+});
+
+async function demoSeed(ctx: AppContext, argv: string[], out: Out): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { filings: { type: 'string' }, seed: { type: 'string' }, batch: { type: 'string' } },
+    strict: true,
+  });
+  const parsed = demoSeedArgs.safeParse(values);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) out(`${issue.path.join('.') || 'args'}: ${issue.message}`);
+    out('usage: vcp demo seed --filings N [--seed S] [--batch B]');
+    return 2;
+  }
+  try {
+    const result = await seedDemo(ctx, {
+      filings: parsed.data.filings,
+      seed: parsed.data.seed,
+      batchSize: parsed.data.batch,
+      out: (line) => out(line),
+    });
+    out(`seeded ${result.filings} filings of ${result.users} applicants in ${(result.ms / 1000).toFixed(1)} s`);
+    for (const [status, count] of Object.entries(result.byStatus).sort()) out(`  ${status}\t${count}`);
+    out(
+      `applicants: ${result.applicantEmail(1)} … ${result.applicantEmail(result.users)}, password ${DEMO_APPLICANT_PASSWORD}`,
+    );
+    for (const s of result.staff)
+      out(`staff ${s.email} (${s.roles.join(', ')}), password ${DEMO_STAFF_PASSWORD}, TOTP secret ${s.secret}`);
+    return 0;
+  } catch (err) {
+    if (err instanceof DemoSeedRefused) {
+      out(err.message);
+      return 1;
+    }
+    throw err;
+  }
+}
+
+async function backup(ctx: AppContext, argv: string[], out: Out): Promise<number> {
+  const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true });
+  const [file] = positionals;
+  if (!file || positionals.length > 1) {
+    out('usage: vcp backup <file>');
+    return 2;
+  }
+  const { header, bytes } = await backupDatabase(ctx, file);
+  const rows = header.tables.reduce((sum, t) => sum + t.rows, 0);
+  out(`backed up ${rows} rows of ${header.tables.length} tables to ${file} (${(bytes / 1e6).toFixed(1)} MB)`);
+  out(
+    `migration ${header.migration.tag ?? header.migration.count}; personal data sealed with key(s) ${header.keyIds.join(', ') || '(none)'}`,
+  );
+  out(
+    'The keys are not in the backup: keep the keys file (DATA_DIR/keys.json or VCP_KEYS and VCP_INDEX_KEY) safe apart from it.',
+  );
+  return 0;
+}
+
+async function restore(ctx: AppContext, argv: string[], out: Out): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { force: { type: 'boolean' } },
+    strict: true,
+  });
+  const [file] = positionals;
+  if (!file || positionals.length > 1) {
+    out('usage: vcp restore <file> [--force]');
+    return 2;
+  }
+  if (!fs.existsSync(file)) {
+    out(`${file}: no such file`);
+    return 2;
+  }
+  try {
+    const result = await restoreDatabase(ctx, file, { force: values.force });
+    out(`restored ${result.rows} rows from ${file} (taken ${result.header.createdAt} on ${result.header.source})`);
+    out(`audit chain intact: ${result.auditEntries} entries verified`);
+    return 0;
+  } catch (err) {
+    if (err instanceof RestoreRefused) {
+      out(`restore refused: ${err.message}`);
+      return 1;
+    }
+    throw err;
+  }
 }

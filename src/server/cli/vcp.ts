@@ -7,6 +7,10 @@
  *   calendar list                the years the calendar holds
  *   user create --email E --role reviewer|admin|complaints [--role …] --password P [--name N]
  *                                a staff account; prints its TOTP enrolment (otpauth:// URI and a QR code)
+ *   demo seed --filings N [--seed S] [--batch B]
+ *                                N synthetic filings in every state, with demo applicants and staff (SPEC §6);
+ *                                the same seed on the same day gives the same data; refused when a partner agency
+ *                                has a webhook or email set, so demo data never reaches one
  */
 import fs from 'node:fs';
 import { bootstrap } from '../bootstrap.js';

@@ -25,7 +25,9 @@ export interface UploadProps {
   replaceId?: string | undefined;
 }
 
-const aad = (id: string) => `attachment:${id}`;
+/** Associated data of an attachment's sealed bytes: the id it was first stored under (`sealed_id` for copies). */
+export const attachmentAad = (id: string) => `attachment:${id}`;
+const aad = attachmentAad;
 
 /** Keeps the last path segment, drops control characters, and bounds the length. */
 export function cleanFileName(name: string, ext: string): string {

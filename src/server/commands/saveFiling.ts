@@ -50,7 +50,7 @@ export async function saveFiling(ctx: AppContext, props: { user: SessionUser; fi
 }
 
 /** The sections whose content changed: the audit names them, never their values. */
-function changedSections(a: FilingDraft, b: FilingDraft): string[] {
+export function changedSections(a: FilingDraft, b: FilingDraft): string[] {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof FilingDraft>;
   return [...keys].filter((k) => canonicalJson(a[k] ?? null) !== canonicalJson(b[k] ?? null)).sort();
 }

@@ -58,6 +58,11 @@ export class FieldCipher {
     this.indexKey = input.indexKey;
   }
 
+  /** Whether a key of this id is in the keyring (it may still be another key with the same id). */
+  hasKey(kid: string): boolean {
+    return this.keys.has(kid);
+  }
+
   sealBytes(plaintext: Uint8Array, aad = ''): Buffer {
     const key = this.keys.get(this.activeKid) as DerivedKey;
     const kid = Buffer.from(this.activeKid, 'ascii');
