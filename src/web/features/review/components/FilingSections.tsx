@@ -15,7 +15,7 @@ import { REVIEW_MESSAGES } from '../messages.js';
 
 const SECTION_STYLE = { marginBottom: 20 } as const;
 
-export function FilingSections({ filing }: { filing: ReviewFiling }) {
+export function FilingSections({ filing }: { filing: Pick<ReviewFiling, 'id' | 'data' | 'allowedActions'> }) {
   const m = useMessages(REVIEW_MESSAGES);
   const { label } = useI18n();
   const [revealed, setRevealed] = useState<RevealedPersonal | null>(null);
