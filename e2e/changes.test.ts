@@ -195,6 +195,17 @@ describe('a change filing and a revocation in the browser', () => {
     // Only changes under this filter.
     expect(await staff.getByTestId('queue-kind').filter({ hasText: '新备案' }).count()).toBe(0);
     await shots(staff, '64-review-queue-changes');
+    // 注销 lists the deregistrations instead (none of this filing: it is still valid).
+    await staff
+      .locator('.ant-radio-button-wrapper')
+      .filter({ hasText: /^注销$/ })
+      .click();
+    await staff.getByRole('columnheader', { name: '业务终止之日' }).waitFor();
+    expect(await staff.getByTestId('queue-row').count()).toBe(0);
+    await staff
+      .locator('.ant-radio-button-wrapper')
+      .filter({ hasText: /^变更$/ })
+      .click();
 
     await row.getByRole('link', { name: FIRST_TRY }).click();
     const diff = staff.getByTestId('diff-table');

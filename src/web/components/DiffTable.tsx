@@ -3,7 +3,7 @@
  * applicant sees it before submitting a change and the reviewer sees it on the change's review page. Personal values
  * arrive masked; fields are named in the UI's language, list entries numbered from 1.
  */
-import { Alert, Table, Typography } from 'antd';
+import { Alert, Grid, List, Table, Typography } from 'antd';
 import { ATTACHMENT_KIND_LABELS, type AttachmentKind } from '../../shared/attachments.js';
 import { FIELD_LABELS, type FieldPath } from '../../shared/filing/labels.js';
 import { changesCatalog } from '../../shared/i18n/locales/changes.js';
@@ -53,6 +53,8 @@ export function fieldLabel(field: string, lang: 'zh' | 'en'): string {
 export function DiffTable({ diff, title }: { diff: DiffEntry[]; title?: string }) {
   const { t } = useCatalog(changesCatalog);
   const { lang } = useI18n();
+  // On a phone three columns do not fit: each field becomes a block, before above after.
+  const narrow = !Grid.useBreakpoint().md;
   const show = (v: DiffValue) => {
     if (v === null || v === '') return <Typography.Text type="secondary">{t('diff.empty')}</Typography.Text>;
     if (typeof v === 'boolean') return v ? t('diff.yes') : t('diff.no');
@@ -70,33 +72,54 @@ export function DiffTable({ diff, title }: { diff: DiffEntry[]; title?: string }
           <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
             {t('diff.count', { count: diff.length })} · {t('diff.masked')}
           </Typography.Paragraph>
-          <Table<DiffEntry>
-            size="small"
-            bordered
-            pagination={false}
-            rowKey="field"
-            dataSource={diff}
-            scroll={{ x: 560 }}
-            onRow={() => ({ 'data-testid': 'diff-row' }) as React.HTMLAttributes<HTMLTableRowElement>}
-            columns={[
-              {
-                title: t('diff.field'),
-                key: 'field',
-                width: '28%',
-                render: (_, d) => <Typography.Text strong>{fieldLabel(d.field, lang)}</Typography.Text>,
-              },
-              {
-                title: t('diff.before'),
-                key: 'before',
-                render: (_, d) => <Typography.Text delete={d.before !== null}>{show(d.before)}</Typography.Text>,
-              },
-              {
-                title: t('diff.after'),
-                key: 'after',
-                render: (_, d) => <Typography.Text mark={d.after !== null}>{show(d.after)}</Typography.Text>,
-              },
-            ]}
-          />
+          {narrow ? (
+            <List<DiffEntry>
+              size="small"
+              bordered
+              dataSource={diff}
+              renderItem={(d) => (
+                <List.Item data-testid="diff-row" style={{ display: 'block' }}>
+                  <Typography.Text strong>{fieldLabel(d.field, lang)}</Typography.Text>
+                  <div>
+                    <Typography.Text type="secondary">{t('diff.before')}：</Typography.Text>
+                    <Typography.Text delete={d.before !== null}>{show(d.before)}</Typography.Text>
+                  </div>
+                  <div>
+                    <Typography.Text type="secondary">{t('diff.after')}：</Typography.Text>
+                    <Typography.Text mark={d.after !== null}>{show(d.after)}</Typography.Text>
+                  </div>
+                </List.Item>
+              )}
+            />
+          ) : (
+            <Table<DiffEntry>
+              size="small"
+              bordered
+              pagination={false}
+              rowKey="field"
+              dataSource={diff}
+              scroll={{ x: 560 }}
+              onRow={() => ({ 'data-testid': 'diff-row' }) as React.HTMLAttributes<HTMLTableRowElement>}
+              columns={[
+                {
+                  title: t('diff.field'),
+                  key: 'field',
+                  width: '28%',
+                  render: (_, d) => <Typography.Text strong>{fieldLabel(d.field, lang)}</Typography.Text>,
+                },
+                {
+                  title: t('diff.before'),
+                  key: 'before',
+                  render: (_, d) => <Typography.Text delete={d.before !== null}>{show(d.before)}</Typography.Text>,
+                },
+                {
+                  title: t('diff.after'),
+                  key: 'after',
+                  render: (_, d) => <Typography.Text mark={d.after !== null}>{show(d.after)}</Typography.Text>,
+                },
+              ]}
+            />
+          )}
         </>
       )}
     </div>

@@ -102,27 +102,19 @@ export function PublicHistoryCard({ f, versions }: { f: Filing; versions: Versio
   if (f.openChange?.status === 'submitted') pending.push(t('history.changePending'));
   if (d?.status === 'scheduled') pending.push(t('history.deregistrationScheduled', { date: d.terminationDate }));
   return (
-    <Card
-      size="small"
-      title={t('history.title')}
-      style={{ marginBottom: 24 }}
-      data-testid="public-history"
-      extra={
-        <Space size={8} wrap>
-          <Tag
-            color={
-              f.record.publicStatus === 'valid' ? 'green' : f.record.publicStatus === 'revoked' ? 'red' : 'default'
-            }
-            data-testid="public-status"
-          >
-            {t('history.publicStatus', {
-              status: t(`history.status.${f.record.publicStatus}` as 'history.status.valid'),
-            })}
-          </Tag>
-          <Link to={paths.publicFiling(f.filingNumber)}>{t('history.openPublic')}</Link>
-        </Space>
-      }
-    >
+    <Card size="small" title={t('history.title')} style={{ marginBottom: 24 }} data-testid="public-history">
+      <Space size={8} wrap style={{ marginBottom: 8 }}>
+        <Tag
+          color={f.record.publicStatus === 'valid' ? 'green' : f.record.publicStatus === 'revoked' ? 'red' : 'default'}
+          data-testid="public-status"
+        >
+          {t('history.publicStatus', {
+            status: t(`history.status.${f.record.publicStatus}` as 'history.status.valid'),
+          })}
+        </Tag>
+        <Link to={paths.publicFiling(f.filingNumber)}>{t('history.openPublic')}</Link>
+      </Space>
+
       <Typography.Paragraph type="secondary">{t('history.intro')}</Typography.Paragraph>
       <Timeline
         items={[

@@ -196,7 +196,7 @@ export function FilingStatusPage() {
       <AfterApprovalCards f={f} />
       <Descriptions
         size="small"
-        column={2}
+        column={{ xs: 1, sm: 2 }}
         style={{ marginBottom: 24 }}
         items={[
           { key: 'num', label: t.filingNumber, children: f.filingNumber ?? '（审核通过后发放）' },

@@ -5,7 +5,7 @@
  * than the current one cannot be approved (the server answers 409 stale_change; the page says so first).
  */
 import { ArrowLeftOutlined, CheckCircleOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Descriptions, Result, Row, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Grid, Result, Row, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { reviewLifecycleCatalog } from '../../../../shared/i18n/locales/reviewLifecycle.js';
@@ -54,6 +54,8 @@ function ChangeReview({ change }: { change: ReviewChange }) {
   const [correcting, setCorrecting] = useState(false);
   const [approvedVersion, setApprovedVersion] = useState<number | null>(null);
   const can = (a: string) => change.allowedActions.includes(a);
+  // On a phone the buttons go under the title, which would otherwise be squeezed out.
+  const wide = !!Grid.useBreakpoint().md;
 
   const onApprove = () =>
     modal.confirm({
@@ -128,8 +130,9 @@ function ChangeReview({ change }: { change: ReviewChange }) {
             )}
           </Space>
         }
-        extra={buttons}
+        extra={wide ? buttons : undefined}
       >
+        {!wide && <div style={{ marginBottom: 12 }}>{buttons}</div>}
         <Descriptions
           size="small"
           column={{ xs: 1, md: 2, lg: 3 }}

@@ -120,106 +120,108 @@ export function ReviewQueuePage() {
           </>
         )}
       </Space>
-      params.kind === 'deregistration' ? (
-      <DeregistrationsTable page={params.page} onPage={(page) => setParams({ page })} />) : (
-      <Table<QueueItem>
-        rowKey={(f) => f.changeId ?? f.id}
-        size="middle"
-        loading={queue.isPending || (queue.isFetching && queue.isPlaceholderData)}
-        dataSource={queue.data?.items ?? []}
-        locale={{ emptyText: <Empty description={m.emptyQueue} /> }}
-        onRow={(item) => ({
-          onClick: () => navigate(rowPath(item)),
-          style: { cursor: 'pointer' },
-          'data-testid': 'queue-row',
-        })}
-        pagination={{
-          current: params.page,
-          pageSize: queue.data?.pageSize ?? PAGE_SIZE,
-          total: queue.data?.total ?? 0,
-          showSizeChanger: false,
-          showTotal: (n) => m.total(n),
-          onChange: (page) => setParams({ page }),
-        }}
-        columns={[
-          {
-            title: m.platform,
-            render: (_, f) => (
-              <Space direction="vertical" size={0}>
-                <Link to={rowPath(f)} onClick={(e) => e.stopPropagation()}>
-                  {f.platformName || m.unnamed}
-                </Link>
-                {f.filingNumber && <Typography.Text type="secondary">{f.filingNumber}</Typography.Text>}
-              </Space>
-            ),
-          },
-          {
-            title: t('kind.column'),
-            key: 'kind',
-            render: (_, f) => (
-              <Tag color={f.kind === 'change' ? 'purple' : 'blue'} data-testid="queue-kind">
-                {t(`kind.${f.kind}`)}
-              </Tag>
-            ),
-          },
-          { title: m.sponsor, render: (_, f) => f.sponsorName ?? '—' },
-          ...(params.status === 'submitted'
-            ? []
-            : [
-                {
-                  title: m.status,
-                  key: 'status',
-                  render: (_: unknown, f: QueueItem) => <StatusTag status={f.status} />,
-                },
-              ]),
-          { title: m.receivedDate, render: (_, f) => f.receivedDate ?? '—' },
-          { title: m.dueDate, render: (_, f) => (f.due ? <DueDate due={f.due} /> : '—') },
-          { title: m.timeLeft, render: (_, f) => (f.due ? <DaysLeft due={f.due} /> : '—') },
-          {
-            title: m.assignee,
-            render: (_, f) =>
-              f.assignedReviewer ? (
-                f.assignedReviewer.id === me.data?.id ? (
-                  <Tag color="blue">{m.me}</Tag>
+      {params.kind === 'deregistration' ? (
+        <DeregistrationsTable page={params.page} onPage={(page) => setParams({ page })} />
+      ) : (
+        <Table<QueueItem>
+          rowKey={(f) => f.changeId ?? f.id}
+          size="middle"
+          scroll={{ x: 960 }}
+          loading={queue.isPending || (queue.isFetching && queue.isPlaceholderData)}
+          dataSource={queue.data?.items ?? []}
+          locale={{ emptyText: <Empty description={m.emptyQueue} /> }}
+          onRow={(item) => ({
+            onClick: () => navigate(rowPath(item)),
+            style: { cursor: 'pointer' },
+            'data-testid': 'queue-row',
+          })}
+          pagination={{
+            current: params.page,
+            pageSize: queue.data?.pageSize ?? PAGE_SIZE,
+            total: queue.data?.total ?? 0,
+            showSizeChanger: false,
+            showTotal: (n) => m.total(n),
+            onChange: (page) => setParams({ page }),
+          }}
+          columns={[
+            {
+              title: m.platform,
+              render: (_, f) => (
+                <Space direction="vertical" size={0}>
+                  <Link to={rowPath(f)} onClick={(e) => e.stopPropagation()}>
+                    {f.platformName || m.unnamed}
+                  </Link>
+                  {f.filingNumber && <Typography.Text type="secondary">{f.filingNumber}</Typography.Text>}
+                </Space>
+              ),
+            },
+            {
+              title: t('kind.column'),
+              key: 'kind',
+              render: (_, f) => (
+                <Tag color={f.kind === 'change' ? 'purple' : 'blue'} data-testid="queue-kind">
+                  {t(`kind.${f.kind}`)}
+                </Tag>
+              ),
+            },
+            { title: m.sponsor, render: (_, f) => f.sponsorName ?? '—' },
+            ...(params.status === 'submitted'
+              ? []
+              : [
+                  {
+                    title: m.status,
+                    key: 'status',
+                    render: (_: unknown, f: QueueItem) => <StatusTag status={f.status} />,
+                  },
+                ]),
+            { title: m.receivedDate, render: (_, f) => f.receivedDate ?? '—' },
+            { title: m.dueDate, render: (_, f) => (f.due ? <DueDate due={f.due} /> : '—') },
+            { title: m.timeLeft, render: (_, f) => (f.due ? <DaysLeft due={f.due} /> : '—') },
+            {
+              title: m.assignee,
+              render: (_, f) =>
+                f.assignedReviewer ? (
+                  f.assignedReviewer.id === me.data?.id ? (
+                    <Tag color="blue">{m.me}</Tag>
+                  ) : (
+                    (f.assignedReviewer.displayName ?? '—')
+                  )
                 ) : (
-                  (f.assignedReviewer.displayName ?? '—')
-                )
-              ) : (
-                <Typography.Text type="secondary">{m.unassigned}</Typography.Text>
-              ),
-          },
-          {
-            title: m.lateFlag,
-            render: (_, f) =>
-              f.late ? (
-                <Tooltip title={f.lateReason}>
-                  <Tag color="red" data-testid="queue-late">
-                    {f.kind === 'change' ? t('lateChange') : t('lateFiling')}
-                  </Tag>
-                </Tooltip>
-              ) : (
-                '—'
-              ),
-          },
-          {
-            title: m.actions,
-            render: (_, f) =>
-              f.kind === 'filing' && !f.assignedReviewer && f.status === 'submitted' ? (
-                <Button
-                  size="small"
-                  onClick={(e) => {
-                    e.stopPropagation();
-                    onClaim(f);
-                  }}
-                  loading={claim.isPending && claim.variables === f.id}
-                >
-                  {m.claim}
-                </Button>
-              ) : null,
-          },
-        ]}
-      />
-      )
+                  <Typography.Text type="secondary">{m.unassigned}</Typography.Text>
+                ),
+            },
+            {
+              title: m.lateFlag,
+              render: (_, f) =>
+                f.late ? (
+                  <Tooltip title={f.lateReason}>
+                    <Tag color="red" data-testid="queue-late">
+                      {f.kind === 'change' ? t('lateChange') : t('lateFiling')}
+                    </Tag>
+                  </Tooltip>
+                ) : (
+                  '—'
+                ),
+            },
+            {
+              title: m.actions,
+              render: (_, f) =>
+                f.kind === 'filing' && !f.assignedReviewer && f.status === 'submitted' ? (
+                  <Button
+                    size="small"
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      onClaim(f);
+                    }}
+                    loading={claim.isPending && claim.variables === f.id}
+                  >
+                    {m.claim}
+                  </Button>
+                ) : null,
+            },
+          ]}
+        />
+      )}
     </Card>
   );
 }
