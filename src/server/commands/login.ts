@@ -49,7 +49,7 @@ export async function login(ctx: AppContext, props: LoginProps) {
   } else if (usable.totpSecretEnc) {
     const secret = ctx.cipher.openText(usable.totpSecretEnc, `totp:${usable.id}`);
     const step = matchTotp(secret, props.totp ?? '', now);
-    if (step === null || !(await useTotpStep(ctx, usable.id, step))) failure = 'bad_totp';
+    if (step === null || !(await claimTotpStep(ctx, usable.id, step))) failure = 'bad_totp';
   }
 
   return ctx.db
@@ -127,7 +127,7 @@ async function countAttempt(ctx: AppContext, emailHash: string, now: Date) {
 }
 
 /** Marks a TOTP step used for the account; false when it (or a later one) was already used: a replay. */
-async function useTotpStep(ctx: AppContext, userId: string, step: number): Promise<boolean> {
+async function claimTotpStep(ctx: AppContext, userId: string, step: number): Promise<boolean> {
   const rows = await ctx.db
     .update(users)
     .set({ totpLastStep: step })
