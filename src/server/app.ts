@@ -75,7 +75,9 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     },
     trustProxy: true,
     bodyLimit: 1024 * 1024,
+    ...serverLimits(ctx.config),
   }).withTypeProvider<ZodTypeProvider>();
+  app.server.maxConnections = ctx.config.server.maxConnections;
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -145,6 +147,25 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
   await app.register(webPlugin, opts.webDir === undefined ? {} : { dir: opts.webDir });
   return app as unknown as App;
+}
+
+/**
+ * Sockets cannot be held open forever: a request must arrive whole within requestTimeoutMs and its headers within
+ * headersTimeoutMs, a socket without traffic for idleTimeoutMs is closed, and an idle keep-alive after
+ * keepAliveTimeoutMs. Node checks the request deadlines every second.
+ */
+function serverLimits(config: AppContext['config']) {
+  const s = config.server;
+  return {
+    requestTimeout: s.requestTimeoutMs,
+    connectionTimeout: s.idleTimeoutMs,
+    keepAliveTimeout: s.keepAliveTimeoutMs,
+    http: {
+      requestTimeout: s.requestTimeoutMs,
+      headersTimeout: Math.min(s.headersTimeoutMs, s.requestTimeoutMs),
+      connectionsCheckingInterval: 1000,
+    },
+  };
 }
 
 function errorHandler(
