@@ -28,6 +28,7 @@ import { AppError, fieldPath } from './lib/errors.js';
 import { LOG_REDACT_PATHS } from './lib/logging.js';
 import { authPlugin } from './plugins/auth.js';
 import { csrfPlugin } from './plugins/csrf.js';
+import { inputGuardPlugin } from './plugins/inputGuard.js';
 import { unreadBodyPlugin } from './plugins/unreadBody.js';
 import { webPlugin } from './plugins/web.js';
 import { adminRoutes } from './routes/admin/admin.js';
@@ -111,6 +112,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(multipart, { limits: { fileSize: 200 * 1024 * 1024, files: 1, fields: 10, parts: 12 } });
   await app.register(csrfPlugin, { trustedOrigins: ctx.config.trustedOrigins });
   await app.register(unreadBodyPlugin);
+  await app.register(inputGuardPlugin);
   await app.register(authPlugin, { ctx });
 
   await app.register(swagger, {
