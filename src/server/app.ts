@@ -30,6 +30,8 @@ import { authPlugin } from './plugins/auth.js';
 import { csrfPlugin } from './plugins/csrf.js';
 import { healthPlugin } from './plugins/health.js';
 import { metricsPlugin } from './plugins/metrics.js';
+import { inputGuardPlugin } from './plugins/inputGuard.js';
+import { unreadBodyPlugin } from './plugins/unreadBody.js';
 import { webPlugin } from './plugins/web.js';
 import { adminRoutes } from './routes/admin/admin.js';
 import { authRoutes } from './routes/auth/auth.js';
@@ -76,7 +78,9 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     },
     trustProxy: true,
     bodyLimit: 1024 * 1024,
+    ...serverLimits(ctx.config),
   }).withTypeProvider<ZodTypeProvider>();
+  app.server.maxConnections = ctx.config.server.maxConnections;
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -111,6 +115,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   });
   await app.register(multipart, { limits: { fileSize: 200 * 1024 * 1024, files: 1, fields: 10, parts: 12 } });
   await app.register(csrfPlugin, { trustedOrigins: ctx.config.trustedOrigins });
+  await app.register(unreadBodyPlugin);
+  await app.register(inputGuardPlugin);
   await app.register(authPlugin, { ctx });
 
   await app.register(swagger, {
@@ -147,6 +153,25 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
   await app.register(webPlugin, opts.webDir === undefined ? {} : { dir: opts.webDir });
   return app as unknown as App;
+}
+
+/**
+ * Sockets cannot be held open forever: a request must arrive whole within requestTimeoutMs and its headers within
+ * headersTimeoutMs, a socket without traffic for idleTimeoutMs is closed, and an idle keep-alive after
+ * keepAliveTimeoutMs. Node checks the request deadlines every second.
+ */
+function serverLimits(config: AppContext['config']) {
+  const s = config.server;
+  return {
+    requestTimeout: s.requestTimeoutMs,
+    connectionTimeout: s.idleTimeoutMs,
+    keepAliveTimeout: s.keepAliveTimeoutMs,
+    http: {
+      requestTimeout: s.requestTimeoutMs,
+      headersTimeout: Math.min(s.headersTimeoutMs, s.requestTimeoutMs),
+      connectionsCheckingInterval: 1000,
+    },
+  };
 }
 
 function errorHandler(
