@@ -1,12 +1,13 @@
 /**
- * Article 5 (向社会公布), SPEC §4 and §11: every public event of a filing (approved, changed, deregistered, revoked)
- * goes through `recordPublicEvent`, inside the transaction of the event itself. This is the one place that keeps
- * what the public sees in step with the filing: the public record shown by the registry (and, as they are built,
- * the event history, the search projection and the transparency log).
+ * Article 5 (向社会公布), SPEC §4, §11 and §13: every public event of a filing (approved, changed, deregistered,
+ * revoked) goes through `recordPublicEvent`, inside the transaction of the event itself. This is the one place that
+ * keeps what the public sees in step with the filing: the filing's `public_record`, the ordered public history
+ * (`public_events`, gapless `seq`), the registry's search projection (`public_registry`) and its per-status counts.
+ * A rollback takes all of them back with the event.
  */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { PublicRecord } from '../../shared/filing/publicRecord.js';
-import type { Tx } from '../db/client.js';
+import { queryRows, type Tx } from '../db/client.js';
 import { filings } from '../db/schema.js';
 
 export const PUBLIC_EVENT_TYPES = [
@@ -26,6 +27,50 @@ export interface PublicEvent {
   record: PublicRecord;
 }
 
-export async function recordPublicEvent(tx: Tx, event: PublicEvent): Promise<void> {
-  await tx.update(filings).set({ publicRecord: event.record }).where(eq(filings.id, event.filingId));
+/** Serialises appends to the public history across connections and instances, so `seq` has no gaps. */
+const PUBLIC_EVENTS_LOCK_KEY = 0x76637002;
+
+/** Called after each recorded event, in this process (the registry's read cache listens). */
+const listeners = new Set<() => void>();
+export function onPublicEvent(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export async function recordPublicEvent(tx: Tx, event: PublicEvent): Promise<{ seq: number }> {
+  const { record } = event;
+  await tx.update(filings).set({ publicRecord: record }).where(eq(filings.id, event.filingId));
+  await tx.execute(sql`select pg_advisory_xact_lock(${PUBLIC_EVENTS_LOCK_KEY})`);
+  const json = JSON.stringify(record);
+  const [appended] = await queryRows<{ seq: string | number }>(
+    tx,
+    sql`insert into public_events (seq, type, filing_id, filing_number, at, record)
+        select coalesce(max(seq), 0) + 1, ${event.type}, ${event.filingId}, ${event.filingNumber}, ${event.at},
+               ${json}::jsonb
+        from public_events
+        returning seq`,
+  );
+  const seq = Number(appended?.seq);
+  const [before] = await queryRows<{ status: string }>(
+    tx,
+    sql`select status from public_registry where filing_id = ${event.filingId} for update`,
+  );
+  await tx.execute(sql`
+    insert into public_registry (filing_id, filing_number, status, filing_date, approved_at, record, search_text, grams,
+                                 last_event_seq, updated_at)
+    select ${event.filingId}, ${event.filingNumber}, ${record.status}, ${record.filingDate}::date,
+           coalesce((select approved_at from filings where id = ${event.filingId}), ${event.at}), r,
+           array_to_string(public_search_fields(r), E'\n'), public_search_grams(public_search_fields(r)), ${seq}, now()
+    from (select ${json}::jsonb as r) as x
+    on conflict (filing_id) do update set
+      filing_number = excluded.filing_number, status = excluded.status, filing_date = excluded.filing_date,
+      record = excluded.record, search_text = excluded.search_text, grams = excluded.grams,
+      last_event_seq = excluded.last_event_seq, updated_at = excluded.updated_at`);
+  if (before?.status !== record.status) {
+    if (before) await tx.execute(sql`update public_registry_counts set n = n - 1 where status = ${before.status}`);
+    await tx.execute(sql`insert into public_registry_counts (status, n) values (${record.status}, 1)
+                         on conflict (status) do update set n = public_registry_counts.n + 1`);
+  }
+  for (const l of listeners) l();
+  return { seq };
 }

@@ -1,0 +1,103 @@
+/**
+ * Reading the public registry (SPEC §4, §7, §13): search, a record by number with its public history, and the
+ * counts, all from the projection that services/publicEvents.ts keeps (db/tables/publicRegistry.ts). Nothing here
+ * reads `filings` or anything personal.
+ *
+ * Search is a substring match on the platform name, the filing number, the URL hosts and an organisation's name.
+ * The GIN index on `grams` narrows the rows (every 2-character gram of the term, or the one character), and
+ * `search_text LIKE` confirms the term itself; totals of the unfiltered list come from `public_registry_counts`.
+ */
+import { sql } from 'drizzle-orm';
+import type { PublicRecord, PublicStatus } from '../../shared/filing/publicRecord.js';
+import { type Executor, queryRows } from '../db/client.js';
+
+export interface RegistryRow {
+  status: PublicStatus;
+  record: PublicRecord;
+}
+
+export interface RegistryPage {
+  total: number;
+  items: RegistryRow[];
+}
+
+export interface PublicHistoryEvent {
+  seq: number;
+  type: string;
+  at: Date;
+  record: PublicRecord;
+}
+
+export type RegistryCounts = Record<PublicStatus, number> & { total: number };
+
+/** `%`, `_` and the escape character itself match literally. */
+export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** The term as matched: whitespace runs (a line break too) become one space, since fields are kept one a line. */
+export const normaliseTerm = (q: string) => q.replace(/\s+/g, ' ').trim();
+
+const NEWEST_FIRST = sql`filing_date desc, approved_at desc, filing_id desc`;
+
+export async function searchRegistry(
+  db: Executor,
+  opts: { q: string; page: number; pageSize: number },
+): Promise<RegistryPage> {
+  const q = normaliseTerm(opts.q);
+  const offset = (opts.page - 1) * opts.pageSize;
+  if (!q) {
+    const [rows, counts] = await Promise.all([
+      queryRows<RegistryRow>(
+        db,
+        sql`select status, record from public_registry order by ${NEWEST_FIRST} limit ${opts.pageSize} offset ${offset}`,
+      ),
+      registryCounts(db),
+    ]);
+    return { total: counts.total, items: rows };
+  }
+  const where = sql`grams @> public_query_grams(lower(${q})) and search_text like lower(${`%${escapeLike(q)}%`})`;
+  const rows = await queryRows<RegistryRow & { total: string | number }>(
+    db,
+    sql`select status, record, count(*) over () as total from public_registry where ${where}
+        order by ${NEWEST_FIRST} limit ${opts.pageSize} offset ${offset}`,
+  );
+  if (rows.length > 0) {
+    return { total: Number(rows[0]?.total), items: rows.map(({ status, record }) => ({ status, record })) };
+  }
+  if (opts.page === 1) return { total: 0, items: [] };
+  // Past the last page: the window gave no row to read the total from.
+  const [c] = await queryRows<{ n: string | number }>(
+    db,
+    sql`select count(*) as n from public_registry where ${where}`,
+  );
+  return { total: Number(c?.n ?? 0), items: [] };
+}
+
+export async function registryCounts(db: Executor): Promise<RegistryCounts> {
+  const rows = await queryRows<{ status: PublicStatus; n: number }>(
+    db,
+    sql`select status, n from public_registry_counts`,
+  );
+  const counts: RegistryCounts = { valid: 0, deregistered: 0, revoked: 0, total: 0 };
+  for (const r of rows) {
+    if (r.status in counts) counts[r.status] = Number(r.n);
+    counts.total += Number(r.n);
+  }
+  return counts;
+}
+
+export async function findRecord(db: Executor, filingNumber: string): Promise<RegistryRow | undefined> {
+  const [row] = await queryRows<RegistryRow>(
+    db,
+    sql`select status, record from public_registry where filing_number = ${filingNumber}`,
+  );
+  return row;
+}
+
+/** The public events of one filing, oldest first. */
+export async function publicHistory(db: Executor, filingNumber: string): Promise<PublicHistoryEvent[]> {
+  const rows = await queryRows<{ seq: string | number; type: string; at: Date | string; record: PublicRecord }>(
+    db,
+    sql`select seq, type, at, record from public_events where filing_number = ${filingNumber} order by seq`,
+  );
+  return rows.map((r) => ({ seq: Number(r.seq), type: r.type, at: new Date(r.at), record: r.record }));
+}
