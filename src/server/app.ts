@@ -39,6 +39,7 @@ import { filingRoutes } from './routes/filings/filings.js';
 import { filingLifecycleRoutes } from './routes/filings/lifecycle.js';
 import { notificationRoutes } from './routes/notifications/notifications.js';
 import { partnerRoutes } from './routes/partner/partner.js';
+import { portalRoutes } from './routes/portal/portal.js';
 import { publicRoutes } from './routes/public/public.js';
 import { reviewLifecycleRoutes } from './routes/review/lifecycle.js';
 import { reviewRoutes } from './routes/review/review.js';
@@ -141,6 +142,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(publicRoutes, { prefix: '/api/public' });
   await app.register(notificationRoutes, { prefix: '/api/notifications' });
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
+  // The public site's server-rendered pages, before the web app's fallback (plugins/web.ts).
+  await app.register(portalRoutes);
   await app.register(webPlugin, opts.webDir === undefined ? {} : { dir: opts.webDir });
   return app as unknown as App;
 }

@@ -1,12 +1,15 @@
 /**
  * Serves the built web app (dist/web) from the same process and port as the API. Hashed assets are cached for
- * good; any other GET outside /api answers index.html, so the client router can take the path.
+ * good. A GET of one of the app's own paths (shared/appRoutes.ts) answers index.html, so the client router can take
+ * it; any other unknown path answers 404: JSON under /api, the public site's 404 page elsewhere (SPEC §13).
  */
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { isAppPath } from '../../shared/appRoutes.js';
+import { sendNotFoundPage } from '../ssr/notFound.js';
 
 export const WEB_DIR = fileURLToPath(new URL('../../../dist/web', import.meta.url));
 
@@ -14,12 +17,14 @@ export const webPlugin = fp(async (app: FastifyInstance, opts: { dir?: string })
   const dir = opts.dir ?? WEB_DIR;
   const built = fs.existsSync(`${dir}/index.html`);
   app.setNotFoundHandler((req, reply) => {
-    if (built && req.method === 'GET' && !req.url.startsWith('/api/') && req.url !== '/api') {
+    const path = req.url.split('?')[0] ?? '/';
+    const isApi = path === '/api' || path.startsWith('/api/');
+    const isGet = req.method === 'GET' || req.method === 'HEAD';
+    if (built && isGet && isAppPath(path)) {
       return reply.header('cache-control', 'no-cache').type('text/html').sendFile('index.html');
     }
-    return reply
-      .code(404)
-      .send({ error: { code: 'not_found', message: `没有这个地址：${req.method} ${req.url.split('?')[0]}` } });
+    if (isGet && !isApi) return sendNotFoundPage(req, reply);
+    return reply.code(404).send({ error: { code: 'not_found', message: `没有这个地址：${req.method} ${path}` } });
   });
   if (!built) {
     app.log.warn({ dir }, 'the web UI is not built (npm run build); serving the API only');
