@@ -30,12 +30,12 @@ export interface PublicEvent {
 /** Serialises appends to the public history across connections and instances, so `seq` has no gaps. */
 const PUBLIC_EVENTS_LOCK_KEY = 0x76637002;
 
-/** Called after each recorded event, in this process (the registry's read cache listens). */
-const listeners = new Set<() => void>();
-export function onPublicEvent(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
+/**
+ * Bumped by every public event recorded in this process: the registry's read cache (services/registryCache.ts)
+ * drops what it read before. Other instances' events reach it when its entries expire.
+ */
+let generation = 0;
+export const publicEventGeneration = () => generation;
 
 export async function recordPublicEvent(tx: Tx, event: PublicEvent): Promise<{ seq: number }> {
   const { record } = event;
@@ -71,6 +71,6 @@ export async function recordPublicEvent(tx: Tx, event: PublicEvent): Promise<{ s
     await tx.execute(sql`insert into public_registry_counts (status, n) values (${record.status}, 1)
                          on conflict (status) do update set n = public_registry_counts.n + 1`);
   }
-  for (const l of listeners) l();
+  generation += 1;
   return { seq };
 }

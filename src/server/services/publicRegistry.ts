@@ -10,6 +10,7 @@
 import { sql } from 'drizzle-orm';
 import type { PublicRecord, PublicStatus } from '../../shared/filing/publicRecord.js';
 import { type Executor, queryRows } from '../db/client.js';
+import type { RegistryCache } from './registryCache.js';
 
 export interface RegistryRow {
   status: PublicStatus;
@@ -36,7 +37,8 @@ export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 /** The term as matched: whitespace runs (a line break too) become one space, since fields are kept one a line. */
 export const normaliseTerm = (q: string) => q.replace(/\s+/g, ' ').trim();
 
-const NEWEST_FIRST = sql`filing_date desc, approved_at desc, filing_id desc`;
+/** As `public_registry_order_idx` is built, so the list walks the index. */
+const NEWEST_FIRST = sql`filing_date desc nulls last, approved_at desc nulls last, filing_id desc nulls last`;
 
 export async function searchRegistry(
   db: Executor,
@@ -100,4 +102,29 @@ export async function publicHistory(db: Executor, filingNumber: string): Promise
     sql`select seq, type, at, record from public_events where filing_number = ${filingNumber} order by seq`,
   );
   return rows.map((r) => ({ seq: Number(r.seq), type: r.type, at: new Date(r.at), record: r.record }));
+}
+
+/** The registry's reads through the instance's cache (services/registryCache.ts): what routes and pages use. */
+export class PublicRegistryReader {
+  constructor(
+    private readonly db: Executor,
+    private readonly cache: RegistryCache,
+  ) {}
+
+  search(opts: { q: string; page: number; pageSize: number }): Promise<RegistryPage> {
+    const q = normaliseTerm(opts.q);
+    return this.cache.get(`s\n${q}\n${opts.page}\n${opts.pageSize}`, () => searchRegistry(this.db, { ...opts, q }));
+  }
+
+  record(filingNumber: string): Promise<RegistryRow | undefined> {
+    return this.cache.get(`r\n${filingNumber}`, () => findRecord(this.db, filingNumber));
+  }
+
+  history(filingNumber: string): Promise<PublicHistoryEvent[]> {
+    return this.cache.get(`h\n${filingNumber}`, () => publicHistory(this.db, filingNumber));
+  }
+
+  counts(): Promise<RegistryCounts> {
+    return this.cache.get('c', () => registryCounts(this.db));
+  }
 }

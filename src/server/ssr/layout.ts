@@ -26,8 +26,20 @@ export function pageContext(req: FastifyRequest, reply: FastifyReply, catalogs: 
   if (fromQuery) rememberLang(reply, lang);
   const url = new URL(req.url, 'http://x');
   url.searchParams.delete('lang');
-  const i18n = createI18n(lang, [commonCatalog, siteCatalog, ...catalogs]);
-  return { lang, t: i18n.t.bind(i18n) as TFunction, path: url.pathname, query: url.searchParams };
+  return { lang, t: translator(lang, catalogs), path: url.pathname, query: url.searchParams };
+}
+
+/** One i18next instance per language and set of catalogs, made once: the catalogs never change at run time. */
+const translators = new Map<string, TFunction>();
+function translator(lang: Lang, catalogs: readonly Catalog[]): TFunction {
+  const key = `${lang}|${catalogs.map((c) => c.ns).join(',')}`;
+  let t = translators.get(key);
+  if (!t) {
+    const i18n = createI18n(lang, [commonCatalog, siteCatalog, ...catalogs]);
+    t = i18n.t.bind(i18n) as TFunction;
+    translators.set(key, t);
+  }
+  return t;
 }
 
 /** The main navigation; a section's pages mark their entry as current by path prefix. */

@@ -9,7 +9,6 @@ import { PUBLIC_STATUS, publicFilingUrl } from '../../../shared/filing/publicRec
 import { createI18n } from '../../../shared/i18n/index.js';
 import { portalCatalog } from '../../../shared/i18n/locales/portal.js';
 import { parseSelfCheck } from '../../../shared/portal/selfCheck.js';
-import { findRecord, publicHistory, registryCounts, searchRegistry } from '../../services/publicRegistry.js';
 import { html } from '../../ssr/html.js';
 import { layout, pageContext } from '../../ssr/layout.js';
 import { sendNotFoundPage } from '../../ssr/notFound.js';
@@ -23,6 +22,7 @@ import { SEARCH_PAGE_SIZE, searchView } from './search.js';
 import { selfCheckView } from './selfCheck.js';
 
 const catalogs = [portalCatalog];
+const badgeTranslators = { 'zh-CN': createI18n('zh-CN', catalogs).t, en: createI18n('en', catalogs).t };
 const hide = { schema: { hide: true } };
 
 type Query = Record<string, string | string[] | undefined>;
@@ -52,7 +52,7 @@ export const portalRoutes: FastifyPluginAsync = async (app) => {
   app.get('/', opts, async (req, reply) => {
     const pc = pageContext(req, reply, catalogs);
     const [counts, phone, email] = await Promise.all([
-      registryCounts(ctx.db),
+      ctx.registry.counts(),
       ctx.settings.get('complaints.phone'),
       ctx.settings.get('complaints.email'),
     ]);
@@ -98,14 +98,14 @@ export const portalRoutes: FastifyPluginAsync = async (app) => {
         pc.lang === 'en' ? 'page: a whole number from 1 to 10000' : 'page：页码须为 1 到 10000 的整数',
       );
     }
-    const result = await searchRegistry(ctx.db, { q, page, pageSize: SEARCH_PAGE_SIZE });
+    const result = await ctx.registry.search({ q, page, pageSize: SEARCH_PAGE_SIZE });
     const title = q ? pc.t('portal:search.titleWithTerm', { q }) : pc.t('portal:search.title');
     return sendPage(req, reply, layout(pc, { title, main: searchView(pc, q, page, result) }));
   });
 
   app.get<{ Params: { filingNumber: string } }>('/public/filings/:filingNumber', opts, async (req, reply) => {
     const number = req.params.filingNumber.trim();
-    const row = number.length <= 100 ? await findRecord(ctx.db, number) : undefined;
+    const row = number.length <= 100 ? await ctx.registry.record(number) : undefined;
     if (!row) {
       const pc = pageContext(req, reply, catalogs);
       return sendNotFoundPage(req, reply, {
@@ -116,7 +116,7 @@ export const portalRoutes: FastifyPluginAsync = async (app) => {
       });
     }
     const pc = pageContext(req, reply, catalogs);
-    const history = await publicHistory(ctx.db, number);
+    const history = await ctx.registry.history(number);
     const page = publicFilingUrl(ctx.config.publicBaseUrl, number);
     const badge = `${ctx.config.publicBaseUrl}/badge/${encodeURIComponent(number)}.svg`;
     const main = recordView(pc, row, history, { page, badge });
@@ -136,8 +136,8 @@ export const portalRoutes: FastifyPluginAsync = async (app) => {
     if (!file.endsWith('.svg')) return sendNotFoundPage(req, reply);
     const number = file.slice(0, -4).trim();
     const lang = one((req.query as Query).lang) === 'en' ? 'en' : 'zh-CN';
-    const t = createI18n(lang, catalogs).t;
-    const row = number.length <= 100 ? await findRecord(ctx.db, number) : undefined;
+    const t = badgeTranslators[lang];
+    const row = number.length <= 100 ? await ctx.registry.record(number) : undefined;
     const svg = row
       ? badgeSvg(
           t('portal:badge.label'),

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { notFound } from '../../lib/errors.js';
 import { optionalInt } from '../../lib/queryParams.js';
 import { presentPublicFiling, publicFilingSchema } from '../../presenters/publicFiling.js';
-import { findRecord, type RegistryRow, searchRegistry } from '../../services/publicRegistry.js';
+import type { RegistryRow } from '../../services/publicRegistry.js';
 
 const tags = ['公示 Public registry'];
 
@@ -52,7 +52,7 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const { q = '', page = 1, pageSize = 20 } = req.query;
-      const result = await searchRegistry(ctx.db, { q, page, pageSize });
+      const result = await ctx.registry.search({ q, page, pageSize });
       return { total: result.total, page, pageSize, items: result.items.map(presentRow) };
     },
   );
@@ -69,7 +69,7 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { rateLimit },
     },
     async (req) => {
-      const row = await findRecord(ctx.db, req.params.filingNumber);
+      const row = await ctx.registry.record(req.params.filingNumber.trim());
       if (!row) throw notFound('未找到该备案编号');
       return { filing: presentRow(row) };
     },
