@@ -92,7 +92,7 @@ async function main() {
     if (Number(filed?.n) > 0) throw new Error('this database holds real filings: seed a fresh one');
     const [have] = await queryRows<{ n: string }>(db, sql`select count(*) as n from public_registry`);
     if (Number(have?.n) >= n) return;
-    await db.execute(sql`truncate public_registry, public_events, public_registry_counts`);
+    await db.execute(sql`truncate public_registry, public_events, public_registry_counts, public_search_gram_counts`);
     const batch = 2000;
     for (let start = 0; start < n; start += batch) {
       const rows = [];
@@ -106,16 +106,18 @@ async function main() {
           select x.seq, 'filing.approved', x.id, x.record->>'filingNumber', x.at, x.record
           from jsonb_to_recordset(${json}::jsonb) as x(id uuid, seq bigint, at timestamptz, record jsonb)`);
         await tx.execute(sql`insert into public_registry (filing_id, filing_number, status, filing_date, approved_at,
-            record, search_text, grams, last_event_seq)
+            record, search_text, last_event_seq)
           select x.id, x.record->>'filingNumber', x.record->>'status', (x.record->>'filingDate')::date, x.at, x.record,
-            array_to_string(public_search_fields(x.record), E'\n'), public_search_grams(public_search_fields(x.record)), x.seq
+            array_to_string(public_search_fields(x.record), E'\n'), x.seq
           from jsonb_to_recordset(${json}::jsonb) as x(id uuid, seq bigint, at timestamptz, record jsonb)`);
       });
     }
     await db.execute(sql`insert into public_registry_counts (status, n)
       select status, count(*) from public_registry group by status
       on conflict (status) do update set n = excluded.n`);
-    await db.execute(sql`analyze public_registry`);
+    await db.execute(sql`insert into public_search_gram_counts (gram, n)
+      select g, count(*) from public_registry, unnest(public_text_grams(search_text)) as g group by g`);
+    await db.execute(sql`vacuum analyze public_registry`);
   } finally {
     await database.close();
   }

@@ -100,6 +100,16 @@ describe('the search projection', () => {
     expect(await find('平台 工信')).toEqual([]);
   });
 
+  it('gives the exact total of a short term from the per-gram counts, and of a longer one by counting', async () => {
+    const total = async (q: string) => (await searchRegistry(server.ctx.db, { q, page: 1, pageSize: 1 })).total;
+    expect(await total('后来')).toBe(2);
+    expect(await total('台')).toBe(3);
+    expect(await total('安全')).toBe(3); // every sponsor is 北京某某网络安全技术有限公司
+    expect(await total('众测')).toBe(0);
+    expect(await total('后来注销')).toBe(1);
+    expect(await total('白帽汇')).toBe(1);
+  });
+
   it('keeps the counts per status, for totals without a scan', async () => {
     expect(await registryCounts(server.ctx.db)).toEqual({ valid: 1, deregistered: 1, revoked: 1, total: 3 });
     const list = await searchRegistry(server.ctx.db, { q: '', page: 1, pageSize: 2 });
@@ -112,7 +122,8 @@ describe('the search projection', () => {
       await tx.execute(sql`set local enable_seqscan = off`);
       return queryRows<Record<string, string>>(
         tx,
-        sql`explain select filing_id from public_registry where grams @> public_query_grams(lower('白帽'))`,
+        sql`explain select filing_id from public_registry
+            where public_text_grams(search_text) @> public_query_grams(lower('白帽'))`,
       );
     });
     expect(plan.map((r) => Object.values(r)[0]).join('\n')).toContain('public_registry_grams_idx');
@@ -132,24 +143,31 @@ describe('the migration', () => {
   it('builds from existing filings the same registry rows and counts as the live path', async () => {
     const file = fs.readFileSync(new URL('../../../drizzle/0003_public_registry.sql', import.meta.url), 'utf8');
     const statements = file.split('--> statement-breakpoint').filter((s) => /^\s*(--[^\n]*\n)*\s*INSERT/.test(s));
-    expect(statements).toHaveLength(3);
+    expect(statements).toHaveLength(4);
     const snapshot = () =>
       queryRows(
         server.ctx.db,
-        sql`select filing_id, filing_number, status, filing_date, record, search_text, grams from public_registry
+        sql`select filing_id, filing_number, status, filing_date, record, search_text from public_registry
             order by filing_number`,
       );
     const live = await snapshot();
     const liveCounts = await registryCounts(server.ctx.db);
+    const gramCounts = () =>
+      queryRows(server.ctx.db, sql`select gram, n from public_search_gram_counts where n > 0 order by gram`);
+    const liveGrams = await gramCounts();
     await server.ctx.db.transaction(async (tx) => {
       await tx.execute(sql`delete from public_registry`);
       await tx.execute(sql`delete from public_events`);
       await tx.execute(sql`delete from public_registry_counts`);
+      await tx.execute(sql`delete from public_search_gram_counts`);
       for (const s of statements) await tx.execute(sql.raw(s));
     });
     const rebuilt = await snapshot();
     // A backfill knows only the current record: a changed filing's current name, and its status after the events.
     expect(rebuilt).toEqual(live);
     expect(await registryCounts(server.ctx.db)).toEqual(liveCounts);
+    // The live path kept the per-gram totals through the change (gained and lost grams) as a rebuild counts them.
+    expect(await gramCounts()).toEqual(liveGrams);
+    expect(liveGrams.length).toBeGreaterThan(50);
   });
 });

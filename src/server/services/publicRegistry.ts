@@ -4,8 +4,10 @@
  * reads `filings` or anything personal.
  *
  * Search is a substring match on the platform name, the filing number, the URL hosts and an organisation's name.
- * The GIN index on `grams` narrows the rows (every 2-character gram of the term, or the one character), and
- * `search_text LIKE` confirms the term itself; totals of the unfiltered list come from `public_registry_counts`.
+ * The GIN index on the text's grams narrows the rows (every 2-character gram of the term, or the one character),
+ * and `search_text LIKE` confirms a longer term itself. Totals without a scan: the list's from
+ * `public_registry_counts`, a 1- or 2-character term's from `public_search_gram_counts`; a longer term is counted
+ * through the index (such terms are selective).
  */
 import { sql } from 'drizzle-orm';
 import type { PublicRecord, PublicStatus } from '../../shared/filing/publicRecord.js';
@@ -56,22 +58,20 @@ export async function searchRegistry(
     ]);
     return { total: counts.total, items: rows };
   }
-  const where = sql`grams @> public_query_grams(lower(${q})) and search_text like lower(${`%${escapeLike(q)}%`})`;
-  const rows = await queryRows<RegistryRow & { total: string | number }>(
+  const grams = sql`public_text_grams(search_text) @> public_query_grams(lower(${q}))`;
+  // A 1- or 2-character term is one gram: holding it is matching it, and its total is kept per gram.
+  const short = [...q].length <= 2;
+  const where = short ? grams : sql`${grams} and search_text like lower(${`%${escapeLike(q)}%`})`;
+  const pageRows = queryRows<RegistryRow>(
     db,
-    sql`select status, record, count(*) over () as total from public_registry where ${where}
+    sql`select status, record from public_registry where ${where}
         order by ${NEWEST_FIRST} limit ${opts.pageSize} offset ${offset}`,
   );
-  if (rows.length > 0) {
-    return { total: Number(rows[0]?.total), items: rows.map(({ status, record }) => ({ status, record })) };
-  }
-  if (opts.page === 1) return { total: 0, items: [] };
-  // Past the last page: the window gave no row to read the total from.
-  const [c] = await queryRows<{ n: string | number }>(
-    db,
-    sql`select count(*) as n from public_registry where ${where}`,
-  );
-  return { total: Number(c?.n ?? 0), items: [] };
+  const total = short
+    ? queryRows<{ n: string | number }>(db, sql`select n from public_search_gram_counts where gram = lower(${q})`)
+    : queryRows<{ n: string | number }>(db, sql`select count(*) as n from public_registry where ${where}`);
+  const [items, [count]] = await Promise.all([pageRows, total]);
+  return { total: Number(count?.n ?? 0), items };
 }
 
 export async function registryCounts(db: Executor): Promise<RegistryCounts> {
