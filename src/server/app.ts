@@ -29,8 +29,8 @@ import { LOG_REDACT_PATHS } from './lib/logging.js';
 import { authPlugin } from './plugins/auth.js';
 import { csrfPlugin } from './plugins/csrf.js';
 import { healthPlugin } from './plugins/health.js';
-import { metricsPlugin } from './plugins/metrics.js';
 import { inputGuardPlugin } from './plugins/inputGuard.js';
+import { metricsPlugin } from './plugins/metrics.js';
 import { unreadBodyPlugin } from './plugins/unreadBody.js';
 import { webPlugin } from './plugins/web.js';
 import { adminRoutes } from './routes/admin/admin.js';
@@ -43,6 +43,7 @@ import { filingRoutes } from './routes/filings/filings.js';
 import { filingLifecycleRoutes } from './routes/filings/lifecycle.js';
 import { notificationRoutes } from './routes/notifications/notifications.js';
 import { partnerRoutes } from './routes/partner/partner.js';
+import { portalRoutes } from './routes/portal/portal.js';
 import { publicRoutes } from './routes/public/public.js';
 import { reviewLifecycleRoutes } from './routes/review/lifecycle.js';
 import { reviewRoutes } from './routes/review/review.js';
@@ -151,6 +152,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(publicRoutes, { prefix: '/api/public' });
   await app.register(notificationRoutes, { prefix: '/api/notifications' });
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
+  // The public site's server-rendered pages, before the web app's fallback (plugins/web.ts).
+  await app.register(portalRoutes);
   await app.register(webPlugin, opts.webDir === undefined ? {} : { dir: opts.webDir });
   return app as unknown as App;
 }

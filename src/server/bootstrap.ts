@@ -9,6 +9,8 @@ import { loadKeyring } from './crypto/keys.js';
 import { type Database, migrateDatabase, openDatabase } from './db/client.js';
 import { CalendarService } from './services/calendar.js';
 import { seedPartners } from './services/outbox.js';
+import { PublicRegistryReader } from './services/publicRegistry.js';
+import { RegistryCache } from './services/registryCache.js';
 import { SettingsService } from './services/settings.js';
 
 export function createContext(config: Config, database: Database, cipher: FieldCipher): AppContext {
@@ -19,6 +21,7 @@ export function createContext(config: Config, database: Database, cipher: FieldC
     cipher,
     calendar: new CalendarService(database.db),
     settings: new SettingsService(database.db),
+    registry: new PublicRegistryReader(database.db, new RegistryCache(config.publicCacheMs)),
     now: () => new Date(),
   };
 }

@@ -38,6 +38,8 @@ export interface Config {
   smtpUrl: string | undefined;
   /** The sender of every email. */
   mailFrom: string;
+  /** How long this instance may serve a public registry read from memory (services/registryCache.ts); 0 = off. */
+  publicCacheMs: number;
 }
 
 function intFrom(name: string, value: string | undefined, fallback: number): number {
@@ -93,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     schedulerPollMs: Math.max(100, intFrom('SCHEDULER_POLL_MS', env.SCHEDULER_POLL_MS, 5000)),
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || 'VCP备案系统 <noreply@vcp.example.gov.cn>',
+    publicCacheMs: intFrom('PUBLIC_CACHE_MS', env.PUBLIC_CACHE_MS, 2000),
     publicBaseUrl,
   };
 }

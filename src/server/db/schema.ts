@@ -317,5 +317,6 @@ export const settings = pgTable('settings', {
 });
 
 export * from './tables/lifecycle.js';
+export * from './tables/publicRegistry.js';
 export * from './tables/scheduler.js';
 export * from './tables/states.js';

@@ -11,6 +11,7 @@ export const router = createBrowserRouter([
     element: <AppLayout />,
     errorElement: <RouteError />,
     children: [
+      // `/` and /public/* are the server-rendered public site (server/routes/portal); a link there reloads the page.
       { path: paths.home, element: <HomeRedirect /> },
       {
         path: paths.login,
@@ -19,12 +20,6 @@ export const router = createBrowserRouter([
       {
         path: paths.register,
         lazy: async () => ({ Component: (await import('../features/auth/pages/RegisterPage.js')).RegisterPage }),
-      },
-      {
-        path: '/public/filings/:filingNumber',
-        lazy: async () => ({
-          Component: (await import('../features/public/pages/PublicFilingPage.js')).PublicFilingPage,
-        }),
       },
       {
         element: <RequireAuth />,
