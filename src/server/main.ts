@@ -37,6 +37,8 @@ async function main() {
   } catch (err) {
     if (err instanceof DataDirLockedError) {
       log.fatal(err.message);
+      // Said on stderr too: whoever typed `npm start` reads it there, whatever the logs go to.
+      process.stderr.write(`${err.message}\n`);
       return exit(2);
     }
     throw err;

@@ -123,6 +123,10 @@ export async function restoreDatabase(
   const rows = await ctx.db.transaction(async (tx) => {
     await tx.execute(sql`set constraints all deferred`);
     const tables = new Map((await listTables(tx)).map((t) => [t.name, t]));
+    // Migrations may seed rows (counts, settings): the backup's rows replace them.
+    for (const t of header.tables) {
+      if (tables.has(t.name)) await tx.execute(sql`truncate ${sql.identifier(t.name)} cascade`);
+    }
     const digest = createHash('sm3');
     const counts = new Map<string, number>();
     let total = 0;
