@@ -24,6 +24,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { AppContext } from './context.js';
+import { databaseErrorSummary, isDatabaseUnavailable } from './lib/dbErrors.js';
 import { AppError, fieldPath } from './lib/errors.js';
 import { LOG_REDACT_PATHS } from './lib/logging.js';
 import { authPlugin } from './plugins/auth.js';
@@ -177,6 +178,15 @@ function errorHandler(
       error: { code: 'bad_request', message: first ? `${first.field}：${first.message}` : '请求格式不正确' },
       errors,
     });
+  }
+  if (isDatabaseUnavailable(err)) {
+    // Logged without the query or its values; the pool reconnects by itself, so the client is told to come back.
+    req.log.error({ dbError: databaseErrorSummary(err) }, 'database unavailable');
+    this.metrics.dbUnavailable.inc({ source: 'http' });
+    return reply
+      .code(503)
+      .header('retry-after', '5')
+      .send({ error: { code: 'database_unavailable', message: '数据库暂不可用，请稍后重试' } });
   }
   const status = err.statusCode ?? 500;
   if (status >= 500) {
