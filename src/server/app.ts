@@ -45,6 +45,7 @@ import { partnerRoutes } from './routes/partner/partner.js';
 import { publicRoutes } from './routes/public/public.js';
 import { reviewLifecycleRoutes } from './routes/review/lifecycle.js';
 import { reviewRoutes } from './routes/review/review.js';
+import { pgRateLimitStore } from './services/rateLimitStore.js';
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -75,7 +76,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       redact: { paths: LOG_REDACT_PATHS, censor: '[redacted]' },
       ...(opts.logStream ? { stream: opts.logStream } : {}),
     },
-    trustProxy: true,
+    // Client addresses (rate limits, logs) come from X-Forwarded-For only when the peer is a configured proxy.
+    trustProxy: ctx.config.trustedProxies.length ? ctx.config.trustedProxies : false,
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -107,6 +109,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,
+    // Shared by the instances on one PostgreSQL; PGlite has one process (the data-folder lock), which counts alone.
+    ...(ctx.database.kind === 'postgres' ? { store: pgRateLimitStore(ctx.db), skipOnError: true } : {}),
     errorResponseBuilder: (_req, c) =>
       new AppError(429, 'rate_limited', `请求过于频繁，请 ${Math.ceil(c.ttl / 1000)} 秒后再试`) as never,
   });

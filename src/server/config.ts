@@ -15,6 +15,11 @@ export interface Config {
   keys: string | undefined;
   logLevel: string;
   cookieSecure: boolean;
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed (addresses, CIDRs, or proxy-addr names such as `loopback`);
+   * empty: the peer address is the client, and a forged header changes nothing.
+   */
+  trustedProxies: string[];
   /** Extra origins whose browsers may send cookie-authenticated writes (besides the server's own). */
   trustedOrigins: string[];
   /** The address the public reaches the system at, for links in documents and emails. */
@@ -48,6 +53,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     keys: env.VCP_KEYS || undefined,
     logLevel: env.LOG_LEVEL ?? 'info',
     cookieSecure: env.COOKIE_SECURE === 'true',
+    trustedProxies: (env.TRUSTED_PROXIES ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     trustedOrigins: (env.TRUSTED_ORIGINS ?? '')
       .split(',')
       .map((s) => s.trim())
