@@ -24,6 +24,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { AppContext } from './context.js';
+import { databaseErrorSummary, isDatabaseUnavailable } from './lib/dbErrors.js';
 import { AppError, fieldPath } from './lib/errors.js';
 import { LOG_REDACT_PATHS } from './lib/logging.js';
 import { authPlugin } from './plugins/auth.js';
@@ -47,6 +48,7 @@ import { portalRoutes } from './routes/portal/portal.js';
 import { publicRoutes } from './routes/public/public.js';
 import { reviewLifecycleRoutes } from './routes/review/lifecycle.js';
 import { reviewRoutes } from './routes/review/review.js';
+import { pgRateLimitStore } from './services/rateLimitStore.js';
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -77,7 +79,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       redact: { paths: LOG_REDACT_PATHS, censor: '[redacted]' },
       ...(opts.logStream ? { stream: opts.logStream } : {}),
     },
-    trustProxy: true,
+    // Client addresses (rate limits, logs) come from X-Forwarded-For only when the peer is a configured proxy.
+    trustProxy: ctx.config.trustedProxies.length ? ctx.config.trustedProxies : false,
     bodyLimit: 1024 * 1024,
     ...serverLimits(ctx.config),
   }).withTypeProvider<ZodTypeProvider>();
@@ -111,6 +114,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,
+    // Shared by the instances on one PostgreSQL; PGlite has one process (the data-folder lock), which counts alone.
+    ...(ctx.database.kind === 'postgres' ? { store: pgRateLimitStore(ctx.db), skipOnError: true } : {}),
     errorResponseBuilder: (_req, c) =>
       new AppError(429, 'rate_limited', `请求过于频繁，请 ${Math.ceil(c.ttl / 1000)} 秒后再试`) as never,
   });
@@ -205,6 +210,15 @@ function errorHandler(
       error: { code: 'bad_request', message: first ? `${first.field}：${first.message}` : '请求格式不正确' },
       errors,
     });
+  }
+  if (isDatabaseUnavailable(err)) {
+    // Logged without the query or its values; the pool reconnects by itself, so the client is told to come back.
+    req.log.error({ dbError: databaseErrorSummary(err) }, 'database unavailable');
+    this.metrics.dbUnavailable.inc({ source: 'http' });
+    return reply
+      .code(503)
+      .header('retry-after', '5')
+      .send({ error: { code: 'database_unavailable', message: '数据库暂不可用，请稍后重试' } });
   }
   const status = err.statusCode ?? 500;
   if (status >= 500) {

@@ -24,6 +24,11 @@ export interface Config {
     keepAliveTimeoutMs: number;
     maxConnections: number;
   };
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed (addresses, CIDRs, or proxy-addr names such as `loopback`);
+   * empty: the peer address is the client, and a forged header changes nothing.
+   */
+  trustedProxies: string[];
   /** Extra origins whose browsers may send cookie-authenticated writes (besides the server's own). */
   trustedOrigins: string[];
   /** The address the public reaches the system at, for links in documents and emails. */
@@ -81,6 +86,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       keepAliveTimeoutMs: Math.max(1000, intFrom('KEEP_ALIVE_TIMEOUT_MS', env.KEEP_ALIVE_TIMEOUT_MS, 10_000)),
       maxConnections: Math.max(1, intFrom('MAX_CONNECTIONS', env.MAX_CONNECTIONS, 1000)),
     },
+    trustedProxies: (env.TRUSTED_PROXIES ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     trustedOrigins: (env.TRUSTED_ORIGINS ?? '')
       .split(',')
       .map((s) => s.trim())

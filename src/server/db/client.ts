@@ -44,11 +44,14 @@ export function fromPglite(client: PGlite, onClose?: () => void): Database {
 }
 
 /**
- * Wraps a pool. An idle client whose connection drops (a PostgreSQL restart, a terminated backend) makes the pool emit
+ * Wraps a pool. A client whose connection drops (a PostgreSQL restart, a terminated backend, a cut network) emits
  * 'error'; without a listener Node would crash, so the error is reported and the pool replaces the client.
  */
 export function fromPool(pool: pg.Pool, onError: (err: Error) => void = reportPoolError): Database {
   pool.on('error', onError);
+  // A client checked out between two queries (inside a transaction) has no pool listener: its connection dropping
+  // would be an unhandled 'error' event. The query that uses it next fails, and the pool discards it on release.
+  pool.on('connect', (client) => client.on('error', onError));
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   return { db, kind: 'postgres', pool, close: () => pool.end() };
 }
@@ -105,7 +108,8 @@ export interface OpenOptions {
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    // A connection attempt gives up after 5 s, so a request during an outage gets its 503 instead of hanging.
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10, connectionTimeoutMillis: 5_000 });
     // Fail early with the server's own message when it cannot be reached.
     const c = await pool.connect();
     c.release();

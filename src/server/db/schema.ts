@@ -318,5 +318,6 @@ export const settings = pgTable('settings', {
 
 export * from './tables/lifecycle.js';
 export * from './tables/publicRegistry.js';
+export * from './tables/rateLimits.js';
 export * from './tables/scheduler.js';
 export * from './tables/states.js';

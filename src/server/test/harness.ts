@@ -109,17 +109,22 @@ export async function restartTestServer(server: TestServer): Promise<TestServer>
 /**
  * A second app instance on the same PostgreSQL database as `server`, with its own connection pool, the same
  * keys, config and clock: what several instances behind a load balancer are. Closing it leaves the database.
+ * `databaseUrl` reaches the same database another way (through a test's TCP proxy).
  */
-export async function startSecondInstance(server: TestServer): Promise<TestServer> {
+export async function startSecondInstance(
+  server: TestServer,
+  opts: { databaseUrl?: string } = {},
+): Promise<TestServer> {
   if (!server.databaseUrl) throw new Error('a second instance needs a PostgreSQL database');
-  const pool = new pg.Pool({ connectionString: server.databaseUrl, max: 10 });
+  const databaseUrl = opts.databaseUrl ?? server.databaseUrl;
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, connectionTimeoutMillis: 5_000 });
   const ctx = createContext(
     server.ctx.config,
     fromPool(pool, () => {}),
     server.ctx.cipher,
   );
   ctx.now = () => server.ctx.now();
-  return listen(ctx, server.keys, server.databaseUrl, () => pool.end());
+  return listen(ctx, server.keys, databaseUrl, () => pool.end());
 }
 
 async function listen(
