@@ -336,13 +336,11 @@ describe('vcp demo seed', () => {
     expect(mine.body.items.length).toBeGreaterThan(0);
     const staff = seeded.staff[0] as { email: string; secret: string };
     const { totpNow } = await import('../services/totp.js');
-    const staffLogin = await server
-      .client()
-      .post('/api/auth/login', {
-        email: staff.email,
-        password: DEMO_STAFF_PASSWORD,
-        totp: totpNow(staff.secret, new Date()),
-      });
+    const staffLogin = await server.client().post('/api/auth/login', {
+      email: staff.email,
+      password: DEMO_STAFF_PASSWORD,
+      totp: totpNow(staff.secret, new Date()),
+    });
     expect(staffLogin.status).toBe(200);
   });
 
