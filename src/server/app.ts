@@ -28,6 +28,10 @@ import { AppError, fieldPath } from './lib/errors.js';
 import { LOG_REDACT_PATHS } from './lib/logging.js';
 import { authPlugin } from './plugins/auth.js';
 import { csrfPlugin } from './plugins/csrf.js';
+import { healthPlugin } from './plugins/health.js';
+import { inputGuardPlugin } from './plugins/inputGuard.js';
+import { metricsPlugin } from './plugins/metrics.js';
+import { unreadBodyPlugin } from './plugins/unreadBody.js';
 import { webPlugin } from './plugins/web.js';
 import { adminRoutes } from './routes/admin/admin.js';
 import { authRoutes } from './routes/auth/auth.js';
@@ -39,6 +43,7 @@ import { filingRoutes } from './routes/filings/filings.js';
 import { filingLifecycleRoutes } from './routes/filings/lifecycle.js';
 import { notificationRoutes } from './routes/notifications/notifications.js';
 import { partnerRoutes } from './routes/partner/partner.js';
+import { portalRoutes } from './routes/portal/portal.js';
 import { publicRoutes } from './routes/public/public.js';
 import { reviewLifecycleRoutes } from './routes/review/lifecycle.js';
 import { reviewRoutes } from './routes/review/review.js';
@@ -74,12 +79,16 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     },
     trustProxy: true,
     bodyLimit: 1024 * 1024,
+    ...serverLimits(ctx.config),
   }).withTypeProvider<ZodTypeProvider>();
+  app.server.maxConnections = ctx.config.server.maxConnections;
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('ctx', ctx);
   app.setErrorHandler(errorHandler);
+  await app.register(metricsPlugin);
+  await app.register(healthPlugin);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -107,6 +116,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   });
   await app.register(multipart, { limits: { fileSize: 200 * 1024 * 1024, files: 1, fields: 10, parts: 12 } });
   await app.register(csrfPlugin, { trustedOrigins: ctx.config.trustedOrigins });
+  await app.register(unreadBodyPlugin);
+  await app.register(inputGuardPlugin);
   await app.register(authPlugin, { ctx });
 
   await app.register(swagger, {
@@ -141,8 +152,29 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(publicRoutes, { prefix: '/api/public' });
   await app.register(notificationRoutes, { prefix: '/api/notifications' });
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
+  // The public site's server-rendered pages, before the web app's fallback (plugins/web.ts).
+  await app.register(portalRoutes);
   await app.register(webPlugin, opts.webDir === undefined ? {} : { dir: opts.webDir });
   return app as unknown as App;
+}
+
+/**
+ * Sockets cannot be held open forever: a request must arrive whole within requestTimeoutMs and its headers within
+ * headersTimeoutMs, a socket without traffic for idleTimeoutMs is closed, and an idle keep-alive after
+ * keepAliveTimeoutMs. Node checks the request deadlines every second.
+ */
+function serverLimits(config: AppContext['config']) {
+  const s = config.server;
+  return {
+    requestTimeout: s.requestTimeoutMs,
+    connectionTimeout: s.idleTimeoutMs,
+    keepAliveTimeout: s.keepAliveTimeoutMs,
+    http: {
+      requestTimeout: s.requestTimeoutMs,
+      headersTimeout: Math.min(s.headersTimeoutMs, s.requestTimeoutMs),
+      connectionsCheckingInterval: 1000,
+    },
+  };
 }
 
 function errorHandler(

@@ -9,6 +9,8 @@ import { loadKeyring } from './crypto/keys.js';
 import { type Database, migrateDatabase, openDatabase } from './db/client.js';
 import { CalendarService } from './services/calendar.js';
 import { seedPartners } from './services/outbox.js';
+import { PublicRegistryReader } from './services/publicRegistry.js';
+import { RegistryCache } from './services/registryCache.js';
 import { SettingsService } from './services/settings.js';
 
 export function createContext(config: Config, database: Database, cipher: FieldCipher): AppContext {
@@ -19,14 +21,24 @@ export function createContext(config: Config, database: Database, cipher: FieldC
     cipher,
     calendar: new CalendarService(database.db),
     settings: new SettingsService(database.db),
+    registry: new PublicRegistryReader(database.db, new RegistryCache(config.publicCacheMs)),
     now: () => new Date(),
   };
 }
 
-export async function bootstrap(config: Config = loadConfig()): Promise<AppContext> {
+export interface BootstrapOptions {
+  /** Reports a database connection lost while idle (the pool replaces it); the server passes its logger. */
+  onPoolError?: (err: Error) => void;
+}
+
+export async function bootstrap(config: Config = loadConfig(), opts: BootstrapOptions = {}): Promise<AppContext> {
   const { input } = loadKeyring({ keys: config.keys, indexKey: process.env.VCP_INDEX_KEY, dataDir: config.dataDir });
   const cipher = new FieldCipher(input);
-  const database = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  const database = await openDatabase({
+    dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl,
+    ...(opts.onPoolError ? { onPoolError: opts.onPoolError } : {}),
+  });
   try {
     await migrateDatabase(database);
     const ctx = createContext(config, database, cipher);

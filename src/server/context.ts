@@ -3,6 +3,7 @@ import type { Config } from './config.js';
 import type { FieldCipher } from './crypto/fieldCipher.js';
 import type { Database, Db } from './db/client.js';
 import type { CalendarService } from './services/calendar.js';
+import type { PublicRegistryReader } from './services/publicRegistry.js';
 import type { SettingsService } from './services/settings.js';
 
 export interface AppContext {
@@ -12,6 +13,8 @@ export interface AppContext {
   cipher: FieldCipher;
   calendar: CalendarService;
   settings: SettingsService;
+  /** The public registry's reads, cached per instance. */
+  registry: PublicRegistryReader;
   /** The clock, replaceable in tests. */
   now(): Date;
 }

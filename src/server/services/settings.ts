@@ -29,6 +29,9 @@ export const SETTING_DEFS = {
   },
   /** Article 8: staff see filings of platforms not yet online whose planned launch is this near (days), or past. */
   'article8.launchWarningDays': { schema: z.number().int().min(0).max(365), default: 30 },
+  /** Article 9: the complaint channels the public portal shows (empty: not yet published). */
+  'complaints.phone': { schema: z.string().trim().max(40), default: '' },
+  'complaints.email': { schema: z.union([z.literal(''), z.email().max(254)]), default: '' },
 } as const;
 
 export type SettingKey = keyof typeof SETTING_DEFS;

@@ -50,6 +50,8 @@ export interface TestServerOptions {
   now?: () => Date;
   /** Config fields to override (e.g. smtpUrl), on top of the test defaults. */
   config?: Partial<Config>;
+  /** The built web UI to serve (default dist/web, when built). */
+  webDir?: string;
 }
 
 export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
@@ -66,11 +68,11 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
   const keys = testKeys();
   const ctx = createContext(config, database, testCipher(keys));
   if (opts.now) ctx.now = opts.now;
-  return listenOn(ctx, keys, database);
+  return listenOn(ctx, keys, database, opts.webDir);
 }
 
-function listenOn(ctx: AppContext, keys: TestKeys, database: TestDatabase) {
-  return listen(ctx, keys, database.url, () => database.close(), database);
+function listenOn(ctx: AppContext, keys: TestKeys, database: TestDatabase, webDir?: string) {
+  return listen(ctx, keys, database.url, () => database.close(), database, webDir);
 }
 
 /**
@@ -126,6 +128,7 @@ async function listen(
   databaseUrl: string | undefined,
   closeDatabase: () => Promise<void>,
   database?: TestDatabase,
+  webDir?: string,
 ): Promise<TestServer> {
   const logs: string[] = [];
   const logStream = new Writable({
@@ -134,7 +137,7 @@ async function listen(
       cb();
     },
   });
-  const app = await buildApp(ctx, { logStream });
+  const app = await buildApp(ctx, { logStream, ...(webDir === undefined ? {} : { webDir }) });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

@@ -11,6 +11,7 @@ export const router = createBrowserRouter([
     element: <AppLayout />,
     errorElement: <RouteError />,
     children: [
+      // `/` and /public/* are the server-rendered public site (server/routes/portal); a link there reloads the page.
       { path: paths.home, element: <HomeRedirect /> },
       {
         path: paths.login,
@@ -19,12 +20,6 @@ export const router = createBrowserRouter([
       {
         path: paths.register,
         lazy: async () => ({ Component: (await import('../features/auth/pages/RegisterPage.js')).RegisterPage }),
-      },
-      {
-        path: '/public/filings/:filingNumber',
-        lazy: async () => ({
-          Component: (await import('../features/public/pages/PublicFilingPage.js')).PublicFilingPage,
-        }),
       },
       {
         element: <RequireAuth />,
@@ -48,6 +43,12 @@ export const router = createBrowserRouter([
             }),
           },
           {
+            path: '/changes/:changeId',
+            lazy: async () => ({
+              Component: (await import('../features/filings/pages/ChangeEditorPage.js')).ChangeEditorPage,
+            }),
+          },
+          {
             path: paths.notifications,
             lazy: async () => ({
               Component: (await import('../features/notifications/pages/NotificationsPage.js')).NotificationsPage,
@@ -68,6 +69,12 @@ export const router = createBrowserRouter([
             path: '/review/filings/:id',
             lazy: async () => ({
               Component: (await import('../features/review/pages/ReviewFilingPage.js')).ReviewFilingPage,
+            }),
+          },
+          {
+            path: '/review/changes/:changeId',
+            lazy: async () => ({
+              Component: (await import('../features/review/pages/ReviewChangePage.js')).ReviewChangePage,
             }),
           },
         ],

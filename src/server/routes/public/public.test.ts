@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FilingDraftInput } from '../../../shared/filing/schema.js';
 import { createCompleteDraft, loginStaff, PERSONAL, submittedFiling, validFilingDraft } from '../../test/factories.js';
@@ -222,19 +221,25 @@ describe('GET /api/public/filings', () => {
     expect(res.body.errors[0].field).toBe(field);
   });
 
-  it('shows deregistered and revoked filings with their status', async () => {
+  it('shows deregistered and revoked filings with their status, as soon as the event is recorded', async () => {
+    const admin = server.client();
+    await loginStaff(server, admin, ['admin']);
     const gone = await approve(platform('后来撤销的平台', 'revoked.example.com'));
-    const ended = await approve(platform('后来注销的平台', 'ended.example.com'));
-    await server.ctx.db.execute(sql`update filings set status = 'revoked' where id = ${gone.id}`);
-    await server.ctx.db.execute(sql`update filings set status = 'deregistered' where id = ${ended.id}`);
+    const owner = server.client();
+    const endedId = await submittedFiling(owner, platform('后来注销的平台', 'ended.example.com'));
+    const endedNumber = (await reviewer.post(`/api/review/filings/${endedId}/approve`)).body.filingNumber as string;
+    expect((await admin.post(`/api/review/filings/${gone.id}/revoke`, { reason: '核查属实' })).status).toBe(200);
+    const dereg = await owner.post(`/api/filings/${endedId}/deregistration`, { terminationDate: '2026-11-27' });
+    expect(dereg.status, dereg.text).toBe(200);
     expect((await search('revoked.example.com')).body.items[0]).toMatchObject({
       filingNumber: gone.number,
       status: 'revoked',
       statusLabel: '已撤销',
     });
-    const detail = await server.client().get(`/api/public/filings/${encodeURIComponent(ended.number)}`);
+    const detail = await server.client().get(`/api/public/filings/${encodeURIComponent(endedNumber)}`);
     expect(detail.body.filing).toMatchObject({ status: 'deregistered', statusLabel: '已注销' });
-    await server.ctx.db.execute(sql`delete from filings where id in (${gone.id}, ${ended.id})`);
+    const all = await server.client().get('/api/public/filings');
+    expect(all.body.total).toBe(5);
   });
 });
 

@@ -1,15 +1,14 @@
 /**
  * The public registry (SPEC §4, §5; Article 5 向社会公布): search and verify filings that were given a number.
- * No session is needed. Only `filings.public_record` (fixed at approval) and the status are read: nothing is
- * decrypted, and the presenter sends only the public fields.
+ * No session is needed. Only the registry's projection (services/publicRegistry.ts) is read: nothing is decrypted,
+ * and the presenter sends only the public fields.
  */
-import { and, count, desc, eq, isNotNull, type SQL, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { filings } from '../../db/schema.js';
 import { notFound } from '../../lib/errors.js';
 import { optionalInt } from '../../lib/queryParams.js';
 import { presentPublicFiling, publicFilingSchema } from '../../presenters/publicFiling.js';
+import type { RegistryRow } from '../../services/publicRegistry.js';
 
 const tags = ['公示 Public registry'];
 
@@ -33,38 +32,7 @@ const listResponse = z.object({
   items: z.array(publicFilingSchema),
 });
 
-/** `%`, `_` and the escape character itself match literally. */
-export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-/** The host (with any port) of an http(s) URL held in a text expression. */
-const hostOf = (url: SQL) => sql`substring(${url} from '^[A-Za-z][A-Za-z0-9+.-]*://([^/?#]*)')`;
-
-const record = sql`${filings.publicRecord}`;
-
-/**
- * Platform name, filing number, the host of the homepage or of a publishing URL, and an organisation's name.
- * An individual's name is stored masked and is not matched at all, so the real name finds nothing.
- * The costly host extraction only runs on rows whose whole URL text already matches (left-to-right `and`).
- */
-function matches(pattern: string): SQL {
-  const publishUrls = sql`${record}->'publishUrls'`;
-  return sql`(
-    ${record}->>'platformName' ilike ${pattern}
-    or ${filings.filingNumber} ilike ${pattern}
-    or (${record}->>'homepageUrl' ilike ${pattern} and ${hostOf(sql`${record}->>'homepageUrl'`)} ilike ${pattern})
-    or (${record}->>'publishUrls' ilike ${pattern}
-        and exists (select 1 from jsonb_array_elements_text(case when jsonb_typeof(${publishUrls}) = 'array'
-                      then ${publishUrls} else '[]'::jsonb end) as u(url)
-                    where ${hostOf(sql`u.url`)} ilike ${pattern}))
-    or (${record}->>'sponsorType' <> 'individual' and ${record}->>'sponsorName' ilike ${pattern})
-  )`;
-}
-
-/** Newest filing date first; within a day, the latest approval first. */
-const newestFirst = [sql`${record}->>'filingDate' desc`, desc(filings.approvedAt), desc(filings.id)];
-
-/** Filings the public may see: those given a number (approved, under change, deregistered or revoked). */
-const published = and(isNotNull(filings.filingNumber), isNotNull(filings.publicRecord));
+const presentRow = (r: RegistryRow) => presentPublicFiling({ status: r.status, publicRecord: r.record });
 
 export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
   const { ctx } = app;
@@ -84,34 +52,8 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const { q = '', page = 1, pageSize = 20 } = req.query;
-      const where = q ? and(published, matches(`%${escapeLike(q)}%`)) : published;
-      const offset = (page - 1) * pageSize;
-      const columns = { status: filings.status, publicRecord: filings.publicRecord };
-      const countAll = async () => (await ctx.db.select({ n: count() }).from(filings).where(where))[0]?.n ?? 0;
-      if (!q) {
-        // Without a term the count is a cheap scan of its own.
-        const [rows, total] = await Promise.all([
-          ctx.db
-            .select(columns)
-            .from(filings)
-            .where(where)
-            .orderBy(...newestFirst)
-            .limit(pageSize)
-            .offset(offset),
-          countAll(),
-        ]);
-        return { total, page, pageSize, items: rows.map(presentPublicFiling) };
-      }
-      // With a term every row is matched anyway: one pass gives the page and the total (past the end, a count).
-      const rows = await ctx.db
-        .select({ ...columns, total: sql<number>`count(*) over ()`.mapWith(Number) })
-        .from(filings)
-        .where(where)
-        .orderBy(...newestFirst)
-        .limit(pageSize)
-        .offset(offset);
-      const total = rows[0]?.total ?? (page > 1 ? await countAll() : 0);
-      return { total, page, pageSize, items: rows.map(presentPublicFiling) };
+      const result = await ctx.registry.search({ q, page, pageSize });
+      return { total: result.total, page, pageSize, items: result.items.map(presentRow) };
     },
   );
 
@@ -127,14 +69,9 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { rateLimit },
     },
     async (req) => {
-      const [row] = await ctx.db
-        .select({ status: filings.status, publicRecord: filings.publicRecord })
-        .from(filings)
-        .where(and(published, eq(filings.filingNumber, req.params.filingNumber)))
-        .orderBy(desc(filings.approvedAt))
-        .limit(1);
+      const row = await ctx.registry.record(req.params.filingNumber.trim());
       if (!row) throw notFound('未找到该备案编号');
-      return { filing: presentPublicFiling(row) };
+      return { filing: presentRow(row) };
     },
   );
 };

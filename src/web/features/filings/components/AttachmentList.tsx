@@ -3,16 +3,15 @@
  * replace and remove. The server checks the type from the bytes; the picker only suggests.
  */
 import { DeleteOutlined, EyeOutlined, SwapOutlined, UploadOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, List, Modal, Popconfirm, Progress, Space, Tooltip, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { ATTACHMENT_KIND_LABELS, type AttachmentKind, acceptAttribute } from '../../../../shared/attachments.js';
 import { ApiError } from '../../../lib/api.js';
 import { formatSize } from '../../../lib/format.js';
-import { type Attachment, attachmentUrl, deleteAttachment, filingKey, uploadAttachment } from '../api/filings.js';
+import type { Attachment } from '../api/filings.js';
+import { type AttachmentOps, useEditor } from './editor/EditorContext.js';
 
 interface Props {
-  filingId: string;
   kind: AttachmentKind;
   attachments: Attachment[];
   editable: boolean;
@@ -21,8 +20,8 @@ interface Props {
   hint?: string;
 }
 
-export function AttachmentList({ filingId, kind, attachments, editable, required, error, hint }: Props) {
-  const qc = useQueryClient();
+export function AttachmentList({ kind, attachments, editable, required, error, hint }: Props) {
+  const { files: ops } = useEditor();
   const { message } = App.useApp();
   const [progress, setProgress] = useState<number | null>(null);
   const [preview, setPreview] = useState<Attachment | null>(null);
@@ -32,13 +31,13 @@ export function AttachmentList({ filingId, kind, attachments, editable, required
   const label = ATTACHMENT_KIND_LABELS[kind];
   const inputId = `upload-${kind}`;
 
-  const refresh = () => qc.invalidateQueries({ queryKey: filingKey(filingId) });
+  const refresh = () => ops.refresh();
 
   const onPick = async (file: File | undefined) => {
     if (!file) return;
     setProgress(0);
     try {
-      await uploadAttachment(filingId, kind, file, setProgress, replaceTarget.current);
+      await ops.upload(kind, file, setProgress, replaceTarget.current);
       message.success(`已上传：${file.name}`);
       await refresh();
     } catch (err) {
@@ -108,7 +107,7 @@ export function AttachmentList({ filingId, kind, attachments, editable, required
                         okText="删除"
                         cancelText="取消"
                         onConfirm={async () => {
-                          await deleteAttachment(filingId, a.id);
+                          await ops.remove(a.id);
                           await refresh();
                         }}
                       >
@@ -122,7 +121,7 @@ export function AttachmentList({ filingId, kind, attachments, editable, required
             >
               <List.Item.Meta
                 title={
-                  <a href={attachmentUrl(filingId, a.id)} download={a.fileName}>
+                  <a href={ops.url(a.id)} download={a.fileName}>
                     {a.fileName}
                   </a>
                 }
@@ -149,21 +148,21 @@ export function AttachmentList({ filingId, kind, attachments, editable, required
         title={preview?.fileName}
         destroyOnHidden
       >
-        {preview && <Preview filingId={filingId} attachment={preview} />}
+        {preview && <Preview ops={ops} attachment={preview} />}
       </Modal>
     </div>
   );
 }
 
-function Preview({ filingId, attachment }: { filingId: string; attachment: Attachment }) {
-  const url = attachmentUrl(filingId, attachment.id, true);
+function Preview({ ops, attachment }: { ops: AttachmentOps; attachment: Attachment }) {
+  const url = ops.url(attachment.id, true);
   if (attachment.mime.startsWith('image/'))
     return <img src={url} alt={attachment.fileName} style={{ maxWidth: '100%' }} />;
   if (attachment.mime === 'application/pdf')
     return <iframe src={url} title={attachment.fileName} style={{ width: '100%', height: 600, border: 0 }} />;
   return (
     <Typography.Paragraph>
-      该格式不支持在线预览，请 <a href={attachmentUrl(filingId, attachment.id)}>下载查看</a>。
+      该格式不支持在线预览，请 <a href={ops.url(attachment.id)}>下载查看</a>。
     </Typography.Paragraph>
   );
 }

@@ -9,6 +9,7 @@ import { paths } from '../../../config/paths.js';
 import { formatDateTime as fmt } from '../../../lib/format.js';
 import { useI18n } from '../../../lib/i18n.js';
 import { type Filing, filingKey, filingsKey, useFiling, withdrawFiling } from '../api/filings.js';
+import { AfterApprovalCards, Article8Notice, RevokedNotice } from '../components/AfterApprovalCards.js';
 import { DueText } from '../components/DueText.js';
 import { FilingDocuments } from '../components/FilingDocuments.js';
 import { LifecyclePanel } from '../components/LifecyclePanel.js';
@@ -188,11 +189,14 @@ export function FilingStatusPage() {
       }
     >
       <ApprovedBanner f={f} />
+      <RevokedNotice f={f} />
       <CorrectionAlert f={f} />
+      <Article8Notice f={f} />
       <LifecyclePanel f={f} />
+      <AfterApprovalCards f={f} />
       <Descriptions
         size="small"
-        column={2}
+        column={{ xs: 1, sm: 2 }}
         style={{ marginBottom: 24 }}
         items={[
           { key: 'num', label: t.filingNumber, children: f.filingNumber ?? '（审核通过后发放）' },

@@ -15,7 +15,7 @@ import { REVIEW_MESSAGES } from '../messages.js';
 
 const SECTION_STYLE = { marginBottom: 20 } as const;
 
-export function FilingSections({ filing }: { filing: ReviewFiling }) {
+export function FilingSections({ filing }: { filing: Pick<ReviewFiling, 'id' | 'data' | 'allowedActions'> }) {
   const m = useMessages(REVIEW_MESSAGES);
   const { label } = useI18n();
   const [revealed, setRevealed] = useState<RevealedPersonal | null>(null);
@@ -40,7 +40,7 @@ export function FilingSections({ filing }: { filing: ReviewFiling }) {
   const long = (f: FieldPath, v: string | undefined): DescriptionsItemType => ({
     key: f,
     label: label(f),
-    span: 2,
+    span: 'filled' as const,
     children: v ? (
       <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{v}</Typography.Paragraph>
     ) : (
@@ -86,7 +86,7 @@ export function FilingSections({ filing }: { filing: ReviewFiling }) {
     {
       key: `${role}.email`,
       label: label(`people.${role}.email`),
-      span: 2,
+      span: 'filled' as const,
       children: personal(people[role]?.email, rp[role]?.email),
     },
   ];
@@ -95,12 +95,12 @@ export function FilingSections({ filing }: { filing: ReviewFiling }) {
     <div data-testid="filing-sections">
       <Descriptions
         bordered
-        column={2}
+        column={{ xs: 1, sm: 2 }}
         size="small"
         title={m.sections.platform}
         style={SECTION_STYLE}
         items={[
-          item('platform.name', p.name, { span: 2 }),
+          item('platform.name', p.name, { span: 'filled' }),
           item('platform.homepageUrl', p.homepageUrl),
           item('platform.icpNumber', p.icpNumber),
           item('operation.alreadyOnline', d.operation?.alreadyOnline),
@@ -109,7 +109,7 @@ export function FilingSections({ filing }: { filing: ReviewFiling }) {
           {
             key: 'urls',
             label: label('platform.publishUrls'),
-            span: 2,
+            span: 'filled' as const,
             children: p.publishUrls?.length ? (
               <Space direction="vertical" size={0}>
                 {p.publishUrls.map((u) => (
@@ -123,14 +123,14 @@ export function FilingSections({ filing }: { filing: ReviewFiling }) {
           {
             key: 'social',
             label: label('platform.socialAccounts'),
-            span: 2,
+            span: 'filled' as const,
             children: show((p.socialAccounts ?? []).map((s) => `${s.app}：${s.account}`).join('；') || undefined),
           },
         ]}
       />
       <Descriptions
         bordered
-        column={2}
+        column={{ xs: 1, sm: 2 }}
         size="small"
         title={m.sections.sponsor}
         extra={revealButton}
@@ -141,14 +141,14 @@ export function FilingSections({ filing }: { filing: ReviewFiling }) {
           {
             key: 'sponsor.idNumber',
             label: label('sponsor.idNumber'),
-            span: 2,
+            span: 'filled' as const,
             children: personal(d.sponsor?.idNumber, revealed?.sponsor.idNumber),
           },
         ]}
       />
       <Descriptions
         bordered
-        column={2}
+        column={{ xs: 1, sm: 2 }}
         size="small"
         title={m.sections.people}
         extra={revealButton}
@@ -159,7 +159,7 @@ export function FilingSections({ filing }: { filing: ReviewFiling }) {
         <div style={SECTION_STYLE}>
           <Descriptions
             bordered
-            column={2}
+            column={{ xs: 1, sm: 2 }}
             size="small"
             title={m.sections.capital}
             items={[
@@ -168,7 +168,7 @@ export function FilingSections({ filing }: { filing: ReviewFiling }) {
                 d.capital?.registeredCapital === undefined
                   ? undefined
                   : m.capitalValue(d.capital.registeredCapital, d.capital.currency ?? 'CNY'),
-                { span: 2 },
+                { span: 'filled' },
               ),
             ]}
           />
@@ -188,7 +188,7 @@ export function FilingSections({ filing }: { filing: ReviewFiling }) {
       )}
       <Descriptions
         bordered
-        column={2}
+        column={{ xs: 1, sm: 2 }}
         size="small"
         title={m.sections.rules}
         style={SECTION_STYLE}
@@ -203,7 +203,7 @@ export function FilingSections({ filing }: { filing: ReviewFiling }) {
       />
       <Descriptions
         bordered
-        column={2}
+        column={{ xs: 1, sm: 2 }}
         size="small"
         title={m.sections.mlps}
         style={SECTION_STYLE}

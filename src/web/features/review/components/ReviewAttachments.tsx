@@ -10,7 +10,17 @@ import { REVIEW_MESSAGES } from '../messages.js';
 
 const previewable = (a: ReviewAttachment) => a.mime === 'application/pdf' || a.mime.startsWith('image/');
 
-export function ReviewAttachments({ filingId, attachments }: { filingId: string; attachments: ReviewAttachment[] }) {
+export function ReviewAttachments({
+  filingId,
+  attachments,
+  urlOf,
+}: {
+  filingId: string;
+  attachments: ReviewAttachment[];
+  /** Where a file is read from: the filing's staff route by default, a change's for a change. */
+  urlOf?: (attachmentId: string, inline?: boolean) => string;
+}) {
+  const url = urlOf ?? ((id: string, inline?: boolean) => reviewAttachmentUrl(filingId, id, inline));
   const m = useMessages(REVIEW_MESSAGES);
   const [preview, setPreview] = useState<ReviewAttachment | null>(null);
   const kinds = ATTACHMENT_KINDS.filter((k) => attachments.some((a) => a.kind === k));
@@ -38,12 +48,7 @@ export function ReviewAttachments({ filingId, attachments }: { filingId: string;
                   >
                     {m.preview}
                   </Button>,
-                  <a
-                    key="download"
-                    href={reviewAttachmentUrl(filingId, a.id)}
-                    download={a.fileName}
-                    aria-label={`${m.download} ${a.fileName}`}
-                  >
+                  <a key="download" href={url(a.id)} download={a.fileName} aria-label={`${m.download} ${a.fileName}`}>
                     <DownloadOutlined /> {m.download}
                   </a>,
                 ]}
@@ -77,15 +82,21 @@ export function ReviewAttachments({ filingId, attachments }: { filingId: string;
         title={preview ? `${preview.kindLabel}：${preview.fileName}` : ''}
         destroyOnHidden
       >
-        {preview && <Preview filingId={filingId} attachment={preview} />}
+        {preview && <Preview url={url} attachment={preview} />}
       </Modal>
     </>
   );
 }
 
-function Preview({ filingId, attachment }: { filingId: string; attachment: ReviewAttachment }) {
+function Preview({
+  url: urlOf,
+  attachment,
+}: {
+  url: (id: string, inline?: boolean) => string;
+  attachment: ReviewAttachment;
+}) {
   const m = useMessages(REVIEW_MESSAGES);
-  const url = reviewAttachmentUrl(filingId, attachment.id, true);
+  const url = urlOf(attachment.id, true);
   if (attachment.mime.startsWith('image/'))
     return (
       <img
@@ -106,7 +117,7 @@ function Preview({ filingId, attachment }: { filingId: string; attachment: Revie
     );
   return (
     <Typography.Paragraph>
-      {m.noPreview} <a href={reviewAttachmentUrl(filingId, attachment.id)}>{m.download}</a>
+      {m.noPreview} <a href={urlOf(attachment.id)}>{m.download}</a>
     </Typography.Paragraph>
   );
 }

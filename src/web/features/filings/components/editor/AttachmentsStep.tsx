@@ -19,10 +19,10 @@ function CommitmentTemplate() {
         {sponsor?.name ? <Typography.Text strong>{sponsor.name}</Typography.Text> : '（尚未填写，留空手写）'}。
       </span>
       <Space wrap data-testid="commitment-template">
-        <Button icon={<FilePdfOutlined />} href={filingDocumentUrl(filing.id, 'commitment.pdf')}>
+        <Button icon={<FilePdfOutlined />} href={filingDocumentUrl(filing.filingId, 'commitment.pdf')}>
           下载承诺书模板（PDF）
         </Button>
-        <Button icon={<FileWordOutlined />} href={filingDocumentUrl(filing.id, 'commitment.docx')}>
+        <Button icon={<FileWordOutlined />} href={filingDocumentUrl(filing.filingId, 'commitment.docx')}>
           下载承诺书模板（Word）
         </Button>
       </Space>
@@ -42,7 +42,6 @@ export function AttachmentsStep() {
         description={<CommitmentTemplate />}
       />
       <AttachmentList
-        filingId={filing.id}
         kind="commitment_letter"
         attachments={filing.attachments}
         editable={editable}
@@ -56,13 +55,7 @@ export function AttachmentsStep() {
           placeholder="有关主管部门要求提交的其他需要说明的信息（选填）"
         />
       </Field>
-      <AttachmentList
-        filingId={filing.id}
-        kind="other"
-        attachments={filing.attachments}
-        editable={editable}
-        hint="选填"
-      />
+      <AttachmentList kind="other" attachments={filing.attachments} editable={editable} hint="选填" />
       <Typography.Paragraph type="secondary">
         所有附件按文件内容识别类型，单个文件不超过上限（默认 20 MB），上传后计算 SM3 摘要并加密保存。
       </Typography.Paragraph>

@@ -54,7 +54,6 @@ export function CapitalStep() {
         </Form.List>
       </Form.Item>
       <AttachmentList
-        filingId={filing.id}
         kind="equity_proof"
         attachments={filing.attachments}
         editable={editable}

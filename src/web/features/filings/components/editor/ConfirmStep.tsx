@@ -32,7 +32,7 @@ export function ConfirmStep({
   const long = (f: FieldPath, v: string | undefined) => ({
     key: f,
     label: label(f),
-    span: 2,
+    span: 'filled' as const,
     children: v ? (
       <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{v}</Typography.Paragraph>
     ) : (
@@ -74,7 +74,7 @@ export function ConfirmStep({
       )}
       <Descriptions
         bordered
-        column={2}
+        column={{ xs: 1, sm: 2 }}
         size="small"
         title="平台信息"
         style={{ marginBottom: 16 }}
@@ -88,20 +88,20 @@ export function ConfirmStep({
           {
             key: 'urls',
             label: label('platform.publishUrls'),
-            span: 2,
+            span: 'filled' as const,
             children: show((p.publishUrls ?? []).join('\n') || undefined),
           },
           {
             key: 'social',
             label: label('platform.socialAccounts'),
-            span: 2,
+            span: 'filled' as const,
             children: show((p.socialAccounts ?? []).map((s) => `${s.app}：${s.account}`).join('；') || undefined),
           },
         ]}
       />
       <Descriptions
         bordered
-        column={2}
+        column={{ xs: 1, sm: 2 }}
         size="small"
         title="主办者与人员"
         style={{ marginBottom: 16 }}
@@ -125,7 +125,7 @@ export function ConfirmStep({
       {!individual && (
         <Descriptions
           bordered
-          column={2}
+          column={{ xs: 1, sm: 2 }}
           size="small"
           title="注册资本和股权结构"
           style={{ marginBottom: 16 }}
@@ -148,7 +148,7 @@ export function ConfirmStep({
       )}
       <Descriptions
         bordered
-        column={2}
+        column={{ xs: 1, sm: 2 }}
         size="small"
         title="漏洞管理相关规则"
         style={{ marginBottom: 16 }}
@@ -163,7 +163,7 @@ export function ConfirmStep({
       />
       <Descriptions
         bordered
-        column={2}
+        column={{ xs: 1, sm: 2 }}
         size="small"
         title="等级保护与平台管理"
         style={{ marginBottom: 16 }}

@@ -1,0 +1,155 @@
+/**
+ * The public portal's server-rendered pages (SPEC §13; paths fixed there): `/`, `/public/filings?q=&page=`,
+ * `/public/filings/:filingNumber`, `/badge/:filingNumber.svg`, `/guide`, `/self-check`, and the stylesheet.
+ * No session, no JavaScript; every page has an ETag and Cache-Control (ssr/respond.ts). Reads only the registry's
+ * projection and public settings: nothing personal can reach these pages.
+ */
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { PUBLIC_STATUS, publicFilingUrl } from '../../../shared/filing/publicRecord.js';
+import { createI18n } from '../../../shared/i18n/index.js';
+import { portalCatalog } from '../../../shared/i18n/locales/portal.js';
+import { parseSelfCheck } from '../../../shared/portal/selfCheck.js';
+import { html } from '../../ssr/html.js';
+import { layout, pageContext } from '../../ssr/layout.js';
+import { sendNotFoundPage } from '../../ssr/notFound.js';
+import { sendBody, sendPage } from '../../ssr/respond.js';
+import { STYLESHEET } from '../../ssr/styles.js';
+import { badgeSvg } from './badge.js';
+import { guideView } from './guide.js';
+import { homeView } from './home.js';
+import { recordNotFoundBody, recordView } from './record.js';
+import { SEARCH_PAGE_SIZE, searchView } from './search.js';
+import { selfCheckView } from './selfCheck.js';
+
+const catalogs = [portalCatalog];
+const badgeTranslators = { 'zh-CN': createI18n('zh-CN', catalogs).t, en: createI18n('en', catalogs).t };
+const hide = { schema: { hide: true } };
+
+type Query = Record<string, string | string[] | undefined>;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+/** A page's 400 (bad page number, over-long term), naming what is wrong. */
+function sendBadRequest(req: FastifyRequest, reply: FastifyReply, message: string) {
+  const pc = pageContext(req, reply, catalogs);
+  const main = html`<h1>${message}</h1><p><a href="/public/filings">${pc.t('site:notFound.search')}</a></p>`;
+  return sendPage(req, reply, layout(pc, { title: message, main }), { status: 400, cacheControl: 'no-cache' });
+}
+
+export const portalRoutes: FastifyPluginAsync = async (app) => {
+  const { ctx } = app;
+  const max = ctx.config.rateLimits.public;
+  const config = { rateLimit: max > 0 ? { max, timeWindow: '1 minute' } : (false as const) };
+  const opts = { ...hide, config };
+
+  app.get(STYLESHEET.path, hide, async (req, reply) =>
+    sendBody(req, reply, STYLESHEET.body, {
+      type: 'text/css; charset=utf-8',
+      cacheControl: 'public, max-age=31536000, immutable',
+      vary: null,
+    }),
+  );
+
+  app.get('/', opts, async (req, reply) => {
+    const pc = pageContext(req, reply, catalogs);
+    const [counts, phone, email] = await Promise.all([
+      ctx.registry.counts(),
+      ctx.settings.get('complaints.phone'),
+      ctx.settings.get('complaints.email'),
+    ]);
+    const main = homeView(pc, { counts, complaints: { phone, email } });
+    return sendPage(
+      req,
+      reply,
+      layout(pc, { title: pc.t('common:appName'), description: pc.t('portal:home.lead'), main }),
+    );
+  });
+
+  app.get('/guide', opts, async (req, reply) => {
+    const pc = pageContext(req, reply, catalogs);
+    const main = guideView(pc, await ctx.settings.get('measures.effectiveDate'));
+    return sendPage(req, reply, layout(pc, { title: pc.t('portal:guide.title'), main }));
+  });
+
+  app.get('/self-check', opts, async (req, reply) => {
+    const pc = pageContext(req, reply, catalogs);
+    const answers = parseSelfCheck(req.query as Query);
+    const main = selfCheckView(pc, answers, await ctx.settings.get('measures.effectiveDate'));
+    return sendPage(req, reply, layout(pc, { title: pc.t('portal:selfCheck.title'), main }));
+  });
+
+  app.get('/public/filings', opts, async (req, reply) => {
+    const query = req.query as Query;
+    const number = one(query.number)?.trim();
+    if (number) return reply.redirect(`/public/filings/${encodeURIComponent(number)}`, 303);
+    const q = (one(query.q) ?? '').trim();
+    const pageText = one(query.page) ?? '';
+    const page = pageText === '' ? 1 : Number(pageText);
+    const pc = pageContext(req, reply, catalogs);
+    if (q.length > 100)
+      return sendBadRequest(
+        req,
+        reply,
+        pc.lang === 'en' ? 'q: at most 100 characters' : 'q：检索词不能超过 100 个字符',
+      );
+    if (!Number.isInteger(page) || page < 1 || page > 10_000) {
+      return sendBadRequest(
+        req,
+        reply,
+        pc.lang === 'en' ? 'page: a whole number from 1 to 10000' : 'page：页码须为 1 到 10000 的整数',
+      );
+    }
+    const result = await ctx.registry.search({ q, page, pageSize: SEARCH_PAGE_SIZE });
+    const title = q ? pc.t('portal:search.titleWithTerm', { q }) : pc.t('portal:search.title');
+    return sendPage(req, reply, layout(pc, { title, main: searchView(pc, q, page, result) }));
+  });
+
+  app.get<{ Params: { filingNumber: string } }>('/public/filings/:filingNumber', opts, async (req, reply) => {
+    const number = req.params.filingNumber.trim();
+    const row = number.length <= 100 ? await ctx.registry.record(number) : undefined;
+    if (!row) {
+      const pc = pageContext(req, reply, catalogs);
+      return sendNotFoundPage(req, reply, {
+        pc,
+        title: pc.t('portal:record.notFoundTitle'),
+        body: recordNotFoundBody(pc, number),
+        testId: 'public-filing-not-found',
+      });
+    }
+    const pc = pageContext(req, reply, catalogs);
+    const history = await ctx.registry.history(number);
+    const page = publicFilingUrl(ctx.config.publicBaseUrl, number);
+    const badge = `${ctx.config.publicBaseUrl}/badge/${encodeURIComponent(number)}.svg`;
+    const main = recordView(pc, row, history, { page, badge });
+    return sendPage(
+      req,
+      reply,
+      layout(pc, {
+        title: `${row.record.platformName} ${number}`,
+        main,
+        head: html`<link rel="canonical" href="${page}">`,
+      }),
+    );
+  });
+
+  app.get<{ Params: { file: string } }>('/badge/:file', opts, async (req, reply) => {
+    const { file } = req.params;
+    if (!file.endsWith('.svg')) return sendNotFoundPage(req, reply);
+    const number = file.slice(0, -4).trim();
+    const lang = one((req.query as Query).lang) === 'en' ? 'en' : 'zh-CN';
+    const t = badgeTranslators[lang];
+    const row = number.length <= 100 ? await ctx.registry.record(number) : undefined;
+    const svg = row
+      ? badgeSvg(
+          t('portal:badge.label'),
+          `${number} ${lang === 'en' ? t(`portal:status.${row.status}`) : PUBLIC_STATUS[row.status]}`,
+          row.status,
+        )
+      : badgeSvg(t('portal:badge.label'), t('portal:badge.unknown'), 'unknown');
+    return sendBody(req, reply, svg, {
+      status: row ? 200 : 404,
+      type: 'image/svg+xml; charset=utf-8',
+      cacheControl: row ? 'public, max-age=300' : 'no-cache',
+      vary: null,
+    });
+  });
+};

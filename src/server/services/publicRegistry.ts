@@ -1,0 +1,130 @@
+/**
+ * Reading the public registry (SPEC §4, §7, §13): search, a record by number with its public history, and the
+ * counts, all from the projection that services/publicEvents.ts keeps (db/tables/publicRegistry.ts). Nothing here
+ * reads `filings` or anything personal.
+ *
+ * Search is a substring match on the platform name, the filing number, the URL hosts and an organisation's name.
+ * The GIN index on the text's grams narrows the rows (every 2-character gram of the term, or the one character),
+ * and `search_text LIKE` confirms a longer term itself. Totals without a scan: the list's from
+ * `public_registry_counts`, a 1- or 2-character term's from `public_search_gram_counts`; a longer term is counted
+ * through the index (such terms are selective).
+ */
+import { sql } from 'drizzle-orm';
+import type { PublicRecord, PublicStatus } from '../../shared/filing/publicRecord.js';
+import { type Executor, queryRows } from '../db/client.js';
+import type { RegistryCache } from './registryCache.js';
+
+export interface RegistryRow {
+  status: PublicStatus;
+  record: PublicRecord;
+}
+
+export interface RegistryPage {
+  total: number;
+  items: RegistryRow[];
+}
+
+export interface PublicHistoryEvent {
+  seq: number;
+  type: string;
+  at: Date;
+  record: PublicRecord;
+}
+
+export type RegistryCounts = Record<PublicStatus, number> & { total: number };
+
+/** `%`, `_` and the escape character itself match literally. */
+export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** The term as matched: whitespace runs (a line break too) become one space, since fields are kept one a line. */
+export const normaliseTerm = (q: string) => q.replace(/\s+/g, ' ').trim();
+
+/** As `public_registry_order_idx` is built, so the list walks the index. */
+const NEWEST_FIRST = sql`filing_date desc nulls last, approved_at desc nulls last, filing_id desc nulls last`;
+
+export async function searchRegistry(
+  db: Executor,
+  opts: { q: string; page: number; pageSize: number },
+): Promise<RegistryPage> {
+  const q = normaliseTerm(opts.q);
+  const offset = (opts.page - 1) * opts.pageSize;
+  if (!q) {
+    const [rows, counts] = await Promise.all([
+      queryRows<RegistryRow>(
+        db,
+        sql`select status, record from public_registry order by ${NEWEST_FIRST} limit ${opts.pageSize} offset ${offset}`,
+      ),
+      registryCounts(db),
+    ]);
+    return { total: counts.total, items: rows };
+  }
+  const grams = sql`public_text_grams(search_text) @> public_query_grams(lower(${q}))`;
+  // A 1- or 2-character term is one gram: holding it is matching it, and its total is kept per gram.
+  const short = [...q].length <= 2;
+  const where = short ? grams : sql`${grams} and search_text like lower(${`%${escapeLike(q)}%`})`;
+  const pageRows = queryRows<RegistryRow>(
+    db,
+    sql`select status, record from public_registry where ${where}
+        order by ${NEWEST_FIRST} limit ${opts.pageSize} offset ${offset}`,
+  );
+  const total = short
+    ? queryRows<{ n: string | number }>(db, sql`select n from public_search_gram_counts where gram = lower(${q})`)
+    : queryRows<{ n: string | number }>(db, sql`select count(*) as n from public_registry where ${where}`);
+  const [items, [count]] = await Promise.all([pageRows, total]);
+  return { total: Number(count?.n ?? 0), items };
+}
+
+export async function registryCounts(db: Executor): Promise<RegistryCounts> {
+  const rows = await queryRows<{ status: PublicStatus; n: number }>(
+    db,
+    sql`select status, n from public_registry_counts`,
+  );
+  const counts: RegistryCounts = { valid: 0, deregistered: 0, revoked: 0, total: 0 };
+  for (const r of rows) {
+    if (r.status in counts) counts[r.status] = Number(r.n);
+    counts.total += Number(r.n);
+  }
+  return counts;
+}
+
+export async function findRecord(db: Executor, filingNumber: string): Promise<RegistryRow | undefined> {
+  const [row] = await queryRows<RegistryRow>(
+    db,
+    sql`select status, record from public_registry where filing_number = ${filingNumber}`,
+  );
+  return row;
+}
+
+/** The public events of one filing, oldest first. */
+export async function publicHistory(db: Executor, filingNumber: string): Promise<PublicHistoryEvent[]> {
+  const rows = await queryRows<{ seq: string | number; type: string; at: Date | string; record: PublicRecord }>(
+    db,
+    sql`select seq, type, at, record from public_events where filing_number = ${filingNumber} order by seq`,
+  );
+  return rows.map((r) => ({ seq: Number(r.seq), type: r.type, at: new Date(r.at), record: r.record }));
+}
+
+/** The registry's reads through the instance's cache (services/registryCache.ts): what routes and pages use. */
+export class PublicRegistryReader {
+  constructor(
+    private readonly db: Executor,
+    private readonly cache: RegistryCache,
+  ) {}
+
+  search(opts: { q: string; page: number; pageSize: number }): Promise<RegistryPage> {
+    const q = normaliseTerm(opts.q);
+    return this.cache.get(`s\n${q}\n${opts.page}\n${opts.pageSize}`, () => searchRegistry(this.db, { ...opts, q }));
+  }
+
+  record(filingNumber: string): Promise<RegistryRow | undefined> {
+    return this.cache.get(`r\n${filingNumber}`, () => findRecord(this.db, filingNumber));
+  }
+
+  history(filingNumber: string): Promise<PublicHistoryEvent[]> {
+    return this.cache.get(`h\n${filingNumber}`, () => publicHistory(this.db, filingNumber));
+  }
+
+  counts(): Promise<RegistryCounts> {
+    return this.cache.get('c', () => registryCounts(this.db));
+  }
+}
