@@ -89,15 +89,15 @@ export async function backupDatabase(ctx: AppContext, file: string): Promise<Bac
     const header = await ctx.db.transaction(
       async (tx) => {
         const tables = await listTables(tx);
-        const counts = await Promise.all(
-          tables.map(async (t) => {
-            const [row] = await queryRows<{ n: number }>(
-              tx,
-              sql`select count(*)::int as n from ${sql.identifier(t.name)}`,
-            );
-            return { name: t.name, rows: Number(row?.n ?? 0) };
-          }),
-        );
+        // One by one: a transaction is one connection, and node-postgres queues rather than runs queries in parallel.
+        const counts: BackupHeader['tables'] = [];
+        for (const t of tables) {
+          const [row] = await queryRows<{ n: number }>(
+            tx,
+            sql`select count(*)::int as n from ${sql.identifier(t.name)}`,
+          );
+          counts.push({ name: t.name, rows: Number(row?.n ?? 0) });
+        }
         const header: BackupHeader = {
           format: BACKUP_FORMAT,
           version: BACKUP_VERSION,

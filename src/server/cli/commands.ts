@@ -4,11 +4,16 @@ import { parseArgs } from 'node:util';
 import QRCode from 'qrcode';
 import { z } from 'zod';
 import { isIsoDate } from '../../shared/calendar/index.js';
-import { verifyAuditChain } from '../audit/auditLog.js';
+import { appendAudit, verifyAuditChain } from '../audit/auditLog.js';
 import { backupDatabase } from '../backup/backup.js';
 import { RestoreRefused, restoreDatabase } from '../backup/restore.js';
+import { createContext } from '../bootstrap.js';
 import { createStaffUser, STAFF_ROLE_NAMES } from '../commands/createStaffUser.js';
 import type { AppContext } from '../context.js';
+import { FieldCipher } from '../crypto/fieldCipher.js';
+import { rotateKeys } from '../crypto/keyRotation.js';
+import { addKeyToFile, keyFilePath, loadKeyring, newKeySpec, nextKeyId, removeKeyFromFile } from '../crypto/keys.js';
+import { keyUsage } from '../crypto/sealedColumns.js';
 import { calendarYears } from '../db/schema.js';
 import { DEMO_APPLICANT_PASSWORD, DEMO_STAFF_PASSWORD, DemoSeedRefused, seedDemo } from '../demo/seed.js';
 
@@ -38,6 +43,12 @@ export async function runCommand(ctx: AppContext, argv: string[], out: Out): Pro
       return userCreate(ctx, rest, out);
     case 'demo seed':
       return demoSeed(ctx, rest, out);
+    case 'keys status':
+      return keysStatus(ctx, out);
+    case 'keys rotate':
+      return keysRotate(ctx, rest, out);
+    case 'keys remove':
+      return keysRemove(ctx, rest, out);
     default:
       out(`unknown command: ${argv.join(' ')} (try --help)`);
       return 2;
@@ -218,4 +229,123 @@ async function restore(ctx: AppContext, argv: string[], out: Out): Promise<numbe
     }
     throw err;
   }
+}
+
+const keyring = (ctx: AppContext) =>
+  loadKeyring({ keys: ctx.config.keys, indexKey: process.env.VCP_INDEX_KEY, dataDir: ctx.config.dataDir });
+
+async function usageByKid(ctx: AppContext): Promise<Map<string, number>> {
+  const byKid = new Map<string, number>();
+  for (const u of await keyUsage(ctx.db)) byKid.set(u.kid, (byKid.get(u.kid) ?? 0) + u.rows);
+  return byKid;
+}
+
+async function keysStatus(ctx: AppContext, out: Out): Promise<number> {
+  const usage = await keyUsage(ctx.db);
+  const byKid = await usageByKid(ctx);
+  const active = ctx.cipher.activeKeyId;
+  for (const kid of [...new Set([...ctx.cipher.keyIds, ...byKid.keys()])].sort()) {
+    const n = byKid.get(kid) ?? 0;
+    const state =
+      kid === active
+        ? 'active'
+        : !ctx.cipher.hasKey(kid)
+          ? 'MISSING from the keyring'
+          : n === 0
+            ? 'unused: may be removed'
+            : 'still in use';
+    out(`${kid}\t${n} sealed values\t${state}`);
+    for (const u of usage.filter((x) => x.kid === kid)) out(`  ${u.table}.${u.column}\t${u.rows}`);
+  }
+  return [...byKid.keys()].some((kid) => !ctx.cipher.hasKey(kid)) ? 1 : 0;
+}
+
+async function keysRotate(ctx: AppContext, argv: string[], out: Out): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { batch: { type: 'string' } }, strict: true });
+  const batchSize = values.batch ? Number(values.batch) : 500;
+  if (!Number.isInteger(batchSize) || batchSize < 1) {
+    out('usage: vcp keys rotate [--batch N]');
+    return 2;
+  }
+  const stale = [...(await usageByKid(ctx)).entries()].filter(([kid, n]) => kid !== ctx.cipher.activeKeyId && n > 0);
+  let cipher = ctx.cipher;
+  if (stale.length === 0) {
+    // Everything is under the active key: this run starts a rotation with a new key.
+    const { source } = keyring(ctx);
+    if (source === 'env') {
+      out('All sealed data is under the active key. To rotate, put this new key FIRST in VCP_KEYS on every instance');
+      out('(keep the old ones after it), restart them, then run `vcp keys rotate` again to re-seal the data:');
+      out(`  ${newKeySpec(nextKeyId(ctx.cipher.keyIds))}`);
+      return 0;
+    }
+    const kid = addKeyToFile(ctx.config.dataDir);
+    cipher = new FieldCipher(keyring(ctx).input);
+    out(
+      `new key ${kid} is active in ${keyFilePath(ctx.config.dataDir)}: back this file up now (the old keys stay in it).`,
+    );
+    if (ctx.database.kind === 'postgres') {
+      out(
+        'Restart the server so it seals with the new key and can open what is re-sealed, then run `vcp keys rotate` again.',
+      );
+      return 0;
+    }
+  }
+  const rotated = createContext(ctx.config, ctx.database, cipher);
+  let batches = 0;
+  const result = await rotateKeys(rotated.db, cipher, {
+    batchSize,
+    onBatch: (p) => {
+      if (++batches % 20 === 0) out(`  ${p.table}.${p.column}: ${p.resealed} re-sealed`);
+    },
+  });
+  await rotated.db.transaction((tx) =>
+    appendAudit(tx, {
+      action: 'keys.rotate',
+      actorId: null,
+      subjectType: 'system',
+      subjectId: null,
+      details: { activeKid: result.activeKid, resealed: result.resealed },
+    }),
+  );
+  out(`re-sealed ${result.resealed} values with key ${result.activeKid}`);
+  const left = await usageByKid(rotated);
+  for (const [kid, n] of left) {
+    if (kid !== result.activeKid)
+      out(`key ${kid} still seals ${n} values (written meanwhile): run \`vcp keys rotate\` again`);
+  }
+  const unused = cipher.keyIds.filter((kid) => kid !== result.activeKid && !left.get(kid));
+  if (unused.length)
+    out(`old key(s) ${unused.join(', ')} now unused: \`vcp keys remove <kid>\` once every instance has the new key`);
+  return 0;
+}
+
+async function keysRemove(ctx: AppContext, argv: string[], out: Out): Promise<number> {
+  const [kid] = argv;
+  if (!kid) {
+    out('usage: vcp keys remove <kid>');
+    return 2;
+  }
+  if (!ctx.cipher.hasKey(kid)) {
+    out(`no key "${kid}" in the keyring`);
+    return 2;
+  }
+  if (kid === ctx.cipher.activeKeyId) {
+    out(`key ${kid} is the active key: rotate to a new one first`);
+    return 1;
+  }
+  const n = (await usageByKid(ctx)).get(kid) ?? 0;
+  if (n > 0) {
+    out(`key ${kid} still seals ${n} values: run \`vcp keys rotate\` until it seals none`);
+    return 1;
+  }
+  if (keyring(ctx).source === 'env') {
+    out(`key ${kid} is unused: remove it from VCP_KEYS on every instance and restart them`);
+    return 0;
+  }
+  removeKeyFromFile(ctx.config.dataDir, kid);
+  await ctx.db.transaction((tx) =>
+    appendAudit(tx, { action: 'keys.remove', actorId: null, subjectType: 'system', subjectId: null, details: { kid } }),
+  );
+  out(`removed unused key ${kid} from ${keyFilePath(ctx.config.dataDir)}`);
+  return 0;
 }

@@ -12,8 +12,9 @@ export interface SealedColumn {
   column: string;
   /** `text`: base64 in a text column; `bytea`: raw bytes. */
   kind: 'text' | 'bytea';
-  /** The primary key column (a single column in every sealed table). */
+  /** The primary key column (a single column in every sealed table) and its type, for keyset batches. */
   key: string;
+  keyType: 'uuid' | 'bigint' | 'text';
   /** Columns the associated data is made of, read with the row. */
   reads: string[];
   /** The associated data of a row, from the columns in `reads`. */
@@ -23,12 +24,21 @@ export interface SealedColumn {
 const str = (v: unknown) => String(v);
 
 export const SEALED_COLUMNS: readonly SealedColumn[] = [
-  { table: 'users', column: 'email_enc', kind: 'text', key: 'id', reads: ['id'], aad: (r) => `user:${str(r.id)}` },
+  {
+    table: 'users',
+    column: 'email_enc',
+    kind: 'text',
+    key: 'id',
+    keyType: 'uuid',
+    reads: ['id'],
+    aad: (r) => `user:${str(r.id)}`,
+  },
   {
     table: 'users',
     column: 'totp_secret_enc',
     kind: 'text',
     key: 'id',
+    keyType: 'uuid',
     reads: ['id'],
     aad: (r) => `totp:${str(r.id)}`,
   },
@@ -37,6 +47,7 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
     column: 'personal_enc',
     kind: 'text',
     key: 'id',
+    keyType: 'uuid',
     reads: ['id'],
     aad: (r) => `filing:${str(r.id)}`,
   },
@@ -45,6 +56,7 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
     column: 'personal_enc',
     kind: 'text',
     key: 'id',
+    keyType: 'uuid',
     reads: ['id'],
     aad: (r) => `change:${str(r.id)}`,
   },
@@ -53,6 +65,7 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
     column: 'personal_enc',
     kind: 'text',
     key: 'id',
+    keyType: 'uuid',
     reads: ['id', 'filing_id', 'version'],
     // services/filingVersions.ts versionAad: version 1 shares the filing's binding.
     aad: (r) =>
@@ -63,6 +76,7 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
     column: 'content',
     kind: 'bytea',
     key: 'id',
+    keyType: 'uuid',
     reads: ['id', 'sealed_id'],
     aad: (r) => `attachment:${str(r.sealed_id ?? r.id)}`,
   },
@@ -71,6 +85,7 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
     column: 'payload_enc',
     kind: 'text',
     key: 'id',
+    keyType: 'bigint',
     reads: ['id', 'idempotency_key'],
     aad: (r) => `outbox:${str(r.idempotency_key)}`,
   },
@@ -79,6 +94,7 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
     column: 'webhook_secret_enc',
     kind: 'text',
     key: 'id',
+    keyType: 'text',
     reads: ['id'],
     aad: (r) => `partner:${str(r.id)}`,
   },

@@ -39,7 +39,7 @@ import { startTestServer, type TestServer } from '../test/harness.js';
 import { changedForm, completeForm, identity, partialForm } from './forms.js';
 import { type FilingPlan, OUTCOME_WEIGHTS, type Outcome, planFiling } from './plan.js';
 import { Random } from './random.js';
-import { applicantEmail, seedDemo } from './seed.js';
+import { applicantEmail, DEMO_STAFF_PASSWORD, seedDemo } from './seed.js';
 
 const session = (u: { id: string; roles: string[]; emailEnc: string }): SessionUser => ({
   id: u.id,
@@ -215,6 +215,24 @@ async function signature(ctx: AppContext, filingId: string) {
   };
 }
 
+describe('demo plans and forms', () => {
+  it('are the same for the same seed and index, and differ for another seed', () => {
+    const now = new Date('2026-12-03T00:00:00+08:00');
+    const form = (seed: string, i: number) => {
+      const r = new Random(seed, 'form', i);
+      return completeForm(r, identity(r, 'enterprise'), '2026-06-01');
+    };
+    expect(planFiling('s', 7, now)).toEqual(planFiling('s', 7, now));
+    expect(form('s', 7)).toEqual(form('s', 7));
+    expect(form('s', 7)).not.toEqual(form('s2', 7));
+    const plans = Array.from({ length: 200 }, (_, i) => planFiling('s', i, now));
+    expect(plans.map((p) => p.outcome)).not.toEqual(
+      Array.from({ length: 200 }, (_, i) => planFiling('s2', i, now).outcome),
+    );
+    for (const p of plans) for (const s of p.steps) expect(s.at.getTime()).toBeLessThan(now.getTime());
+  });
+});
+
 describe('vcp demo seed', () => {
   let server: TestServer;
   let seeded: Awaited<ReturnType<typeof seedDemo>>;
@@ -322,6 +340,15 @@ describe('vcp demo seed', () => {
     expect(login.status).toBe(200);
     const mine = await client.get('/api/filings');
     expect(mine.status).toBe(200);
+    expect(mine.body.items.length).toBeGreaterThan(0);
+    const staff = seeded.staff[0] as { email: string; secret: string };
+    const { totpNow } = await import('../services/totp.js');
+    const staffLogin = await server.client().post('/api/auth/login', {
+      email: staff.email,
+      password: DEMO_STAFF_PASSWORD,
+      totp: totpNow(staff.secret, new Date()),
+    });
+    expect(staffLogin.status).toBe(200);
   });
 
   it('refuses to seed the same seed twice, or while a partner agency has a push endpoint', async () => {

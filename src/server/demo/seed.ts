@@ -3,7 +3,8 @@
  * demos, benchmarks and tests outside the project. Plans (plan.ts) become the rows the commands would write (rows.ts);
  * they are inserted in batches, one transaction each, with the audit chain continued under its advisory lock and each
  * public event passed through `recordPublicEvent` (so whatever the public side keeps in step with it follows).
- * Passwords are hashed once for all demo applicants. Same seed and same day: the same filings, names and numbers.
+ * Passwords are hashed once for all demo applicants. Same seed and same day: the same filings, names, times and
+ * numbers (ids of the demo staff, TOTP secrets and every ciphertext's IV are random).
  */
 import { desc, sql } from 'drizzle-orm';
 import { chinaToday } from '../../shared/calendar/index.js';
@@ -12,6 +13,7 @@ import { samplePdf, samplePng } from '../attachments/fixtures.js';
 import { detectFileType } from '../attachments/sniff.js';
 import { AUDIT_LOCK_KEY, entryHash, GENESIS_HASH } from '../audit/auditLog.js';
 import { createStaffUser } from '../commands/createStaffUser.js';
+import { chinaMidnight } from '../commands/deregisterFiling.js';
 import type { AppContext } from '../context.js';
 import { sm3Hex } from '../crypto/sm3.js';
 import { bulkInsert } from '../db/bulkInsert.js';
@@ -70,7 +72,8 @@ export async function seedDemo(ctx: AppContext, opts: SeedOptions): Promise<Seed
   const out = opts.out ?? (() => {});
   const n = opts.plans?.length ?? opts.filings;
   const batchSize = opts.batchSize ?? 1000;
-  const now = ctx.now();
+  // Plans end before 00:00 China time today: the same seed gives the same times all day.
+  const now = chinaMidnight(chinaToday(ctx.now()));
 
   const partnerRows = await ctx.db.select().from(partners);
   const pushing = partnerRows.filter((p) => p.enabled && (p.webhookUrl || p.email));
