@@ -25,7 +25,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { AppContext } from './context.js';
 import { AppError, fieldPath } from './lib/errors.js';
-import { LOG_REDACT_PATHS } from './lib/logging.js';
+import { LOG_REDACT_PATHS, LOG_SERIALIZERS } from './lib/logging.js';
 import { authPlugin } from './plugins/auth.js';
 import { csrfPlugin } from './plugins/csrf.js';
 import { inputGuardPlugin } from './plugins/inputGuard.js';
@@ -72,6 +72,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     logger: {
       level: opts.logLevel ?? ctx.config.logLevel,
       redact: { paths: LOG_REDACT_PATHS, censor: '[redacted]' },
+      serializers: LOG_SERIALIZERS,
       ...(opts.logStream ? { stream: opts.logStream } : {}),
     },
     trustProxy: true,
