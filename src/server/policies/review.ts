@@ -47,10 +47,7 @@ export function authorizeReview(
   });
 }
 
-export function allowedReviewActions(
-  user: SessionUser,
-  filing: { status: string; ownerId?: string },
-): ReviewAction[] {
+export function allowedReviewActions(user: SessionUser, filing: { status: string; ownerId?: string }): ReviewAction[] {
   if (!isReviewer(user) || filing.status === 'draft') return [];
   if (isOwnFiling(user, filing)) return ['read', 'reveal'];
   return ['read', 'reveal', ...allowedTransitions(filingMachine, filing.status, staffRoles(user), STAFF_TRANSITIONS)];
