@@ -26,7 +26,7 @@ import {
 import type { AppContext } from './context.js';
 import { databaseErrorSummary, isDatabaseUnavailable } from './lib/dbErrors.js';
 import { AppError, fieldPath } from './lib/errors.js';
-import { LOG_REDACT_PATHS } from './lib/logging.js';
+import { LOG_REDACT_PATHS, LOG_SERIALIZERS } from './lib/logging.js';
 import { authPlugin } from './plugins/auth.js';
 import { csrfPlugin } from './plugins/csrf.js';
 import { healthPlugin } from './plugins/health.js';
@@ -77,6 +77,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     logger: {
       level: opts.logLevel ?? ctx.config.logLevel,
       redact: { paths: LOG_REDACT_PATHS, censor: '[redacted]' },
+      serializers: LOG_SERIALIZERS,
       ...(opts.logStream ? { stream: opts.logStream } : {}),
     },
     // Client addresses (rate limits, logs) come from X-Forwarded-For only when the peer is a configured proxy.

@@ -177,6 +177,8 @@ export interface RequestOptions {
   form?: FormData;
   body?: string | Buffer;
   headers?: Record<string, string>;
+  /** Aborts the request (e.g. AbortSignal.timeout): a hang becomes an error. */
+  signal?: AbortSignal;
 }
 
 export class TestClient {
@@ -197,7 +199,12 @@ export class TestClient {
     } else if (opts.body !== undefined) {
       body = typeof opts.body === 'string' ? opts.body : new Uint8Array(opts.body);
     }
-    const res = await fetch(this.baseUrl + path, { method, headers, body });
+    const res = await fetch(this.baseUrl + path, {
+      method,
+      headers,
+      body,
+      ...(opts.signal ? { signal: opts.signal } : {}),
+    });
     for (const c of res.headers.getSetCookie()) {
       const [pair] = c.split(';');
       const [name, ...rest] = (pair ?? '').split('=');
