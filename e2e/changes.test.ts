@@ -119,6 +119,7 @@ describe('a change filing and a revocation in the browser', () => {
     const history = owner.getByTestId('public-history');
     expect(await history.textContent()).toContain(`予以备案，备案编号 ${filingNumber}`);
     expect(await history.getByTestId('public-status').textContent()).toContain('有效');
+    expect(await owner.getByTestId('article8-notice').textContent()).toContain('平台可以上线运行');
     await shots(owner, '60-change-status-approved');
   });
 
@@ -332,6 +333,8 @@ describe('a change filing and a revocation in the browser', () => {
     expect(await notice.textContent()).toContain('违规发布未修补漏洞');
     expect(await owner.getByTestId('public-history').getByTestId('public-status').textContent()).toContain('已撤销');
     expect(await owner.getByRole('button', { name: '申请变更备案' }).count()).toBe(0);
+    // A revoked platform is not told it may go live.
+    expect(await owner.getByTestId('article8-notice').count()).toBe(0);
     await shots(owner, '76-applicant-revoked');
     await owner.goto(`${baseUrl}/public/filings/${encodeURIComponent(filingNumber)}`);
     await owner.getByTestId('public-status').getByText('已撤销').waitFor();

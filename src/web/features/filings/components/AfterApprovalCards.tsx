@@ -146,6 +146,8 @@ export function Article8Notice({ f }: { f: Filing }) {
   const { t } = useCatalog(changesCatalog);
   const a8 = f.article8;
   if (!a8 || !(a8.state in ARTICLE8_TYPES)) return null;
+  // A filing that ended (withdrawn, deregistered, revoked) has nothing more to say about going live.
+  if (!['draft', 'submitted', 'correction_requested', 'approved'].includes(f.status)) return null;
   // Once the platform is filed and online on time there is nothing to tell.
   if (a8.state === 'online_on_time' && f.filingNumber) return null;
   return (

@@ -156,8 +156,8 @@ export function FilingStatusPage() {
   return (
     <Card
       title={
-        <Space>
-          <Typography.Title level={4} style={{ margin: 0 }}>
+        <Space wrap>
+          <Typography.Title level={4} style={{ margin: 0, whiteSpace: 'normal' }}>
             {f.data.platform?.name || t.unnamed}
           </Typography.Title>
           <StatusTag status={f.status} />
