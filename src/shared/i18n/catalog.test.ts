@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type Catalog, createI18n, type Messages, pickLang } from './index.js';
 import { changesCatalog } from './locales/changes.js';
 import { commonCatalog } from './locales/common.js';
+import { editorCatalog } from './locales/editor.js';
 import { filingStatusCatalog } from './locales/filingStatus.js';
 import { lifecycleCatalog } from './locales/lifecycle.js';
 import { reviewLifecycleCatalog } from './locales/reviewLifecycle.js';
@@ -13,6 +14,7 @@ const catalogs: Catalog[] = [
   changesCatalog,
   reviewLifecycleCatalog,
   filingStatusCatalog,
+  editorCatalog,
 ];
 
 function flatten(m: Messages, prefix = ''): Map<string, string> {
