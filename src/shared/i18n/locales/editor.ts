@@ -8,6 +8,8 @@ export const editorCatalog = defineCatalog(
   'editor',
   {
     titleNew: '填写备案登记表',
+    sponsorTypes: { individual: '个人', enterprise: '企业', institution: '事业单位', other_org: '其他组织' },
+    fileLine: '{{kind}}：{{name}}（{{size}}，SM3 {{sm3}}…）',
     titleCorrection: '补正备案信息',
     submittedDue: '已提交，审核截止 {{date}}',
     stillErrors: '还有 {{count}} 处需要填写或修改',
@@ -62,6 +64,13 @@ export const editorCatalog = defineCatalog(
   },
   {
     titleNew: 'Fill in the registration form',
+    sponsorTypes: {
+      individual: 'Individual',
+      enterprise: 'Enterprise',
+      institution: 'Public institution',
+      other_org: 'Other organisation',
+    },
+    fileLine: '{{kind}}: {{name}} ({{size}}, SM3 {{sm3}}…)',
     titleCorrection: 'Correct the filing',
     submittedDue: 'Submitted, review due {{date}}',
     stillErrors: '{{count}} fields still need filling in or fixing',

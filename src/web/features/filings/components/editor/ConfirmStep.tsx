@@ -4,8 +4,8 @@ import type { ReactNode } from 'react';
 import type { FieldError } from '../../../../../shared/filing/completeness.js';
 import type { FieldPath } from '../../../../../shared/filing/labels.js';
 import type { FilingDraft } from '../../../../../shared/filing/schema.js';
-import { SPONSOR_TYPE_LABELS, type SponsorType } from '../../../../../shared/filing/status.js';
 import { editorCatalog } from '../../../../../shared/i18n/locales/editor.js';
+import { fieldLabel } from '../../../../components/DiffTable.js';
 import { formatSize } from '../../../../lib/format.js';
 import { useCatalog, useI18n } from '../../../../lib/i18n.js';
 import { useEditor } from './EditorContext.js';
@@ -105,7 +105,7 @@ export function ConfirmStep({
         items={[
           item(
             'sponsor.type',
-            draft.sponsor?.type ? SPONSOR_TYPE_LABELS[draft.sponsor.type as SponsorType] : undefined,
+            draft.sponsor?.type ? t(`sponsorTypes.${draft.sponsor.type}` as 'sponsorTypes.enterprise') : undefined,
           ),
           item('sponsor.name', draft.sponsor?.name),
           item('sponsor.idNumber', draft.sponsor?.idNumber),
@@ -185,8 +185,12 @@ export function ConfirmStep({
         locale={{ emptyText: t('confirm.noAttachments') }}
         renderItem={(a) => (
           <List.Item>
-            <Typography.Text strong>{a.kindLabel}</Typography.Text>：{a.fileName}（{formatSize(a.size)}，SM3{' '}
-            {a.sm3.slice(0, 16)}…）
+            {t('fileLine', {
+              kind: fieldLabel(`attachments.${a.kind}`, lang),
+              name: a.fileName,
+              size: formatSize(a.size),
+              sm3: a.sm3.slice(0, 16),
+            })}
           </List.Item>
         )}
       />
