@@ -25,18 +25,7 @@ export function VersionsCard({ f, versions }: { f: Filing; versions: VersionSumm
           size="small"
           dataSource={[...versions].sort((a, b) => b.version - a.version)}
           renderItem={(v) => (
-            <List.Item
-              data-testid="version-row"
-              actions={
-                v.changeId
-                  ? [
-                      <Link key="change" to={paths.change(v.changeId)}>
-                        {t('versions.viewChange')}
-                      </Link>,
-                    ]
-                  : []
-              }
-            >
+            <List.Item data-testid="version-row">
               <List.Item.Meta
                 title={
                   <Space size={8} wrap>
@@ -48,6 +37,12 @@ export function VersionsCard({ f, versions }: { f: Filing; versions: VersionSumm
                   <>
                     {v.changeId ? t('versions.change', { date: v.changeDate ?? '—' }) : t('versions.first')} ·{' '}
                     {t('versions.approvedAt')} {formatDateTime(v.approvedAt)}
+                    {v.changeId && (
+                      <>
+                        {' · '}
+                        <Link to={paths.change(v.changeId)}>{t('versions.viewChange')}</Link>
+                      </>
+                    )}
                   </>
                 }
               />
