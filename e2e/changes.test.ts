@@ -57,6 +57,9 @@ async function publicRecord(): Promise<{ platformName: string; status: string; l
     .filing;
 }
 
+/** Polls with room for a loaded machine (expect.poll waits 1 s by default). */
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
+
 async function setLang(page: Page, lang: 'en' | 'zh') {
   await page.getByRole('button', { name: lang === 'en' ? 'English' : '中文' }).click();
 }
@@ -114,11 +117,12 @@ describe('a change filing and a revocation in the browser', () => {
     await owner.goto(`${baseUrl}/filings/${filingId}`);
     const versions = owner.getByTestId('versions-card');
     await versions.waitFor();
-    await expect.poll(() => versions.getByTestId('version-row').count()).toBe(1);
+    await poll(() => versions.getByTestId('version-row').count()).toBe(1);
     expect(await versions.textContent()).toContain('首次备案');
     const history = owner.getByTestId('public-history');
     expect(await history.textContent()).toContain(`予以备案，备案编号 ${filingNumber}`);
     expect(await history.getByTestId('public-status').textContent()).toContain('有效');
+    expect(await owner.getByTestId('article8-notice').textContent()).toContain('平台可以上线运行');
     await shots(owner, '60-change-status-approved');
   });
 
@@ -158,14 +162,14 @@ describe('a change filing and a revocation in the browser', () => {
       buffer: Buffer.from(letter?.bytes() ?? []),
     });
     await letters.getByText('承诺书-变更后.pdf').waitFor();
-    await expect.poll(() => letters.getByText('承诺书.pdf', { exact: true }).count()).toBe(0);
+    await poll(() => letters.getByText('承诺书.pdf', { exact: true }).count()).toBe(0);
 
     await owner.locator('.ant-steps-item').filter({ hasText: '确认提交' }).click();
     const diff = owner.getByTestId('diff-table');
     await diff.getByText(FIRST_TRY).waitFor();
     expect(await diff.textContent()).toContain(OLD_NAME);
     await diff.getByText('承诺书-变更后.pdf', { exact: false }).waitFor();
-    await expect.poll(() => owner.getByRole('button', { name: '提交变更' }).isDisabled()).toBe(false);
+    await poll(() => owner.getByRole('button', { name: '提交变更' }).isDisabled()).toBe(false);
     await shots(owner, '62-change-confirm-diff');
 
     await owner.getByRole('button', { name: '提交变更' }).click();
@@ -222,7 +226,7 @@ describe('a change filing and a revocation in the browser', () => {
     await staff.locator('.ant-select-item-option').filter({ hasText: '（platform.name）' }).click();
     await dialog.getByLabel('原因 1').fill(REASON);
     await dialog.getByRole('button', { name: '发送补正通知' }).click();
-    await expect.poll(() => staff.getByRole('dialog').count()).toBe(0);
+    await poll(() => staff.getByRole('dialog').count()).toBe(0);
     await staff.getByTestId('review-change-status').getByText('变更待补正').waitFor();
     await staff.getByTestId('decision-history').getByText(REASON).waitFor();
     expect(await staff.getByRole('button', { name: '通过变更' }).count()).toBe(0);
@@ -235,13 +239,13 @@ describe('a change filing and a revocation in the browser', () => {
     await owner.getByRole('heading', { name: '按补正通知修改变更' }).waitFor();
     const notice = owner.getByTestId('correction-notice');
     await notice.getByText(REASON).waitFor();
-    await expect.poll(() => owner.locator('#platform_name_help').textContent()).toBe(REASON);
+    await poll(() => owner.locator('#platform_name_help').textContent()).toBe(REASON);
     await shots(owner, '66-change-correction');
     await owner.getByLabel('漏洞收集平台名称').fill(NEW_NAME);
     await notice.getByText('已修改').waitFor();
     await owner.locator('.ant-steps-item').filter({ hasText: '确认提交' }).click();
     await owner.getByTestId('diff-table').getByText(NEW_NAME).waitFor();
-    await expect.poll(() => owner.getByRole('button', { name: '提交变更' }).isDisabled()).toBe(false);
+    await poll(() => owner.getByRole('button', { name: '提交变更' }).isDisabled()).toBe(false);
     await owner.getByRole('button', { name: '提交变更' }).click();
     await owner.getByTestId('change-view').waitFor();
     expect((await publicRecord()).platformName).toBe(OLD_NAME);
@@ -263,7 +267,7 @@ describe('a change filing and a revocation in the browser', () => {
 
     await owner.goto(`${baseUrl}/filings/${filingId}`);
     const versions = owner.getByTestId('versions-card');
-    await expect.poll(() => versions.getByTestId('version-row').count()).toBe(2);
+    await poll(() => versions.getByTestId('version-row').count()).toBe(2);
     await owner.getByTestId('public-history').getByText('变更生效：公开信息更新为第 2 版').waitFor();
     await shots(owner, '67-change-status-two-versions');
 
@@ -277,7 +281,7 @@ describe('a change filing and a revocation in the browser', () => {
   it('the staff review page lists both versions and their diff', async () => {
     await staff.goto(`${baseUrl}/review/filings/${filingId}`);
     const card = staff.getByTestId('staff-versions');
-    await expect.poll(() => card.getByTestId('staff-version-row').count()).toBe(2);
+    await poll(() => card.getByTestId('staff-version-row').count()).toBe(2);
     await card.getByTestId('diff-table').getByText(NEW_NAME).waitFor();
     await shots(staff, '68-review-filing-versions');
   });
@@ -301,7 +305,22 @@ describe('a change filing and a revocation in the browser', () => {
     await shots(owner, '72-change-status-en');
     await owner.getByTestId('versions-card').getByRole('link', { name: 'View the change' }).click();
     await owner.getByText('Field by field against the current record').waitFor();
+    expect(await owner.getByTestId('diff-table').textContent()).toContain('Platform name');
     await shots(owner, '73-change-view-en');
+
+    // A second change, started and edited in English; left open, the revocation below cancels it.
+    await owner.goto(`${baseUrl}/filings/${filingId}`);
+    await owner.getByRole('button', { name: 'Apply for a change' }).click();
+    await owner.getByRole('dialog').getByRole('button', { name: 'Start the change' }).click();
+    await owner.getByTestId('open-change').getByRole('button', { name: 'Continue the change' }).click();
+    await owner.getByRole('heading', { name: 'Change the filed information' }).waitFor();
+    await owner.getByTestId('change-banner').getByText('Change draft').waitFor();
+    await shots(owner, '74-change-editor-en');
+    await owner.locator('.ant-steps-item').filter({ hasText: 'Review & submit' }).click();
+    await owner.getByText('No differences from the current record').waitFor();
+    await owner.getByText('The form is complete: check it and submit.').waitFor();
+    await owner.getByTestId('submit-blocked').getByText('Nothing differs from the current record yet').waitFor();
+    await shots(owner, '75-change-confirm-en');
     await setLang(owner, 'zh');
   });
 
@@ -317,13 +336,13 @@ describe('a change filing and a revocation in the browser', () => {
     await staff.locator('.ant-select-item-option').filter({ hasText: '第九条' }).click();
     await dialog.getByLabel('撤销原因').fill('经核查，平台存在违规发布未修补漏洞的行为。');
     expect(await unlabelledInputs(staff)).toEqual([]);
-    await shots(staff, '74-review-revoke-dialog');
+    await shots(staff, '76-review-revoke-dialog');
     await dialog.getByRole('button', { name: '确认撤销' }).click();
     await staff.getByTestId('revoked-banner').waitFor();
     expect(await staff.getByTestId('revoked-banner').textContent()).toContain('第九条');
     await staff.getByTestId('review-status').getByText('已撤销').waitFor();
     expect(await staff.getByTestId('revoke-button').count()).toBe(0);
-    await shots(staff, '75-review-revoked');
+    await shots(staff, '77-review-revoked');
 
     expect((await publicRecord()).status).toBe('revoked');
     await owner.goto(`${baseUrl}/filings/${filingId}`);
@@ -332,9 +351,13 @@ describe('a change filing and a revocation in the browser', () => {
     expect(await notice.textContent()).toContain('违规发布未修补漏洞');
     expect(await owner.getByTestId('public-history').getByTestId('public-status').textContent()).toContain('已撤销');
     expect(await owner.getByRole('button', { name: '申请变更备案' }).count()).toBe(0);
-    await shots(owner, '76-applicant-revoked');
+    // The open change went with it.
+    expect(await owner.getByTestId('open-change').count()).toBe(0);
+    // A revoked platform is not told it may go live.
+    expect(await owner.getByTestId('article8-notice').count()).toBe(0);
+    await shots(owner, '78-applicant-revoked');
     await owner.goto(`${baseUrl}/public/filings/${encodeURIComponent(filingNumber)}`);
     await owner.getByTestId('public-status').getByText('已撤销').waitFor();
-    await shots(owner, '77-public-revoked');
+    await shots(owner, '79-public-revoked');
   });
 });

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { type Catalog, createI18n, type Messages, pickLang } from './index.js';
 import { changesCatalog } from './locales/changes.js';
 import { commonCatalog } from './locales/common.js';
+import { editorCatalog } from './locales/editor.js';
+import { filingStatusCatalog } from './locales/filingStatus.js';
 import { lifecycleCatalog } from './locales/lifecycle.js';
 import { portalCatalog } from './locales/portal.js';
 import { reviewLifecycleCatalog } from './locales/reviewLifecycle.js';
@@ -15,6 +17,8 @@ const catalogs: Catalog[] = [
   reviewLifecycleCatalog,
   siteCatalog,
   portalCatalog,
+  filingStatusCatalog,
+  editorCatalog,
 ];
 
 function flatten(m: Messages, prefix = ''): Map<string, string> {

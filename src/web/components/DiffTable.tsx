@@ -50,11 +50,20 @@ export function fieldLabel(field: string, lang: 'zh' | 'en'): string {
   return field;
 }
 
-export function DiffTable({ diff, title }: { diff: DiffEntry[]; title?: string }) {
+export function DiffTable({
+  diff,
+  title,
+  compact,
+}: {
+  diff: DiffEntry[];
+  title?: string;
+  /** Stacked entries whatever the screen (for a narrow column). */
+  compact?: boolean;
+}) {
   const { t } = useCatalog(changesCatalog);
   const { lang } = useI18n();
   // On a phone three columns do not fit: each field becomes a block, before above after.
-  const narrow = !Grid.useBreakpoint().md;
+  const narrow = !Grid.useBreakpoint().md || !!compact;
   const show = (v: DiffValue) => {
     if (v === null || v === '') return <Typography.Text type="secondary">{t('diff.empty')}</Typography.Text>;
     if (typeof v === 'boolean') return v ? t('diff.yes') : t('diff.no');

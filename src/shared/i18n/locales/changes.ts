@@ -7,6 +7,14 @@ import { defineCatalog } from '../index.js';
 export const changesCatalog = defineCatalog(
   'changes',
   {
+    status: {
+      draft: '变更草稿',
+      submitted: '变更审核中',
+      correction_requested: '变更待补正',
+      approved: '变更已生效',
+      cancelled: '变更已取消',
+    },
+    lateReason: '逾期变更：备案信息发生变化的，应自变化之日起 30 日内变更备案（第六条）',
     editor: {
       title: '变更备案信息',
       titleCorrection: '按补正通知修改变更',
@@ -98,13 +106,21 @@ export const changesCatalog = defineCatalog(
       title: '上线与备案（第八条）',
       online_late: '本平台已上线运行，但未在办法施行之日起 10 个工作日内备案，标记为逾期备案。审核人员会看到这一标记。',
       online_on_time: '本平台已上线运行，并在办法施行之日起 10 个工作日内提交了备案。',
-      may_launch: '已完成备案，平台可以上线运行。请在网站主页底部标明备案编号。',
+      may_launch: '已完成备案，平台可以上线运行。',
       launch_past: '计划上线日期（{{date}}）已过，但备案尚未通过：平台须在备案通过后方可上线运行。',
       launch_near: '计划上线日期（{{date}}）临近，备案尚未通过：平台须在备案通过后方可上线运行。',
       launch_planned: '平台尚未上线：须在备案通过后方可上线运行。',
     },
   },
   {
+    status: {
+      draft: 'Change draft',
+      submitted: 'Change under review',
+      correction_requested: 'Change: correction requested',
+      approved: 'Change in force',
+      cancelled: 'Change cancelled',
+    },
+    lateReason: 'Late change: a change must be filed within 30 days of the day the information changed (Article 6)',
     editor: {
       title: 'Change the filed information',
       titleCorrection: 'Correct the change as requested',
@@ -202,8 +218,7 @@ export const changesCatalog = defineCatalog(
         'The platform is already online but was not filed within 10 working days of the Measures taking effect: it is marked as filed late, and reviewers see the flag.',
       online_on_time:
         'The platform is already online and was filed within 10 working days of the Measures taking effect.',
-      may_launch:
-        'The filing is approved: the platform may go live. Show the filing number at the bottom of its homepage.',
+      may_launch: 'The filing is approved: the platform may go live.',
       launch_past:
         'The planned launch date ({{date}}) has passed but the filing is not approved yet: the platform may go live only after approval.',
       launch_near:

@@ -17,6 +17,7 @@ export const reviewLifecycleCatalog = defineCatalog(
     },
     lateChange: '逾期变更',
     lateFiling: '逾期备案',
+    lateFilingReason: '逾期备案：已上线运行的平台应在办法施行之日起 10 个工作日内备案（第八条）',
     dereg: {
       title: '注销申请',
       status: '状态',
@@ -33,6 +34,7 @@ export const reviewLifecycleCatalog = defineCatalog(
     },
     change: {
       title: '变更审核',
+      titleWith: '变更审核：{{name}}',
       back: '返回审核队列',
       filing: '查看原备案',
       number: '备案编号',
@@ -106,6 +108,8 @@ export const reviewLifecycleCatalog = defineCatalog(
     },
     lateChange: 'Late change',
     lateFiling: 'Filed late',
+    lateFilingReason:
+      'Filed late: a platform already online had to be filed within 10 working days of the Measures taking effect (Article 8)',
     dereg: {
       title: 'Deregistrations',
       status: 'Status',
@@ -122,6 +126,7 @@ export const reviewLifecycleCatalog = defineCatalog(
     },
     change: {
       title: 'Change review',
+      titleWith: 'Change review: {{name}}',
       back: 'Back to the queue',
       filing: 'Open the filing',
       number: 'Filing number',

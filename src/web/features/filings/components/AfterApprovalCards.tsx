@@ -25,18 +25,7 @@ export function VersionsCard({ f, versions }: { f: Filing; versions: VersionSumm
           size="small"
           dataSource={[...versions].sort((a, b) => b.version - a.version)}
           renderItem={(v) => (
-            <List.Item
-              data-testid="version-row"
-              actions={
-                v.changeId
-                  ? [
-                      <Link key="change" to={paths.change(v.changeId)}>
-                        {t('versions.viewChange')}
-                      </Link>,
-                    ]
-                  : []
-              }
-            >
+            <List.Item data-testid="version-row">
               <List.Item.Meta
                 title={
                   <Space size={8} wrap>
@@ -48,6 +37,12 @@ export function VersionsCard({ f, versions }: { f: Filing; versions: VersionSumm
                   <>
                     {v.changeId ? t('versions.change', { date: v.changeDate ?? '—' }) : t('versions.first')} ·{' '}
                     {t('versions.approvedAt')} {formatDateTime(v.approvedAt)}
+                    {v.changeId && (
+                      <>
+                        {' · '}
+                        <Link to={paths.change(v.changeId)}>{t('versions.viewChange')}</Link>
+                      </>
+                    )}
                   </>
                 }
               />
@@ -146,6 +141,8 @@ export function Article8Notice({ f }: { f: Filing }) {
   const { t } = useCatalog(changesCatalog);
   const a8 = f.article8;
   if (!a8 || !(a8.state in ARTICLE8_TYPES)) return null;
+  // A filing that ended (withdrawn, deregistered, revoked) has nothing more to say about going live.
+  if (!['draft', 'submitted', 'correction_requested', 'approved'].includes(f.status)) return null;
   // Once the platform is filed and online on time there is nothing to tell.
   if (a8.state === 'online_on_time' && f.filingNumber) return null;
   return (

@@ -232,7 +232,7 @@ export function LifecyclePanel({ f }: { f: Filing }) {
             type="info"
             showIcon
             data-testid="open-change"
-            title={t('change.open', { status: change.statusLabel })}
+            title={t('change.open', { status: tc(`status.${change.status}` as 'status.draft') })}
             description={
               <>
                 {t('change.openDetail', { changeDate: change.changeDate, deadline: change.changeDeadline })}

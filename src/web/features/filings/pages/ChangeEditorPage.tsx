@@ -55,7 +55,7 @@ export function ChangeBanner({ change }: { change: ChangeDetail }) {
           {
             key: 'status',
             label: t('banner.status'),
-            children: <span data-testid="change-status">{change.statusLabel}</span>,
+            children: <span data-testid="change-status">{t(`status.${change.status}` as 'status.draft')}</span>,
           },
           { key: 'changeDate', label: t('banner.changeDate'), children: change.changeDate },
           {

@@ -2,9 +2,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Spin } from 'antd';
 import { Navigate, useNavigate, useParams } from 'react-router';
+import { editorCatalog } from '../../../../shared/i18n/locales/editor.js';
 import { RouteError } from '../../../components/RouteError.js';
 import { paths } from '../../../config/paths.js';
-import { useI18n } from '../../../lib/i18n.js';
+import { useCatalog, useI18n } from '../../../lib/i18n.js';
 import {
   attachmentUrl,
   deleteAttachment,
@@ -29,6 +30,7 @@ export function FilingEditorPage() {
 
 function FilingEditor({ filing }: { filing: Filing }) {
   const { t } = useI18n();
+  const { t: te } = useCatalog(editorCatalog);
   const qc = useQueryClient();
   const navigate = useNavigate();
   const { message } = App.useApp();
@@ -50,10 +52,10 @@ function FilingEditor({ filing }: { filing: Filing }) {
         const res = await submitFiling(filing.id);
         qc.setQueryData(filingKey(filing.id), res.filing);
         await qc.invalidateQueries({ queryKey: filingsKey, exact: true });
-        message.success(`已提交，审核截止 ${res.dueDate}`);
+        message.success(te('submittedDue', { date: res.dueDate }));
         navigate(paths.filing(filing.id));
       }}
-      texts={{ title: correcting ? '补正备案信息' : '填写备案登记表', submit: t.submit }}
+      texts={{ title: correcting ? te('titleCorrection') : te('titleNew'), submit: t.submit }}
     />
   );
 }

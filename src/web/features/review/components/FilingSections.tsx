@@ -7,9 +7,9 @@ import { Alert, Button, Descriptions, Form, Input, Modal, Space, Table, Tag, Typ
 import type { DescriptionsItemType } from 'antd/es/descriptions/index.js';
 import { type ReactNode, useState } from 'react';
 import type { FieldPath } from '../../../../shared/filing/labels.js';
-import { SPONSOR_TYPE_LABELS, type SponsorType } from '../../../../shared/filing/status.js';
+import { editorCatalog } from '../../../../shared/i18n/locales/editor.js';
 import { ApiError } from '../../../lib/api.js';
-import { useI18n, useMessages } from '../../../lib/i18n.js';
+import { useCatalog, useI18n, useMessages } from '../../../lib/i18n.js';
 import { type RevealedPersonal, type ReviewFiling, reveal } from '../api/review.js';
 import { REVIEW_MESSAGES } from '../messages.js';
 
@@ -17,6 +17,7 @@ const SECTION_STYLE = { marginBottom: 20 } as const;
 
 export function FilingSections({ filing }: { filing: Pick<ReviewFiling, 'id' | 'data' | 'allowedActions'> }) {
   const m = useMessages(REVIEW_MESSAGES);
+  const { t: te } = useCatalog(editorCatalog);
   const { label } = useI18n();
   const [revealed, setRevealed] = useState<RevealedPersonal | null>(null);
   const [asking, setAsking] = useState(false);
@@ -136,7 +137,10 @@ export function FilingSections({ filing }: { filing: Pick<ReviewFiling, 'id' | '
         extra={revealButton}
         style={SECTION_STYLE}
         items={[
-          item('sponsor.type', d.sponsor?.type ? SPONSOR_TYPE_LABELS[d.sponsor.type as SponsorType] : undefined),
+          item(
+            'sponsor.type',
+            d.sponsor?.type ? te(`sponsorTypes.${d.sponsor.type}` as 'sponsorTypes.enterprise') : undefined,
+          ),
           item('sponsor.name', revealed?.sponsor.name ?? d.sponsor?.name),
           {
             key: 'sponsor.idNumber',

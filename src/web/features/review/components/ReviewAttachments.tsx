@@ -2,9 +2,10 @@
 import { DownloadOutlined, EyeOutlined } from '@ant-design/icons';
 import { Button, Empty, List, Modal, Space, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
-import { ATTACHMENT_KIND_LABELS, ATTACHMENT_KINDS, type AttachmentKind } from '../../../../shared/attachments.js';
+import { ATTACHMENT_KINDS } from '../../../../shared/attachments.js';
+import { fieldLabel } from '../../../components/DiffTable.js';
 import { formatDateTime, formatSize } from '../../../lib/format.js';
-import { useMessages } from '../../../lib/i18n.js';
+import { useI18n, useMessages } from '../../../lib/i18n.js';
 import { type ReviewAttachment, reviewAttachmentUrl } from '../api/review.js';
 import { REVIEW_MESSAGES } from '../messages.js';
 
@@ -22,6 +23,7 @@ export function ReviewAttachments({
 }) {
   const url = urlOf ?? ((id: string, inline?: boolean) => reviewAttachmentUrl(filingId, id, inline));
   const m = useMessages(REVIEW_MESSAGES);
+  const { lang } = useI18n();
   const [preview, setPreview] = useState<ReviewAttachment | null>(null);
   const kinds = ATTACHMENT_KINDS.filter((k) => attachments.some((a) => a.kind === k));
   if (attachments.length === 0) return <Empty description={m.noAttachments} />;
@@ -29,7 +31,7 @@ export function ReviewAttachments({
     <>
       {kinds.map((kind) => (
         <div key={kind} style={{ marginBottom: 16 }} data-testid={`review-attachments-${kind}`}>
-          <Typography.Text strong>{ATTACHMENT_KIND_LABELS[kind as AttachmentKind]}</Typography.Text>
+          <Typography.Text strong>{fieldLabel(`attachments.${kind}`, lang)}</Typography.Text>
           <List
             size="small"
             bordered

@@ -73,7 +73,7 @@ export function StaffVersionsCard({ filingId }: { filingId: string }) {
             />
           </Space>
           {from !== null && to !== null && from !== to && diff.data && (
-            <DiffTable diff={diff.data} title={t('versions.diffTitle', { from, to })} />
+            <DiffTable diff={diff.data} title={t('versions.diffTitle', { from, to })} compact />
           )}
         </div>
       )}

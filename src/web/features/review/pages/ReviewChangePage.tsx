@@ -8,6 +8,7 @@ import { ArrowLeftOutlined, CheckCircleOutlined, ExclamationCircleOutlined } fro
 import { Alert, App, Button, Card, Col, Descriptions, Grid, Result, Row, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { changesCatalog } from '../../../../shared/i18n/locales/changes.js';
 import { reviewLifecycleCatalog } from '../../../../shared/i18n/locales/reviewLifecycle.js';
 import { DiffTable } from '../../../components/DiffTable.js';
 import { RouteError } from '../../../components/RouteError.js';
@@ -47,6 +48,8 @@ const STATUS_COLORS: Record<string, string> = {
 
 function ChangeReview({ change }: { change: ReviewChange }) {
   const { t } = useCatalog(reviewLifecycleCatalog);
+  const { t: tc } = useCatalog(changesCatalog);
+  const statusLabel = tc(`status.${change.status}` as 'status.draft');
   const m = useMessages(REVIEW_MESSAGES);
   const { message, modal } = App.useApp();
   const approve = useApproveChange(change.id);
@@ -116,15 +119,15 @@ function ChangeReview({ change }: { change: ReviewChange }) {
       <Card
         title={
           <Space wrap>
-            <Typography.Title level={4} style={{ margin: 0 }}>
-              {t('change.title')}：{change.platformName ?? m.unnamed}
+            <Typography.Title level={4} style={{ margin: 0, whiteSpace: 'normal' }}>
+              {t('change.titleWith', { name: change.platformName ?? m.unnamed })}
             </Typography.Title>
             <Tag color="purple">{t('kind.change')}</Tag>
             <Tag color={STATUS_COLORS[change.status] ?? 'default'} data-testid="review-change-status">
-              {change.statusLabel}
+              {statusLabel}
             </Tag>
             {change.late && (
-              <Tag color="red" title={change.lateReason ?? undefined} data-testid="review-change-late">
+              <Tag color="red" title={tc('lateReason')} data-testid="review-change-late">
                 {t('change.late')}
               </Tag>
             )}
@@ -179,7 +182,7 @@ function ChangeReview({ change }: { change: ReviewChange }) {
         />
         <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
           {t('change.base', { base: change.baseVersion, current: change.currentVersion ?? '—' })}
-          {change.late && change.lateReason ? ` · ${change.lateReason}` : ''}
+          {change.late ? ` · ${tc('lateReason')}` : ''}
         </Typography.Paragraph>
         {change.stale && (
           <Alert
@@ -195,12 +198,7 @@ function ChangeReview({ change }: { change: ReviewChange }) {
           <Alert type="warning" showIcon style={{ marginTop: 8 }} title={t('change.waiting')} />
         )}
         {(change.status === 'approved' || change.status === 'cancelled') && (
-          <Alert
-            type="info"
-            showIcon
-            style={{ marginTop: 8 }}
-            title={t('change.decided', { status: change.statusLabel })}
-          />
+          <Alert type="info" showIcon style={{ marginTop: 8 }} title={t('change.decided', { status: statusLabel })} />
         )}
       </Card>
       <Card>

@@ -10,7 +10,22 @@ import {
   FilePdfOutlined,
   SafetyCertificateOutlined,
 } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Descriptions, Result, Row, Select, Space, Spin, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Grid,
+  Result,
+  Row,
+  Select,
+  Space,
+  Spin,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { FIELD_LABELS, type FieldPath } from '../../../../shared/filing/labels.js';
@@ -56,6 +71,8 @@ function ReviewPage({ filing }: { filing: ReviewFiling }) {
   const { lang } = useI18n();
   const { message, modal } = App.useApp();
   const [revoking, setRevoking] = useState(false);
+  // On a phone the decisions go under the title, which would otherwise be squeezed out.
+  const wide = !!Grid.useBreakpoint().md;
   const me = useMe();
   const can = (a: ReviewFiling['allowedActions'][number]) => filing.allowedActions.includes(a);
   const reviewers = useReviewers(true);
@@ -181,7 +198,7 @@ function ReviewPage({ filing }: { filing: ReviewFiling }) {
       <Card
         title={
           <Space wrap>
-            <Typography.Title level={4} style={{ margin: 0 }}>
+            <Typography.Title level={4} style={{ margin: 0, whiteSpace: 'normal' }}>
               {filing.data.platform?.name || m.unnamed}
             </Typography.Title>
             <span data-testid="review-status">
@@ -190,8 +207,9 @@ function ReviewPage({ filing }: { filing: ReviewFiling }) {
             {filing.late && <Tag color="red">{m.late}</Tag>}
           </Space>
         }
-        extra={decisionButtons}
+        extra={wide ? decisionButtons : undefined}
       >
+        {!wide && <div style={{ marginBottom: 12 }}>{decisionButtons}</div>}
         <Descriptions
           size="small"
           column={{ xs: 1, md: 2, lg: 3 }}

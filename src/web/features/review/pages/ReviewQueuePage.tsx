@@ -4,6 +4,7 @@
  */
 import { App, Button, Card, Empty, Radio, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { changesCatalog } from '../../../../shared/i18n/locales/changes.js';
 import { reviewLifecycleCatalog } from '../../../../shared/i18n/locales/reviewLifecycle.js';
 import { StatusTag } from '../../../components/StatusTag.js';
 import { paths } from '../../../config/paths.js';
@@ -55,6 +56,7 @@ function useQueueParams(): [QueueParams, (p: Partial<QueueParams>) => void] {
 export function ReviewQueuePage() {
   const m = useMessages(REVIEW_MESSAGES);
   const { t } = useCatalog(reviewLifecycleCatalog);
+  const { t: tc } = useCatalog(changesCatalog);
   const me = useMe();
   const navigate = useNavigate();
   const { message } = App.useApp();
@@ -194,7 +196,7 @@ export function ReviewQueuePage() {
               title: m.lateFlag,
               render: (_, f) =>
                 f.late ? (
-                  <Tooltip title={f.lateReason}>
+                  <Tooltip title={f.kind === 'change' ? tc('lateReason') : t('lateFilingReason')}>
                     <Tag color="red" data-testid="queue-late">
                       {f.kind === 'change' ? t('lateChange') : t('lateFiling')}
                     </Tag>

@@ -12,9 +12,10 @@ import { toFieldPath } from '../../../../../shared/fieldPath.js';
 import type { FieldError } from '../../../../../shared/filing/completeness.js';
 import type { FieldPath } from '../../../../../shared/filing/labels.js';
 import type { FilingDraft } from '../../../../../shared/filing/schema.js';
+import { editorCatalog } from '../../../../../shared/i18n/locales/editor.js';
 import { ApiError } from '../../../../lib/api.js';
 import { formatDateTime, formatTime } from '../../../../lib/format.js';
-import { useI18n } from '../../../../lib/i18n.js';
+import { useCatalog, useI18n } from '../../../../lib/i18n.js';
 import type { Correction } from '../../api/filings.js';
 import { AttachmentsStep } from './AttachmentsStep.js';
 import { CapitalStep } from './CapitalStep.js';
@@ -104,6 +105,7 @@ export function StepEditor({
   submitBlocked,
 }: StepEditorProps) {
   const { t, lang } = useI18n();
+  const { t: te } = useCatalog(editorCatalog);
   const [form] = Form.useForm();
   const { message, modal } = App.useApp();
   const [params, setParams] = useSearchParams();
@@ -208,7 +210,7 @@ export function StepEditor({
     const latest = validateValues(form.getFieldsValue(true), kinds, today);
     if (latest.errors.length) {
       setShowAll(true);
-      message.error(`还有 ${latest.errors.length} 处需要填写或修改`);
+      message.error(te('stillErrors', { count: latest.errors.length }));
       return;
     }
     setSubmitting(true);
@@ -220,7 +222,7 @@ export function StepEditor({
         setShowAll(true);
         message.error(err.message);
       } else {
-        message.error(err instanceof Error ? err.message : '提交失败');
+        message.error(err instanceof Error ? err.message : te('submitFailed'));
       }
     } finally {
       setSubmitting(false);
@@ -349,6 +351,7 @@ function CorrectionNotice({
   goTo: (step: StepKey) => void;
 }) {
   const { label, lang } = useI18n();
+  const { t } = useCatalog(editorCatalog);
   const labelOf = (f: string) => label(f as FieldPath) ?? f;
   return (
     <Alert
@@ -357,7 +360,7 @@ function CorrectionNotice({
       role="alert"
       data-testid="correction-notice"
       style={{ marginBottom: 24 }}
-      title={`补正通知（${formatDateTime(correction.createdAt)}）`}
+      title={t('correction.title', { date: formatDateTime(correction.createdAt) })}
       description={
         <>
           <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 8 }}>
@@ -375,7 +378,7 @@ function CorrectionNotice({
                   <Typography.Text strong>{labelOf(item.field)}</Typography.Text>：{item.message}
                   {!pending && (
                     <Tag color="green" style={{ marginInlineStart: 8 }}>
-                      已修改
+                      {t('correction.fixed')}
                     </Tag>
                   )}
                 </li>
@@ -383,7 +386,7 @@ function CorrectionNotice({
             })}
           </ul>
           <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
-            请按上述意见修改被标记的字段，然后在“确认提交”步骤重新提交。
+            {t('correction.next')}
           </Typography.Paragraph>
         </>
       }
