@@ -1,6 +1,6 @@
 /**
- * Serves the built web app (dist/web) from the same process and port as the API. Hashed assets are cached for
- * good. A GET of one of the app's own paths (shared/appRoutes.ts) answers index.html, so the client router can take
+ * Serves the built web app (dist/web) from the same process and port as the API, precompressed (brotli, gzip)
+ * where the client accepts it. Hashed assets are cached for good. A GET of one of the app's own paths (shared/appRoutes.ts) answers index.html, so the client router can take
  * it; any other unknown path answers 404: JSON under /api, the public site's 404 page elsewhere (SPEC §13).
  */
 import fs from 'node:fs';
@@ -35,6 +35,8 @@ export const webPlugin = fp(async (app: FastifyInstance, opts: { dir?: string })
     prefix: '/',
     index: false,
     wildcard: false,
+    // The build writes .br and .gz beside each file (vite.config.ts): sent to clients that accept them.
+    preCompressed: true,
     setHeaders(res, filePath) {
       res.header('cache-control', filePath.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
