@@ -24,23 +24,37 @@ export interface RotationResult {
 const b64 = (v: unknown) =>
   Buffer.isBuffer(v) || v instanceof Uint8Array ? Buffer.from(v).toString('base64') : String(v);
 
+/** Where a batch starts: after the last key (and second key column) of the batch before. */
+type Cursor = { k: string; k2: string | null } | null;
+
 async function resealBatch(
   db: Executor,
   cipher: FieldCipher,
   c: SealedColumn,
-  after: string | null,
+  after: Cursor,
   batchSize: number,
-): Promise<{ count: number; last: string | null }> {
+): Promise<{ count: number; last: Cursor }> {
   const table = sql.identifier(c.table);
   const col = sql.identifier(c.column);
   const key = sql.identifier(c.key);
-  const reads = sql.raw([...new Set([c.key, ...c.reads])].map((r) => `"${r}"`).join(', '));
-  const from: SQL = after === null ? sql`true` : sql`${key} > ${after}::${sql.raw(c.keyType)}`;
+  const key2 = c.key2 ? sql.identifier(c.key2.name) : null;
+  const reads = sql.raw(
+    [...new Set([c.key, ...(c.key2 ? [c.key2.name] : []), ...c.reads])].map((r) => `"${r}"`).join(', '),
+  );
+  const keyType = sql.raw(c.keyType);
+  let from: SQL = sql`true`;
+  if (after !== null) {
+    from =
+      key2 && c.key2
+        ? sql`(${key}, ${key2}) > (${after.k}::${keyType}, ${after.k2}::${sql.raw(c.key2.type)})`
+        : sql`${key} > ${after.k}::${keyType}`;
+  }
   const rows = await queryRows<Record<string, unknown>>(
     db,
-    sql`select ${reads}, ${key}::text as "__key", ${col} as "__value" from ${table}
+    sql`select ${reads}, ${key}::text as "__key", ${key2 ? sql`${key2}::text` : sql`null`} as "__key2",
+               ${col} as "__value" from ${table}
         where ${col} is not null and ${kidOf(c)} <> ${cipher.activeKeyId} and ${from}
-        order by ${key} limit ${batchSize}`,
+        order by ${key}${key2 ? sql`, ${key2}` : sql``} limit ${batchSize}`,
   );
   if (rows.length === 0) return { count: 0, last: null };
   const updates = rows.map((r) => {
@@ -49,16 +63,18 @@ async function resealBatch(
       c.kind === 'bytea'
         ? cipher.sealBytes(cipher.openBytes(r.__value as Uint8Array, aad), aad).toString('base64')
         : cipher.sealText(cipher.openText(String(r.__value), aad), aad);
-    return { k: String(r.__key), old: b64(r.__value), v: sealed };
+    return { k: String(r.__key), k2: r.__key2 === null ? null : String(r.__key2), old: b64(r.__value), v: sealed };
   });
   const decode = (x: SQL) => (c.kind === 'bytea' ? sql`decode(${x}, 'base64')` : x);
   const result = await db.execute(sql`update ${table} t set ${col} = ${decode(sql`x.v`)}
-    from jsonb_to_recordset(${JSON.stringify(updates)}::jsonb) as x(k text, old text, v text)
-    where t.${key}::text = x.k and t.${col} = ${decode(sql`x.old`)}`);
+    from jsonb_to_recordset(${JSON.stringify(updates)}::jsonb) as x(k text, k2 text, old text, v text)
+    where t.${key}::text = x.k ${key2 ? sql`and t.${key2}::text = x.k2` : sql``}
+      and t.${col} = ${decode(sql`x.old`)}`);
   // node-postgres says rowCount, PGlite affectedRows.
   const counted = result as unknown as { rowCount?: number | null; affectedRows?: number };
   const count = Number(counted.rowCount ?? counted.affectedRows ?? 0);
-  return { count, last: String(rows[rows.length - 1]?.__key) };
+  const lastRow = rows[rows.length - 1];
+  return { count, last: { k: String(lastRow?.__key), k2: lastRow?.__key2 == null ? null : String(lastRow.__key2) } };
 }
 
 /**
@@ -75,7 +91,7 @@ export async function rotateKeys(
   const byColumn: RotationProgress[] = [];
   for (const c of SEALED_COLUMNS) {
     const progress = { table: c.table, column: c.column, resealed: 0 };
-    let after: string | null = null;
+    let after: Cursor = null;
     for (;;) {
       const batch = await db.transaction((tx) => resealBatch(tx, cipher, c, after, batchSize));
       if (batch.last === null) break;

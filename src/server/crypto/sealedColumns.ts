@@ -12,9 +12,10 @@ export interface SealedColumn {
   column: string;
   /** `text`: base64 in a text column; `bytea`: raw bytes. */
   kind: 'text' | 'bytea';
-  /** The primary key column (a single column in every sealed table) and its type, for keyset batches. */
+  /** The primary key column and its type, for keyset batches; `key2` the second column of a two-column key. */
   key: string;
   keyType: 'uuid' | 'bigint' | 'text';
+  key2?: { name: string; type: 'integer' | 'bigint' };
   /** Columns the associated data is made of, read with the row. */
   reads: string[];
   /** The associated data of a row, from the columns in `reads`. */
@@ -79,6 +80,17 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
     keyType: 'uuid',
     reads: ['id', 'sealed_id'],
     aad: (r) => `attachment:${str(r.sealed_id ?? r.id)}`,
+  },
+  {
+    // Files stored since chunking (attachments/blobStore.ts chunkAad): each 64 KiB chunk is bound to blob and position.
+    table: 'attachment_chunks',
+    column: 'content',
+    kind: 'bytea',
+    key: 'blob_id',
+    keyType: 'uuid',
+    key2: { name: 'seq', type: 'integer' },
+    reads: ['blob_id', 'seq'],
+    aad: (r) => `blob:${str(r.blob_id)}:${str(r.seq)}`,
   },
   {
     table: 'outbox',
