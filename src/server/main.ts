@@ -36,7 +36,8 @@ async function main() {
     });
   } catch (err) {
     if (err instanceof DataDirLockedError) {
-      log.fatal(err.message);
+      // A message for the person who typed `npm start`, where they look for it.
+      process.stderr.write(`${err.message}\n`);
       return exit(2);
     }
     throw err;
