@@ -138,8 +138,9 @@ export interface OpenOptions {
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
-    // A connection attempt gives up after 5 s, so a request during an outage gets its 503 instead of hanging.
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10, connectionTimeoutMillis: 5_000 });
+    // Waiting for a connection (a free slot, or a server that does not answer) gives up after 15 s, so a request
+    // meets its 503 rather than hanging when the network drops packets; refused connections fail at once anyway.
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10, connectionTimeoutMillis: 15_000 });
     // Fail early with the server's own message when it cannot be reached.
     const c = await pool.connect();
     c.release();
