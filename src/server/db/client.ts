@@ -12,6 +12,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { isDatabaseUnavailable } from '../lib/dbErrors.js';
 import { lockDataDir } from './dataDirLock.js';
 import * as schema from './schema.js';
 
@@ -49,11 +50,40 @@ export function fromPglite(client: PGlite, onClose?: () => void): Database {
  */
 export function fromPool(pool: pg.Pool, onError: (err: Error) => void = reportPoolError): Database {
   pool.on('error', onError);
-  // A client checked out between two queries (inside a transaction) has no pool listener: its connection dropping
-  // would be an unhandled 'error' event. The query that uses it next fails, and the pool discards it on release.
-  pool.on('connect', (client) => client.on('error', onError));
+  pool.on('connect', (client) => {
+    // A client checked out between two queries (inside a transaction) has no pool listener: its connection dropping
+    // would be an unhandled 'error' event.
+    client.on('error', onError);
+    releaseWhenBroken(client);
+  });
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   return { db, kind: 'postgres', pool, close: () => pool.end() };
+}
+
+/**
+ * Drizzle's `transaction()` on a pool runs `begin` before its try/finally, so a connection lost at that moment is
+ * never released: each outage would leak a pool slot until the pool is exhausted for good. So a checked-out client
+ * whose query fails because the connection is gone is handed back here at once, marked broken (the pool destroys
+ * it), and the caller's later release becomes a no-op.
+ */
+function releaseWhenBroken(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as { query: unknown }).query = (...args: unknown[]) => {
+    const result = query(...args);
+    if (!(result instanceof Promise)) return result;
+    return result.catch((err: unknown) => {
+      if (isDatabaseUnavailable(err) && typeof client.release === 'function') {
+        const release = client.release;
+        client.release = () => {};
+        try {
+          release(err instanceof Error ? err : new Error(String(err)));
+        } catch {
+          // already released
+        }
+      }
+      throw err;
+    });
+  };
 }
 
 function reportPoolError(err: Error): void {
@@ -108,8 +138,9 @@ export interface OpenOptions {
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
-    // A connection attempt gives up after 5 s, so a request during an outage gets its 503 instead of hanging.
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10, connectionTimeoutMillis: 5_000 });
+    // Waiting for a connection (a free slot, or a server that does not answer) gives up after 15 s, so a request
+    // meets its 503 rather than hanging when the network drops packets; refused connections fail at once anyway.
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10, connectionTimeoutMillis: 15_000 });
     // Fail early with the server's own message when it cannot be reached.
     const c = await pool.connect();
     c.release();

@@ -3,13 +3,18 @@
  * Retry-After and logs it; afterwards it answers again by itself, and the outbox worker delivers what was queued
  * before and during the outage. PostgreSQL only: the app reaches it through a TCP proxy the test cuts and restores.
  */
+import type { Socket } from 'node:net';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type Jobs, startJobs } from '../jobs/index.js';
+import { isDatabaseUnavailable } from '../lib/dbErrors.js';
 import { adminClient, approvedFiling, configurePartner, messageOf } from '../test/deliveries.js';
 import { registerApplicant } from '../test/factories.js';
 import { startSecondInstance, startTestServer, type TestServer } from '../test/harness.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../test/receivers.js';
 import { startTcpProxy, type TcpProxy } from '../test/tcpProxy.js';
+import { fromPool } from './client.js';
 
 const onPostgres = inject('dbKind') === 'postgres';
 let direct: TestServer;
@@ -103,4 +108,33 @@ describe('a database outage', () => {
       expect(metrics).toMatch(/^vcp_db_unavailable_total\{source="http"\} [1-9]/m);
     },
   );
+});
+
+describe('a connection lost as a transaction begins', () => {
+  it.skipIf(!onPostgres)('gives the pool its slot back, so the pool never runs dry', async () => {
+    const pool = new pg.Pool({ connectionString: direct.databaseUrl, max: 2 });
+    const database = fromPool(pool, () => {});
+    try {
+      await pool.query('select 1');
+      let kill = true;
+      pool.on('acquire', (client) => {
+        if (kill) (client as unknown as { connection: { stream: Socket } }).connection.stream.destroy();
+      });
+      const tx = () => database.db.transaction(async (t) => t.execute(sql`select 1`));
+      for (let i = 0; i < 4; i++) {
+        const err = await tx().then(
+          () => null,
+          (e: unknown) => e,
+        );
+        expect(isDatabaseUnavailable(err), String(err)).toBe(true);
+      }
+      kill = false;
+      // With two leaked clients this would wait for a free slot forever.
+      const timeout = sleep(5000).then(() => 'pool exhausted');
+      expect(await Promise.race([tx().then(() => 'ok'), timeout])).toBe('ok');
+      expect(pool.totalCount - pool.idleCount).toBe(0);
+    } finally {
+      await pool.end();
+    }
+  });
 });

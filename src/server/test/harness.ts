@@ -117,7 +117,7 @@ export async function startSecondInstance(
 ): Promise<TestServer> {
   if (!server.databaseUrl) throw new Error('a second instance needs a PostgreSQL database');
   const databaseUrl = opts.databaseUrl ?? server.databaseUrl;
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, connectionTimeoutMillis: 5_000 });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
   const ctx = createContext(
     server.ctx.config,
     fromPool(pool, () => {}),
