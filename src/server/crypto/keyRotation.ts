@@ -28,19 +28,32 @@ async function resealBatch(
   db: Executor,
   cipher: FieldCipher,
   c: SealedColumn,
-  after: string | null,
+  after: string[] | null,
   batchSize: number,
-): Promise<{ count: number; last: string | null }> {
+): Promise<{ count: number; last: string[] | null }> {
   const table = sql.identifier(c.table);
   const col = sql.identifier(c.column);
-  const key = sql.identifier(c.key);
-  const reads = sql.raw([...new Set([c.key, ...c.reads])].map((r) => `"${r}"`).join(', '));
-  const from: SQL = after === null ? sql`true` : sql`${key} > ${after}::${sql.raw(c.keyType)}`;
+  const keys = sql.join(
+    c.key.map((k) => sql.identifier(k.column)),
+    sql`, `,
+  );
+  const keyText = sql`json_build_array(${sql.join(
+    c.key.map((k) => sql`${sql.identifier(k.column)}::text`),
+    sql`, `,
+  )})`;
+  const reads = sql.raw([...new Set([...c.key.map((k) => k.column), ...c.reads])].map((r) => `"${r}"`).join(', '));
+  const from: SQL =
+    after === null
+      ? sql`true`
+      : sql`(${keys}) > (${sql.join(
+          c.key.map((k, i) => sql`${after[i]}::${sql.raw(k.type)}`),
+          sql`, `,
+        )})`;
   const rows = await queryRows<Record<string, unknown>>(
     db,
-    sql`select ${reads}, ${key}::text as "__key", ${col} as "__value" from ${table}
+    sql`select ${reads}, ${keyText} as "__key", ${col} as "__value" from ${table}
         where ${col} is not null and ${kidOf(c)} <> ${cipher.activeKeyId} and ${from}
-        order by ${key} limit ${batchSize}`,
+        order by ${keys} limit ${batchSize}`,
   );
   if (rows.length === 0) return { count: 0, last: null };
   const updates = rows.map((r) => {
@@ -49,16 +62,20 @@ async function resealBatch(
       c.kind === 'bytea'
         ? cipher.sealBytes(cipher.openBytes(r.__value as Uint8Array, aad), aad).toString('base64')
         : cipher.sealText(cipher.openText(String(r.__value), aad), aad);
-    return { k: String(r.__key), old: b64(r.__value), v: sealed };
+    return { k: r.__key as string[], old: b64(r.__value), v: sealed };
   });
   const decode = (x: SQL) => (c.kind === 'bytea' ? sql`decode(${x}, 'base64')` : x);
+  const match = sql.join(
+    c.key.map((k, i) => sql`t.${sql.identifier(k.column)}::text = x.k->>${sql.raw(String(i))}`),
+    sql` and `,
+  );
   const result = await db.execute(sql`update ${table} t set ${col} = ${decode(sql`x.v`)}
-    from jsonb_to_recordset(${JSON.stringify(updates)}::jsonb) as x(k text, old text, v text)
-    where t.${key}::text = x.k and t.${col} = ${decode(sql`x.old`)}`);
+    from jsonb_to_recordset(${JSON.stringify(updates)}::jsonb) as x(k jsonb, old text, v text)
+    where ${match} and t.${col} = ${decode(sql`x.old`)}`);
   // node-postgres says rowCount, PGlite affectedRows.
   const counted = result as unknown as { rowCount?: number | null; affectedRows?: number };
   const count = Number(counted.rowCount ?? counted.affectedRows ?? 0);
-  return { count, last: String(rows[rows.length - 1]?.__key) };
+  return { count, last: rows[rows.length - 1]?.__key as string[] };
 }
 
 /**
@@ -75,7 +92,7 @@ export async function rotateKeys(
   const byColumn: RotationProgress[] = [];
   for (const c of SEALED_COLUMNS) {
     const progress = { table: c.table, column: c.column, resealed: 0 };
-    let after: string | null = null;
+    let after: string[] | null = null;
     for (;;) {
       const batch = await db.transaction((tx) => resealBatch(tx, cipher, c, after, batchSize));
       if (batch.last === null) break;

@@ -12,9 +12,8 @@ export interface SealedColumn {
   column: string;
   /** `text`: base64 in a text column; `bytea`: raw bytes. */
   kind: 'text' | 'bytea';
-  /** The primary key column (a single column in every sealed table) and its type, for keyset batches. */
-  key: string;
-  keyType: 'uuid' | 'bigint' | 'text';
+  /** The primary key's columns and their types, for keyset batches. */
+  key: readonly { column: string; type: 'uuid' | 'bigint' | 'integer' | 'text' }[];
   /** Columns the associated data is made of, read with the row. */
   reads: string[];
   /** The associated data of a row, from the columns in `reads`. */
@@ -28,8 +27,7 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
     table: 'users',
     column: 'email_enc',
     kind: 'text',
-    key: 'id',
-    keyType: 'uuid',
+    key: [{ column: 'id', type: 'uuid' }],
     reads: ['id'],
     aad: (r) => `user:${str(r.id)}`,
   },
@@ -37,8 +35,7 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
     table: 'users',
     column: 'totp_secret_enc',
     kind: 'text',
-    key: 'id',
-    keyType: 'uuid',
+    key: [{ column: 'id', type: 'uuid' }],
     reads: ['id'],
     aad: (r) => `totp:${str(r.id)}`,
   },
@@ -46,8 +43,7 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
     table: 'filings',
     column: 'personal_enc',
     kind: 'text',
-    key: 'id',
-    keyType: 'uuid',
+    key: [{ column: 'id', type: 'uuid' }],
     reads: ['id'],
     aad: (r) => `filing:${str(r.id)}`,
   },
@@ -55,8 +51,7 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
     table: 'filing_changes',
     column: 'personal_enc',
     kind: 'text',
-    key: 'id',
-    keyType: 'uuid',
+    key: [{ column: 'id', type: 'uuid' }],
     reads: ['id'],
     aad: (r) => `change:${str(r.id)}`,
   },
@@ -64,28 +59,38 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
     table: 'filing_versions',
     column: 'personal_enc',
     kind: 'text',
-    key: 'id',
-    keyType: 'uuid',
+    key: [{ column: 'id', type: 'uuid' }],
     reads: ['id', 'filing_id', 'version'],
     // services/filingVersions.ts versionAad: version 1 shares the filing's binding.
     aad: (r) =>
       Number(r.version) === 1 ? `filing:${str(r.filing_id)}` : `filing:${str(r.filing_id)}:v${str(r.version)}`,
   },
   {
+    // Files stored before chunking; newer ones are in attachment_chunks.
     table: 'attachments',
     column: 'content',
     kind: 'bytea',
-    key: 'id',
-    keyType: 'uuid',
+    key: [{ column: 'id', type: 'uuid' }],
     reads: ['id', 'sealed_id'],
     aad: (r) => `attachment:${str(r.sealed_id ?? r.id)}`,
+  },
+  {
+    table: 'attachment_chunks',
+    column: 'content',
+    kind: 'bytea',
+    key: [
+      { column: 'blob_id', type: 'uuid' },
+      { column: 'seq', type: 'integer' },
+    ],
+    reads: ['blob_id', 'seq'],
+    // attachments/blobStore.ts chunkAad
+    aad: (r) => `blob:${str(r.blob_id)}:${str(r.seq)}`,
   },
   {
     table: 'outbox',
     column: 'payload_enc',
     kind: 'text',
-    key: 'id',
-    keyType: 'bigint',
+    key: [{ column: 'id', type: 'bigint' }],
     reads: ['id', 'idempotency_key'],
     aad: (r) => `outbox:${str(r.idempotency_key)}`,
   },
@@ -93,8 +98,7 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
     table: 'partners',
     column: 'webhook_secret_enc',
     kind: 'text',
-    key: 'id',
-    keyType: 'text',
+    key: [{ column: 'id', type: 'text' }],
     reads: ['id'],
     aad: (r) => `partner:${str(r.id)}`,
   },
