@@ -51,6 +51,22 @@ function keysOf(server: TestServer) {
   return { kid, key: Buffer.from(b64, 'base64'), indexKey: Buffer.from(server.keys.VCP_INDEX_KEY, 'base64') };
 }
 
+describe('the list of sealed columns', () => {
+  it('names every *_enc and bytea column of the schema, so rotation and backups miss none', async () => {
+    const server = await startTestServer();
+    try {
+      const cols = await queryRows<{ c: string }>(
+        server.ctx.db,
+        sql`select table_name || '.' || column_name as c from information_schema.columns
+            where table_schema = 'public' and (column_name like '%\_enc' or data_type = 'bytea') order by 1`,
+      );
+      expect(cols.map((r) => r.c)).toEqual(SEALED_COLUMNS.map((c) => `${c.table}.${c.column}`).sort());
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('key rotation', () => {
   let server: TestServer;
   let baseline: Map<string, string>;
