@@ -106,9 +106,9 @@ async function main() {
           select x.seq, 'filing.approved', x.id, x.record->>'filingNumber', x.at, x.record
           from jsonb_to_recordset(${json}::jsonb) as x(id uuid, seq bigint, at timestamptz, record jsonb)`);
         await tx.execute(sql`insert into public_registry (filing_id, filing_number, status, filing_date, approved_at,
-            record, search_text, last_event_seq)
+            record, search_text, grams, last_event_seq)
           select x.id, x.record->>'filingNumber', x.record->>'status', (x.record->>'filingDate')::date, x.at, x.record,
-            array_to_string(public_search_fields(x.record), E'\n'), x.seq
+            array_to_string(public_search_fields(x.record), E'\n'), public_search_grams(public_search_fields(x.record)), x.seq
           from jsonb_to_recordset(${json}::jsonb) as x(id uuid, seq bigint, at timestamptz, record jsonb)`);
       });
     }
@@ -116,7 +116,7 @@ async function main() {
       select status, count(*) from public_registry group by status
       on conflict (status) do update set n = excluded.n`);
     await db.execute(sql`insert into public_search_gram_counts (gram, n)
-      select g, count(*) from public_registry, unnest(public_text_grams(search_text)) as g group by g`);
+      select g, count(*) from public_registry, unnest(grams) as g group by g`);
     await db.execute(sql`vacuum analyze public_registry`);
   } finally {
     await database.close();

@@ -26,8 +26,8 @@ CREATE FUNCTION public_query_grams(q text) RETURNS text[] LANGUAGE sql IMMUTABLE
     ELSE (SELECT array_agg(DISTINCT substr(q, i, 2)) FROM generate_series(1, length(q) - 1) AS i) END
 $$;
 --> statement-breakpoint
--- The grams of a search text (its fields one a line): what the GIN index holds. Schema-qualified: index builds
--- run with a search_path of pg_catalog only (PostgreSQL 17+).
+-- The grams of a search text (its fields one a line), as stored in public_registry.grams. Schema-qualified, so
+-- it also works where the search_path is pg_catalog only (index builds on PostgreSQL 17+).
 CREATE FUNCTION public_text_grams(t text) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT public.public_search_grams(string_to_array(t, E'\n'))
 $$;
@@ -49,6 +49,7 @@ CREATE TABLE "public_registry" (
 	"approved_at" timestamp with time zone NOT NULL,
 	"record" jsonb NOT NULL,
 	"search_text" text NOT NULL,
+	"grams" text[] NOT NULL,
 	"last_event_seq" bigint NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "public_registry_filing_number_unique" UNIQUE("filing_number")
@@ -66,7 +67,7 @@ CREATE TABLE "public_search_gram_counts" (
 --> statement-breakpoint
 CREATE INDEX "public_events_number_idx" ON "public_events" USING btree ("filing_number","seq");--> statement-breakpoint
 CREATE INDEX "public_registry_order_idx" ON "public_registry" USING btree ("filing_date" DESC NULLS LAST,"approved_at" DESC NULLS LAST,"filing_id" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "public_registry_grams_idx" ON "public_registry" USING gin (public_text_grams("search_text"));
+CREATE INDEX "public_registry_grams_idx" ON "public_registry" USING gin ("grams");
 --> statement-breakpoint
 -- Existing published filings: their approval (and a later deregistration or revocation) become public events …
 INSERT INTO "public_events" ("seq", "type", "filing_id", "filing_number", "at", "record")
@@ -83,11 +84,11 @@ FROM (
   WHERE f.filing_number IS NOT NULL AND f.public_record IS NOT NULL AND f.status IN ('revoked', 'deregistered')
 ) AS e;
 --> statement-breakpoint
--- … rows of the registry with their search text …
+-- … rows of the registry with their search text and grams …
 INSERT INTO "public_registry" ("filing_id", "filing_number", "status", "filing_date", "approved_at", "record",
-  "search_text", "last_event_seq")
+  "search_text", "grams", "last_event_seq")
 SELECT r.filing_id, r.filing_number, r.record->>'status', (r.record->>'filingDate')::date, r.approved_at, r.record,
-       array_to_string(public_search_fields(r.record), E'\n'), r.seq
+       array_to_string(public_search_fields(r.record), E'\n'), public_search_grams(public_search_fields(r.record)), r.seq
 FROM (
   SELECT DISTINCT ON (e.filing_id) e.filing_id, e.filing_number, e.record, e.seq,
          coalesce(f.approved_at, e.at) AS approved_at
@@ -100,4 +101,4 @@ INSERT INTO "public_registry_counts" ("status", "n")
 SELECT s, (SELECT count(*) FROM "public_registry" WHERE status = s) FROM unnest(ARRAY['valid', 'deregistered', 'revoked']) AS s;
 --> statement-breakpoint
 INSERT INTO "public_search_gram_counts" ("gram", "n")
-SELECT g, count(*) FROM "public_registry", unnest(public_text_grams(search_text)) AS g GROUP BY g;
+SELECT g, count(*) FROM "public_registry", unnest(grams) AS g GROUP BY g;

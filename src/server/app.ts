@@ -45,6 +45,7 @@ import { filingLifecycleRoutes } from './routes/filings/lifecycle.js';
 import { notificationRoutes } from './routes/notifications/notifications.js';
 import { partnerRoutes } from './routes/partner/partner.js';
 import { portalRoutes } from './routes/portal/portal.js';
+import { openDataRoutes } from './routes/public/openData.js';
 import { publicRoutes } from './routes/public/public.js';
 import { reviewLifecycleRoutes } from './routes/review/lifecycle.js';
 import { reviewRoutes } from './routes/review/review.js';
@@ -156,6 +157,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(adminRoutes, { prefix: '/api/admin' });
   await app.register(partnerRoutes, { prefix: '/api/partner' });
   await app.register(publicRoutes, { prefix: '/api/public' });
+  await app.register(openDataRoutes, { prefix: '/api/public/open-data' });
   await app.register(notificationRoutes, { prefix: '/api/notifications' });
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
   // The public site's server-rendered pages, before the web app's fallback (plugins/web.ts).

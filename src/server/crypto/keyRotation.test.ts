@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { writeBlob } from '../attachments/blobStore.js';
 import { createContext } from '../bootstrap.js';
 import { runCommand } from '../cli/commands.js';
 import { registerUser } from '../commands/registerUser.js';
@@ -28,7 +29,8 @@ import { sm3Hex } from './sm3.js';
 async function readAll(ctx: AppContext): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (const c of SEALED_COLUMNS) {
-    const reads = sql.raw([...new Set([...c.key.map((k) => k.column), ...c.reads])].map((r) => `"${r}"`).join(', '));
+    const cols = [c.key, ...(c.key2 ? [c.key2.name] : []), ...c.reads];
+    const reads = sql.raw([...new Set(cols)].map((r) => `"${r}"`).join(', '));
     const rows = await queryRows<Record<string, unknown>>(
       ctx.db,
       sql`select ${reads}, ${sql.identifier(c.column)} as v from ${sql.identifier(c.table)} where ${sql.identifier(c.column)} is not null`,
@@ -38,7 +40,8 @@ async function readAll(ctx: AppContext): Promise<Map<string, string>> {
         c.kind === 'bytea'
           ? sm3Hex(ctx.cipher.openBytes(r.v as Uint8Array, c.aad(r)))
           : ctx.cipher.openText(String(r.v), c.aad(r));
-      out.set(`${c.table}.${c.column}:${c.key.map((k) => String(r[k.column])).join('/')}`, plain);
+      const id = c.key2 ? `${String(r[c.key])}/${String(r[c.key2.name])}` : String(r[c.key]);
+      out.set(`${c.table}.${c.column}:${id}`, plain);
     }
   }
   return out;
@@ -58,7 +61,7 @@ describe('the list of sealed columns', () => {
       const cols = await queryRows<{ c: string }>(
         server.ctx.db,
         sql`select table_name || '.' || column_name as c from information_schema.columns
-            where table_schema = 'public' and (column_name like '%\_enc' or data_type = 'bytea') order by 1`,
+            where table_schema = 'public' and (column_name like '%\\_enc' or data_type = 'bytea') order by 1`,
       );
       expect(cols.map((r) => r.c)).toEqual(SEALED_COLUMNS.map((c) => `${c.table}.${c.column}`).sort());
     } finally {
@@ -74,7 +77,10 @@ describe('key rotation', () => {
   beforeAll(async () => {
     server = await startTestServer();
     await seedDemo(server.ctx, { filings: 30, seed: 'k1' });
+    // A file stored in chunks, as uploads are since chunking: 150 KiB are three sealed chunks.
+    const big = await writeBlob(server.ctx, [randomBytes(150 * 1024)], 1024 * 1024);
     baseline = await readAll(server.ctx);
+    expect([...baseline.keys()].filter((k) => k.startsWith(`attachment_chunks.content:${big.blobId}`))).toHaveLength(3);
   }, 120_000);
   afterAll(() => server?.close());
 

@@ -24,36 +24,37 @@ export interface RotationResult {
 const b64 = (v: unknown) =>
   Buffer.isBuffer(v) || v instanceof Uint8Array ? Buffer.from(v).toString('base64') : String(v);
 
+/** Where a batch starts: after the last key (and second key column) of the batch before. */
+type Cursor = { k: string; k2: string | null } | null;
+
 async function resealBatch(
   db: Executor,
   cipher: FieldCipher,
   c: SealedColumn,
-  after: string[] | null,
+  after: Cursor,
   batchSize: number,
-): Promise<{ count: number; last: string[] | null }> {
+): Promise<{ count: number; last: Cursor }> {
   const table = sql.identifier(c.table);
   const col = sql.identifier(c.column);
-  const keys = sql.join(
-    c.key.map((k) => sql.identifier(k.column)),
-    sql`, `,
+  const key = sql.identifier(c.key);
+  const key2 = c.key2 ? sql.identifier(c.key2.name) : null;
+  const reads = sql.raw(
+    [...new Set([c.key, ...(c.key2 ? [c.key2.name] : []), ...c.reads])].map((r) => `"${r}"`).join(', '),
   );
-  const keyText = sql`json_build_array(${sql.join(
-    c.key.map((k) => sql`${sql.identifier(k.column)}::text`),
-    sql`, `,
-  )})`;
-  const reads = sql.raw([...new Set([...c.key.map((k) => k.column), ...c.reads])].map((r) => `"${r}"`).join(', '));
-  const from: SQL =
-    after === null
-      ? sql`true`
-      : sql`(${keys}) > (${sql.join(
-          c.key.map((k, i) => sql`${after[i]}::${sql.raw(k.type)}`),
-          sql`, `,
-        )})`;
+  const keyType = sql.raw(c.keyType);
+  let from: SQL = sql`true`;
+  if (after !== null) {
+    from =
+      key2 && c.key2
+        ? sql`(${key}, ${key2}) > (${after.k}::${keyType}, ${after.k2}::${sql.raw(c.key2.type)})`
+        : sql`${key} > ${after.k}::${keyType}`;
+  }
   const rows = await queryRows<Record<string, unknown>>(
     db,
-    sql`select ${reads}, ${keyText} as "__key", ${col} as "__value" from ${table}
+    sql`select ${reads}, ${key}::text as "__key", ${key2 ? sql`${key2}::text` : sql`null`} as "__key2",
+               ${col} as "__value" from ${table}
         where ${col} is not null and ${kidOf(c)} <> ${cipher.activeKeyId} and ${from}
-        order by ${keys} limit ${batchSize}`,
+        order by ${key}${key2 ? sql`, ${key2}` : sql``} limit ${batchSize}`,
   );
   if (rows.length === 0) return { count: 0, last: null };
   const updates = rows.map((r) => {
@@ -62,20 +63,18 @@ async function resealBatch(
       c.kind === 'bytea'
         ? cipher.sealBytes(cipher.openBytes(r.__value as Uint8Array, aad), aad).toString('base64')
         : cipher.sealText(cipher.openText(String(r.__value), aad), aad);
-    return { k: r.__key as string[], old: b64(r.__value), v: sealed };
+    return { k: String(r.__key), k2: r.__key2 === null ? null : String(r.__key2), old: b64(r.__value), v: sealed };
   });
   const decode = (x: SQL) => (c.kind === 'bytea' ? sql`decode(${x}, 'base64')` : x);
-  const match = sql.join(
-    c.key.map((k, i) => sql`t.${sql.identifier(k.column)}::text = x.k->>${sql.raw(String(i))}`),
-    sql` and `,
-  );
   const result = await db.execute(sql`update ${table} t set ${col} = ${decode(sql`x.v`)}
-    from jsonb_to_recordset(${JSON.stringify(updates)}::jsonb) as x(k jsonb, old text, v text)
-    where ${match} and t.${col} = ${decode(sql`x.old`)}`);
+    from jsonb_to_recordset(${JSON.stringify(updates)}::jsonb) as x(k text, k2 text, old text, v text)
+    where t.${key}::text = x.k ${key2 ? sql`and t.${key2}::text = x.k2` : sql``}
+      and t.${col} = ${decode(sql`x.old`)}`);
   // node-postgres says rowCount, PGlite affectedRows.
   const counted = result as unknown as { rowCount?: number | null; affectedRows?: number };
   const count = Number(counted.rowCount ?? counted.affectedRows ?? 0);
-  return { count, last: rows[rows.length - 1]?.__key as string[] };
+  const lastRow = rows[rows.length - 1];
+  return { count, last: { k: String(lastRow?.__key), k2: lastRow?.__key2 == null ? null : String(lastRow.__key2) } };
 }
 
 /**
@@ -92,7 +91,7 @@ export async function rotateKeys(
   const byColumn: RotationProgress[] = [];
   for (const c of SEALED_COLUMNS) {
     const progress = { table: c.table, column: c.column, resealed: 0 };
-    let after: string[] | null = null;
+    let after: Cursor = null;
     for (;;) {
       const batch = await db.transaction((tx) => resealBatch(tx, cipher, c, after, batchSize));
       if (batch.last === null) break;

@@ -12,8 +12,10 @@ export interface SealedColumn {
   column: string;
   /** `text`: base64 in a text column; `bytea`: raw bytes. */
   kind: 'text' | 'bytea';
-  /** The primary key's columns and their types, for keyset batches. */
-  key: readonly { column: string; type: 'uuid' | 'bigint' | 'integer' | 'text' }[];
+  /** The primary key column and its type, for keyset batches; `key2` the second column of a two-column key. */
+  key: string;
+  keyType: 'uuid' | 'bigint' | 'text';
+  key2?: { name: string; type: 'integer' | 'bigint' };
   /** Columns the associated data is made of, read with the row. */
   reads: string[];
   /** The associated data of a row, from the columns in `reads`. */
@@ -27,7 +29,8 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
     table: 'users',
     column: 'email_enc',
     kind: 'text',
-    key: [{ column: 'id', type: 'uuid' }],
+    key: 'id',
+    keyType: 'uuid',
     reads: ['id'],
     aad: (r) => `user:${str(r.id)}`,
   },
@@ -35,7 +38,8 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
     table: 'users',
     column: 'totp_secret_enc',
     kind: 'text',
-    key: [{ column: 'id', type: 'uuid' }],
+    key: 'id',
+    keyType: 'uuid',
     reads: ['id'],
     aad: (r) => `totp:${str(r.id)}`,
   },
@@ -43,7 +47,8 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
     table: 'filings',
     column: 'personal_enc',
     kind: 'text',
-    key: [{ column: 'id', type: 'uuid' }],
+    key: 'id',
+    keyType: 'uuid',
     reads: ['id'],
     aad: (r) => `filing:${str(r.id)}`,
   },
@@ -51,7 +56,8 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
     table: 'filing_changes',
     column: 'personal_enc',
     kind: 'text',
-    key: [{ column: 'id', type: 'uuid' }],
+    key: 'id',
+    keyType: 'uuid',
     reads: ['id'],
     aad: (r) => `change:${str(r.id)}`,
   },
@@ -59,38 +65,39 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
     table: 'filing_versions',
     column: 'personal_enc',
     kind: 'text',
-    key: [{ column: 'id', type: 'uuid' }],
+    key: 'id',
+    keyType: 'uuid',
     reads: ['id', 'filing_id', 'version'],
     // services/filingVersions.ts versionAad: version 1 shares the filing's binding.
     aad: (r) =>
       Number(r.version) === 1 ? `filing:${str(r.filing_id)}` : `filing:${str(r.filing_id)}:v${str(r.version)}`,
   },
   {
-    // Files stored before chunking; newer ones are in attachment_chunks.
     table: 'attachments',
     column: 'content',
     kind: 'bytea',
-    key: [{ column: 'id', type: 'uuid' }],
+    key: 'id',
+    keyType: 'uuid',
     reads: ['id', 'sealed_id'],
     aad: (r) => `attachment:${str(r.sealed_id ?? r.id)}`,
   },
   {
+    // Files stored since chunking (attachments/blobStore.ts chunkAad): each 64 KiB chunk is bound to blob and position.
     table: 'attachment_chunks',
     column: 'content',
     kind: 'bytea',
-    key: [
-      { column: 'blob_id', type: 'uuid' },
-      { column: 'seq', type: 'integer' },
-    ],
+    key: 'blob_id',
+    keyType: 'uuid',
+    key2: { name: 'seq', type: 'integer' },
     reads: ['blob_id', 'seq'],
-    // attachments/blobStore.ts chunkAad
     aad: (r) => `blob:${str(r.blob_id)}:${str(r.seq)}`,
   },
   {
     table: 'outbox',
     column: 'payload_enc',
     kind: 'text',
-    key: [{ column: 'id', type: 'bigint' }],
+    key: 'id',
+    keyType: 'bigint',
     reads: ['id', 'idempotency_key'],
     aad: (r) => `outbox:${str(r.idempotency_key)}`,
   },
@@ -98,7 +105,8 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
     table: 'partners',
     column: 'webhook_secret_enc',
     kind: 'text',
-    key: [{ column: 'id', type: 'text' }],
+    key: 'id',
+    keyType: 'text',
     reads: ['id'],
     aad: (r) => `partner:${str(r.id)}`,
   },

@@ -1,6 +1,6 @@
 /**
  * Serves the built web app (dist/web) from the same process and port as the API. Hashed assets are cached for
- * good. Only a browser navigation (GET or HEAD asking for text/html, for a path without a file extension, outside
+ * good; files are precompressed (brotli, gzip) and sent compressed where the client accepts it. Only a browser navigation (GET or HEAD asking for text/html, for a path without a file extension, outside
  * the API and the operators' endpoints) to an unknown path gets index.html, so the client router can take it;
  * and only for one of the app's own paths (shared/appRoutes.ts). Another browser navigation gets the public site's
  * 404 page (SPEC §13); everything else unknown is a 404 in the API's JSON error shape, which is what scripts and
@@ -49,6 +49,8 @@ export const webPlugin = fp(async (app: FastifyInstance, opts: { dir?: string })
     prefix: '/',
     index: false,
     wildcard: false,
+    // The build writes .br and .gz beside each file (vite.config.ts): sent to clients that accept them.
+    preCompressed: true,
     setHeaders(res, filePath) {
       res.header('cache-control', filePath.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
     },

@@ -60,14 +60,15 @@ export async function recordPublicEvent(tx: Tx, event: PublicEvent): Promise<{ s
     tx,
     sql`
     insert into public_registry (filing_id, filing_number, status, filing_date, approved_at, record, search_text,
-                                 last_event_seq, updated_at)
+                                 grams, last_event_seq, updated_at)
     select ${event.filingId}, ${event.filingNumber}, ${record.status}, ${record.filingDate}::date,
            coalesce((select approved_at from filings where id = ${event.filingId}), ${event.at}), r,
-           array_to_string(public_search_fields(r), E'\n'), ${seq}, now()
+           array_to_string(public_search_fields(r), E'\n'), public_search_grams(public_search_fields(r)), ${seq}, now()
     from (select ${json}::jsonb as r) as x
     on conflict (filing_id) do update set
       filing_number = excluded.filing_number, status = excluded.status, filing_date = excluded.filing_date,
-      record = excluded.record, search_text = excluded.search_text, last_event_seq = excluded.last_event_seq,
+      record = excluded.record, search_text = excluded.search_text, grams = excluded.grams,
+      last_event_seq = excluded.last_event_seq,
       updated_at = excluded.updated_at
     returning search_text`,
   );
@@ -149,16 +150,17 @@ export async function recordPublicEvents(tx: Tx, events: readonly PublicEvent[])
     tx,
     sql`
     insert into public_registry (filing_id, filing_number, status, filing_date, approved_at, record, search_text,
-                                 last_event_seq, updated_at)
+                                 grams, last_event_seq, updated_at)
     select x.id, x.num, x.status, x.date::date, coalesce(f.approved_at, x.at), x.record,
-           array_to_string(public_search_fields(x.record), E'\n'), x.seq, now()
+           array_to_string(public_search_fields(x.record), E'\n'), public_search_grams(public_search_fields(x.record)),
+           x.seq, now()
     from jsonb_to_recordset(${list}::jsonb)
          as x(seq bigint, id uuid, num text, at timestamptz, status text, date text, record jsonb)
     left join filings f on f.id = x.id
     on conflict (filing_id) do update set
       filing_number = excluded.filing_number, status = excluded.status, filing_date = excluded.filing_date,
-      record = excluded.record, search_text = excluded.search_text, last_event_seq = excluded.last_event_seq,
-      updated_at = excluded.updated_at
+      record = excluded.record, search_text = excluded.search_text, grams = excluded.grams,
+      last_event_seq = excluded.last_event_seq, updated_at = excluded.updated_at
     returning filing_id, status, search_text`,
   );
   const old = new Map(before.map((r) => [r.filing_id, r]));

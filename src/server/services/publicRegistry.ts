@@ -58,7 +58,7 @@ export async function searchRegistry(
     ]);
     return { total: counts.total, items: rows };
   }
-  const grams = sql`public_text_grams(search_text) @> public_query_grams(lower(${q}))`;
+  const grams = sql`grams @> public_query_grams(lower(${q}))`;
   // A 1- or 2-character term is one gram: holding it is matching it, and its total is kept per gram.
   const short = [...q].length <= 2;
   const where = short ? grams : sql`${grams} and search_text like lower(${`%${escapeLike(q)}%`})`;

@@ -75,6 +75,7 @@ export function layout(pc: PageContext, props: LayoutProps): Html {
 <title>${props.title === siteName ? siteName : `${props.title} · ${siteName}`}</title>
 ${props.description ? html`<meta name="description" content="${props.description}">` : ''}
 <link rel="stylesheet" href="${STYLESHEET.path}">
+<link rel="alternate" type="application/atom+xml" href="/api/public/open-data/events.atom" title="${t('site:feed')}">
 ${props.head ?? ''}
 </head>
 <body>

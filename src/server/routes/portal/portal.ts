@@ -1,6 +1,6 @@
 /**
  * The public portal's server-rendered pages (SPEC §13; paths fixed there): `/`, `/public/filings?q=&page=`,
- * `/public/filings/:filingNumber`, `/badge/:filingNumber.svg`, `/guide`, `/self-check`, and the stylesheet.
+ * `/public/filings/:filingNumber`, `/badge/:filingNumber.svg`, `/guide`, `/self-check`, `/open-data`, the stylesheet.
  * No session, no JavaScript; every page has an ETag and Cache-Control (ssr/respond.ts). Reads only the registry's
  * projection and public settings: nothing personal can reach these pages.
  */
@@ -17,6 +17,7 @@ import { STYLESHEET } from '../../ssr/styles.js';
 import { badgeSvg } from './badge.js';
 import { guideView } from './guide.js';
 import { homeView } from './home.js';
+import { openDataView } from './openData.js';
 import { recordNotFoundBody, recordView } from './record.js';
 import { SEARCH_PAGE_SIZE, searchView } from './search.js';
 import { selfCheckView } from './selfCheck.js';
@@ -68,6 +69,11 @@ export const portalRoutes: FastifyPluginAsync = async (app) => {
     const pc = pageContext(req, reply, catalogs);
     const main = guideView(pc, await ctx.settings.get('measures.effectiveDate'));
     return sendPage(req, reply, layout(pc, { title: pc.t('portal:guide.title'), main }));
+  });
+
+  app.get('/open-data', opts, async (req, reply) => {
+    const pc = pageContext(req, reply, catalogs);
+    return sendPage(req, reply, layout(pc, { title: pc.t('portal:openData.title'), main: openDataView(pc) }));
   });
 
   app.get('/self-check', opts, async (req, reply) => {

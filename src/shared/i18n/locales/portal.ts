@@ -144,6 +144,20 @@ export const portalCatalog = defineCatalog(
       counting: '期限按北京时间计算，事件发生当日不计入；工作日不含法定节假日和休息日，包括国务院公布的调休上班日。',
       article: '第{{n}}条',
     },
+    openData: {
+      title: '开放数据',
+      lead: '依据第五条向社会公布的全部备案信息，可免登录下载、自由使用。每个文件都带有 ETag，可用条件请求只在数据变化时重新下载。',
+      files: '文件',
+      json: '全部公示备案信息，JSON 格式：{ generatedAt, count, items }，字段与查询接口相同。',
+      csv: 'CSV 格式（UTF-8，带 BOM，可直接用电子表格打开），每行一条备案；多个网址以空格分隔。',
+      datapackage: '数据说明（Frictionless Data Package）：CSV 各列的名称、类型和含义。',
+      atom: '公示事项订阅（Atom 1.0）：最近 100 条予以备案、变更、注销、撤销事项。',
+      fields: '公布的字段',
+      fieldsLead:
+        '备案编号、平台名称、首页网址、ICP备案号、发布漏洞的网址和社交软件公众号、主办单位或主办个人（个人姓名已脱敏）及类型、备案日期、状态和最近变更日期。证件号码、人员姓名和联系方式、股权、规则文本和附件从不公布。',
+      api: '查询接口',
+      apiLead: '按关键词检索：{{search}}；按备案编号核验：{{record}}。完整说明见接口文档。',
+    },
     selfCheck: {
       title: '是否需要备案',
       lead: '回答下面的问题，提交后即显示判断结果及依据（第二条）。本自查仅供参考，不构成对具体情形的认定。',
@@ -321,6 +335,20 @@ export const portalCatalog = defineCatalog(
       counting:
         'Periods are counted in China time and start the day after the event; working days exclude statutory holidays and rest days and include the adjusted working days announced by the State Council.',
       article: 'Article {{n}}',
+    },
+    openData: {
+      title: 'Open data',
+      lead: 'Every record published under Article 5, free to download and use without signing in. Each file has an ETag: a conditional request downloads it again only when the data changed.',
+      files: 'Files',
+      json: 'All public records as JSON: { generatedAt, count, items }, with the same fields as the search API.',
+      csv: 'As CSV (UTF-8 with a byte-order mark, opens in spreadsheets), one filing a row; several URLs are separated by spaces.',
+      datapackage: 'The description (Frictionless Data Package): name, type and meaning of each CSV column.',
+      atom: 'A feed of public events (Atom 1.0): the latest 100 approvals, changes, deregistrations and revocations.',
+      fields: 'What is published',
+      fieldsLead:
+        'Filing number, platform name, homepage, ICP number, the URLs and social media accounts where it publishes, the sponsor (an individual’s name masked) and its type, the filing date, the status and the last change date. ID numbers, people’s names and contacts, shareholding, rules texts and attachments are never published.',
+      api: 'Search API',
+      apiLead: 'Search by term: {{search}}; verify a number: {{record}}. The API documentation has the details.',
     },
     selfCheck: {
       title: 'Do I need to file?',

@@ -5,6 +5,7 @@ export const siteCatalog = defineCatalog(
   'site',
   {
     skip: '跳到正文',
+    feed: '公示事项订阅',
     nav: {
       label: '主导航',
       home: '首页',
@@ -32,6 +33,7 @@ export const siteCatalog = defineCatalog(
   },
   {
     skip: 'Skip to content',
+    feed: 'Public events feed',
     nav: {
       label: 'Main navigation',
       home: 'Home',
