@@ -1,7 +1,7 @@
 #!/bin/sh
 # Runs docs/deploy/nginx-vcp.conf (ports and paths moved under a temporary folder) in front of two VCP instances on
 # one PostgreSQL, and checks through it: TLS, the HTTP redirect, public reads, a sign-in whose session cookie (Secure)
-# works on both instances, and failover when one instance stops.
+# works on both instances, and failover when one instance stops. Instances run from the sources (tsx), no build needed.
 # Needs: nginx, openssl, curl, a PostgreSQL database filled with `vcp demo seed --seed ngx`, and in the environment
 # DATABASE_URL, VCP_KEYS and VCP_INDEX_KEY of that database. Run from the repository root.
 set -eu
@@ -26,7 +26,7 @@ CONF
 nginx -t -c "$work/nginx.conf" -p "$work" 2>&1 | tail -1
 nginx -c "$work/nginx.conf" -p "$work"
 for port in 13001 13002; do
-  PORT=$port HOST=127.0.0.1 COOKIE_SECURE=true PUBLIC_BASE_URL=https://localhost:18443 LOG_LEVEL=info \
+  PORT=$port HOST=127.0.0.1 COOKIE_SECURE=true TRUSTED_PROXIES=127.0.0.1 PUBLIC_BASE_URL=https://localhost:18443 LOG_LEVEL=info \
     node --import tsx src/server/main.ts > "$work/app-$port.log" 2>&1 &
   echo $! > "$work/app-$port.pid"
 done
@@ -37,6 +37,7 @@ done
 base=https://localhost:18443
 check() { if [ "$2" = "$3" ]; then echo "ok   $1"; else echo "FAIL $1: got $2, want $3"; exit 1; fi; }
 check "http redirects to https" "$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' http://localhost:18080/x)" "301 https://localhost/x"
+check "each instance ready (/readyz)" "$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:13001/readyz) $(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:13002/readyz)" "200 200"
 check "public search through TLS" "$(curl -sk -o /dev/null -w '%{http_code}' "$base/api/public/filings?pageSize=1")" 200
 for i in 1 2 3 4 5 6; do curl -sk -o /dev/null "$base/api/public/filings?page=$i"; done
 a=$(grep -c '"url":"/api/public/filings' "$work/app-13001.log" || true)

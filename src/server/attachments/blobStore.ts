@@ -25,7 +25,7 @@ export interface StoredBlob {
   detected: Detected | null;
 }
 
-const chunkAad = (blobId: string, seq: number) => `blob:${blobId}:${seq}`;
+export const chunkAad = (blobId: string, seq: number) => `blob:${blobId}:${seq}`;
 
 export function fileTooLarge(maxBytes: number): AppError {
   const mb = Math.round((maxBytes / 1024 / 1024) * 10) / 10;

@@ -8,12 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaToday } from '../../shared/calendar/index.js';
 import { checkFiling } from '../../shared/filing/completeness.js';
 import { filingDraftSchema } from '../../shared/filing/schema.js';
-import { writeBlob } from '../attachments/blobStore.js';
+import { chunkAad, writeBlob } from '../attachments/blobStore.js';
 import { verifyAuditChain } from '../audit/auditLog.js';
 import { runCommand } from '../cli/commands.js';
 import { approveChange } from '../commands/approveChange.js';
 import { approveFiling } from '../commands/approveFiling.js';
-import { attachmentAad, uploadAttachment } from '../commands/attachments.js';
+import { uploadAttachment } from '../commands/attachments.js';
 import { cancelChange } from '../commands/cancelChange.js';
 import { createStaffUser } from '../commands/createStaffUser.js';
 import { deregisterFiling } from '../commands/deregisterFiling.js';
@@ -31,7 +31,7 @@ import { withdrawFiling } from '../commands/withdrawFiling.js';
 import type { AppContext } from '../context.js';
 import { sm3Hex } from '../crypto/sm3.js';
 import { queryRows } from '../db/client.js';
-import { attachments, filingChanges, filings, filingVersions, partners } from '../db/schema.js';
+import { attachmentChunks, attachments, filingChanges, filings, filingVersions, partners } from '../db/schema.js';
 import { openChangeDraft, openDraft } from '../services/filingRecords.js';
 import { openVersionDraft } from '../services/filingVersions.js';
 import type { SessionUser } from '../services/sessions.js';
@@ -181,7 +181,7 @@ async function signature(ctx: AppContext, filingId: string) {
     ).map((a) => a.action),
     attachments: (
       await q<{ k: string }>(
-        sql`select kind || ':' || (change_id is null) || ':' || (sealed_id is null) as k from attachments where filing_id = ${filingId} order by 1`,
+        sql`select a.kind || ':' || (a.change_id is null) || ':' || (a.sealed_id is null) || ':' || (a.content is null) || ':' || (select count(*) from attachment_chunks c where c.blob_id = a.blob_id) as k from attachments a where a.filing_id = ${filingId} order by 1`,
       )
     ).map((a) => a.k),
     versions: (
@@ -314,9 +314,15 @@ describe('vcp demo seed', () => {
     for (const c of await server.ctx.db.select().from(filingChanges).limit(50))
       expect(openChangeDraft(server.ctx.cipher, c).sponsor?.idNumber).toBeTruthy();
     for (const a of await server.ctx.db.select().from(attachments).limit(50)) {
-      // Demo files are written sealed whole, as files stored before chunking were (still read the same way).
-      expect(a.content).not.toBeNull();
-      expect(sm3Hex(server.ctx.cipher.openBytes(a.content as Buffer, attachmentAad(a.sealedId ?? a.id)))).toBe(a.sm3);
+      // As the commands store files: sealed chunks under the row's blob id (attachments/blobStore.ts).
+      expect(a.content).toBeNull();
+      const chunks = await server.ctx.db
+        .select()
+        .from(attachmentChunks)
+        .where(eq(attachmentChunks.blobId, a.blobId as string))
+        .orderBy(attachmentChunks.seq);
+      const bytes = Buffer.concat(chunks.map((c) => server.ctx.cipher.openBytes(c.content, chunkAad(c.blobId, c.seq))));
+      expect(sm3Hex(bytes)).toBe(a.sm3);
     }
   });
 

@@ -14,14 +14,15 @@ import { changeMachine, filingMachine, OPEN_CHANGE_STATUSES } from '../../shared
 import { splitPersonal } from '../../shared/filing/personal.js';
 import { buildPublicRecord, type PublicRecord } from '../../shared/filing/publicRecord.js';
 import { type FilingDraft, filingDraftSchema } from '../../shared/filing/schema.js';
+import { chunkAad } from '../attachments/blobStore.js';
 import type { AuditAction, AuditDetails, SubjectType } from '../audit/events.js';
-import { attachmentAad } from '../commands/attachments.js';
 import { chinaMidnight, DEREGISTRATION_JOB } from '../commands/deregisterFiling.js';
 import { correctionText } from '../commands/requestCorrection.js';
 import { changedSections } from '../commands/saveFiling.js';
 import { REVIEW_WORKING_DAYS } from '../commands/submitFiling.js';
 import type { FieldCipher } from '../crypto/fieldCipher.js';
 import type {
+  attachmentChunks,
   attachments,
   deregistrations,
   filingVersions,
@@ -48,6 +49,7 @@ import { Random } from './random.js';
 import { CORRECTION_REASONS, DEREGISTRATION_REASONS, REVOCATION_REASONS } from './vocabulary.js';
 
 type AttachmentRow = typeof attachments.$inferInsert & { id: string; createdAt: Date; sealedId: string | null };
+type ChunkRow = typeof attachmentChunks.$inferInsert;
 
 export interface DemoFile {
   kind: 'equity_proof' | 'mlps_proof' | 'commitment_letter';
@@ -90,6 +92,8 @@ export class DemoRows {
   /** Where each change sits in `changes`. */
   changeIndex = new Map<string, number>();
   attachments: AttachmentRow[] = [];
+  /** The files' bytes: one sealed chunk each (the demo files are far below 64 KiB). */
+  chunks: ChunkRow[] = [];
   versions: (typeof filingVersions.$inferInsert)[] = [];
   decisions: (typeof reviewDecisions.$inferInsert)[] = [];
   jobs: (typeof scheduledJobs.$inferInsert)[] = [];
@@ -259,6 +263,9 @@ export function buildFiling(env: DemoEnv, rows: DemoRows, plan: FilingPlan, owne
         // uploadAttachment
         const f = env.files[step.attachment];
         const aid = r.uuid();
+        // writeBlob: the bytes in sealed chunks under a blob id; the row points at it.
+        const blobId = r.uuid();
+        rows.chunks.push({ blobId, seq: 0, content: env.cipher.sealBytes(f.bytes, chunkAad(blobId, 0)) });
         const a: AttachmentRow = {
           id: aid,
           filingId: id,
@@ -268,7 +275,7 @@ export function buildFiling(env: DemoEnv, rows: DemoRows, plan: FilingPlan, owne
           mime: f.mime,
           size: f.bytes.length,
           sm3: f.sm3,
-          content: env.cipher.sealBytes(f.bytes, attachmentAad(aid)),
+          blobId,
           sealedId: null,
           uploadedBy: ownerId,
           createdAt: at,

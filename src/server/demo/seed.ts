@@ -19,6 +19,7 @@ import { sm3Hex } from '../crypto/sm3.js';
 import { bulkInsert } from '../db/bulkInsert.js';
 import { queryRows, type Tx } from '../db/client.js';
 import {
+  attachmentChunks,
   attachments,
   auditLog,
   deregistrations,
@@ -231,6 +232,7 @@ async function writeRows(tx: Tx, rows: DemoRows) {
   await bulkInsert(tx, filings, rows.filings);
   await bulkInsert(tx, filingChanges, rows.changes);
   await bulkInsert(tx, attachments, rows.attachments);
+  await bulkInsert(tx, attachmentChunks, rows.chunks);
   await bulkInsert(tx, filingVersions, rows.versions);
   await bulkInsert(tx, reviewDecisions, rows.decisions);
   await bulkInsert(tx, scheduledJobs, rows.jobs);
