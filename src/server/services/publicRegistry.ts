@@ -157,4 +157,9 @@ export class PublicRegistryReader {
   counts(): Promise<RegistryCounts> {
     return this.cache.get('c', () => registryCounts(this.db));
   }
+
+  /** Anything derived from the registry alone (a rendered page), under the same expiry and invalidation. */
+  memo<T>(key: string, make: () => Promise<T>): Promise<T> {
+    return this.cache.get(`m\n${key}`, make);
+  }
 }
