@@ -3,7 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 
-export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, 'screenshots');
+/** e2e/screenshots by default; E2E_SCREENSHOT_DIR puts them elsewhere (e.g. a notes folder people look through). */
+export const SCREENSHOT_DIR = process.env.E2E_SCREENSHOT_DIR
+  ? path.resolve(process.env.E2E_SCREENSHOT_DIR)
+  : path.resolve(import.meta.dirname, 'screenshots');
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({

@@ -109,6 +109,10 @@ describe('deregistration and change in the browser', () => {
     expect(await pending.textContent()).toContain(future);
     // While scheduled, no second deregistration; the record is still valid.
     expect(await panel.getByRole('button', { name: '申请注销备案' }).count()).toBe(0);
+    // The public history says what is coming, and that the record is still valid until then.
+    const history = page.getByTestId('public-history');
+    await history.getByText(`已预约注销：将于 ${future} 0 时（北京时间）注销`).waitFor();
+    expect(await history.getByTestId('public-status').textContent()).toContain('有效');
     await screenshot(page, '52-deregistration-scheduled');
 
     await pending.getByRole('button', { name: '取消预约注销' }).click();
@@ -167,6 +171,9 @@ describe('deregistration and change in the browser', () => {
       .getByText(/^已注销备案/)
       .waitFor();
     expect(await panel.getByRole('button', { name: /申请/ }).count()).toBe(0);
+    const history = page.getByTestId('public-history');
+    await history.getByText(/已注销：公开状态显示为/).waitFor();
+    expect(await history.getByTestId('public-status').textContent()).toContain('已注销');
     await screenshot(page, '55-deregistered');
     await phoneShot('55-deregistered');
 

@@ -24,10 +24,15 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { AppContext } from './context.js';
+import { databaseErrorSummary, isDatabaseUnavailable } from './lib/dbErrors.js';
 import { AppError, fieldPath } from './lib/errors.js';
-import { LOG_REDACT_PATHS } from './lib/logging.js';
+import { LOG_REDACT_PATHS, LOG_SERIALIZERS } from './lib/logging.js';
 import { authPlugin } from './plugins/auth.js';
 import { csrfPlugin } from './plugins/csrf.js';
+import { healthPlugin } from './plugins/health.js';
+import { inputGuardPlugin } from './plugins/inputGuard.js';
+import { metricsPlugin } from './plugins/metrics.js';
+import { unreadBodyPlugin } from './plugins/unreadBody.js';
 import { webPlugin } from './plugins/web.js';
 import { adminRoutes } from './routes/admin/admin.js';
 import { authRoutes } from './routes/auth/auth.js';
@@ -44,6 +49,7 @@ import { openDataRoutes } from './routes/public/openData.js';
 import { publicRoutes } from './routes/public/public.js';
 import { reviewLifecycleRoutes } from './routes/review/lifecycle.js';
 import { reviewRoutes } from './routes/review/review.js';
+import { pgRateLimitStore } from './services/rateLimitStore.js';
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -72,16 +78,22 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     logger: {
       level: opts.logLevel ?? ctx.config.logLevel,
       redact: { paths: LOG_REDACT_PATHS, censor: '[redacted]' },
+      serializers: LOG_SERIALIZERS,
       ...(opts.logStream ? { stream: opts.logStream } : {}),
     },
-    trustProxy: true,
+    // Client addresses (rate limits, logs) come from X-Forwarded-For only when the peer is a configured proxy.
+    trustProxy: ctx.config.trustedProxies.length ? ctx.config.trustedProxies : false,
     bodyLimit: 1024 * 1024,
+    ...serverLimits(ctx.config),
   }).withTypeProvider<ZodTypeProvider>();
+  app.server.maxConnections = ctx.config.server.maxConnections;
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('ctx', ctx);
   app.setErrorHandler(errorHandler);
+  await app.register(metricsPlugin);
+  await app.register(healthPlugin);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -104,11 +116,15 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,
+    // Shared by the instances on one PostgreSQL; PGlite has one process (the data-folder lock), which counts alone.
+    ...(ctx.database.kind === 'postgres' ? { store: pgRateLimitStore(ctx.db), skipOnError: true } : {}),
     errorResponseBuilder: (_req, c) =>
       new AppError(429, 'rate_limited', `请求过于频繁，请 ${Math.ceil(c.ttl / 1000)} 秒后再试`) as never,
   });
   await app.register(multipart, { limits: { fileSize: 200 * 1024 * 1024, files: 1, fields: 10, parts: 12 } });
   await app.register(csrfPlugin, { trustedOrigins: ctx.config.trustedOrigins });
+  await app.register(unreadBodyPlugin);
+  await app.register(inputGuardPlugin);
   await app.register(authPlugin, { ctx });
 
   await app.register(swagger, {
@@ -150,6 +166,25 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   return app as unknown as App;
 }
 
+/**
+ * Sockets cannot be held open forever: a request must arrive whole within requestTimeoutMs and its headers within
+ * headersTimeoutMs, a socket without traffic for idleTimeoutMs is closed, and an idle keep-alive after
+ * keepAliveTimeoutMs. Node checks the request deadlines every second.
+ */
+function serverLimits(config: AppContext['config']) {
+  const s = config.server;
+  return {
+    requestTimeout: s.requestTimeoutMs,
+    connectionTimeout: s.idleTimeoutMs,
+    keepAliveTimeout: s.keepAliveTimeoutMs,
+    http: {
+      requestTimeout: s.requestTimeoutMs,
+      headersTimeout: Math.min(s.headersTimeoutMs, s.requestTimeoutMs),
+      connectionsCheckingInterval: 1000,
+    },
+  };
+}
+
 function errorHandler(
   this: FastifyInstance,
   err: Error & { statusCode?: number; code?: string },
@@ -178,6 +213,15 @@ function errorHandler(
       error: { code: 'bad_request', message: first ? `${first.field}：${first.message}` : '请求格式不正确' },
       errors,
     });
+  }
+  if (isDatabaseUnavailable(err)) {
+    // Logged without the query or its values; the pool reconnects by itself, so the client is told to come back.
+    req.log.error({ dbError: databaseErrorSummary(err) }, 'database unavailable');
+    this.metrics.dbUnavailable.inc({ source: 'http' });
+    return reply
+      .code(503)
+      .header('retry-after', '5')
+      .send({ error: { code: 'database_unavailable', message: '数据库暂不可用，请稍后重试' } });
   }
   const status = err.statusCode ?? 500;
   if (status >= 500) {

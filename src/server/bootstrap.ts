@@ -26,10 +26,19 @@ export function createContext(config: Config, database: Database, cipher: FieldC
   };
 }
 
-export async function bootstrap(config: Config = loadConfig()): Promise<AppContext> {
+export interface BootstrapOptions {
+  /** Reports a database connection lost while idle (the pool replaces it); the server passes its logger. */
+  onPoolError?: (err: Error) => void;
+}
+
+export async function bootstrap(config: Config = loadConfig(), opts: BootstrapOptions = {}): Promise<AppContext> {
   const { input } = loadKeyring({ keys: config.keys, indexKey: process.env.VCP_INDEX_KEY, dataDir: config.dataDir });
   const cipher = new FieldCipher(input);
-  const database = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  const database = await openDatabase({
+    dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl,
+    ...(opts.onPoolError ? { onPoolError: opts.onPoolError } : {}),
+  });
   try {
     await migrateDatabase(database);
     const ctx = createContext(config, database, cipher);

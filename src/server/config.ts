@@ -14,7 +14,21 @@ export interface Config {
   /** Field-encryption keys: `kid:base64(32 bytes)` separated by commas; the first is the active key. */
   keys: string | undefined;
   logLevel: string;
+  /** Cookies only over HTTPS: COOKIE_SECURE, or else true when PUBLIC_BASE_URL is https. */
   cookieSecure: boolean;
+  /** Socket limits (app.ts): whole request, headers, a socket without traffic, idle keep-alive; open connections. */
+  server: {
+    requestTimeoutMs: number;
+    headersTimeoutMs: number;
+    idleTimeoutMs: number;
+    keepAliveTimeoutMs: number;
+    maxConnections: number;
+  };
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed (addresses, CIDRs, or proxy-addr names such as `loopback`);
+   * empty: the peer address is the client, and a forged header changes nothing.
+   */
+  trustedProxies: string[];
   /** Extra origins whose browsers may send cookie-authenticated writes (besides the server's own). */
   trustedOrigins: string[];
   /** The address the public reaches the system at, for links in documents and emails. */
@@ -40,8 +54,23 @@ function intFrom(name: string, value: string | undefined, fallback: number): num
   return n;
 }
 
+function cookieSecureFrom(env: NodeJS.ProcessEnv, publicBaseUrl: string): boolean {
+  const v = env.COOKIE_SECURE;
+  if (v === 'true') return true;
+  if (v === 'false') return false;
+  if (v !== undefined && v !== '') throw new Error(`COOKIE_SECURE must be true or false, got "${v}"`);
+  const https = publicBaseUrl.startsWith('https://');
+  if (!https && env.NODE_ENV === 'production') {
+    throw new Error(
+      'In production set PUBLIC_BASE_URL to the https:// address, or COOKIE_SECURE=false if it is really served over plain HTTP',
+    );
+  }
+  return https;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = intFrom('PORT', env.PORT, 3000);
+  const publicBaseUrl = (env.PUBLIC_BASE_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -49,7 +78,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     keys: env.VCP_KEYS || undefined,
     logLevel: env.LOG_LEVEL ?? 'info',
-    cookieSecure: env.COOKIE_SECURE === 'true',
+    cookieSecure: cookieSecureFrom(env, publicBaseUrl),
+    server: {
+      requestTimeoutMs: Math.max(1000, intFrom('REQUEST_TIMEOUT_MS', env.REQUEST_TIMEOUT_MS, 300_000)),
+      headersTimeoutMs: Math.max(1000, intFrom('HEADERS_TIMEOUT_MS', env.HEADERS_TIMEOUT_MS, 20_000)),
+      idleTimeoutMs: Math.max(1000, intFrom('IDLE_TIMEOUT_MS', env.IDLE_TIMEOUT_MS, 30_000)),
+      keepAliveTimeoutMs: Math.max(1000, intFrom('KEEP_ALIVE_TIMEOUT_MS', env.KEEP_ALIVE_TIMEOUT_MS, 10_000)),
+      maxConnections: Math.max(1, intFrom('MAX_CONNECTIONS', env.MAX_CONNECTIONS, 1000)),
+    },
+    trustedProxies: (env.TRUSTED_PROXIES ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     trustedOrigins: (env.TRUSTED_ORIGINS ?? '')
       .split(',')
       .map((s) => s.trim())
@@ -65,6 +105,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || 'VCP备案系统 <noreply@vcp.example.gov.cn>',
     publicCacheMs: intFrom('PUBLIC_CACHE_MS', env.PUBLIC_CACHE_MS, 2000),
-    publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    publicBaseUrl,
   };
 }

@@ -4,7 +4,7 @@
  * 404; keep this list in step with web/config/paths.ts and web/app/router.tsx.
  */
 const APP_EXACT = new Set(['/login', '/register', '/filings', '/notifications', '/review']);
-const APP_PREFIXES = ['/filings/', '/review/', '/admin/'];
+const APP_PREFIXES = ['/filings/', '/changes/', '/review/', '/admin/'];
 
 export function isAppPath(path: string): boolean {
   const p = path.length > 1 ? path.replace(/\/+$/, '') : path;

@@ -85,3 +85,68 @@ export async function detectFileType(bytes: Uint8Array): Promise<Detected | null
       return null;
   }
 }
+
+/**
+ * The entry names of a zip archive read from its last bytes only: the end-of-central-directory record and the
+ * central directory before it (names only, nothing inflated). Null when the tail does not hold them.
+ */
+export function zipEntriesFromTail(tail: Uint8Array): string[] | null {
+  const buf = Buffer.from(tail.buffer, tail.byteOffset, tail.byteLength);
+  const EOCD = 0x06054b50;
+  const CEN = 0x02014b50;
+  for (let i = buf.length - 22; i >= 0 && i >= buf.length - 22 - 0xffff; i--) {
+    if (buf.readUInt32LE(i) !== EOCD) continue;
+    if (i + 22 + buf.readUInt16LE(i + 20) !== buf.length) continue;
+    const count = buf.readUInt16LE(i + 10);
+    const size = buf.readUInt32LE(i + 12);
+    if (count > MAX_ZIP_ENTRIES || size > i) return null;
+    const names: string[] = [];
+    let at = i - size;
+    for (let n = 0; n < count; n++) {
+      if (at + 46 > i || buf.readUInt32LE(at) !== CEN) return null;
+      const nameLen = buf.readUInt16LE(at + 28);
+      const next = at + 46 + nameLen + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
+      if (next > i) return null;
+      names.push(buf.subarray(at + 46, at + 46 + nameLen).toString('utf8'));
+      at = next;
+    }
+    return names;
+  }
+  return null;
+}
+
+/** How much of a file's start and end is kept while it streams, for detectStreamed. */
+export const SNIFF_BYTES = 1024 * 1024;
+
+/**
+ * Detects the type of a file seen while it streamed: its first and last SNIFF_BYTES. A file that fitted in `head`
+ * is judged exactly like detectFileType; a longer one by its magic bytes, and a zip (DOCX, OFD) by the central
+ * directory at its end.
+ */
+export async function detectStreamed(head: Uint8Array, tail: Uint8Array, size: number): Promise<Detected | null> {
+  if (size <= head.length) return detectFileType(head);
+  let ft: Awaited<ReturnType<typeof fileTypeFromBuffer>>;
+  try {
+    ft = await fileTypeFromBuffer(head);
+  } catch {
+    return null;
+  }
+  switch (ft?.ext) {
+    case 'pdf':
+      return detected('pdf');
+    case 'jpg':
+      return detected('jpeg');
+    case 'png':
+    case 'apng':
+      return detected('png');
+    case 'docx':
+    case 'zip': {
+      const names = zipEntriesFromTail(tail);
+      if (names?.includes('word/document.xml') && names.includes('[Content_Types].xml')) return detected('docx');
+      if (names?.includes('OFD.xml')) return detected('ofd');
+      return null;
+    }
+    default:
+      return null;
+  }
+}

@@ -10,7 +10,7 @@ import { canonicalJson } from './canonicalJson.js';
 import type { AuditAction, AuditEntry } from './events.js';
 
 /** Any constant works: it serialises appenders across connections and instances. */
-const AUDIT_LOCK_KEY = 0x5643_5041; // "VCPA"
+export const AUDIT_LOCK_KEY = 0x5643_5041; // "VCPA"
 export const GENESIS_HASH = '0'.repeat(64);
 
 interface HashInput {

@@ -47,6 +47,9 @@ export interface AuditDetails {
   'filing.deregistration_cancelled': { deregistrationId: string; reason: string };
   'filing.deregister': { from: string; to: string; deregistrationId: string; terminationDate: string; late: boolean };
   'filing.revoke': { from: string; to: string; reason: string; complaintId: string | null };
+  /** SPEC §12: sealed data re-sealed with the active key; an unused key removed. */
+  'keys.rotate': { activeKid: string; resealed: number };
+  'keys.remove': { kid: string };
 }
 
 export type AuditAction = keyof AuditDetails;

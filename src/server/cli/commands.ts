@@ -4,10 +4,18 @@ import { parseArgs } from 'node:util';
 import QRCode from 'qrcode';
 import { z } from 'zod';
 import { isIsoDate } from '../../shared/calendar/index.js';
-import { verifyAuditChain } from '../audit/auditLog.js';
+import { appendAudit, verifyAuditChain } from '../audit/auditLog.js';
+import { backupDatabase } from '../backup/backup.js';
+import { RestoreRefused, restoreDatabase } from '../backup/restore.js';
+import { createContext } from '../bootstrap.js';
 import { createStaffUser, STAFF_ROLE_NAMES } from '../commands/createStaffUser.js';
 import type { AppContext } from '../context.js';
+import { FieldCipher } from '../crypto/fieldCipher.js';
+import { rotateKeys } from '../crypto/keyRotation.js';
+import { addKeyToFile, keyFilePath, loadKeyring, newKeySpec, nextKeyId, removeKeyFromFile } from '../crypto/keys.js';
+import { keyUsage } from '../crypto/sealedColumns.js';
 import { calendarYears } from '../db/schema.js';
+import { DEMO_APPLICANT_PASSWORD, DEMO_STAFF_PASSWORD, DemoSeedRefused, seedDemo } from '../demo/seed.js';
 
 type Out = (line: string) => void;
 
@@ -21,6 +29,8 @@ export const yearScheduleFile = z.object({
 
 export async function runCommand(ctx: AppContext, argv: string[], out: Out): Promise<number> {
   const [group, action, ...rest] = argv;
+  if (group === 'backup') return backup(ctx, argv.slice(1), out);
+  if (group === 'restore') return restore(ctx, argv.slice(1), out);
   const key = `${group} ${action}`;
   switch (key) {
     case 'audit verify':
@@ -31,6 +41,14 @@ export async function runCommand(ctx: AppContext, argv: string[], out: Out): Pro
       return calendarList(ctx, out);
     case 'user create':
       return userCreate(ctx, rest, out);
+    case 'demo seed':
+      return demoSeed(ctx, rest, out);
+    case 'keys status':
+      return keysStatus(ctx, out);
+    case 'keys rotate':
+      return keysRotate(ctx, rest, out);
+    case 'keys remove':
+      return keysRemove(ctx, rest, out);
     default:
       out(`unknown command: ${argv.join(' ')} (try --help)`);
       return 2;
@@ -112,5 +130,222 @@ async function userCreate(ctx: AppContext, argv: string[], out: Out): Promise<nu
 async function calendarList(ctx: AppContext, out: Out): Promise<number> {
   const years = await ctx.db.select().from(calendarYears).orderBy(calendarYears.year);
   for (const y of years) out(`${y.year}\t${y.source}`);
+  return 0;
+}
+
+const demoSeedArgs = z.object({
+  filings: z.coerce
+    .number()
+    .int('--filings 须为整数')
+    .min(1, '--filings 至少为 1')
+    .max(2_000_000, '--filings 至多 2,000,000'),
+  seed: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,32}$/, '--seed 须为 1–32 个字母、数字、- 或 _')
+    .default('1'),
+  batch: z.coerce.number().int().min(1).max(10_000).default(1000),
+});
+
+async function demoSeed(ctx: AppContext, argv: string[], out: Out): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { filings: { type: 'string' }, seed: { type: 'string' }, batch: { type: 'string' } },
+    strict: true,
+  });
+  const parsed = demoSeedArgs.safeParse(values);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) out(`${issue.path.join('.') || 'args'}: ${issue.message}`);
+    out('usage: vcp demo seed --filings N [--seed S] [--batch B]');
+    return 2;
+  }
+  try {
+    const result = await seedDemo(ctx, {
+      filings: parsed.data.filings,
+      seed: parsed.data.seed,
+      batchSize: parsed.data.batch,
+      out: (line) => out(line),
+    });
+    out(`seeded ${result.filings} filings of ${result.users} applicants in ${(result.ms / 1000).toFixed(1)} s`);
+    for (const [status, count] of Object.entries(result.byStatus).sort()) out(`  ${status}\t${count}`);
+    out(
+      `applicants: ${result.applicantEmail(1)} … ${result.applicantEmail(result.users)}, password ${DEMO_APPLICANT_PASSWORD}`,
+    );
+    for (const s of result.staff)
+      out(`staff ${s.email} (${s.roles.join(', ')}), password ${DEMO_STAFF_PASSWORD}, TOTP secret ${s.secret}`);
+    return 0;
+  } catch (err) {
+    if (err instanceof DemoSeedRefused) {
+      out(err.message);
+      return 1;
+    }
+    throw err;
+  }
+}
+
+async function backup(ctx: AppContext, argv: string[], out: Out): Promise<number> {
+  const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true });
+  const [file] = positionals;
+  if (!file || positionals.length > 1) {
+    out('usage: vcp backup <file>');
+    return 2;
+  }
+  const { header, bytes } = await backupDatabase(ctx, file);
+  const rows = header.tables.reduce((sum, t) => sum + t.rows, 0);
+  out(`backed up ${rows} rows of ${header.tables.length} tables to ${file} (${(bytes / 1e6).toFixed(1)} MB)`);
+  out(
+    `migration ${header.migration.tag ?? header.migration.count}; personal data sealed with key(s) ${header.keyIds.join(', ') || '(none)'}`,
+  );
+  out(
+    'The keys are not in the backup: keep the keys file (DATA_DIR/keys.json or VCP_KEYS and VCP_INDEX_KEY) safe apart from it.',
+  );
+  return 0;
+}
+
+async function restore(ctx: AppContext, argv: string[], out: Out): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { force: { type: 'boolean' } },
+    strict: true,
+  });
+  const [file] = positionals;
+  if (!file || positionals.length > 1) {
+    out('usage: vcp restore <file> [--force]');
+    return 2;
+  }
+  if (!fs.existsSync(file)) {
+    out(`${file}: no such file`);
+    return 2;
+  }
+  try {
+    const result = await restoreDatabase(ctx, file, { force: values.force });
+    out(`restored ${result.rows} rows from ${file} (taken ${result.header.createdAt} on ${result.header.source})`);
+    out(`audit chain intact: ${result.auditEntries} entries verified`);
+    return 0;
+  } catch (err) {
+    if (err instanceof RestoreRefused) {
+      out(`restore refused: ${err.message}`);
+      return 1;
+    }
+    throw err;
+  }
+}
+
+const keyring = (ctx: AppContext) =>
+  loadKeyring({ keys: ctx.config.keys, indexKey: process.env.VCP_INDEX_KEY, dataDir: ctx.config.dataDir });
+
+async function usageByKid(ctx: AppContext): Promise<Map<string, number>> {
+  const byKid = new Map<string, number>();
+  for (const u of await keyUsage(ctx.db)) byKid.set(u.kid, (byKid.get(u.kid) ?? 0) + u.rows);
+  return byKid;
+}
+
+async function keysStatus(ctx: AppContext, out: Out): Promise<number> {
+  const usage = await keyUsage(ctx.db);
+  const byKid = await usageByKid(ctx);
+  const active = ctx.cipher.activeKeyId;
+  for (const kid of [...new Set([...ctx.cipher.keyIds, ...byKid.keys()])].sort()) {
+    const n = byKid.get(kid) ?? 0;
+    const state =
+      kid === active
+        ? 'active'
+        : !ctx.cipher.hasKey(kid)
+          ? 'MISSING from the keyring'
+          : n === 0
+            ? 'unused: may be removed'
+            : 'still in use';
+    out(`${kid}\t${n} sealed values\t${state}`);
+    for (const u of usage.filter((x) => x.kid === kid)) out(`  ${u.table}.${u.column}\t${u.rows}`);
+  }
+  return [...byKid.keys()].some((kid) => !ctx.cipher.hasKey(kid)) ? 1 : 0;
+}
+
+async function keysRotate(ctx: AppContext, argv: string[], out: Out): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { batch: { type: 'string' } }, strict: true });
+  const batchSize = values.batch ? Number(values.batch) : 500;
+  if (!Number.isInteger(batchSize) || batchSize < 1) {
+    out('usage: vcp keys rotate [--batch N]');
+    return 2;
+  }
+  const stale = [...(await usageByKid(ctx)).entries()].filter(([kid, n]) => kid !== ctx.cipher.activeKeyId && n > 0);
+  let cipher = ctx.cipher;
+  if (stale.length === 0) {
+    // Everything is under the active key: this run starts a rotation with a new key.
+    const { source } = keyring(ctx);
+    if (source === 'env') {
+      out('All sealed data is under the active key. To rotate, put this new key FIRST in VCP_KEYS on every instance');
+      out('(keep the old ones after it), restart them, then run `vcp keys rotate` again to re-seal the data:');
+      out(`  ${newKeySpec(nextKeyId(ctx.cipher.keyIds))}`);
+      return 0;
+    }
+    const kid = addKeyToFile(ctx.config.dataDir);
+    cipher = new FieldCipher(keyring(ctx).input);
+    out(
+      `new key ${kid} is active in ${keyFilePath(ctx.config.dataDir)}: back this file up now (the old keys stay in it).`,
+    );
+    if (ctx.database.kind === 'postgres') {
+      out(
+        'Restart the server so it seals with the new key and can open what is re-sealed, then run `vcp keys rotate` again.',
+      );
+      return 0;
+    }
+  }
+  const rotated = createContext(ctx.config, ctx.database, cipher);
+  let batches = 0;
+  const result = await rotateKeys(rotated.db, cipher, {
+    batchSize,
+    onBatch: (p) => {
+      if (++batches % 20 === 0) out(`  ${p.table}.${p.column}: ${p.resealed} re-sealed`);
+    },
+  });
+  await rotated.db.transaction((tx) =>
+    appendAudit(tx, {
+      action: 'keys.rotate',
+      actorId: null,
+      subjectType: 'system',
+      subjectId: null,
+      details: { activeKid: result.activeKid, resealed: result.resealed },
+    }),
+  );
+  out(`re-sealed ${result.resealed} values with key ${result.activeKid}`);
+  const left = await usageByKid(rotated);
+  for (const [kid, n] of left) {
+    if (kid !== result.activeKid)
+      out(`key ${kid} still seals ${n} values (written meanwhile): run \`vcp keys rotate\` again`);
+  }
+  const unused = cipher.keyIds.filter((kid) => kid !== result.activeKid && !left.get(kid));
+  if (unused.length)
+    out(`old key(s) ${unused.join(', ')} now unused: \`vcp keys remove <kid>\` once every instance has the new key`);
+  return 0;
+}
+
+async function keysRemove(ctx: AppContext, argv: string[], out: Out): Promise<number> {
+  const [kid] = argv;
+  if (!kid) {
+    out('usage: vcp keys remove <kid>');
+    return 2;
+  }
+  if (!ctx.cipher.hasKey(kid)) {
+    out(`no key "${kid}" in the keyring`);
+    return 2;
+  }
+  if (kid === ctx.cipher.activeKeyId) {
+    out(`key ${kid} is the active key: rotate to a new one first`);
+    return 1;
+  }
+  const n = (await usageByKid(ctx)).get(kid) ?? 0;
+  if (n > 0) {
+    out(`key ${kid} still seals ${n} values: run \`vcp keys rotate\` until it seals none`);
+    return 1;
+  }
+  if (keyring(ctx).source === 'env') {
+    out(`key ${kid} is unused: remove it from VCP_KEYS on every instance and restart them`);
+    return 0;
+  }
+  removeKeyFromFile(ctx.config.dataDir, kid);
+  await ctx.db.transaction((tx) =>
+    appendAudit(tx, { action: 'keys.remove', actorId: null, subjectType: 'system', subjectId: null, details: { kid } }),
+  );
+  out(`removed unused key ${kid} from ${keyFilePath(ctx.config.dataDir)}`);
   return 0;
 }

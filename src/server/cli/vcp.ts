@@ -7,6 +7,15 @@
  *   calendar list                the years the calendar holds
  *   user create --email E --role reviewer|admin|complaints [--role …] --password P [--name N]
  *                                a staff account; prints its TOTP enrolment (otpauth:// URI and a QR code)
+ *   backup <file>                the whole database in one file (gzip JSON lines, SM3-checked); the keys are NOT in it
+ *   restore <file> [--force]     replace the database with a backup; refused while in use or holding data (--force)
+ *   keys status                  sealed values by key id; which keys are unused and may be removed
+ *   keys rotate [--batch N]      start a rotation (new active key), or re-seal everything not yet under the active key
+ *   keys remove <kid>            drop an old key from the key file, only when nothing uses it
+ *   demo seed --filings N [--seed S] [--batch B]
+ *                                N synthetic filings in every state, with demo applicants and staff (SPEC §6);
+ *                                the same seed on the same day gives the same data; refused when a partner agency
+ *                                has a webhook or email set, so demo data never reaches one
  */
 import fs from 'node:fs';
 import { bootstrap } from '../bootstrap.js';

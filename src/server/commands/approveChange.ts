@@ -38,7 +38,7 @@ export async function approveChange(
     const first = await loadChange(tx, props.changeId);
     const filing = await loadFiling(tx, first.filingId, { forUpdate: true });
     const change = await loadChange(tx, props.changeId, { forUpdate: true });
-    authorizeChangeReview(props.user, 'approve', change);
+    authorizeChangeReview(props.user, 'approve', change, filing);
     authorizeApplyChange(props.user, filing, change);
     const now = ctx.now();
     const today = chinaToday(now);

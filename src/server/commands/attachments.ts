@@ -1,9 +1,14 @@
+import type { Readable } from 'node:stream';
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { ATTACHMENT_KIND_LABELS, type AttachmentKind, isTypeAllowed } from '../../shared/attachments.js';
-import { detectFileType } from '../attachments/sniff.js';
+import {
+  ATTACHMENT_KIND_LABELS,
+  type AttachmentKind,
+  DETECTED_TYPE_INFO,
+  isTypeAllowed,
+} from '../../shared/attachments.js';
+import { discardBlob, discardUnusedBlobs, readBlob, type StoredBlob } from '../attachments/blobStore.js';
 import { appendAudit } from '../audit/auditLog.js';
 import type { AppContext } from '../context.js';
-import { sm3Hex } from '../crypto/sm3.js';
 import type { Tx } from '../db/client.js';
 import { attachments } from '../db/schema.js';
 import { AppError, badRequest, notFound } from '../lib/errors.js';
@@ -20,12 +25,15 @@ export interface UploadProps {
   filingId: string;
   kind: AttachmentKind;
   fileName: string;
-  bytes: Buffer;
+  /** The file, already streamed into chunks (attachments/blobStore.ts); removed again if the upload is refused. */
+  blob: StoredBlob;
   /** Replace this attachment (same kind) instead of adding one. */
   replaceId?: string | undefined;
 }
 
-const aad = (id: string) => `attachment:${id}`;
+/** Associated data of an attachment's sealed bytes: the id it was first stored under (`sealed_id` for copies). */
+export const attachmentAad = (id: string) => `attachment:${id}`;
+const aad = attachmentAad;
 
 /** Keeps the last path segment, drops control characters, and bounds the length. */
 export function cleanFileName(name: string, ext: string): string {
@@ -36,11 +44,45 @@ export function cleanFileName(name: string, ext: string): string {
   return base || `file.${ext}`;
 }
 
-/** Checks the bytes, hashes them with SM3, seals them with SM4 and stores them with the filing. */
-export async function uploadAttachment(ctx: AppContext, props: UploadProps) {
-  // Who may upload is answered before anything about the file, and again under the row lock below.
+/** Who may upload to a filing, answered before a byte of the body is read (and again under the row lock). */
+export async function authorizeUpload(ctx: AppContext, user: SessionUser, filingId: string, replaceId?: string) {
+  const filing = await loadFiling(ctx.db, filingId);
+  authorizeFiling(user, 'upload', filing);
+  if (replaceId) {
+    const [row] = await ctx.db
+      .select({ kind: attachments.kind })
+      .from(attachments)
+      .where(and(eq(attachments.id, replaceId), eq(attachments.filingId, filing.id), isNull(attachments.changeId)));
+    if (!row) throw notFound('未找到要替换的附件');
+    return { replacedKind: row.kind as AttachmentKind };
+  }
+  return { replacedKind: undefined };
+}
+
+/** The same for a change's files. */
+export async function authorizeChangeUpload(ctx: AppContext, user: SessionUser, changeId: string) {
+  const change = await loadChange(ctx.db, changeId);
+  authorizeChange(user, 'upload', await loadFiling(ctx.db, change.filingId), change);
+}
+
+/** Removes the streamed file when the upload is refused after it was read. */
+async function orDiscard<T>(ctx: AppContext, blob: StoredBlob, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    await discardBlob(ctx.db, blob.blobId).catch(() => {});
+    throw err;
+  }
+}
+
+/** Checks the streamed file's type and stores its row with the filing (the bytes are already sealed in chunks). */
+export function uploadAttachment(ctx: AppContext, props: UploadProps) {
+  return orDiscard(ctx, props.blob, () => uploadAttachmentRow(ctx, props));
+}
+
+async function uploadAttachmentRow(ctx: AppContext, props: UploadProps) {
   authorizeFiling(props.user, 'upload', await loadFiling(ctx.db, props.filingId));
-  const { detected, digest } = await checkFile(props.kind, props.bytes);
+  const { detected, digest } = checkFile(props.kind, props.blob);
   return ctx.db.transaction(async (tx) => {
     const filing = await loadFiling(tx, props.filingId, { forUpdate: true });
     authorizeFiling(props.user, 'upload', filing);
@@ -54,7 +96,11 @@ export async function uploadAttachment(ctx: AppContext, props: UploadProps) {
       if (!replaced) throw notFound('未找到要替换的附件');
       if (replaced.kind !== props.kind)
         throw badRequest('kind：替换的附件须为同一类别', [{ field: 'kind', message: '须与原附件类别相同' }]);
-      await tx.delete(attachments).where(eq(attachments.id, replaced.id));
+      const [gone] = await tx
+        .delete(attachments)
+        .where(eq(attachments.id, replaced.id))
+        .returning({ blobId: attachments.blobId });
+      await discardUnusedBlobs(tx, [gone?.blobId ?? null]);
     } else if (existing.filter((a) => a.kind === props.kind).length >= MAX_FILES_PER_KIND) {
       throw new AppError(409, 'too_many_files', `每类附件最多 ${MAX_FILES_PER_KIND} 个`);
     }
@@ -63,7 +109,7 @@ export async function uploadAttachment(ctx: AppContext, props: UploadProps) {
       changeId: null,
       kind: props.kind,
       fileName: props.fileName,
-      bytes: props.bytes,
+      blob: props.blob,
       detected,
       digest,
       userId: props.user.id,
@@ -82,16 +128,16 @@ export async function uploadAttachment(ctx: AppContext, props: UploadProps) {
       actorId: props.user.id,
       subjectType: 'filing',
       subjectId: filing.id,
-      details: { attachmentId: row.id, kind: props.kind, sm3: digest, size: props.bytes.length },
+      details: { attachmentId: row.id, kind: props.kind, sm3: digest, size: props.blob.size },
     });
     return row as NonNullable<typeof row>;
   });
 }
 
 /** The bytes must be a file of a type the kind accepts, recognised from its content. */
-async function checkFile(kind: AttachmentKind, bytes: Buffer) {
-  if (bytes.length === 0) throw badRequest('file：文件为空', [{ field: 'file', message: '文件为空' }]);
-  const detected = await detectFileType(bytes);
+function checkFile(kind: AttachmentKind, blob: StoredBlob) {
+  if (blob.size === 0) throw badRequest('file：文件为空', [{ field: 'file', message: '文件为空' }]);
+  const detected = blob.detected;
   if (!detected || !isTypeAllowed(kind, detected.type)) {
     const allowed = kind === 'rules_doc' ? 'PDF、OFD、JPEG、PNG 或 DOCX' : 'PDF、OFD、JPEG 或 PNG';
     throw new AppError(
@@ -101,7 +147,7 @@ async function checkFile(kind: AttachmentKind, bytes: Buffer) {
       [{ field: 'file', message: `文件类型不支持，须为 ${allowed}` }],
     );
   }
-  return { detected, digest: sm3Hex(bytes) };
+  return { detected, digest: blob.sm3 };
 }
 
 const META = {
@@ -114,6 +160,19 @@ const META = {
   createdAt: attachments.createdAt,
 };
 
+/** Names a download after the type found in its bytes: `evil.html` stored as a PDF goes out as `evil.pdf`. */
+export function downloadName(fileName: string, mime: string): string {
+  const ext = Object.values(DETECTED_TYPE_INFO).find((t) => t.mime === mime)?.ext;
+  return ext ? withExtension(fileName, ext) : fileName;
+}
+
+function withExtension(fileName: string, ext: string): string {
+  const dot = fileName.lastIndexOf('.');
+  const current = dot > 0 ? fileName.slice(dot + 1).toLowerCase() : '';
+  if (current === ext || (ext === 'jpg' && current === 'jpeg')) return fileName;
+  return `${dot > 0 ? fileName.slice(0, dot) : fileName}.${ext}`;
+}
+
 /** Seals and stores one file for a filing, or for one of its changes. */
 async function storeFile(
   ctx: AppContext,
@@ -123,7 +182,7 @@ async function storeFile(
     changeId: string | null;
     kind: AttachmentKind;
     fileName: string;
-    bytes: Buffer;
+    blob: StoredBlob;
     detected: { mime: string; ext: string };
     digest: string;
     userId: string;
@@ -137,11 +196,11 @@ async function storeFile(
       filingId: f.filingId,
       changeId: f.changeId,
       kind: f.kind,
-      fileName: cleanFileName(f.fileName, f.detected.ext),
+      fileName: withExtension(cleanFileName(f.fileName, f.detected.ext), f.detected.ext),
       mime: f.detected.mime,
-      size: f.bytes.length,
+      size: f.blob.size,
       sm3: f.digest,
-      content: ctx.cipher.sealBytes(f.bytes, aad(id)),
+      blobId: f.blob.blobId,
       uploadedBy: f.userId,
       createdAt: ctx.now(),
     })
@@ -161,9 +220,9 @@ export async function copyAttachmentsToChange(
   const source = from.changeId ? eq(attachments.changeId, from.changeId) : isNull(attachments.changeId);
   const copied = await tx.execute(sql`
     insert into ${attachments} (id, filing_id, change_id, kind, file_name, mime, size, sm3, content, sealed_id,
-      uploaded_by, created_at)
+      blob_id, uploaded_by, created_at)
     select gen_random_uuid(), filing_id, ${toChangeId}, kind, file_name, mime, size, sm3, content,
-      coalesce(sealed_id, id), uploaded_by, created_at
+      coalesce(sealed_id, id), blob_id, uploaded_by, created_at
     from ${attachments} where ${and(eq(attachments.filingId, from.filingId), source)}`);
   return (copied as unknown as { rowCount?: number; affectedRows?: number }).rowCount ?? 0;
 }
@@ -173,16 +232,20 @@ export interface ChangeUploadProps {
   changeId: string;
   kind: AttachmentKind;
   fileName: string;
-  bytes: Buffer;
+  blob: StoredBlob;
   /** `replace` (default, SPEC §5): the change's files of this kind give way to this one; `add`: kept. */
   mode?: 'replace' | 'add' | undefined;
 }
 
 /** Article 6: a file for a change filing; the valid record's files stay as they are. */
-export async function uploadChangeAttachment(ctx: AppContext, props: ChangeUploadProps) {
+export function uploadChangeAttachment(ctx: AppContext, props: ChangeUploadProps) {
+  return orDiscard(ctx, props.blob, () => uploadChangeAttachmentRow(ctx, props));
+}
+
+async function uploadChangeAttachmentRow(ctx: AppContext, props: ChangeUploadProps) {
   const first = await loadChange(ctx.db, props.changeId);
   authorizeChange(props.user, 'upload', await loadFiling(ctx.db, first.filingId), first);
-  const { detected, digest } = await checkFile(props.kind, props.bytes);
+  const { detected, digest } = checkFile(props.kind, props.blob);
   return ctx.db.transaction(async (tx) => {
     const filing = await loadFiling(tx, first.filingId, { forUpdate: true });
     const change = await loadChange(tx, props.changeId, { forUpdate: true });
@@ -190,7 +253,15 @@ export async function uploadChangeAttachment(ctx: AppContext, props: ChangeUploa
     const sameKind = and(eq(attachments.changeId, change.id), eq(attachments.kind, props.kind));
     let removed: { id: string }[] = [];
     if ((props.mode ?? 'replace') === 'replace') {
-      removed = await tx.delete(attachments).where(sameKind).returning({ id: attachments.id });
+      const gone = await tx
+        .delete(attachments)
+        .where(sameKind)
+        .returning({ id: attachments.id, blobId: attachments.blobId });
+      await discardUnusedBlobs(
+        tx,
+        gone.map((g) => g.blobId),
+      );
+      removed = gone;
     } else if (
       (await tx.select({ id: attachments.id }).from(attachments).where(sameKind)).length >= MAX_FILES_PER_KIND
     ) {
@@ -201,7 +272,7 @@ export async function uploadChangeAttachment(ctx: AppContext, props: ChangeUploa
       changeId: change.id,
       kind: props.kind,
       fileName: props.fileName,
-      bytes: props.bytes,
+      blob: props.blob,
       detected,
       digest,
       userId: props.user.id,
@@ -216,7 +287,7 @@ export async function uploadChangeAttachment(ctx: AppContext, props: ChangeUploa
         attachmentId: row.id,
         kind: props.kind,
         sm3: digest,
-        size: props.bytes.length,
+        size: props.blob.size,
         replaced: removed.map((r) => r.id),
       },
     });
@@ -236,8 +307,9 @@ export async function removeChangeAttachment(
     const [gone] = await tx
       .delete(attachments)
       .where(and(eq(attachments.id, props.attachmentId), eq(attachments.changeId, change.id)))
-      .returning({ id: attachments.id, kind: attachments.kind });
+      .returning({ id: attachments.id, kind: attachments.kind, blobId: attachments.blobId });
     if (!gone) throw notFound('未找到该附件');
+    await discardUnusedBlobs(tx, [gone.blobId]);
     await appendAudit(tx, {
       action: 'change.attachment_remove',
       actorId: props.user.id,
@@ -272,8 +344,9 @@ export async function removeAttachment(
       .where(
         and(eq(attachments.id, props.attachmentId), eq(attachments.filingId, filing.id), isNull(attachments.changeId)),
       )
-      .returning({ id: attachments.id, kind: attachments.kind });
+      .returning({ id: attachments.id, kind: attachments.kind, blobId: attachments.blobId });
     if (!gone) throw notFound('未找到该附件');
+    await discardUnusedBlobs(tx, [gone.blobId]);
     await appendAudit(tx, {
       action: 'filing.attachment_remove',
       actorId: props.user.id,
@@ -316,5 +389,11 @@ async function openAttachment(ctx: AppContext, filingId: string, attachmentId: s
       ),
     );
   if (!row) throw notFound('未找到该附件');
-  return { meta: row, bytes: ctx.cipher.openBytes(row.content, aad(row.sealedId ?? row.id)) };
+  const { content, ...meta } = row;
+  const body: Readable | Buffer = row.blobId
+    ? readBlob(ctx, row.blobId, row.size)
+    : ctx.cipher.openBytes(content as Buffer, aad(row.sealedId ?? row.id));
+  return { meta: { ...meta, fileName: downloadName(meta.fileName, meta.mime) }, body };
 }
+
+export type OpenedAttachment = Awaited<ReturnType<typeof openAttachment>>;

@@ -1,11 +1,11 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { appendAudit } from '../audit/auditLog.js';
 import type { AppContext } from '../context.js';
 import { loginThrottle, users } from '../db/schema.js';
 import { AppError } from '../lib/errors.js';
 import { burnVerify, verifyPassword } from '../services/passwords.js';
 import { createSession } from '../services/sessions.js';
-import { verifyTotp } from '../services/totp.js';
+import { matchTotp } from '../services/totp.js';
 
 export const MAX_FAILURES = 5;
 export const LOCK_MINUTES = 15;
@@ -19,8 +19,13 @@ export interface LoginProps {
 const badCredentials = () => new AppError(401, 'invalid_credentials', '邮箱或密码错误');
 
 /**
- * Checks the password (and the TOTP of staff accounts), counting failures per email so that a fifth failure
+ * Checks the password (and the TOTP of staff accounts), counting attempts per email so that a fifth failure
  * locks the address for a while, whether or not an account exists for it.
+ *
+ * The attempt is counted atomically before the password is looked at (one UPDATE … RETURNING on the throttle row),
+ * so however many arrive at once, at most MAX_FAILURES are ever evaluated before the lock; a success clears the
+ * count. A staff account without a code answers `totp_required` before its password is checked, and a wrong
+ * password or a wrong code then answer alike: the password cannot be confirmed without the second factor.
  */
 export async function login(ctx: AppContext, props: LoginProps) {
   const now = ctx.now();
@@ -29,30 +34,34 @@ export async function login(ctx: AppContext, props: LoginProps) {
   if (throttle?.lockedUntil && throttle.lockedUntil > now) throw lockedError(throttle.lockedUntil);
 
   const [user] = await ctx.db.select().from(users).where(eq(users.emailHash, emailHash));
+  const usable = user && !user.disabled ? user : undefined;
+  if (usable?.totpSecretEnc && !props.totp) throw new AppError(401, 'totp_required', '请输入动态口令');
+
+  const attempt = await countAttempt(ctx, emailHash, now);
+  if (attempt.lockedUntil) throw lockedError(attempt.lockedUntil);
+
   let failure: 'bad_credentials' | 'bad_totp' | null = null;
-  if (!user || user.disabled) {
+  if (!usable) {
     await burnVerify(props.password);
     failure = 'bad_credentials';
-  } else if (!(await verifyPassword(user.passwordHash, props.password))) {
+  } else if (!(await verifyPassword(usable.passwordHash, props.password))) {
     failure = 'bad_credentials';
-  } else if (user.totpSecretEnc) {
-    const secret = ctx.cipher.openText(user.totpSecretEnc, `totp:${user.id}`);
-    if (!props.totp) throw new AppError(401, 'totp_required', '请输入动态口令');
-    if (!verifyTotp(secret, props.totp, now)) failure = 'bad_totp';
+  } else if (usable.totpSecretEnc) {
+    const secret = ctx.cipher.openText(usable.totpSecretEnc, `totp:${usable.id}`);
+    const step = matchTotp(secret, props.totp ?? '', now);
+    if (step === null || !(await claimTotpStep(ctx, usable.id, step))) failure = 'bad_totp';
   }
 
   return ctx.db
     .transaction(async (tx) => {
       if (failure) {
-        const failures = (throttle?.failures ?? 0) + 1;
-        const lockedUntil = failures >= MAX_FAILURES ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null;
-        await tx
-          .insert(loginThrottle)
-          .values({ emailHash, failures: lockedUntil ? 0 : failures, lockedUntil, updatedAt: now })
-          .onConflictDoUpdate({
-            target: loginThrottle.emailHash,
-            set: { failures: lockedUntil ? 0 : failures, lockedUntil, updatedAt: now },
-          });
+        const lockedUntil = attempt.attempts >= MAX_FAILURES ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null;
+        if (lockedUntil) {
+          await tx
+            .update(loginThrottle)
+            .set({ failures: 0, lockedUntil, updatedAt: now })
+            .where(eq(loginThrottle.emailHash, emailHash));
+        }
         const subjectId = user?.id ?? null;
         await appendAudit(tx, {
           action: 'account.login_failed',
@@ -70,13 +79,10 @@ export async function login(ctx: AppContext, props: LoginProps) {
             details: { until: lockedUntil.toISOString() },
           });
         }
-        return {
-          ok: false as const,
-          error: failure === 'bad_totp' ? new AppError(401, 'invalid_totp', '动态口令不正确') : badCredentials(),
-        };
+        return { ok: false as const, error: badCredentials() };
       }
-      const u = user as NonNullable<typeof user>;
-      if (throttle) await tx.delete(loginThrottle).where(eq(loginThrottle.emailHash, emailHash));
+      const u = usable as NonNullable<typeof usable>;
+      await tx.delete(loginThrottle).where(eq(loginThrottle.emailHash, emailHash));
       const session = await createSession(tx, u.id, now);
       await appendAudit(tx, {
         action: 'account.login',
@@ -92,6 +98,42 @@ export async function login(ctx: AppContext, props: LoginProps) {
       if (!r.ok) throw r.error;
       return r;
     });
+}
+
+/**
+ * Counts one attempt for the address in one statement and answers its number since the last success (or the end
+ * of the last lock). Attempts past MAX_FAILURES lock the address at once, without being evaluated.
+ */
+async function countAttempt(ctx: AppContext, emailHash: string, now: Date) {
+  const lockUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000);
+  const expired = sql`(${loginThrottle.lockedUntil} is not null and ${loginThrottle.lockedUntil} <= ${now})`;
+  const next = sql`case when ${expired} then 1 else ${loginThrottle.failures} + 1 end`;
+  const [row] = await ctx.db
+    .insert(loginThrottle)
+    .values({ emailHash, failures: 1, lockedUntil: null, updatedAt: now })
+    .onConflictDoUpdate({
+      target: loginThrottle.emailHash,
+      set: {
+        lockedUntil: sql`case when ${expired} then null
+          when ${loginThrottle.lockedUntil} is not null then ${loginThrottle.lockedUntil}
+          when ${next} > ${MAX_FAILURES} then ${lockUntil}::timestamptz else null end`,
+        failures: next,
+        updatedAt: now,
+      },
+    })
+    .returning({ failures: loginThrottle.failures, lockedUntil: loginThrottle.lockedUntil });
+  const attempts = row?.failures ?? 1;
+  return { attempts, lockedUntil: row?.lockedUntil && row.lockedUntil > now ? row.lockedUntil : null };
+}
+
+/** Marks a TOTP step used for the account; false when it (or a later one) was already used: a replay. */
+async function claimTotpStep(ctx: AppContext, userId: string, step: number): Promise<boolean> {
+  const rows = await ctx.db
+    .update(users)
+    .set({ totpLastStep: step })
+    .where(and(eq(users.id, userId), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+    .returning({ id: users.id });
+  return rows.length === 1;
 }
 
 function lockedError(until: Date): AppError {

@@ -22,7 +22,7 @@ export async function requestChangeCorrection(
     const first = await loadChange(tx, props.changeId);
     const filing = await loadFiling(tx, first.filingId, { forUpdate: true });
     const change = await loadChange(tx, props.changeId, { forUpdate: true });
-    authorizeChangeReview(props.user, 'requestCorrection', change);
+    authorizeChangeReview(props.user, 'requestCorrection', change, filing);
     const now = ctx.now();
     const overdue = !!change.dueDate && chinaToday(now) > change.dueDate;
     const to = changeMachine.next(change.status, 'requestCorrection');

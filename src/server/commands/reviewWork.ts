@@ -5,7 +5,7 @@ import { appendAudit } from '../audit/auditLog.js';
 import type { AppContext } from '../context.js';
 import { filings, reviewChecks, users } from '../db/schema.js';
 import { badRequest } from '../lib/errors.js';
-import { authorizeReview } from '../policies/review.js';
+import { authorizeReview, conflictOfInterest } from '../policies/review.js';
 import { loadFiling, openDraft } from '../services/filingRecords.js';
 import type { SessionUser } from '../services/sessions.js';
 
@@ -21,6 +21,7 @@ export async function assignReviewer(
     const row = await loadFiling(tx, props.filingId, { forUpdate: true });
     authorizeReview(props.user, action, row);
     const [reviewer] = await tx.select({ roles: users.roles }).from(users).where(eq(users.id, reviewerId));
+    if (reviewerId === row.ownerId) throw conflictOfInterest();
     if (!reviewer || !(reviewer.roles.includes('reviewer') || reviewer.roles.includes('admin'))) {
       throw badRequest('reviewerId：该账号不是审核人员', [{ field: 'reviewerId', message: '该账号不是审核人员' }]);
     }

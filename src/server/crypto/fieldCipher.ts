@@ -58,6 +58,21 @@ export class FieldCipher {
     this.indexKey = input.indexKey;
   }
 
+  /** The key new data is sealed with. */
+  get activeKeyId(): string {
+    return this.activeKid;
+  }
+
+  /** Every key id the keyring can open. */
+  get keyIds(): string[] {
+    return [...this.keys.keys()];
+  }
+
+  /** Whether a key of this id is in the keyring (it may still be another key with the same id). */
+  hasKey(kid: string): boolean {
+    return this.keys.has(kid);
+  }
+
   sealBytes(plaintext: Uint8Array, aad = ''): Buffer {
     const key = this.keys.get(this.activeKid) as DerivedKey;
     const kid = Buffer.from(this.activeKid, 'ascii');

@@ -24,6 +24,8 @@ export type Executor = Db | Tx;
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
+  /** On PostgreSQL, the pool behind `db` (migrations hold a lock on one of its connections). */
+  pool?: pg.Pool;
   close(): Promise<void>;
 }
 
@@ -42,13 +44,16 @@ export function fromPglite(client: PGlite, onClose?: () => void): Database {
 }
 
 /**
- * Wraps a pool. An idle client whose connection drops (a PostgreSQL restart, a terminated backend) makes the pool emit
+ * Wraps a pool. A client whose connection drops (a PostgreSQL restart, a terminated backend, a cut network) emits
  * 'error'; without a listener Node would crash, so the error is reported and the pool replaces the client.
  */
 export function fromPool(pool: pg.Pool, onError: (err: Error) => void = reportPoolError): Database {
   pool.on('error', onError);
+  // A client checked out between two queries (inside a transaction) has no pool listener: its connection dropping
+  // would be an unhandled 'error' event. The query that uses it next fails, and the pool discards it on release.
+  pool.on('connect', (client) => client.on('error', onError));
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
-  return { db, kind: 'postgres', close: () => pool.end() };
+  return { db, kind: 'postgres', pool, close: () => pool.end() };
 }
 
 function reportPoolError(err: Error): void {
@@ -57,25 +62,58 @@ function reportPoolError(err: Error): void {
   );
 }
 
+/** Any 64-bit number nobody else uses: the key of the session advisory lock that serialises migrations. */
+export const MIGRATION_LOCK_KEY = '7526640437817198950';
+
+/**
+ * Applies the migrations not yet applied. On PostgreSQL several instances may start at once: each takes a session
+ * advisory lock on one connection first, so one migrates while the others wait and then find nothing left to do
+ * (Drizzle's migrator alone would let both create its table and apply the same migration). PGlite has one owner.
+ */
 export async function migrateDatabase(database: Database): Promise<void> {
   const opts = { migrationsFolder: MIGRATIONS_FOLDER };
   // The migrators are typed per driver; the underlying object is the right one for its kind.
-  if (database.kind === 'pglite') await migratePglite(database.db as never, opts);
-  else await migratePg(database.db as never, opts);
+  if (database.kind === 'pglite') {
+    await migratePglite(database.db as never, opts);
+    return;
+  }
+  if (!database.pool) {
+    await migratePg(database.db as never, opts);
+    return;
+  }
+  const client = await database.pool.connect();
+  let broken = false;
+  try {
+    await client.query('select pg_advisory_lock($1::bigint)', [MIGRATION_LOCK_KEY]);
+    try {
+      await migratePg(drizzlePg({ client, schema }) as never, opts);
+    } finally {
+      await client.query('select pg_advisory_unlock($1::bigint)', [MIGRATION_LOCK_KEY]);
+    }
+  } catch (err) {
+    // A connection in an unknown state (the lock may still be held) must not return to the pool.
+    broken = true;
+    throw err;
+  } finally {
+    client.release(broken);
+  }
 }
 
 export interface OpenOptions {
   dataDir: string;
   databaseUrl?: string | undefined;
+  /** Where a lost idle connection is reported (the server's logger); default a JSON line on stderr. */
+  onPoolError?: (err: Error) => void;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    // A connection attempt gives up after 5 s, so a request during an outage gets its 503 instead of hanging.
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10, connectionTimeoutMillis: 5_000 });
     // Fail early with the server's own message when it cannot be reached.
     const c = await pool.connect();
     c.release();
-    return fromPool(pool);
+    return fromPool(pool, opts.onPoolError);
   }
   const release = lockDataDir(opts.dataDir);
   try {

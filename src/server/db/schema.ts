@@ -37,6 +37,8 @@ export const users = pgTable('users', {
   passwordHash: text('password_hash').notNull(),
   roles: text('roles').array().notNull().default(sql`'{applicant}'::text[]`),
   totpSecretEnc: text('totp_secret_enc'),
+  /** The 30-second step of the last TOTP code accepted: a code is good once (RFC 6238 §5.2). */
+  totpLastStep: bigint('totp_last_step', { mode: 'number' }),
   disabled: boolean('disabled').notNull().default(false),
   createdAt: tsz('created_at').notNull().defaultNow(),
 });
@@ -247,8 +249,13 @@ export const attachments = pgTable(
     size: integer('size').notNull(),
     /** SM3 of the plaintext bytes, hex. */
     sm3: text('sm3').notNull(),
-    /** Encrypted bytes: key id, IV, SM4-CTR ciphertext and HMAC-SM3 tag (crypto/fieldCipher.ts). */
-    content: bytea('content').notNull(),
+    /**
+     * Files stored before chunking: the encrypted bytes in one piece (key id, IV, SM4-CTR ciphertext and HMAC-SM3
+     * tag, crypto/fieldCipher.ts). New files leave it null and live in `attachment_chunks` under `blob_id`.
+     */
+    content: bytea('content'),
+    /** The sealed 64 KiB chunks of the file (attachments/blobStore.ts); copies of a file share it. */
+    blobId: uuid('blob_id'),
     /** The attachment id the content is sealed under, when this row is a copy of another's (a change's copy). */
     sealedId: uuid('sealed_id'),
     uploadedBy: uuid('uploaded_by')
@@ -257,6 +264,20 @@ export const attachments = pgTable(
     createdAt: tsz('created_at').notNull().defaultNow(),
   },
   (t) => [index('attachments_filing_idx').on(t.filingId, t.changeId)],
+);
+
+/**
+ * A file's bytes in 64 KiB pieces, each sealed on its own (bound to blob id and position), so that an upload or a
+ * download never holds a whole file in memory nor one database statement for its whole size.
+ */
+export const attachmentChunks = pgTable(
+  'attachment_chunks',
+  {
+    blobId: uuid('blob_id').notNull(),
+    seq: integer('seq').notNull(),
+    content: bytea('content').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.blobId, t.seq] })],
 );
 
 /** Append-only, each row chained to the one before by SM3 (audit/auditLog.ts). */
@@ -297,5 +318,6 @@ export const settings = pgTable('settings', {
 
 export * from './tables/lifecycle.js';
 export * from './tables/publicRegistry.js';
+export * from './tables/rateLimits.js';
 export * from './tables/scheduler.js';
 export * from './tables/states.js';

@@ -2,6 +2,8 @@
  * What a delivery attempt records and logs about itself: a status code or an error's kind, short, and with
  * anything that looks like an email address blanked. Never the payload.
  */
+import { scrubErrorText } from '../lib/logging.js';
+
 const EMAIL_LIKE = /[^\s<>"'(),;:@]+@[^\s<>"'(),;:@]+/g;
 
 export function safeDetail(text: string, max = 200): string {
@@ -17,5 +19,5 @@ export function errorDetail(err: unknown): string {
   const parts = [typeof e.code === 'string' ? e.code : e.name];
   if (typeof e.responseCode === 'number') parts.push(String(e.responseCode));
   if (typeof cause?.code === 'string') parts.push(cause.code);
-  return safeDetail(`${parts.join(' ')}: ${e.message}`);
+  return safeDetail(`${parts.join(' ')}: ${scrubErrorText(e.message)}`);
 }

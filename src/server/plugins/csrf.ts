@@ -13,6 +13,8 @@ import fp from 'fastify-plugin';
 import { AppError } from '../lib/errors.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Content types an HTML form sends cross-site without a preflight, other than multipart (uploads use it). */
+const FORM_TYPES = /^\s*(text\/plain|application\/x-www-form-urlencoded)\b/i;
 
 export function isCrossSiteWrite(req: FastifyRequest, trustedOrigins: readonly string[]): boolean {
   if (SAFE_METHODS.has(req.method)) return false;
@@ -20,7 +22,9 @@ export function isCrossSiteWrite(req: FastifyRequest, trustedOrigins: readonly s
   if (origin && trustedOrigins.includes(origin)) return false;
   const site = req.headers['sec-fetch-site'];
   if (typeof site === 'string') return site !== 'same-origin' && site !== 'none';
-  if (!origin) return false;
+  // Without either header: a form of another site in an old browser still sends the session cookie with the body
+  // types a form can make without a preflight. The API takes neither, so a cookie-carrying one is refused.
+  if (!origin) return !!req.headers.cookie && FORM_TYPES.test(req.headers['content-type'] ?? '');
   try {
     return new URL(origin).host !== req.headers.host;
   } catch {

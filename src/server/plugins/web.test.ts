@@ -1,73 +1,83 @@
 /**
- * The built web app beside the public site: precompressed assets cached for good, index.html for the app's own
- * paths, the public site's 404 page for every other unknown path (SPEC §13).
+ * Only browser navigations get the web app; everything else unknown is a JSON 404 (issue 8), so monitors and
+ * scripts probing `/metrics`-like paths or missing files are not told "200, here is a page".
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { brotliCompressSync, brotliDecompressSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type App, buildApp } from '../app.js';
 import { startTestServer, type TestServer } from '../test/harness.js';
+import { isPageNavigation } from './web.js';
 
 let server: TestServer;
-let app: App;
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vcp-web-'));
-const js = `console.log(${JSON.stringify('x'.repeat(4000))});`;
+let webDir = '';
+const INDEX = '<!doctype html><html><body><div id="root">VCP web app</div></body></html>';
 
 beforeAll(async () => {
-  fs.mkdirSync(path.join(dir, 'assets'));
-  fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><div id="root"></div>');
-  fs.writeFileSync(path.join(dir, 'assets/app-abc123.js'), js);
-  fs.writeFileSync(path.join(dir, 'assets/app-abc123.js.br'), brotliCompressSync(js));
-  fs.writeFileSync(path.join(dir, 'assets/app-abc123.js.gz'), gzipSync(js));
-  server = await startTestServer();
-  app = await buildApp(server.ctx, { webDir: dir, logLevel: 'warn' });
+  webDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vcp-web-'));
+  fs.writeFileSync(path.join(webDir, 'index.html'), INDEX);
+  fs.mkdirSync(path.join(webDir, 'assets'));
+  fs.writeFileSync(path.join(webDir, 'assets', 'app-1234.js'), 'console.log(1)');
+  server = await startTestServer({ webDir });
 });
 afterAll(async () => {
-  await app?.close();
   await server?.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  fs.rmSync(webDir, { recursive: true, force: true });
 });
 
-describe('the web plugin', () => {
-  it('sends a hashed asset precompressed when accepted, plain otherwise, cached for good', async () => {
-    const br = await app.inject({ url: '/assets/app-abc123.js', headers: { 'accept-encoding': 'br, gzip' } });
-    expect(br.statusCode).toBe(200);
-    expect(br.headers['content-encoding']).toBe('br');
-    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
-    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(js);
-    const gz = await app.inject({ url: '/assets/app-abc123.js', headers: { 'accept-encoding': 'gzip' } });
-    expect(gz.headers['content-encoding']).toBe('gzip');
-    const plain = await app.inject({ url: '/assets/app-abc123.js' });
-    expect(plain.headers['content-encoding']).toBeUndefined();
-    expect(plain.body).toBe(js);
+const html = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
+
+describe('the web app fallback', () => {
+  it('serves index.html to a browser navigating to a page of the app', async () => {
+    for (const p of ['/filings', '/filings/123', '/review?status=submitted', '/changes/abc', '/admin/deliveries']) {
+      const res = await server.client().get(encodeURI(p), { headers: html });
+      expect(res.status, p).toBe(200);
+      expect(res.headers.get('content-type'), p).toMatch(/text\/html/);
+      expect(res.text, p).toContain('VCP web app');
+    }
+    const head = await server.client().request('HEAD', '/filings/123', { headers: html });
+    expect(head.status).toBe(200);
   });
 
-  it('answers the app’s own paths with index.html and every other unknown path with a 404 page', async () => {
-    for (const url of [
-      '/login',
-      '/register',
-      '/filings',
-      '/filings/123/edit?step=2',
-      '/review/filings/1',
-      '/admin/deliveries',
-    ]) {
-      const res = await app.inject({ url });
-      expect(res.statusCode, url).toBe(200);
-      expect(res.body, url).toContain('<div id="root">');
+  it('serves the built files themselves', async () => {
+    const res = await server.client().get('/assets/app-1234.js');
+    expect(res.status).toBe(200);
+    expect(res.text).toBe('console.log(1)');
+  });
+
+  it('answers 404 JSON to anything else unknown', async () => {
+    const cases: [string, string, Record<string, string>][] = [
+      ['GET', '/api/nope', html],
+      ['GET', '/metricsz', {}],
+      ['GET', '/filings/123', { accept: 'application/json' }],
+      ['GET', '/filings/123', {}],
+      ['GET', '/assets/missing-5678.js', html],
+      ['GET', '/favicon.ico', html],
+      ['GET', '/healthz/extra', html],
+      ['POST', '/filings/123', html],
+      ['DELETE', '/', html],
+    ];
+    for (const [method, p, headers] of cases) {
+      const res = await server.client().request(method, p, { headers });
+      expect(res.status, `${method} ${p}`).toBe(404);
+      expect(res.headers.get('content-type'), `${method} ${p}`).toMatch(/application\/json/);
+      expect(res.body.error.code, `${method} ${p}`).toBe('not_found');
+      expect(res.text).not.toContain('VCP web app');
     }
-    for (const url of ['/nope', '/filingsx', '/public/nope', '/index.php']) {
-      const res = await app.inject({ url });
-      expect(res.statusCode, url).toBe(404);
-      expect(res.headers['content-type'], url).toBe('text/html; charset=utf-8');
-      expect(res.body, url).toContain('<html lang="zh-CN">');
+  });
+});
+
+describe('isPageNavigation', () => {
+  it('is true only for GET/HEAD with text/html, outside the API and operators paths, without an extension', () => {
+    expect(isPageNavigation('GET', '/review/queue', 'text/html')).toBe(true);
+    expect(isPageNavigation('HEAD', '/', 'text/html')).toBe(true);
+    expect(isPageNavigation('GET', '/public/filings/x?q=a.b', 'text/html')).toBe(true);
+    expect(isPageNavigation('GET', '/review/queue', '*/*')).toBe(false);
+    expect(isPageNavigation('GET', '/review/queue', undefined)).toBe(false);
+    expect(isPageNavigation('PUT', '/review/queue', 'text/html')).toBe(false);
+    for (const p of ['/api', '/api/x', '/healthz', '/readyz', '/metrics', '/metrics/x', '/robots.txt']) {
+      expect(isPageNavigation('GET', p, 'text/html'), p).toBe(false);
     }
-    const api = await app.inject({ url: '/api/nope' });
-    expect(api.statusCode).toBe(404);
-    expect(api.json().error.code).toBe('not_found');
-    const home = await app.inject({ url: '/' });
-    expect(home.statusCode).toBe(200);
-    expect(home.body).toContain('查验备案编号');
+    expect(isPageNavigation('GET', '/apix', 'text/html')).toBe(true);
   });
 });

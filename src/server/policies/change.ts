@@ -12,6 +12,7 @@ import {
 import { FILING_STATUS_LABELS } from '../../shared/filing/status.js';
 import { AppError, forbidden, notFound } from '../lib/errors.js';
 import type { SessionUser } from '../services/sessions.js';
+import { conflictOfInterest, isOwnFiling } from './review.js';
 import { allowedTransitions, authorizeTransition } from './transitions.js';
 import { isOwner, isReviewer, staffRoles } from './utils.js';
 
@@ -40,11 +41,18 @@ export function authorizeChange(
   });
 }
 
-export function authorizeChangeReview(user: SessionUser, action: ChangeReviewAction, change: ChangeSubject) {
+export function authorizeChangeReview(
+  user: SessionUser,
+  action: ChangeReviewAction,
+  change: ChangeSubject,
+  filing?: { ownerId: string },
+) {
   if (!isReviewer(user)) throw forbidden('仅审核人员可以访问');
   // An unsubmitted change is the applicant's own business, like a draft filing.
   if (change.status === 'draft') throw notFound('未找到该变更');
   if (action === 'read') return;
+  if (!filing) throw new Error('a change decision needs its filing, for the conflict-of-interest check');
+  if (isOwnFiling(user, filing)) throw conflictOfInterest();
   authorizeTransition(changeMachine, change.status, action, staffRoles(user), {
     labels: CHANGE_STATUS_LABELS,
     forbiddenMessage: '无权执行此审核操作',

@@ -19,18 +19,36 @@ export function requireReviewStaff(user: SessionUser): void {
   if (!isReviewer(user)) throw forbidden('仅审核人员可以访问');
 }
 
-export function authorizeReview(user: SessionUser, action: ReviewAction, filing: { status: string }): void {
+/**
+ * Conflict of interest: staff never decide (claim, check, approve, send back, revoke) a filing they filed
+ * themselves, or one whose change they filed. Staff accounts carry no organisation in this system, so the
+ * account that owns the filing is the relation known; reading it stays allowed.
+ */
+export function isOwnFiling(user: SessionUser, filing: { ownerId?: string }): boolean {
+  return filing.ownerId !== undefined && filing.ownerId === user.id;
+}
+
+export const conflictOfInterest = () =>
+  new AppError(403, 'conflict_of_interest', '利益冲突：不能审核本人提交的备案，请由其他审核人员处理');
+
+export function authorizeReview(
+  user: SessionUser,
+  action: ReviewAction,
+  filing: { status: string; ownerId?: string },
+): void {
   if (!isReviewer(user)) throw forbidden('无权执行此审核操作');
   // Drafts are the applicant's own business until submitted: to staff they do not exist.
   if (filing.status === 'draft') throw new AppError(404, 'not_found', '未找到该备案');
   if (action === 'read' || action === 'reveal') return;
+  if (isOwnFiling(user, filing)) throw conflictOfInterest();
   authorizeTransition(filingMachine, filing.status, action, staffRoles(user), {
     labels: FILING_STATUS_LABELS,
     forbiddenMessage: '无权执行此审核操作',
   });
 }
 
-export function allowedReviewActions(user: SessionUser, filing: { status: string }): ReviewAction[] {
+export function allowedReviewActions(user: SessionUser, filing: { status: string; ownerId?: string }): ReviewAction[] {
   if (!isReviewer(user) || filing.status === 'draft') return [];
+  if (isOwnFiling(user, filing)) return ['read', 'reveal'];
   return ['read', 'reveal', ...allowedTransitions(filingMachine, filing.status, staffRoles(user), STAFF_TRANSITIONS)];
 }

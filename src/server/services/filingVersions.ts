@@ -14,7 +14,7 @@ import { notFound } from '../lib/errors.js';
 
 export type VersionRow = typeof filingVersions.$inferSelect;
 
-const versionAad = (filingId: string, version: number) =>
+export const versionAad = (filingId: string, version: number) =>
   version === 1 ? `filing:${filingId}` : `filing:${filingId}:v${version}`;
 
 export async function insertVersion(

@@ -141,7 +141,7 @@ describe('the search projection', () => {
 
 describe('the migration', () => {
   it('builds from existing filings the same registry rows and counts as the live path', async () => {
-    const file = fs.readFileSync(new URL('../../../drizzle/0003_public_registry.sql', import.meta.url), 'utf8');
+    const file = fs.readFileSync(new URL('../../../drizzle/0004_public_registry.sql', import.meta.url), 'utf8');
     const statements = file.split('--> statement-breakpoint').filter((s) => /^\s*(--[^\n]*\n)*\s*INSERT/.test(s));
     expect(statements).toHaveLength(4);
     const snapshot = () =>

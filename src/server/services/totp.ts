@@ -20,3 +20,10 @@ export function verifyTotp(secret: string, token: string, at: Date): boolean {
   const totp = new TOTP({ issuer: ISSUER, secret: Secret.fromBase32(secret) });
   return totp.validate({ token, timestamp: at.getTime(), window: 1 }) !== null;
 }
+
+/** The 30-second step the code belongs to (current, one before or one after), or null when it matches none. */
+export function matchTotp(secret: string, token: string, at: Date): number | null {
+  const totp = new TOTP({ issuer: ISSUER, secret: Secret.fromBase32(secret) });
+  const delta = totp.validate({ token, timestamp: at.getTime(), window: 1 });
+  return delta === null ? null : Math.floor(at.getTime() / 1000 / 30) + delta;
+}

@@ -50,6 +50,8 @@ export interface TestServerOptions {
   now?: () => Date;
   /** Config fields to override (e.g. smtpUrl), on top of the test defaults. */
   config?: Partial<Config>;
+  /** The built web UI to serve (default dist/web, when built). */
+  webDir?: string;
 }
 
 export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
@@ -66,11 +68,11 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
   const keys = testKeys();
   const ctx = createContext(config, database, testCipher(keys));
   if (opts.now) ctx.now = opts.now;
-  return listenOn(ctx, keys, database);
+  return listenOn(ctx, keys, database, opts.webDir);
 }
 
-function listenOn(ctx: AppContext, keys: TestKeys, database: TestDatabase) {
-  return listen(ctx, keys, database.url, () => database.close(), database);
+function listenOn(ctx: AppContext, keys: TestKeys, database: TestDatabase, webDir?: string) {
+  return listen(ctx, keys, database.url, () => database.close(), database, webDir);
 }
 
 /**
@@ -107,17 +109,22 @@ export async function restartTestServer(server: TestServer): Promise<TestServer>
 /**
  * A second app instance on the same PostgreSQL database as `server`, with its own connection pool, the same
  * keys, config and clock: what several instances behind a load balancer are. Closing it leaves the database.
+ * `databaseUrl` reaches the same database another way (through a test's TCP proxy).
  */
-export async function startSecondInstance(server: TestServer): Promise<TestServer> {
+export async function startSecondInstance(
+  server: TestServer,
+  opts: { databaseUrl?: string } = {},
+): Promise<TestServer> {
   if (!server.databaseUrl) throw new Error('a second instance needs a PostgreSQL database');
-  const pool = new pg.Pool({ connectionString: server.databaseUrl, max: 10 });
+  const databaseUrl = opts.databaseUrl ?? server.databaseUrl;
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, connectionTimeoutMillis: 5_000 });
   const ctx = createContext(
     server.ctx.config,
     fromPool(pool, () => {}),
     server.ctx.cipher,
   );
   ctx.now = () => server.ctx.now();
-  return listen(ctx, server.keys, server.databaseUrl, () => pool.end());
+  return listen(ctx, server.keys, databaseUrl, () => pool.end());
 }
 
 async function listen(
@@ -126,6 +133,7 @@ async function listen(
   databaseUrl: string | undefined,
   closeDatabase: () => Promise<void>,
   database?: TestDatabase,
+  webDir?: string,
 ): Promise<TestServer> {
   const logs: string[] = [];
   const logStream = new Writable({
@@ -134,7 +142,7 @@ async function listen(
       cb();
     },
   });
-  const app = await buildApp(ctx, { logStream });
+  const app = await buildApp(ctx, { logStream, ...(webDir === undefined ? {} : { webDir }) });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -169,6 +177,8 @@ export interface RequestOptions {
   form?: FormData;
   body?: string | Buffer;
   headers?: Record<string, string>;
+  /** Aborts the request (e.g. AbortSignal.timeout): a hang becomes an error. */
+  signal?: AbortSignal;
 }
 
 export class TestClient {
@@ -189,7 +199,12 @@ export class TestClient {
     } else if (opts.body !== undefined) {
       body = typeof opts.body === 'string' ? opts.body : new Uint8Array(opts.body);
     }
-    const res = await fetch(this.baseUrl + path, { method, headers, body });
+    const res = await fetch(this.baseUrl + path, {
+      method,
+      headers,
+      body,
+      ...(opts.signal ? { signal: opts.signal } : {}),
+    });
     for (const c of res.headers.getSetCookie()) {
       const [pair] = c.split(';');
       const [name, ...rest] = (pair ?? '').split('=');

@@ -1,12 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { type Catalog, createI18n, type Messages, pickLang } from './index.js';
+import { changesCatalog } from './locales/changes.js';
 import { commonCatalog } from './locales/common.js';
+import { editorCatalog } from './locales/editor.js';
+import { filingStatusCatalog } from './locales/filingStatus.js';
 import { lifecycleCatalog } from './locales/lifecycle.js';
 import { portalCatalog } from './locales/portal.js';
+import { reviewLifecycleCatalog } from './locales/reviewLifecycle.js';
 import { siteCatalog } from './locales/site.js';
 
 /** Every catalog of the app; a new one is added here so its two halves are checked. */
-const catalogs: Catalog[] = [commonCatalog, lifecycleCatalog, siteCatalog, portalCatalog];
+const catalogs: Catalog[] = [
+  commonCatalog,
+  lifecycleCatalog,
+  changesCatalog,
+  reviewLifecycleCatalog,
+  siteCatalog,
+  portalCatalog,
+  filingStatusCatalog,
+  editorCatalog,
+];
 
 function flatten(m: Messages, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();

@@ -43,6 +43,12 @@ export const router = createBrowserRouter([
             }),
           },
           {
+            path: '/changes/:changeId',
+            lazy: async () => ({
+              Component: (await import('../features/filings/pages/ChangeEditorPage.js')).ChangeEditorPage,
+            }),
+          },
+          {
             path: paths.notifications,
             lazy: async () => ({
               Component: (await import('../features/notifications/pages/NotificationsPage.js')).NotificationsPage,
@@ -63,6 +69,12 @@ export const router = createBrowserRouter([
             path: '/review/filings/:id',
             lazy: async () => ({
               Component: (await import('../features/review/pages/ReviewFilingPage.js')).ReviewFilingPage,
+            }),
+          },
+          {
+            path: '/review/changes/:changeId',
+            lazy: async () => ({
+              Component: (await import('../features/review/pages/ReviewChangePage.js')).ReviewChangePage,
             }),
           },
         ],

@@ -52,8 +52,15 @@ export function AppLayout() {
       <Layout.Header
         style={{
           display: 'flex',
+          flexWrap: 'wrap',
           alignItems: 'center',
           justifyContent: 'space-between',
+          columnGap: 16,
+          // On a phone the links wrap under the name instead of squeezing into one line.
+          height: 'auto',
+          minHeight: 64,
+          lineHeight: '32px',
+          paddingBlock: 8,
           background: '#0b2a6b',
           paddingInline: 24,
         }}
@@ -64,7 +71,7 @@ export function AppLayout() {
         >
           {tc('appName')}
         </Link>
-        <Space size="middle">
+        <Space size="middle" wrap>
           {me.data && (
             <>
               {hasAnyRole(me.data.roles, REVIEW_ROLES) && (

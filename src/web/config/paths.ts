@@ -7,9 +7,12 @@ export const paths = {
   filing: (id: string) => `/filings/${id}`,
   filingEdit: (id: string, step?: number | string) =>
     `/filings/${id}/edit${step === undefined ? '' : `?step=${encodeURIComponent(String(step))}`}`,
+  /** A change filing (Article 6): edited by the applicant while open, read-only after submitting. */
+  change: (changeId: string) => `/changes/${changeId}`,
   notifications: '/notifications',
   review: '/review',
   reviewFiling: (id: string) => `/review/filings/${id}`,
+  reviewChange: (changeId: string) => `/review/changes/${changeId}`,
   adminDeliveries: '/admin/deliveries',
   /** A filing's public record, open to anyone: where certificates' QR codes and homepage footers link. */
   publicFiling: (filingNumber: string) => `/public/filings/${encodeURIComponent(filingNumber)}`,

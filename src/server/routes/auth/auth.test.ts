@@ -1,7 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client.js';
-import { registerApplicant } from '../../test/factories.js';
+import { registerApplicant, submittedFiling } from '../../test/factories.js';
+
+let n = 0;
+const unique = () => `${Date.now()}-${++n}`;
+
 import { startTestServer, type TestServer } from '../../test/harness.js';
 
 let server: TestServer;
@@ -70,6 +74,22 @@ describe('POST /api/auth/register', () => {
     await registerApplicant(server.client(), 'stored.secretly@example.org');
     const dump = JSON.stringify(await queryRows(server.ctx.db, sql`select email_hash, email_enc from users`));
     expect(dump).not.toContain('stored.secretly');
+  });
+});
+
+describe('common passwords', () => {
+  it('refuses a password from the breached and common list, also with digits appended, naming password', async () => {
+    for (const password of ['password123', 'Qwerty123456', 'iloveyou2026!', 'dragon20262026']) {
+      const res = await server
+        .client()
+        .post('/api/auth/register', { email: `common-${unique()}@example.com`, password });
+      expect(res.status).toBe(400);
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['password']);
+    }
+    const ok = await server
+      .client()
+      .post('/api/auth/register', { email: `uncommon-${unique()}@example.com`, password: 'lantern-ferry-8841' });
+    expect(ok.status).toBe(201);
   });
 });
 
@@ -146,6 +166,20 @@ describe('CSRF defence', () => {
     expect(oldBrowser.status).toBe(403);
     const list = await c.get('/api/filings');
     expect(list.body.items).toHaveLength(0);
+  });
+
+  it('refuses a headerless text/plain or form POST that carries the session cookie, even to a body-less action', async () => {
+    const c = server.client();
+    const id = await submittedFiling(c);
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'text/plain;charset=UTF-8']) {
+      const res = await c.request('POST', `/api/filings/${id}/withdraw`, {
+        body: '',
+        headers: { 'content-type': type },
+      });
+      expect(res.status).toBe(403);
+      expect(res.body.error.code).toBe('csrf_rejected');
+    }
+    expect((await c.get(`/api/filings/${id}`)).body.filing.status).toBe('submitted');
   });
 
   it('lets same-origin browser writes and non-browser clients through', async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCommonPassword } from '../../services/commonPasswords.js';
 
 export const emailField = z
   .string()
@@ -13,7 +14,8 @@ export const registerBody = z.strictObject({
   email: emailField,
   password: passwordField
     .min(10, '密码至少 10 个字符')
-    .refine((p) => /[A-Za-z]/.test(p) && /\d/.test(p), '密码须同时包含字母和数字'),
+    .refine((p) => /[A-Za-z]/.test(p) && /\d/.test(p), '密码须同时包含字母和数字')
+    .refine((p) => !isCommonPassword(p), '该密码过于常见（见于泄露密码列表），请换一个'),
   displayName: z.string().trim().min(1).max(50, '名称不能超过 50 个字符').optional(),
   /** Accepted as another name for displayName, which clients often call it. */
   name: z.string().trim().min(1).max(50, '名称不能超过 50 个字符').optional(),

@@ -4,6 +4,10 @@ import { z } from 'zod';
 import { addCalendarDays, addWorkingDays, toChinaDate } from '../../../shared/calendar/index.js';
 import { badRequest } from '../../lib/errors.js';
 
+/** Years a deadline may start in: far beyond any filing, and far within what date arithmetic can reach. */
+const MIN_YEAR = 1970;
+const MAX_YEAR = 2100;
+
 const count = z.coerce.number().int('应为整数').min(1, '至少为 1').max(3650, '不能超过 3650');
 
 const deadlineQuery = z
@@ -46,6 +50,11 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
         throw badRequest('from：应为 YYYY-MM-DD 日期或带时区的 ISO 时间', [
           { field: 'from', message: '应为 YYYY-MM-DD 日期或带时区的 ISO 时间' },
         ]);
+      }
+      const year = Number(from.slice(0, 4));
+      if (year < MIN_YEAR || year > MAX_YEAR) {
+        const message = `起算日须在 ${MIN_YEAR} 至 ${MAX_YEAR} 年之间`;
+        throw badRequest(`from：${message}`, [{ field: 'from', message }]);
       }
       const cal = await ctx.calendar.get();
       const result =

@@ -13,7 +13,13 @@ import {
   saveChangeBody,
   startChangeBody,
 } from '../../../shared/api/changes.js';
-import { readChangeAttachment, removeChangeAttachment, uploadChangeAttachment } from '../../commands/attachments.js';
+import { discardBlob } from '../../attachments/blobStore.js';
+import {
+  authorizeChangeUpload,
+  readChangeAttachment,
+  removeChangeAttachment,
+  uploadChangeAttachment,
+} from '../../commands/attachments.js';
 import { cancelChange } from '../../commands/cancelChange.js';
 import { saveChange } from '../../commands/saveChange.js';
 import { startChange } from '../../commands/startChange.js';
@@ -104,18 +110,24 @@ export const changeRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const user = requireUser(req);
-      const upload = await readUpload(req, await ctx.settings.get('upload.maxBytes'));
-      if (!upload.kind) throw badRequest('kind：请指定附件类别', [{ field: 'kind', message: '请指定附件类别' }]);
+      await authorizeChangeUpload(ctx, user, req.params.changeId);
+      const upload = await readUpload(req, ctx, await ctx.settings.get('upload.maxBytes'));
       const mode = upload.fields.mode ?? 'replace';
-      if (!(CHANGE_UPLOAD_MODES as readonly string[]).includes(mode)) {
-        throw badRequest('mode：应为 replace 或 add', [{ field: 'mode', message: '应为 replace 或 add' }]);
+      const refusal = !upload.kind
+        ? badRequest('kind：请指定附件类别', [{ field: 'kind', message: '请指定附件类别' }])
+        : !(CHANGE_UPLOAD_MODES as readonly string[]).includes(mode)
+          ? badRequest('mode：应为 replace 或 add', [{ field: 'mode', message: '应为 replace 或 add' }])
+          : undefined;
+      if (refusal || !upload.kind) {
+        await discardBlob(ctx.db, upload.blob.blobId);
+        throw refusal;
       }
       const row = await uploadChangeAttachment(ctx, {
         user,
         changeId: req.params.changeId,
         kind: upload.kind,
         fileName: upload.fileName,
-        bytes: upload.bytes,
+        blob: upload.blob,
         mode: mode as 'replace' | 'add',
       });
       return reply.code(201).send({ attachment: presentAttachment(row) });

@@ -267,7 +267,8 @@ describe('GET /api/filings/:id/attachments/:attachmentId', () => {
     expect(up.status).toBe(201);
     // Drizzle types a raw result per driver (PGlite or node-postgres); both have rows.
     const { rows } = (await server.ctx.db.execute(
-      sql`select content from attachments where id = ${up.body.attachment.id}`,
+      sql`select c.content from attachment_chunks c join attachments a on a.blob_id = c.blob_id
+          where a.id = ${up.body.attachment.id}`,
     )) as unknown as { rows: { content: Uint8Array }[] };
     expect(rows).toHaveLength(1);
     const stored = Buffer.from(rows[0]?.content as Uint8Array);

@@ -1,9 +1,16 @@
 /** Attachments of a filing: multipart upload per kind, download, replace, remove (SPEC §2). */
-import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AttachmentKind } from '../../../shared/attachments.js';
-import { readAttachment, removeAttachment, uploadAttachment } from '../../commands/attachments.js';
+import { discardBlob, fileTooLarge, type StoredBlob, writeBlob } from '../../attachments/blobStore.js';
+import {
+  authorizeUpload,
+  type OpenedAttachment,
+  readAttachment,
+  removeAttachment,
+  uploadAttachment,
+} from '../../commands/attachments.js';
+import type { AppContext } from '../../context.js';
 import { AppError, badRequest } from '../../lib/errors.js';
 import { requireUser } from '../../plugins/auth.js';
 import { presentAttachment } from '../../presenters/filing.js';
@@ -14,23 +21,28 @@ const tags = ['附件 Attachments'];
 interface ReadUpload {
   kind: AttachmentKind | undefined;
   fileName: string;
-  bytes: Buffer;
+  /** The file, streamed into sealed chunks while the body was read. */
+  blob: StoredBlob;
   /** The other text fields of the form (e.g. a change upload's `mode`). */
   fields: Record<string, string>;
 }
 
-/** Reads the multipart body: one `file` part and a `kind` field, in either order, within the size limit. */
-export async function readUpload(req: FastifyRequest, maxBytes: number): Promise<ReadUpload> {
+/**
+ * Reads the multipart body: one `file` part and a `kind` field, in either order. The file streams into the blob
+ * store chunk by chunk and reading stops at the size limit (413). Call it only after the caller may upload.
+ */
+export async function readUpload(req: FastifyRequest, ctx: AppContext, maxBytes: number): Promise<ReadUpload> {
   if (!req.isMultipart()) throw new AppError(415, 'unsupported_media_type', '请以 multipart/form-data 上传文件');
   let kindRaw: unknown = (req.query as { kind?: unknown } | undefined)?.kind;
-  let file: { fileName: string; bytes: Buffer } | undefined;
+  let file: { fileName: string; blob: StoredBlob } | undefined;
   const fields: Record<string, string> = {};
+  const discard = () => (file ? discardBlob(ctx.db, file.blob.blobId).catch(() => {}) : undefined);
   try {
-    for await (const part of req.parts({ limits: { fileSize: maxBytes, files: 1 } })) {
+    for await (const part of req.parts({ limits: { fileSize: maxBytes + 1, files: 1 } })) {
       if (part.type === 'file') {
         if (part.fieldname !== 'file')
           throw badRequest('file：文件字段应命名为 file', [{ field: 'file', message: '文件字段应命名为 file' }]);
-        file = { fileName: part.filename, bytes: await toBuffer(part, maxBytes) };
+        file = { fileName: part.filename, blob: await writeBlob(ctx, part.file, maxBytes) };
       } else if (part.fieldname === 'kind') {
         kindRaw = part.value;
       } else if (typeof part.value === 'string') {
@@ -38,41 +50,28 @@ export async function readUpload(req: FastifyRequest, maxBytes: number): Promise
       }
     }
   } catch (err) {
+    await discard();
+    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw fileTooLarge(maxBytes);
     // The multipart parser throws plain errors on a malformed body (no boundary, truncated data): the client's fault.
     if (err instanceof AppError || (err as { statusCode?: number }).statusCode !== undefined) throw err;
     throw new AppError(400, 'invalid_multipart', '请求体不是有效的 multipart/form-data');
   }
   const kind = kindRaw === undefined ? undefined : attachmentKind.safeParse(kindRaw);
-  if (kind && !kind.success)
+  if (kind && !kind.success) {
+    await discard();
     throw badRequest('kind：附件类别不正确', [
       { field: 'kind', message: kind.error.issues[0]?.message ?? '附件类别不正确' },
     ]);
+  }
   if (!file) throw badRequest('file：请选择要上传的文件', [{ field: 'file', message: '请选择要上传的文件' }]);
   return { kind: kind?.data, ...file, fields };
 }
 
-async function toBuffer(part: MultipartFile, maxBytes: number): Promise<Buffer> {
-  try {
-    return await part.toBuffer();
-  } catch (err) {
-    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-      const mb = Math.round((maxBytes / 1024 / 1024) * 10) / 10;
-      throw new AppError(413, 'file_too_large', `文件超过大小上限 ${mb} MB`, [
-        { field: 'file', message: `文件不能超过 ${mb} MB` },
-      ]);
-    }
-    throw err;
-  }
-}
-
 /** Sends a decrypted attachment: its own type, never sniffed by the browser, never cached by proxies. */
-export function sendAttachment(
-  reply: FastifyReply,
-  file: { meta: { mime: string; fileName: string; sm3: string }; bytes: Buffer },
-  inline: boolean,
-) {
+export function sendAttachment(reply: FastifyReply, file: OpenedAttachment, inline: boolean) {
   return reply
     .header('content-type', file.meta.mime)
+    .header('content-length', file.meta.size)
     .header(
       'content-disposition',
       `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.meta.fileName)}`,
@@ -80,7 +79,7 @@ export function sendAttachment(
     .header('x-content-type-options', 'nosniff')
     .header('cache-control', 'private, no-store')
     .header('x-sm3-digest', file.meta.sm3)
-    .send(file.bytes);
+    .send(file.body);
 }
 
 export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -98,8 +97,12 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const user = requireUser(req);
-      const upload = await readUpload(req, await ctx.settings.get('upload.maxBytes'));
-      if (!upload.kind) throw badRequest('kind：请指定附件类别', [{ field: 'kind', message: '请指定附件类别' }]);
+      await authorizeUpload(ctx, user, req.params.id);
+      const upload = await readUpload(req, ctx, await ctx.settings.get('upload.maxBytes'));
+      if (!upload.kind) {
+        await discardBlob(ctx.db, upload.blob.blobId);
+        throw badRequest('kind：请指定附件类别', [{ field: 'kind', message: '请指定附件类别' }]);
+      }
       const { fields: _fields, ...file } = upload;
       const row = await uploadAttachment(ctx, { user, filingId: req.params.id, ...file, kind: upload.kind });
       return reply.code(201).send({ attachment: presentAttachment(row) });
@@ -111,18 +114,14 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, summary: '替换附件（同一类别）', params: attachmentParams, consumes: ['multipart/form-data'] } },
     async (req) => {
       const user = requireUser(req);
-      const upload = await readUpload(req, await ctx.settings.get('upload.maxBytes'));
-      const current = await readAttachment(ctx, {
-        user,
-        filingId: req.params.id,
-        attachmentId: req.params.attachmentId,
-      });
+      const { replacedKind } = await authorizeUpload(ctx, user, req.params.id, req.params.attachmentId);
+      const upload = await readUpload(req, ctx, await ctx.settings.get('upload.maxBytes'));
       const { fields: _fields, ...file } = upload;
       const row = await uploadAttachment(ctx, {
         user,
         filingId: req.params.id,
         ...file,
-        kind: upload.kind ?? (current.meta.kind as AttachmentKind),
+        kind: upload.kind ?? (replacedKind as AttachmentKind),
         replaceId: req.params.attachmentId,
       });
       return { attachment: presentAttachment(row) };

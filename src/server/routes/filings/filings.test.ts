@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { samplePdf } from '../../attachments/fixtures.js';
+import { MAX_DRAFTS_PER_APPLICANT } from '../../commands/saveFiling.js';
 import { queryRows } from '../../db/client.js';
 import { createCompleteDraft, PERSONAL, registerApplicant, validFilingDraft } from '../../test/factories.js';
 import { startTestServer, type TestClient, type TestServer } from '../../test/harness.js';
@@ -320,5 +321,18 @@ describe('what is kept about a filing', () => {
     for (const v of [...PERSONAL_VALUES, PERSONAL.residentId, PERSONAL.individualName, email, 'log.watcher.secret']) {
       expect(logs).not.toContain(v);
     }
+  });
+});
+
+describe('drafts per applicant', () => {
+  it('caps the drafts one account holds, also when they are created at once', async () => {
+    const c = server.client();
+    await registerApplicant(c);
+    const results = await Promise.all(Array.from({ length: 25 }, () => c.post('/api/filings', {})));
+    expect(results.filter((r) => r.status === 201)).toHaveLength(MAX_DRAFTS_PER_APPLICANT);
+    const refused = results.filter((r) => r.status === 409);
+    expect(refused).toHaveLength(25 - MAX_DRAFTS_PER_APPLICANT);
+    expect(refused[0]?.body.error.code).toBe('too_many_drafts');
+    expect((await c.get('/api/filings')).body.items).toHaveLength(MAX_DRAFTS_PER_APPLICANT);
   });
 });

@@ -286,14 +286,17 @@ describe('the record page', () => {
 });
 
 describe('unknown paths', () => {
-  it('answers 404 with the site’s page outside /api, JSON under /api', async () => {
-    const page = await get('/no/such/page');
+  it('answers 404 with the site’s page to a browser outside /api, JSON under /api and to scripts', async () => {
+    const page = await get('/no/such/page', { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' });
     expect(page.status).toBe(404);
     expectFrame(page.text);
     expect(page.text).toContain('页面不存在');
     const api = await get('/api/no-such-thing');
     expect(api.status).toBe(404);
     expect(api.body.error.code).toBe('not_found');
+    const script = await get('/no/such/page');
+    expect(script.status).toBe(404);
+    expect(script.body.error.code).toBe('not_found');
   });
 });
 

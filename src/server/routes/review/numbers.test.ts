@@ -2,11 +2,13 @@
  * Filing numbers (SPEC §3, §7): issued once at approval, gapless and in order within a year, safe under concurrent
  * approvals on several instances, and never half-issued when the process dies mid-approval.
  */
+
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { inArray, sql } from 'drizzle-orm';
 import { describe, expect, inject, it } from 'vitest';
 import { filingDraftInput } from '../../../shared/filing/schema.js';
+import { writeBlob } from '../../attachments/blobStore.js';
 import { verifyAuditChain } from '../../audit/auditLog.js';
 import { uploadAttachment } from '../../commands/attachments.js';
 import { createFiling } from '../../commands/saveFiling.js';
@@ -60,7 +62,7 @@ async function submittedFilings(server: TestServer, n: number, parallel = 8): Pr
         filingId: row.id,
         kind: u.kind,
         fileName: u.name,
-        bytes: u.bytes(),
+        blob: await writeBlob(server.ctx, [u.bytes()], Number.POSITIVE_INFINITY),
       });
     }
     await submitFiling(server.ctx, { user: owner, filingId: row.id });

@@ -1,4 +1,5 @@
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { homeOf, paths } from '../../../config/paths.js';
 import { ApiError } from '../../../lib/api.js';
@@ -19,7 +20,12 @@ export function LoginPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const error = login.error instanceof ApiError ? login.error : null;
-  const needTotp = error?.code === 'totp_required' || error?.code === 'invalid_totp';
+  // Once the server asked for the code it stays asked for: a wrong code answers like a wrong password.
+  const [askedTotp, setAskedTotp] = useState(false);
+  const needTotp = askedTotp || error?.code === 'totp_required';
+  useEffect(() => {
+    if (error?.code === 'totp_required') setAskedTotp(true);
+  }, [error?.code]);
   return (
     <Card style={{ maxWidth: 420, margin: '48px auto' }}>
       <Typography.Title level={3}>{t.login}</Typography.Title>

@@ -58,9 +58,13 @@ export interface Filing extends FilingSummary {
     version: number;
     publicStatus: string;
     publicStatusLabel: string;
+    lastChangeDate: string | null;
     deregisteredAt: string | null;
     revokedAt: string | null;
+    revocationReason: string | null;
   } | null;
+  /** Article 8: online-and-late, or not online and whether it may launch (shared/filing/article8.ts). */
+  article8?: { state: string; label: string; alreadyOnline: boolean; launchDate: string | null } | null;
   openChange?: ChangeSummary | null;
   deregistration?: DeregistrationView | null;
   allowedActions: string[];

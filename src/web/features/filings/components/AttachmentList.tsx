@@ -3,16 +3,18 @@
  * replace and remove. The server checks the type from the bytes; the picker only suggests.
  */
 import { DeleteOutlined, EyeOutlined, SwapOutlined, UploadOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, List, Modal, Popconfirm, Progress, Space, Tooltip, Typography } from 'antd';
 import { useRef, useState } from 'react';
-import { ATTACHMENT_KIND_LABELS, type AttachmentKind, acceptAttribute } from '../../../../shared/attachments.js';
+import { type AttachmentKind, acceptAttribute } from '../../../../shared/attachments.js';
+import { editorCatalog } from '../../../../shared/i18n/locales/editor.js';
+import { fieldLabel } from '../../../components/DiffTable.js';
 import { ApiError } from '../../../lib/api.js';
 import { formatSize } from '../../../lib/format.js';
-import { type Attachment, attachmentUrl, deleteAttachment, filingKey, uploadAttachment } from '../api/filings.js';
+import { useCatalog, useI18n } from '../../../lib/i18n.js';
+import type { Attachment } from '../api/filings.js';
+import { type AttachmentOps, useEditor } from './editor/EditorContext.js';
 
 interface Props {
-  filingId: string;
   kind: AttachmentKind;
   attachments: Attachment[];
   editable: boolean;
@@ -21,28 +23,30 @@ interface Props {
   hint?: string;
 }
 
-export function AttachmentList({ filingId, kind, attachments, editable, required, error, hint }: Props) {
-  const qc = useQueryClient();
+export function AttachmentList({ kind, attachments, editable, required, error, hint }: Props) {
+  const { files: ops } = useEditor();
+  const { t } = useCatalog(editorCatalog);
+  const { lang } = useI18n();
   const { message } = App.useApp();
   const [progress, setProgress] = useState<number | null>(null);
   const [preview, setPreview] = useState<Attachment | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const replaceTarget = useRef<string | undefined>(undefined);
   const files = attachments.filter((a) => a.kind === kind);
-  const label = ATTACHMENT_KIND_LABELS[kind];
+  const label = fieldLabel(`attachments.${kind}`, lang);
   const inputId = `upload-${kind}`;
 
-  const refresh = () => qc.invalidateQueries({ queryKey: filingKey(filingId) });
+  const refresh = () => ops.refresh();
 
   const onPick = async (file: File | undefined) => {
     if (!file) return;
     setProgress(0);
     try {
-      await uploadAttachment(filingId, kind, file, setProgress, replaceTarget.current);
-      message.success(`已上传：${file.name}`);
+      await ops.upload(kind, file, setProgress, replaceTarget.current);
+      message.success(t('files.uploaded', { name: file.name }));
       await refresh();
     } catch (err) {
-      message.error(err instanceof ApiError ? err.message : '上传失败');
+      message.error(err instanceof ApiError ? err.message : t('files.uploadFailed'));
     } finally {
       setProgress(null);
       replaceTarget.current = undefined;
@@ -66,10 +70,10 @@ export function AttachmentList({ filingId, kind, attachments, editable, required
         </label>
         {editable && (
           <Button icon={<UploadOutlined />} onClick={() => pick()} loading={progress !== null}>
-            上传文件
+            {t('files.upload')}
           </Button>
         )}
-        <Typography.Text type="secondary">{hint ?? 'PDF、OFD、JPEG、PNG'}</Typography.Text>
+        <Typography.Text type="secondary">{hint ?? t('files.types')}</Typography.Text>
       </Space>
       <input
         id={inputId}
@@ -79,7 +83,7 @@ export function AttachmentList({ filingId, kind, attachments, editable, required
         style={{ display: 'none' }}
         onChange={(e) => void onPick(e.target.files?.[0])}
       />
-      {progress !== null && <Progress percent={progress} size="small" aria-label={`${label}上传进度`} />}
+      {progress !== null && <Progress percent={progress} size="small" aria-label={t('files.progress', { label })} />}
       {error && (
         <Typography.Paragraph type="danger" role="alert" style={{ margin: '4px 0' }}>
           {error}
@@ -95,25 +99,25 @@ export function AttachmentList({ filingId, kind, attachments, editable, required
             <List.Item
               actions={[
                 <Button key="preview" size="small" icon={<EyeOutlined />} onClick={() => setPreview(a)}>
-                  预览
+                  {t('files.preview')}
                 </Button>,
                 ...(editable
                   ? [
                       <Button key="replace" size="small" icon={<SwapOutlined />} onClick={() => pick(a.id)}>
-                        替换
+                        {t('files.replace')}
                       </Button>,
                       <Popconfirm
                         key="remove"
-                        title={`删除 ${a.fileName}？`}
-                        okText="删除"
-                        cancelText="取消"
+                        title={t('files.removeConfirm', { name: a.fileName })}
+                        okText={t('files.remove')}
+                        cancelText={t('files.cancel')}
                         onConfirm={async () => {
-                          await deleteAttachment(filingId, a.id);
+                          await ops.remove(a.id);
                           await refresh();
                         }}
                       >
                         <Button size="small" danger icon={<DeleteOutlined />}>
-                          删除
+                          {t('files.remove')}
                         </Button>
                       </Popconfirm>,
                     ]
@@ -122,7 +126,7 @@ export function AttachmentList({ filingId, kind, attachments, editable, required
             >
               <List.Item.Meta
                 title={
-                  <a href={attachmentUrl(filingId, a.id)} download={a.fileName}>
+                  <a href={ops.url(a.id)} download={a.fileName}>
                     {a.fileName}
                   </a>
                 }
@@ -149,21 +153,22 @@ export function AttachmentList({ filingId, kind, attachments, editable, required
         title={preview?.fileName}
         destroyOnHidden
       >
-        {preview && <Preview filingId={filingId} attachment={preview} />}
+        {preview && <Preview ops={ops} attachment={preview} />}
       </Modal>
     </div>
   );
 }
 
-function Preview({ filingId, attachment }: { filingId: string; attachment: Attachment }) {
-  const url = attachmentUrl(filingId, attachment.id, true);
+function Preview({ ops, attachment }: { ops: AttachmentOps; attachment: Attachment }) {
+  const { t } = useCatalog(editorCatalog);
+  const url = ops.url(attachment.id, true);
   if (attachment.mime.startsWith('image/'))
     return <img src={url} alt={attachment.fileName} style={{ maxWidth: '100%' }} />;
   if (attachment.mime === 'application/pdf')
     return <iframe src={url} title={attachment.fileName} style={{ width: '100%', height: 600, border: 0 }} />;
   return (
     <Typography.Paragraph>
-      该格式不支持在线预览，请 <a href={attachmentUrl(filingId, attachment.id)}>下载查看</a>。
+      {t('files.noPreview')} <a href={ops.url(attachment.id)}>{t('files.download')}</a>
     </Typography.Paragraph>
   );
 }

@@ -7,11 +7,14 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { FormInstance } from 'antd';
 import { Alert, App, Button, Card, Checkbox, Form, Input, Modal, Popconfirm, Space, Typography } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import type { ZodError } from 'zod';
 import { startChangeBody } from '../../../../shared/api/changes.js';
 import { deregistrationBody } from '../../../../shared/api/deregistration.js';
 import { chinaToday } from '../../../../shared/calendar/dates.js';
+import { changesCatalog } from '../../../../shared/i18n/locales/changes.js';
 import { lifecycleCatalog } from '../../../../shared/i18n/locales/lifecycle.js';
+import { paths } from '../../../config/paths.js';
 import { ApiError } from '../../../lib/api.js';
 import { formatDateTime } from '../../../lib/format.js';
 import { useCatalog } from '../../../lib/i18n.js';
@@ -167,6 +170,7 @@ function DeregistrationModal({ f, open, onClose }: { f: Filing; open: boolean; o
 
 export function LifecyclePanel({ f }: { f: Filing }) {
   const { t } = useCatalog(lifecycleCatalog);
+  const { t: tc } = useCatalog(changesCatalog);
   const { message } = App.useApp();
   const refresh = useRefresh(f.id);
   const [modal, setModal] = useState<'change' | 'dereg' | null>(null);
@@ -228,7 +232,7 @@ export function LifecyclePanel({ f }: { f: Filing }) {
             type="info"
             showIcon
             data-testid="open-change"
-            title={t('change.open', { status: change.statusLabel })}
+            title={t('change.open', { status: tc(`status.${change.status}` as 'status.draft') })}
             description={
               <>
                 {t('change.openDetail', { changeDate: change.changeDate, deadline: change.changeDeadline })}
@@ -241,16 +245,27 @@ export function LifecyclePanel({ f }: { f: Filing }) {
               </>
             }
             action={
-              change.allowedActions.includes('cancel') && (
-                <Popconfirm
-                  title={t('change.cancelConfirm')}
-                  okText={t('change.cancel')}
-                  cancelText={t('close')}
-                  onConfirm={() => run(() => cancelChange(change.id), t('change.cancelled'))}
-                >
-                  <Button size="small">{t('change.cancel')}</Button>
-                </Popconfirm>
-              )
+              <Space wrap>
+                <Link to={paths.change(change.id)}>
+                  <Button size="small" type="primary" data-testid="open-change-link">
+                    {change.status === 'correction_requested'
+                      ? tc('actions.correct')
+                      : change.allowedActions.includes('update')
+                        ? tc('actions.continue')
+                        : tc('actions.view')}
+                  </Button>
+                </Link>
+                {change.allowedActions.includes('cancel') && (
+                  <Popconfirm
+                    title={t('change.cancelConfirm')}
+                    okText={t('change.cancel')}
+                    cancelText={t('close')}
+                    onConfirm={() => run(() => cancelChange(change.id), t('change.cancelled'))}
+                  >
+                    <Button size="small">{t('change.cancel')}</Button>
+                  </Popconfirm>
+                )}
+              </Space>
             }
           />
         )}

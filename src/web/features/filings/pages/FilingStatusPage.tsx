@@ -3,29 +3,40 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Popconfirm, Result, Space, Spin, Timeline, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import type { FieldPath } from '../../../../shared/filing/labels.js';
+import { filingStatusCatalog } from '../../../../shared/i18n/locales/filingStatus.js';
 import { RouteError } from '../../../components/RouteError.js';
 import { StatusTag } from '../../../components/StatusTag.js';
 import { paths } from '../../../config/paths.js';
 import { formatDateTime as fmt } from '../../../lib/format.js';
-import { useI18n } from '../../../lib/i18n.js';
+import { useCatalog, useI18n } from '../../../lib/i18n.js';
 import { type Filing, filingKey, filingsKey, useFiling, withdrawFiling } from '../api/filings.js';
+import { AfterApprovalCards, Article8Notice, RevokedNotice } from '../components/AfterApprovalCards.js';
 import { DueText } from '../components/DueText.js';
 import { FilingDocuments } from '../components/FilingDocuments.js';
 import { LifecyclePanel } from '../components/LifecyclePanel.js';
 
-function timelineItems(f: Filing) {
+type StatusT = ReturnType<typeof useCatalog<typeof filingStatusCatalog>>['t'];
+
+function timelineItems(f: Filing, t: StatusT) {
   const items: { color?: string; content: React.ReactNode }[] = [
-    { color: 'green', content: <>创建备案草稿　{fmt(f.createdAt)}</> },
+    {
+      color: 'green',
+      content: (
+        <>
+          {t('timeline.created')}　{fmt(f.createdAt)}
+        </>
+      ),
+    },
   ];
   if (f.status === 'draft') {
-    items.push({ color: 'gray', content: '填写《备案登记表》，上传证明材料和签字盖章的承诺书扫描件，提交备案' });
+    items.push({ color: 'gray', content: t('timeline.draftNext') });
     return items;
   }
   items.push({
     color: 'green',
     content: (
       <>
-        提交备案，收到日期 {f.receivedDate}　{fmt(f.submittedAt)}
+        {t('timeline.submitted', { date: f.receivedDate })}　{fmt(f.submittedAt)}
       </>
     ),
   });
@@ -34,40 +45,65 @@ function timelineItems(f: Filing) {
       color: f.due?.overdue ? 'red' : 'blue',
       content: (
         <Space direction="vertical" size={0}>
-          <span>工业和信息化部核查备案信息</span>
+          <span>{t('timeline.checking')}</span>
           {f.due && <DueText due={f.due} />}
         </Space>
       ),
     });
     items.push({
       color: 'gray',
-      content: '信息真实、完整的，予以备案并发放备案编号，通报公安部和国家网信办，向社会公布',
+      content: t('timeline.ifTrue'),
     });
-    items.push({ color: 'gray', content: '信息不真实、不完整的，通知补正' });
-    items.push({ color: 'gray', content: '完成备案后，在平台网站主页底部标明备案编号' });
+    items.push({ color: 'gray', content: t('timeline.ifNot') });
+    items.push({ color: 'gray', content: t('timeline.afterwards') });
   } else if (f.status === 'correction_requested') {
     items.push({
       color: 'orange',
-      content: <>工业和信息化部通知补正　{fmt(f.correction?.createdAt)}</>,
+      content: (
+        <>
+          {t('timeline.correction')}　{fmt(f.correction?.createdAt)}
+        </>
+      ),
     });
-    items.push({ color: 'gray', content: '按补正通知修改备案信息后重新提交，重新计算 10 个工作日的审核期限' });
+    items.push({ color: 'gray', content: t('timeline.correctionNext') });
   } else if (f.status === 'approved' || f.status === 'deregistered' || f.status === 'revoked') {
     items.push({
       color: 'green',
       content: (
         <>
-          予以备案，发放备案编号 {f.filingNumber}　{fmt(f.approvedAt)}
+          {t('timeline.approved', { number: f.filingNumber })}　{fmt(f.approvedAt)}
         </>
       ),
     });
-    items.push({ color: 'green', content: '备案信息已通报公安部和国家网信办，并向社会公布' });
+    items.push({ color: 'green', content: t('timeline.published') });
     if (f.status === 'deregistered') {
-      items.push({ color: 'gray', content: <>已注销备案　{fmt(f.record?.deregisteredAt)}</> });
+      items.push({
+        color: 'gray',
+        content: (
+          <>
+            {t('timeline.deregistered')}　{fmt(f.record?.deregisteredAt)}
+          </>
+        ),
+      });
     } else if (f.status === 'revoked') {
-      items.push({ color: 'red', content: <>备案已被撤销　{fmt(f.record?.revokedAt)}</> });
+      items.push({
+        color: 'red',
+        content: (
+          <>
+            {t('timeline.revoked')}　{fmt(f.record?.revokedAt)}
+          </>
+        ),
+      });
     }
   } else if (f.status === 'withdrawn') {
-    items.push({ color: 'gray', content: <>已撤回　{fmt(f.updatedAt)}</> });
+    items.push({
+      color: 'gray',
+      content: (
+        <>
+          {t('timeline.withdrawn')}　{fmt(f.updatedAt)}
+        </>
+      ),
+    });
   }
   return items;
 }
@@ -75,6 +111,7 @@ function timelineItems(f: Filing) {
 /** The open correction notice: what the reviewer asked for, field by field, and the way back into the editor. */
 function CorrectionAlert({ f }: { f: Filing }) {
   const { label } = useI18n();
+  const { t } = useCatalog(filingStatusCatalog);
   if (!f.correction) return null;
   return (
     <Alert
@@ -83,7 +120,7 @@ function CorrectionAlert({ f }: { f: Filing }) {
       role="alert"
       data-testid="correction-notice"
       style={{ marginBottom: 24 }}
-      title={`补正通知（${fmt(f.correction.createdAt)}）：请按以下意见修改后重新提交`}
+      title={t('correction.title', { date: fmt(f.correction.createdAt) })}
       description={
         <>
           <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 8 }}>
@@ -101,7 +138,7 @@ function CorrectionAlert({ f }: { f: Filing }) {
       action={
         f.allowedActions.includes('update') && (
           <Link to={paths.filingEdit(f.id)}>
-            <Button type="primary">修改并重新提交</Button>
+            <Button type="primary">{t('correction.fix')}</Button>
           </Link>
         )
       }
@@ -111,15 +148,16 @@ function CorrectionAlert({ f }: { f: Filing }) {
 
 /** After approval: the number, and Article 5's duty to show it at the bottom of the platform's homepage. */
 function ApprovedBanner({ f }: { f: Filing }) {
+  const { t } = useCatalog(filingStatusCatalog);
   if (f.status !== 'approved' || !f.filingNumber) return null;
   return (
     <Result
       status="success"
       style={{ padding: '8px 0 24px' }}
-      title="已予以备案"
+      title={t('approved.title')}
       subTitle={
         <Space direction="vertical" size={8} style={{ width: '100%' }}>
-          <Typography.Text type="secondary">备案编号</Typography.Text>
+          <Typography.Text type="secondary">{t('approved.number')}</Typography.Text>
           <Typography.Title level={2} style={{ margin: 0 }} copyable data-testid="filing-number">
             {f.filingNumber}
           </Typography.Title>
@@ -127,11 +165,12 @@ function ApprovedBanner({ f }: { f: Filing }) {
             type="info"
             showIcon
             style={{ textAlign: 'start', maxWidth: 640, margin: '8px auto 0' }}
-            title="请在平台网站主页底部标明备案编号"
+            title={t('approved.dutyTitle')}
             description={
               <>
-                依据《网络产品安全漏洞收集平台备案管理办法》第五条，完成备案的漏洞收集平台应当在其网站主页
-                {f.data.platform?.homepageUrl && <>（{f.data.platform.homepageUrl}）</>}底部标明备案编号：
+                {t('approved.duty', {
+                  home: f.data.platform?.homepageUrl ? t('approved.home', { url: f.data.platform.homepageUrl }) : '',
+                })}
                 <Typography.Text code>{f.filingNumber}</Typography.Text>
               </>
             }
@@ -145,6 +184,7 @@ function ApprovedBanner({ f }: { f: Filing }) {
 export function FilingStatusPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
+  const { t: ts } = useCatalog(filingStatusCatalog);
   const filing = useFiling(id);
   const qc = useQueryClient();
   const { message } = App.useApp();
@@ -155,8 +195,8 @@ export function FilingStatusPage() {
   return (
     <Card
       title={
-        <Space>
-          <Typography.Title level={4} style={{ margin: 0 }}>
+        <Space wrap>
+          <Typography.Title level={4} style={{ margin: 0, whiteSpace: 'normal' }}>
             {f.data.platform?.name || t.unnamed}
           </Typography.Title>
           <StatusTag status={f.status} />
@@ -171,44 +211,49 @@ export function FilingStatusPage() {
           )}
           {can('withdraw') && (
             <Popconfirm
-              title="撤回后本次申请终止，确定撤回？"
-              okText="撤回"
-              cancelText="取消"
+              title={ts('withdraw.confirm')}
+              okText={ts('withdraw.ok')}
+              cancelText={ts('withdraw.cancel')}
               onConfirm={async () => {
                 const updated = await withdrawFiling(f.id);
                 qc.setQueryData(filingKey(f.id), updated);
                 await qc.invalidateQueries({ queryKey: filingsKey, exact: true });
-                message.success('已撤回');
+                message.success(ts('withdraw.done'));
               }}
             >
-              <Button danger>撤回申请</Button>
+              <Button danger>{ts('withdraw.button')}</Button>
             </Popconfirm>
           )}
         </Space>
       }
     >
       <ApprovedBanner f={f} />
+      <RevokedNotice f={f} />
       <CorrectionAlert f={f} />
+      <Article8Notice f={f} />
       <LifecyclePanel f={f} />
+      <AfterApprovalCards f={f} />
       <Descriptions
         size="small"
-        column={2}
+        column={{ xs: 1, sm: 2 }}
         style={{ marginBottom: 24 }}
         items={[
-          { key: 'num', label: t.filingNumber, children: f.filingNumber ?? '（审核通过后发放）' },
-          { key: 'home', label: '网站首页', children: f.data.platform?.homepageUrl ?? '—' },
+          { key: 'num', label: t.filingNumber, children: f.filingNumber ?? ts('details.numberPending') },
+          { key: 'home', label: ts('details.homepage'), children: f.data.platform?.homepageUrl ?? '—' },
           { key: 'due', label: t.dueDate, children: f.due ? <DueText due={f.due} bare /> : '—' },
           {
             key: 'late',
-            label: '备案时限（第八条）',
-            children: f.late ? <Typography.Text type="warning">逾期备案</Typography.Text> : '—',
+            label: ts('details.article8'),
+            children: f.late ? <Typography.Text type="warning">{ts('details.late')}</Typography.Text> : '—',
           },
         ]}
       />
       <FilingDocuments f={f} />
-      <Timeline items={timelineItems(f)} />
+      <Timeline items={timelineItems(f, ts)} />
       {f.status === 'draft' && !f.completeness.complete && (
-        <Typography.Paragraph type="secondary">尚有 {f.completeness.errors.length} 项待完善。</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">
+          {ts('details.remaining', { count: f.completeness.errors.length })}
+        </Typography.Paragraph>
       )}
     </Card>
   );

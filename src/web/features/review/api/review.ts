@@ -12,7 +12,13 @@ export interface Due {
 }
 
 export interface QueueItem {
+  /** The filing's id, for both kinds. */
   id: string;
+  kind: 'filing' | 'change';
+  kindLabel: string;
+  /** The change's id for a change, else null. */
+  changeId: string | null;
+  lateReason: string | null;
   status: string;
   statusLabel: string;
   platformName: string | null;
@@ -27,10 +33,13 @@ export interface QueueItem {
 
 export type QueueStatus = 'submitted' | 'correction_requested' | 'approved' | 'all';
 export type QueueAssignee = 'any' | 'me' | 'unassigned';
+/** What the queue lists: both kinds, first filings, changes (Art. 6), or the deregistrations (Art. 7) instead. */
+export type QueueKind = 'all' | 'filing' | 'change' | 'deregistration';
 
 export interface QueueParams {
   status: QueueStatus;
   assignee: QueueAssignee;
+  kind: QueueKind;
   page: number;
 }
 
@@ -70,7 +79,15 @@ export interface Decision {
   createdAt: string;
 }
 
-export type ReviewAction = 'read' | 'claim' | 'assign' | 'check' | 'approve' | 'requestCorrection' | 'reveal';
+export type ReviewAction =
+  | 'read'
+  | 'claim'
+  | 'assign'
+  | 'check'
+  | 'approve'
+  | 'requestCorrection'
+  | 'reveal'
+  | 'revoke';
 
 export interface ReviewFiling {
   id: string;
@@ -89,6 +106,16 @@ export interface ReviewFiling {
   checks: Check[];
   decisions: Decision[];
   allowedActions: ReviewAction[];
+  /** After approval: the record's version and public state, and the open change (Art. 6). */
+  record?: {
+    version: number;
+    lastChangeDate: string | null;
+    deregisteredAt: string | null;
+    revokedAt: string | null;
+    revocationReason: string | null;
+    revocationComplaintId: string | null;
+  } | null;
+  openChangeId?: string | null;
 }
 
 type Person = { name?: string; mobile?: string; email?: string };
@@ -105,9 +132,11 @@ export function useQueue(p: QueueParams) {
     queryKey: queueKey(p),
     queryFn: () => {
       const q = new URLSearchParams({ status: p.status, assignee: p.assignee, page: String(p.page) });
+      if (p.kind === 'filing' || p.kind === 'change') q.set('kind', p.kind);
       return api<{ total: number; pageSize?: number; items: QueueItem[] }>('GET', `/api/review/queue?${q}`);
     },
     placeholderData: keepPreviousData,
+    enabled: p.kind !== 'deregistration',
   });
 }
 

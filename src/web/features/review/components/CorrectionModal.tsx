@@ -8,8 +8,6 @@ import { useMemo, useState } from 'react';
 import type { FieldError } from '../../../../shared/filing/completeness.js';
 import { FIELD_LABELS, type FieldPath } from '../../../../shared/filing/labels.js';
 import { FIELD_LABELS_EN, useI18n, useMessages } from '../../../lib/i18n.js';
-import type { ReviewFiling } from '../api/review.js';
-import { useRequestCorrection } from '../api/review.js';
 import { REVIEW_MESSAGES } from '../messages.js';
 
 interface Values {
@@ -17,13 +15,22 @@ interface Values {
   items: { field?: string; message?: string }[];
 }
 
+/** A filing's or a change's correction notice: `send` posts it (its mutation), `errors` are the completeness failures. */
 export function CorrectionModal({
-  filing,
+  errors: completenessErrors,
+  send,
   open,
   onClose,
   onSent,
 }: {
-  filing: ReviewFiling;
+  errors: FieldError[];
+  send: {
+    mutate: (
+      v: { summary: string; items: FieldError[] },
+      o: { onSuccess: () => void; onError: (err: Error) => void },
+    ) => void;
+    isPending: boolean;
+  };
   open: boolean;
   onClose: () => void;
   onSent: () => void;
@@ -31,11 +38,10 @@ export function CorrectionModal({
   const m = useMessages(REVIEW_MESSAGES);
   const { lang } = useI18n();
   const [form] = Form.useForm<Values>();
-  const send = useRequestCorrection(filing.id);
   const [error, setError] = useState<FieldError[] | string | null>(null);
 
-  const initialItems = filing.completeness.errors.length
-    ? filing.completeness.errors.map((e) => ({ field: e.field, message: e.message }))
+  const initialItems = completenessErrors.length
+    ? completenessErrors.map((e) => ({ field: e.field, message: e.message }))
     : [{}];
   const options = useMemo(() => {
     const labels = lang === 'en' ? FIELD_LABELS_EN : FIELD_LABELS;
@@ -44,12 +50,12 @@ export function CorrectionModal({
       label: `${labels[f]}（${f}）`,
       search: `${FIELD_LABELS[f]} ${FIELD_LABELS_EN[f]} ${f}`,
     }));
-    const extra = filing.completeness.errors
+    const extra = completenessErrors
       .map((e) => e.field)
       .filter((f, i, all) => !(f in FIELD_LABELS) && all.indexOf(f) === i)
       .map((f) => ({ value: f, label: f, search: f }));
     return [...known, ...extra];
-  }, [lang, filing.completeness.errors]);
+  }, [lang, completenessErrors]);
 
   const onOk = async () => {
     const v = await form.validateFields();

@@ -7,16 +7,17 @@ import { Alert, Button, Descriptions, Form, Input, Modal, Space, Table, Tag, Typ
 import type { DescriptionsItemType } from 'antd/es/descriptions/index.js';
 import { type ReactNode, useState } from 'react';
 import type { FieldPath } from '../../../../shared/filing/labels.js';
-import { SPONSOR_TYPE_LABELS, type SponsorType } from '../../../../shared/filing/status.js';
+import { editorCatalog } from '../../../../shared/i18n/locales/editor.js';
 import { ApiError } from '../../../lib/api.js';
-import { useI18n, useMessages } from '../../../lib/i18n.js';
+import { useCatalog, useI18n, useMessages } from '../../../lib/i18n.js';
 import { type RevealedPersonal, type ReviewFiling, reveal } from '../api/review.js';
 import { REVIEW_MESSAGES } from '../messages.js';
 
 const SECTION_STYLE = { marginBottom: 20 } as const;
 
-export function FilingSections({ filing }: { filing: ReviewFiling }) {
+export function FilingSections({ filing }: { filing: Pick<ReviewFiling, 'id' | 'data' | 'allowedActions'> }) {
   const m = useMessages(REVIEW_MESSAGES);
+  const { t: te } = useCatalog(editorCatalog);
   const { label } = useI18n();
   const [revealed, setRevealed] = useState<RevealedPersonal | null>(null);
   const [asking, setAsking] = useState(false);
@@ -40,7 +41,7 @@ export function FilingSections({ filing }: { filing: ReviewFiling }) {
   const long = (f: FieldPath, v: string | undefined): DescriptionsItemType => ({
     key: f,
     label: label(f),
-    span: 2,
+    span: 'filled' as const,
     children: v ? (
       <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{v}</Typography.Paragraph>
     ) : (
@@ -86,7 +87,7 @@ export function FilingSections({ filing }: { filing: ReviewFiling }) {
     {
       key: `${role}.email`,
       label: label(`people.${role}.email`),
-      span: 2,
+      span: 'filled' as const,
       children: personal(people[role]?.email, rp[role]?.email),
     },
   ];
@@ -95,12 +96,12 @@ export function FilingSections({ filing }: { filing: ReviewFiling }) {
     <div data-testid="filing-sections">
       <Descriptions
         bordered
-        column={2}
+        column={{ xs: 1, sm: 2 }}
         size="small"
         title={m.sections.platform}
         style={SECTION_STYLE}
         items={[
-          item('platform.name', p.name, { span: 2 }),
+          item('platform.name', p.name, { span: 'filled' }),
           item('platform.homepageUrl', p.homepageUrl),
           item('platform.icpNumber', p.icpNumber),
           item('operation.alreadyOnline', d.operation?.alreadyOnline),
@@ -109,7 +110,7 @@ export function FilingSections({ filing }: { filing: ReviewFiling }) {
           {
             key: 'urls',
             label: label('platform.publishUrls'),
-            span: 2,
+            span: 'filled' as const,
             children: p.publishUrls?.length ? (
               <Space direction="vertical" size={0}>
                 {p.publishUrls.map((u) => (
@@ -123,32 +124,35 @@ export function FilingSections({ filing }: { filing: ReviewFiling }) {
           {
             key: 'social',
             label: label('platform.socialAccounts'),
-            span: 2,
+            span: 'filled' as const,
             children: show((p.socialAccounts ?? []).map((s) => `${s.app}：${s.account}`).join('；') || undefined),
           },
         ]}
       />
       <Descriptions
         bordered
-        column={2}
+        column={{ xs: 1, sm: 2 }}
         size="small"
         title={m.sections.sponsor}
         extra={revealButton}
         style={SECTION_STYLE}
         items={[
-          item('sponsor.type', d.sponsor?.type ? SPONSOR_TYPE_LABELS[d.sponsor.type as SponsorType] : undefined),
+          item(
+            'sponsor.type',
+            d.sponsor?.type ? te(`sponsorTypes.${d.sponsor.type}` as 'sponsorTypes.enterprise') : undefined,
+          ),
           item('sponsor.name', revealed?.sponsor.name ?? d.sponsor?.name),
           {
             key: 'sponsor.idNumber',
             label: label('sponsor.idNumber'),
-            span: 2,
+            span: 'filled' as const,
             children: personal(d.sponsor?.idNumber, revealed?.sponsor.idNumber),
           },
         ]}
       />
       <Descriptions
         bordered
-        column={2}
+        column={{ xs: 1, sm: 2 }}
         size="small"
         title={m.sections.people}
         extra={revealButton}
@@ -159,7 +163,7 @@ export function FilingSections({ filing }: { filing: ReviewFiling }) {
         <div style={SECTION_STYLE}>
           <Descriptions
             bordered
-            column={2}
+            column={{ xs: 1, sm: 2 }}
             size="small"
             title={m.sections.capital}
             items={[
@@ -168,7 +172,7 @@ export function FilingSections({ filing }: { filing: ReviewFiling }) {
                 d.capital?.registeredCapital === undefined
                   ? undefined
                   : m.capitalValue(d.capital.registeredCapital, d.capital.currency ?? 'CNY'),
-                { span: 2 },
+                { span: 'filled' },
               ),
             ]}
           />
@@ -188,7 +192,7 @@ export function FilingSections({ filing }: { filing: ReviewFiling }) {
       )}
       <Descriptions
         bordered
-        column={2}
+        column={{ xs: 1, sm: 2 }}
         size="small"
         title={m.sections.rules}
         style={SECTION_STYLE}
@@ -203,7 +207,7 @@ export function FilingSections({ filing }: { filing: ReviewFiling }) {
       />
       <Descriptions
         bordered
-        column={2}
+        column={{ xs: 1, sm: 2 }}
         size="small"
         title={m.sections.mlps}
         style={SECTION_STYLE}

@@ -2,16 +2,28 @@
 import { DownloadOutlined, EyeOutlined } from '@ant-design/icons';
 import { Button, Empty, List, Modal, Space, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
-import { ATTACHMENT_KIND_LABELS, ATTACHMENT_KINDS, type AttachmentKind } from '../../../../shared/attachments.js';
+import { ATTACHMENT_KINDS } from '../../../../shared/attachments.js';
+import { fieldLabel } from '../../../components/DiffTable.js';
 import { formatDateTime, formatSize } from '../../../lib/format.js';
-import { useMessages } from '../../../lib/i18n.js';
+import { useI18n, useMessages } from '../../../lib/i18n.js';
 import { type ReviewAttachment, reviewAttachmentUrl } from '../api/review.js';
 import { REVIEW_MESSAGES } from '../messages.js';
 
 const previewable = (a: ReviewAttachment) => a.mime === 'application/pdf' || a.mime.startsWith('image/');
 
-export function ReviewAttachments({ filingId, attachments }: { filingId: string; attachments: ReviewAttachment[] }) {
+export function ReviewAttachments({
+  filingId,
+  attachments,
+  urlOf,
+}: {
+  filingId: string;
+  attachments: ReviewAttachment[];
+  /** Where a file is read from: the filing's staff route by default, a change's for a change. */
+  urlOf?: (attachmentId: string, inline?: boolean) => string;
+}) {
+  const url = urlOf ?? ((id: string, inline?: boolean) => reviewAttachmentUrl(filingId, id, inline));
   const m = useMessages(REVIEW_MESSAGES);
+  const { lang } = useI18n();
   const [preview, setPreview] = useState<ReviewAttachment | null>(null);
   const kinds = ATTACHMENT_KINDS.filter((k) => attachments.some((a) => a.kind === k));
   if (attachments.length === 0) return <Empty description={m.noAttachments} />;
@@ -19,7 +31,7 @@ export function ReviewAttachments({ filingId, attachments }: { filingId: string;
     <>
       {kinds.map((kind) => (
         <div key={kind} style={{ marginBottom: 16 }} data-testid={`review-attachments-${kind}`}>
-          <Typography.Text strong>{ATTACHMENT_KIND_LABELS[kind as AttachmentKind]}</Typography.Text>
+          <Typography.Text strong>{fieldLabel(`attachments.${kind}`, lang)}</Typography.Text>
           <List
             size="small"
             bordered
@@ -38,12 +50,7 @@ export function ReviewAttachments({ filingId, attachments }: { filingId: string;
                   >
                     {m.preview}
                   </Button>,
-                  <a
-                    key="download"
-                    href={reviewAttachmentUrl(filingId, a.id)}
-                    download={a.fileName}
-                    aria-label={`${m.download} ${a.fileName}`}
-                  >
+                  <a key="download" href={url(a.id)} download={a.fileName} aria-label={`${m.download} ${a.fileName}`}>
                     <DownloadOutlined /> {m.download}
                   </a>,
                 ]}
@@ -77,15 +84,21 @@ export function ReviewAttachments({ filingId, attachments }: { filingId: string;
         title={preview ? `${preview.kindLabel}：${preview.fileName}` : ''}
         destroyOnHidden
       >
-        {preview && <Preview filingId={filingId} attachment={preview} />}
+        {preview && <Preview url={url} attachment={preview} />}
       </Modal>
     </>
   );
 }
 
-function Preview({ filingId, attachment }: { filingId: string; attachment: ReviewAttachment }) {
+function Preview({
+  url: urlOf,
+  attachment,
+}: {
+  url: (id: string, inline?: boolean) => string;
+  attachment: ReviewAttachment;
+}) {
   const m = useMessages(REVIEW_MESSAGES);
-  const url = reviewAttachmentUrl(filingId, attachment.id, true);
+  const url = urlOf(attachment.id, true);
   if (attachment.mime.startsWith('image/'))
     return (
       <img
@@ -106,7 +119,7 @@ function Preview({ filingId, attachment }: { filingId: string; attachment: Revie
     );
   return (
     <Typography.Paragraph>
-      {m.noPreview} <a href={reviewAttachmentUrl(filingId, attachment.id)}>{m.download}</a>
+      {m.noPreview} <a href={urlOf(attachment.id)}>{m.download}</a>
     </Typography.Paragraph>
   );
 }

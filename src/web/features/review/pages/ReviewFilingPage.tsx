@@ -10,15 +10,31 @@ import {
   FilePdfOutlined,
   SafetyCertificateOutlined,
 } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Descriptions, Result, Row, Select, Space, Spin, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Grid,
+  Result,
+  Row,
+  Select,
+  Space,
+  Spin,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { FIELD_LABELS, type FieldPath } from '../../../../shared/filing/labels.js';
+import { reviewLifecycleCatalog } from '../../../../shared/i18n/locales/reviewLifecycle.js';
 import { RouteError } from '../../../components/RouteError.js';
 import { StatusTag } from '../../../components/StatusTag.js';
 import { paths } from '../../../config/paths.js';
 import { formatDateTime } from '../../../lib/format.js';
-import { FIELD_LABELS_EN, useI18n, useMessages } from '../../../lib/i18n.js';
+import { FIELD_LABELS_EN, useCatalog, useI18n, useMessages } from '../../../lib/i18n.js';
 import { useMe } from '../../auth/api/auth.js';
 import {
   CHECK_SECTIONS,
@@ -27,6 +43,7 @@ import {
   useApprove,
   useAssign,
   useClaim,
+  useRequestCorrection,
   useReviewers,
   useReviewFiling,
 } from '../api/review.js';
@@ -36,6 +53,8 @@ import { DecisionHistory } from '../components/DecisionHistory.js';
 import { DaysLeft, DueDate } from '../components/DueCell.js';
 import { FilingSections } from '../components/FilingSections.js';
 import { ReviewAttachments } from '../components/ReviewAttachments.js';
+import { RevokeModal } from '../components/RevokeModal.js';
+import { StaffVersionsCard } from '../components/StaffVersionsCard.js';
 import { REVIEW_MESSAGES } from '../messages.js';
 
 export function ReviewFilingPage() {
@@ -48,14 +67,19 @@ export function ReviewFilingPage() {
 
 function ReviewPage({ filing }: { filing: ReviewFiling }) {
   const m = useMessages(REVIEW_MESSAGES);
+  const { t } = useCatalog(reviewLifecycleCatalog);
   const { lang } = useI18n();
   const { message, modal } = App.useApp();
+  const [revoking, setRevoking] = useState(false);
+  // On a phone the decisions go under the title, which would otherwise be squeezed out.
+  const wide = !!Grid.useBreakpoint().md;
   const me = useMe();
   const can = (a: ReviewFiling['allowedActions'][number]) => filing.allowedActions.includes(a);
   const reviewers = useReviewers(true);
   const claim = useClaim(filing.id);
   const assign = useAssign(filing.id);
   const approve = useApprove(filing.id);
+  const requestCorrection = useRequestCorrection(filing.id);
   const [correcting, setCorrecting] = useState(false);
   const [issued, setIssued] = useState<string | null>(null);
   const [correctionSent, setCorrectionSent] = useState(false);
@@ -98,7 +122,12 @@ function ReviewPage({ filing }: { filing: ReviewFiling }) {
     });
 
   const decisionButtons = (
-    <Space>
+    <Space wrap>
+      {can('revoke') && (
+        <Button danger onClick={() => setRevoking(true)} data-testid="revoke-button">
+          {t('revoke.button')}
+        </Button>
+      )}
       {can('requestCorrection') && (
         <Button danger icon={<ExclamationCircleOutlined />} onClick={() => setCorrecting(true)}>
           {m.requestCorrection}
@@ -134,6 +163,28 @@ function ReviewPage({ filing }: { filing: ReviewFiling }) {
           />
         </Card>
       )}
+      {filing.status === 'revoked' && filing.record?.revokedAt && (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="revoked-banner"
+          title={t('revoke.revokedBanner', { date: formatDateTime(filing.record.revokedAt) })}
+          description={
+            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
+              {filing.record.revocationReason}
+            </Typography.Paragraph>
+          }
+        />
+      )}
+      {filing.openChangeId && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="open-change-staff"
+          title={t('change.openChange')}
+          action={<Link to={paths.reviewChange(filing.openChangeId)}>{t('change.openChangeLink')}</Link>}
+        />
+      )}
       {correctionSent && filing.status === 'correction_requested' && (
         <Alert
           type="warning"
@@ -147,7 +198,7 @@ function ReviewPage({ filing }: { filing: ReviewFiling }) {
       <Card
         title={
           <Space wrap>
-            <Typography.Title level={4} style={{ margin: 0 }}>
+            <Typography.Title level={4} style={{ margin: 0, whiteSpace: 'normal' }}>
               {filing.data.platform?.name || m.unnamed}
             </Typography.Title>
             <span data-testid="review-status">
@@ -156,8 +207,9 @@ function ReviewPage({ filing }: { filing: ReviewFiling }) {
             {filing.late && <Tag color="red">{m.late}</Tag>}
           </Space>
         }
-        extra={decisionButtons}
+        extra={wide ? decisionButtons : undefined}
       >
+        {!wide && <div style={{ marginBottom: 12 }}>{decisionButtons}</div>}
         <Descriptions
           size="small"
           column={{ xs: 1, md: 2, lg: 3 }}
@@ -306,6 +358,11 @@ function ReviewPage({ filing }: { filing: ReviewFiling }) {
           <Card title={m.history}>
             <DecisionHistory decisions={filing.decisions} />
           </Card>
+          {filing.filingNumber && (
+            <Card title={t('versions.title')} style={{ marginTop: 16 }}>
+              <StaffVersionsCard filingId={filing.id} />
+            </Card>
+          )}
           {(can('approve') || can('requestCorrection')) && (
             <Card style={{ marginTop: 16 }}>
               <div style={{ display: 'flex', justifyContent: 'flex-end' }}>{decisionButtons}</div>
@@ -313,8 +370,10 @@ function ReviewPage({ filing }: { filing: ReviewFiling }) {
           )}
         </Col>
       </Row>
+      {revoking && <RevokeModal filingId={filing.id} onClose={() => setRevoking(false)} />}
       <CorrectionModal
-        filing={filing}
+        errors={filing.completeness.errors}
+        send={requestCorrection}
         open={correcting}
         onClose={() => setCorrecting(false)}
         onSent={() => {

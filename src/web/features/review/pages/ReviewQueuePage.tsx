@@ -2,46 +2,61 @@
  * The review queue: filings by due date, overdue first, with how many working days are left, who has them and
  * whether they were filed late (Article 8). A row opens the review page; unassigned ones can be claimed here.
  */
-import { App, Button, Card, Empty, Radio, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Empty, Radio, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { changesCatalog } from '../../../../shared/i18n/locales/changes.js';
+import { reviewLifecycleCatalog } from '../../../../shared/i18n/locales/reviewLifecycle.js';
 import { StatusTag } from '../../../components/StatusTag.js';
 import { paths } from '../../../config/paths.js';
-import { useMessages } from '../../../lib/i18n.js';
+import { useCatalog, useMessages } from '../../../lib/i18n.js';
 import { useMe } from '../../auth/api/auth.js';
 import {
   type QueueAssignee,
   type QueueItem,
+  type QueueKind,
   type QueueParams,
   type QueueStatus,
   useClaimFromQueue,
   useQueue,
 } from '../api/review.js';
+import { DeregistrationsTable } from '../components/DeregistrationsTable.js';
 import { DaysLeft, DueDate } from '../components/DueCell.js';
 import { REVIEW_MESSAGES } from '../messages.js';
 
 const STATUSES: QueueStatus[] = ['submitted', 'correction_requested', 'approved', 'all'];
 const ASSIGNEES: QueueAssignee[] = ['any', 'me', 'unassigned'];
+const KINDS: QueueKind[] = ['all', 'filing', 'change', 'deregistration'];
+/** A queue row opens the review page of what it is: the filing, or the change. */
+const rowPath = (f: QueueItem) =>
+  f.kind === 'change' && f.changeId ? paths.reviewChange(f.changeId) : paths.reviewFiling(f.id);
 const PAGE_SIZE = 50;
 
 function useQueueParams(): [QueueParams, (p: Partial<QueueParams>) => void] {
   const [search, setSearch] = useSearchParams();
   const status = (search.get('status') as QueueStatus) ?? 'submitted';
   const assignee = (search.get('assignee') as QueueAssignee) ?? 'any';
+  const kind = (search.get('kind') as QueueKind) ?? 'all';
   const page = Number(search.get('page') ?? '1') || 1;
   const params: QueueParams = {
     status: STATUSES.includes(status) ? status : 'submitted',
     assignee: ASSIGNEES.includes(assignee) ? assignee : 'any',
+    kind: KINDS.includes(kind) ? kind : 'all',
     page,
   };
   const update = (p: Partial<QueueParams>) => {
     const next = { ...params, page: 1, ...p };
-    setSearch({ status: next.status, assignee: next.assignee, page: String(next.page) }, { replace: true });
+    setSearch(
+      { status: next.status, assignee: next.assignee, kind: next.kind, page: String(next.page) },
+      { replace: true },
+    );
   };
   return [params, update];
 }
 
 export function ReviewQueuePage() {
   const m = useMessages(REVIEW_MESSAGES);
+  const { t } = useCatalog(reviewLifecycleCatalog);
+  const { t: tc } = useCatalog(changesCatalog);
   const me = useMe();
   const navigate = useNavigate();
   const { message } = App.useApp();
@@ -69,108 +84,146 @@ export function ReviewQueuePage() {
       }
     >
       <Space wrap size="large" style={{ marginBottom: 16 }}>
-        <Space>
-          <Typography.Text id="queue-status-label">{m.statusFilter}</Typography.Text>
+        <Space wrap>
+          <Typography.Text id="queue-kind-label">{t('kind.filter')}</Typography.Text>
           <Radio.Group
-            aria-labelledby="queue-status-label"
+            aria-labelledby="queue-kind-label"
             optionType="button"
             buttonStyle="solid"
-            value={params.status}
-            onChange={(e) => setParams({ status: e.target.value })}
-            options={STATUSES.map((s) => ({ value: s, label: m.statusOptions[s] }))}
+            value={params.kind}
+            onChange={(e) => setParams({ kind: e.target.value })}
+            options={KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
           />
         </Space>
-        <Space>
-          <Typography.Text id="queue-assignee-label">{m.assigneeFilter}</Typography.Text>
-          <Radio.Group
-            aria-labelledby="queue-assignee-label"
-            optionType="button"
-            buttonStyle="solid"
-            value={params.assignee}
-            onChange={(e) => setParams({ assignee: e.target.value })}
-            options={ASSIGNEES.map((a) => ({ value: a, label: m.assigneeOptions[a] }))}
-          />
-        </Space>
+        {params.kind !== 'deregistration' && (
+          <>
+            <Space wrap>
+              <Typography.Text id="queue-status-label">{m.statusFilter}</Typography.Text>
+              <Radio.Group
+                aria-labelledby="queue-status-label"
+                optionType="button"
+                buttonStyle="solid"
+                value={params.status}
+                onChange={(e) => setParams({ status: e.target.value })}
+                options={STATUSES.map((s) => ({ value: s, label: m.statusOptions[s] }))}
+              />
+            </Space>
+            <Space wrap>
+              <Typography.Text id="queue-assignee-label">{m.assigneeFilter}</Typography.Text>
+              <Radio.Group
+                aria-labelledby="queue-assignee-label"
+                optionType="button"
+                buttonStyle="solid"
+                value={params.assignee}
+                onChange={(e) => setParams({ assignee: e.target.value })}
+                options={ASSIGNEES.map((a) => ({ value: a, label: m.assigneeOptions[a] }))}
+              />
+            </Space>
+          </>
+        )}
       </Space>
-      <Table<QueueItem>
-        rowKey="id"
-        size="middle"
-        loading={queue.isPending || (queue.isFetching && queue.isPlaceholderData)}
-        dataSource={queue.data?.items ?? []}
-        locale={{ emptyText: <Empty description={m.emptyQueue} /> }}
-        onRow={(item) => ({
-          onClick: () => navigate(paths.reviewFiling(item.id)),
-          style: { cursor: 'pointer' },
-          'data-testid': 'queue-row',
-        })}
-        pagination={{
-          current: params.page,
-          pageSize: queue.data?.pageSize ?? PAGE_SIZE,
-          total: queue.data?.total ?? 0,
-          showSizeChanger: false,
-          showTotal: (n) => m.total(n),
-          onChange: (page) => setParams({ page }),
-        }}
-        columns={[
-          {
-            title: m.platform,
-            render: (_, f) => (
-              <Space direction="vertical" size={0}>
-                <Link to={paths.reviewFiling(f.id)} onClick={(e) => e.stopPropagation()}>
-                  {f.platformName || m.unnamed}
-                </Link>
-                {f.filingNumber && <Typography.Text type="secondary">{f.filingNumber}</Typography.Text>}
-              </Space>
-            ),
-          },
-          { title: m.sponsor, render: (_, f) => f.sponsorName ?? '—' },
-          ...(params.status === 'submitted'
-            ? []
-            : [
-                {
-                  title: m.status,
-                  key: 'status',
-                  render: (_: unknown, f: QueueItem) => <StatusTag status={f.status} />,
-                },
-              ]),
-          { title: m.receivedDate, render: (_, f) => f.receivedDate ?? '—' },
-          { title: m.dueDate, render: (_, f) => (f.due ? <DueDate due={f.due} /> : '—') },
-          { title: m.timeLeft, render: (_, f) => (f.due ? <DaysLeft due={f.due} /> : '—') },
-          {
-            title: m.assignee,
-            render: (_, f) =>
-              f.assignedReviewer ? (
-                f.assignedReviewer.id === me.data?.id ? (
-                  <Tag color="blue">{m.me}</Tag>
-                ) : (
-                  (f.assignedReviewer.displayName ?? '—')
-                )
-              ) : (
-                <Typography.Text type="secondary">{m.unassigned}</Typography.Text>
+      {params.kind === 'deregistration' ? (
+        <DeregistrationsTable page={params.page} onPage={(page) => setParams({ page })} />
+      ) : (
+        <Table<QueueItem>
+          rowKey={(f) => f.changeId ?? f.id}
+          size="middle"
+          scroll={{ x: 960 }}
+          loading={queue.isPending || (queue.isFetching && queue.isPlaceholderData)}
+          dataSource={queue.data?.items ?? []}
+          locale={{ emptyText: <Empty description={m.emptyQueue} /> }}
+          onRow={(item) => ({
+            onClick: () => navigate(rowPath(item)),
+            style: { cursor: 'pointer' },
+            'data-testid': 'queue-row',
+          })}
+          pagination={{
+            current: params.page,
+            pageSize: queue.data?.pageSize ?? PAGE_SIZE,
+            total: queue.data?.total ?? 0,
+            showSizeChanger: false,
+            showTotal: (n) => m.total(n),
+            onChange: (page) => setParams({ page }),
+          }}
+          columns={[
+            {
+              title: m.platform,
+              render: (_, f) => (
+                <Space direction="vertical" size={0}>
+                  <Link to={rowPath(f)} onClick={(e) => e.stopPropagation()}>
+                    {f.platformName || m.unnamed}
+                  </Link>
+                  {f.filingNumber && <Typography.Text type="secondary">{f.filingNumber}</Typography.Text>}
+                </Space>
               ),
-          },
-          {
-            title: m.lateFlag,
-            render: (_, f) => (f.late ? <Tag color="red">{m.late}</Tag> : '—'),
-          },
-          {
-            title: m.actions,
-            render: (_, f) =>
-              !f.assignedReviewer && f.status === 'submitted' ? (
-                <Button
-                  size="small"
-                  onClick={(e) => {
-                    e.stopPropagation();
-                    onClaim(f);
-                  }}
-                  loading={claim.isPending && claim.variables === f.id}
-                >
-                  {m.claim}
-                </Button>
-              ) : null,
-          },
-        ]}
-      />
+            },
+            {
+              title: t('kind.column'),
+              key: 'kind',
+              render: (_, f) => (
+                <Tag color={f.kind === 'change' ? 'purple' : 'blue'} data-testid="queue-kind">
+                  {t(`kind.${f.kind}`)}
+                </Tag>
+              ),
+            },
+            { title: m.sponsor, render: (_, f) => f.sponsorName ?? '—' },
+            ...(params.status === 'submitted'
+              ? []
+              : [
+                  {
+                    title: m.status,
+                    key: 'status',
+                    render: (_: unknown, f: QueueItem) => <StatusTag status={f.status} />,
+                  },
+                ]),
+            { title: m.receivedDate, render: (_, f) => f.receivedDate ?? '—' },
+            { title: m.dueDate, render: (_, f) => (f.due ? <DueDate due={f.due} /> : '—') },
+            { title: m.timeLeft, render: (_, f) => (f.due ? <DaysLeft due={f.due} /> : '—') },
+            {
+              title: m.assignee,
+              render: (_, f) =>
+                f.assignedReviewer ? (
+                  f.assignedReviewer.id === me.data?.id ? (
+                    <Tag color="blue">{m.me}</Tag>
+                  ) : (
+                    (f.assignedReviewer.displayName ?? '—')
+                  )
+                ) : (
+                  <Typography.Text type="secondary">{m.unassigned}</Typography.Text>
+                ),
+            },
+            {
+              title: m.lateFlag,
+              render: (_, f) =>
+                f.late ? (
+                  <Tooltip title={f.kind === 'change' ? tc('lateReason') : t('lateFilingReason')}>
+                    <Tag color="red" data-testid="queue-late">
+                      {f.kind === 'change' ? t('lateChange') : t('lateFiling')}
+                    </Tag>
+                  </Tooltip>
+                ) : (
+                  '—'
+                ),
+            },
+            {
+              title: m.actions,
+              render: (_, f) =>
+                f.kind === 'filing' && !f.assignedReviewer && f.status === 'submitted' ? (
+                  <Button
+                    size="small"
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      onClaim(f);
+                    }}
+                    loading={claim.isPending && claim.variables === f.id}
+                  >
+                    {m.claim}
+                  </Button>
+                ) : null,
+            },
+          ]}
+        />
+      )}
     </Card>
   );
 }

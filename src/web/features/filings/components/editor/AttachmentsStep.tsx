@@ -1,5 +1,7 @@
 import { FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
 import { Alert, Button, Input, Space, Typography } from 'antd';
+import { editorCatalog } from '../../../../../shared/i18n/locales/editor.js';
+import { useCatalog } from '../../../../lib/i18n.js';
 import { filingDocumentUrl } from '../../api/filings.js';
 import { AttachmentList } from '../AttachmentList.js';
 import { Field, useEditor } from './EditorContext.js';
@@ -10,20 +12,21 @@ import { Field, useEditor } from './EditorContext.js';
  */
 function CommitmentTemplate() {
   const { filing } = useEditor();
+  const { t } = useCatalog(editorCatalog);
   const sponsor = filing.data.sponsor;
-  const who = sponsor?.type === 'individual' ? '承诺人' : '承诺单位';
+  const who = sponsor?.type === 'individual' ? t('commitment.individual') : t('commitment.organisation');
   return (
     <Space direction="vertical" size={8} style={{ marginTop: 8 }}>
       <span>
-        请下载《网络产品安全漏洞收集平台备案承诺书》模板打印，由法定代表人签字并加盖公章后，扫描上传。模板已填入{who}：
-        {sponsor?.name ? <Typography.Text strong>{sponsor.name}</Typography.Text> : '（尚未填写，留空手写）'}。
+        {t('commitment.help', { who })}
+        {sponsor?.name ? <Typography.Text strong>{sponsor.name}</Typography.Text> : t('commitment.noName')}
       </span>
       <Space wrap data-testid="commitment-template">
-        <Button icon={<FilePdfOutlined />} href={filingDocumentUrl(filing.id, 'commitment.pdf')}>
-          下载承诺书模板（PDF）
+        <Button icon={<FilePdfOutlined />} href={filingDocumentUrl(filing.filingId, 'commitment.pdf')}>
+          {t('commitment.pdf')}
         </Button>
-        <Button icon={<FileWordOutlined />} href={filingDocumentUrl(filing.id, 'commitment.docx')}>
-          下载承诺书模板（Word）
+        <Button icon={<FileWordOutlined />} href={filingDocumentUrl(filing.filingId, 'commitment.docx')}>
+          {t('commitment.docx')}
         </Button>
       </Space>
     </Space>
@@ -32,17 +35,17 @@ function CommitmentTemplate() {
 
 export function AttachmentsStep() {
   const { filing, editable, errors } = useEditor();
+  const { t } = useCatalog(editorCatalog);
   return (
     <>
       <Alert
         type="info"
         showIcon
         style={{ marginBottom: 16 }}
-        title="承诺书（附件2）"
+        title={t('commitment.title')}
         description={<CommitmentTemplate />}
       />
       <AttachmentList
-        filingId={filing.id}
         kind="commitment_letter"
         attachments={filing.attachments}
         editable={editable}
@@ -53,19 +56,11 @@ export function AttachmentsStep() {
         <Input.TextArea
           autoSize={{ minRows: 3, maxRows: 10 }}
           maxLength={20000}
-          placeholder="有关主管部门要求提交的其他需要说明的信息（选填）"
+          placeholder={t('commitment.otherPlaceholder')}
         />
       </Field>
-      <AttachmentList
-        filingId={filing.id}
-        kind="other"
-        attachments={filing.attachments}
-        editable={editable}
-        hint="选填"
-      />
-      <Typography.Paragraph type="secondary">
-        所有附件按文件内容识别类型，单个文件不超过上限（默认 20 MB），上传后计算 SM3 摘要并加密保存。
-      </Typography.Paragraph>
+      <AttachmentList kind="other" attachments={filing.attachments} editable={editable} hint={t('files.optional')} />
+      <Typography.Paragraph type="secondary">{t('commitment.storage')}</Typography.Paragraph>
     </>
   );
 }

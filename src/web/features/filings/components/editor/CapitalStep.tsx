@@ -29,7 +29,7 @@ export function CapitalStep() {
               {fields.map((f, i) => (
                 <Space key={f.key} align="baseline" wrap>
                   <Field field={`capital.shareholders[${i}].name`} path={[f.name, 'name']} label={m.shareholder(i + 1)}>
-                    <Input style={{ width: 320 }} />
+                    <Input style={{ width: 320, maxWidth: 'calc(100vw - 120px)' }} />
                   </Field>
                   <Field field={`capital.shareholders[${i}].percent`} path={[f.name, 'percent']} label={m.percent}>
                     <InputNumber min={0} max={100} step={0.01} addonAfter="%" style={{ width: 160 }} />
@@ -54,7 +54,6 @@ export function CapitalStep() {
         </Form.List>
       </Form.Item>
       <AttachmentList
-        filingId={filing.id}
         kind="equity_proof"
         attachments={filing.attachments}
         editable={editable}

@@ -4,17 +4,12 @@ import type { ReactNode } from 'react';
 import type { FieldError } from '../../../../../shared/filing/completeness.js';
 import type { FieldPath } from '../../../../../shared/filing/labels.js';
 import type { FilingDraft } from '../../../../../shared/filing/schema.js';
-import { SPONSOR_TYPE_LABELS, type SponsorType } from '../../../../../shared/filing/status.js';
+import { editorCatalog } from '../../../../../shared/i18n/locales/editor.js';
+import { fieldLabel } from '../../../../components/DiffTable.js';
 import { formatSize } from '../../../../lib/format.js';
-import { useI18n } from '../../../../lib/i18n.js';
+import { useCatalog, useI18n } from '../../../../lib/i18n.js';
 import { useEditor } from './EditorContext.js';
 import { STEP_TITLES, type StepKey, stepOfField } from './steps.js';
-
-const show = (v: unknown): ReactNode => {
-  if (v === undefined || v === null || v === '') return <Typography.Text type="secondary">未填写</Typography.Text>;
-  if (typeof v === 'boolean') return v ? '是' : '否';
-  return String(v);
-};
 
 export function ConfirmStep({
   draft,
@@ -26,13 +21,20 @@ export function ConfirmStep({
   goTo: (s: StepKey) => void;
 }) {
   const { filing } = useEditor();
-  const { label } = useI18n();
+  const { label, lang } = useI18n();
+  const { t } = useCatalog(editorCatalog);
+  const show = (v: unknown): ReactNode => {
+    if (v === undefined || v === null || v === '')
+      return <Typography.Text type="secondary">{t('confirm.notFilled')}</Typography.Text>;
+    if (typeof v === 'boolean') return v ? t('confirm.yes') : t('confirm.no');
+    return String(v);
+  };
   const individual = draft.sponsor?.type === 'individual';
   const item = (f: FieldPath, v: unknown) => ({ key: f, label: label(f), children: show(v) });
   const long = (f: FieldPath, v: string | undefined) => ({
     key: f,
     label: label(f),
-    span: 2,
+    span: 'filled' as const,
     children: v ? (
       <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{v}</Typography.Paragraph>
     ) : (
@@ -48,7 +50,7 @@ export function ConfirmStep({
           showIcon
           role="alert"
           style={{ marginBottom: 16 }}
-          title={`还有 ${errors.length} 处需要填写或修改，完成后才能提交`}
+          title={t('confirm.errors', { count: errors.length })}
           description={
             <List
               size="small"
@@ -56,7 +58,7 @@ export function ConfirmStep({
               renderItem={(e) => (
                 <List.Item>
                   <Button type="link" size="small" onClick={() => goTo(stepOfField(e.field))}>
-                    {STEP_TITLES[stepOfField(e.field)].zh}
+                    {STEP_TITLES[stepOfField(e.field)][lang]}
                   </Button>
                   {e.message}
                 </List.Item>
@@ -65,18 +67,13 @@ export function ConfirmStep({
           }
         />
       ) : (
-        <Alert
-          type="success"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title="信息完整，请核对后提交。提交后将在 10 个工作日内完成审核。"
-        />
+        <Alert type="success" showIcon style={{ marginBottom: 16 }} title={t('confirm.complete')} />
       )}
       <Descriptions
         bordered
-        column={2}
+        column={{ xs: 1, sm: 2 }}
         size="small"
-        title="平台信息"
+        title={t('confirm.platform')}
         style={{ marginBottom: 16 }}
         items={[
           item('platform.name', p.name),
@@ -88,27 +85,27 @@ export function ConfirmStep({
           {
             key: 'urls',
             label: label('platform.publishUrls'),
-            span: 2,
+            span: 'filled' as const,
             children: show((p.publishUrls ?? []).join('\n') || undefined),
           },
           {
             key: 'social',
             label: label('platform.socialAccounts'),
-            span: 2,
+            span: 'filled' as const,
             children: show((p.socialAccounts ?? []).map((s) => `${s.app}：${s.account}`).join('；') || undefined),
           },
         ]}
       />
       <Descriptions
         bordered
-        column={2}
+        column={{ xs: 1, sm: 2 }}
         size="small"
-        title="主办者与人员"
+        title={t('confirm.sponsorPeople')}
         style={{ marginBottom: 16 }}
         items={[
           item(
             'sponsor.type',
-            draft.sponsor?.type ? SPONSOR_TYPE_LABELS[draft.sponsor.type as SponsorType] : undefined,
+            draft.sponsor?.type ? t(`sponsorTypes.${draft.sponsor.type}` as 'sponsorTypes.enterprise') : undefined,
           ),
           item('sponsor.name', draft.sponsor?.name),
           item('sponsor.idNumber', draft.sponsor?.idNumber),
@@ -125,16 +122,19 @@ export function ConfirmStep({
       {!individual && (
         <Descriptions
           bordered
-          column={2}
+          column={{ xs: 1, sm: 2 }}
           size="small"
-          title="注册资本和股权结构"
+          title={t('confirm.capital')}
           style={{ marginBottom: 16 }}
           items={[
             item(
               'capital.registeredCapital',
               draft.capital?.registeredCapital === undefined
                 ? undefined
-                : `${draft.capital.registeredCapital} 万元 ${draft.capital.currency ?? 'CNY'}`,
+                : t('confirm.capitalValue', {
+                    amount: draft.capital.registeredCapital,
+                    currency: draft.capital.currency ?? 'CNY',
+                  }),
             ),
             {
               key: 'holders',
@@ -148,9 +148,9 @@ export function ConfirmStep({
       )}
       <Descriptions
         bordered
-        column={2}
+        column={{ xs: 1, sm: 2 }}
         size="small"
-        title="漏洞管理相关规则"
+        title={t('confirm.rules')}
         style={{ marginBottom: 16 }}
         items={[
           long('rules.collectionScope', draft.rules?.collectionScope),
@@ -163,27 +163,34 @@ export function ConfirmStep({
       />
       <Descriptions
         bordered
-        column={2}
+        column={{ xs: 1, sm: 2 }}
         size="small"
-        title="等级保护与平台管理"
+        title={t('confirm.mlps')}
         style={{ marginBottom: 16 }}
         items={[
           item('mlps.certificateNumber', draft.mlps?.certificateNumber),
-          item('mlps.level', draft.mlps?.level === undefined ? undefined : `${draft.mlps.level} 级`),
+          item(
+            'mlps.level',
+            draft.mlps?.level === undefined ? undefined : t('confirm.level', { level: draft.mlps.level }),
+          ),
           long('management', draft.management),
           long('other', draft.other),
         ]}
       />
-      <Typography.Title level={5}>附件</Typography.Title>
+      <Typography.Title level={5}>{t('confirm.attachments')}</Typography.Title>
       <List
         bordered
         size="small"
         dataSource={filing.attachments}
-        locale={{ emptyText: '尚未上传附件' }}
+        locale={{ emptyText: t('confirm.noAttachments') }}
         renderItem={(a) => (
           <List.Item>
-            <Typography.Text strong>{a.kindLabel}</Typography.Text>：{a.fileName}（{formatSize(a.size)}，SM3{' '}
-            {a.sm3.slice(0, 16)}…）
+            {t('fileLine', {
+              kind: fieldLabel(`attachments.${a.kind}`, lang),
+              name: a.fileName,
+              size: formatSize(a.size),
+              sm3: a.sm3.slice(0, 16),
+            })}
           </List.Item>
         )}
       />

@@ -2,11 +2,32 @@ import { Form } from 'antd';
 import { createContext, type ReactNode, useContext } from 'react';
 import { toNamePath } from '../../../../../shared/fieldPath.js';
 import type { FieldPath } from '../../../../../shared/filing/labels.js';
+import type { FilingDraft } from '../../../../../shared/filing/schema.js';
 import { useI18n } from '../../../../lib/i18n.js';
-import type { Filing } from '../../api/filings.js';
+import type { Attachment } from '../../api/filings.js';
+
+/** What the editor edits: a filing's draft, or a change's copy of the record (Article 6). */
+export interface EditorSubject {
+  id: string;
+  /** The filing whose documents (the 承诺书 template) belong to this form. */
+  filingId: string;
+  data: FilingDraft;
+  attachments: Attachment[];
+  updatedAt: string;
+}
+
+/** Where the subject's files go: a filing's attachments routes, or a change's. */
+export interface AttachmentOps {
+  upload: (kind: string, file: File, onProgress: (p: number) => void, replaceId?: string) => Promise<unknown>;
+  remove: (attachmentId: string) => Promise<unknown>;
+  url: (attachmentId: string, inline?: boolean) => string;
+  /** Reloads the subject after a file changed. */
+  refresh: () => Promise<unknown>;
+}
 
 export interface EditorState {
-  filing: Filing;
+  filing: EditorSubject;
+  files: AttachmentOps;
   editable: boolean;
   /** The errors to show now, by field path (touched fields, or all after a submit attempt). */
   errors: Map<string, string>;

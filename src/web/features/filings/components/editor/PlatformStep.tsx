@@ -40,7 +40,7 @@ export function PlatformStep() {
               {fields.map((f, i) => (
                 <Space key={f.key} align="baseline" style={{ display: 'flex' }}>
                   <Field field={`platform.publishUrls[${i}]`} path={[f.name]} label={m.url(i + 1)} required={false}>
-                    <Input placeholder="https://" style={{ width: 480 }} />
+                    <Input placeholder="https://" style={{ width: 480, maxWidth: 'calc(100vw - 120px)' }} />
                   </Field>
                   <Button
                     type="text"

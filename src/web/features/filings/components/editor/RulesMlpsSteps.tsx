@@ -23,13 +23,7 @@ export function RulesStep() {
           <Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} maxLength={20000} />
         </Field>
       ))}
-      <AttachmentList
-        filingId={filing.id}
-        kind="rules_doc"
-        attachments={filing.attachments}
-        editable={editable}
-        hint={m.optionalWithDocx}
-      />
+      <AttachmentList kind="rules_doc" attachments={filing.attachments} editable={editable} hint={m.optionalWithDocx} />
     </>
   );
 }
@@ -46,7 +40,6 @@ export function MlpsStep() {
         <InputNumber min={1} max={5} precision={0} style={{ width: 120 }} addonAfter={m.levelUnit} />
       </Field>
       <AttachmentList
-        filingId={filing.id}
         kind="mlps_proof"
         attachments={filing.attachments}
         editable={editable}
@@ -56,13 +49,7 @@ export function MlpsStep() {
       <Field field="management" extra={m.managementHint}>
         <Input.TextArea autoSize={{ minRows: 4, maxRows: 12 }} maxLength={20000} />
       </Field>
-      <AttachmentList
-        filingId={filing.id}
-        kind="management_proof"
-        attachments={filing.attachments}
-        editable={editable}
-        hint={m.optional}
-      />
+      <AttachmentList kind="management_proof" attachments={filing.attachments} editable={editable} hint={m.optional} />
     </>
   );
 }

@@ -1,11 +1,13 @@
 import { Card, Form, Input, Select } from 'antd';
-import { SPONSOR_TYPE_LABELS, SPONSOR_TYPES } from '../../../../../shared/filing/status.js';
-import { useMessages } from '../../../../lib/i18n.js';
+import { SPONSOR_TYPES } from '../../../../../shared/filing/status.js';
+import { editorCatalog } from '../../../../../shared/i18n/locales/editor.js';
+import { useCatalog, useMessages } from '../../../../lib/i18n.js';
 import { Field, GroupError } from './EditorContext.js';
 import { EDITOR_MESSAGES } from './messages.js';
 
 export function SponsorStep() {
   const m = useMessages(EDITOR_MESSAGES);
+  const { t: te } = useCatalog(editorCatalog);
   const type = Form.useWatch(['sponsor', 'type']);
   const individual = type === 'individual';
   return (
@@ -14,7 +16,7 @@ export function SponsorStep() {
         <Select
           style={{ maxWidth: 320 }}
           placeholder={m.choose}
-          options={SPONSOR_TYPES.map((t) => ({ value: t, label: SPONSOR_TYPE_LABELS[t] }))}
+          options={SPONSOR_TYPES.map((s) => ({ value: s, label: te(`sponsorTypes.${s}`) }))}
         />
       </Field>
       <Field field="sponsor.name" label={individual ? m.individualName : m.orgName}>

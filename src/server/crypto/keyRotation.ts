@@ -1,0 +1,89 @@
+/**
+ * SPEC §12 key rotation: every sealed value (crypto/sealedColumns.ts) not yet under the active key is opened with
+ * the key it names and sealed again with the active one, in batches of one short transaction each, so the system
+ * keeps running. Readers never notice: every old key stays in the keyring until nothing uses it (`vcp keys status`),
+ * and a value is only replaced if it is still the one that was read (a concurrent write wins and is left alone).
+ */
+import { type SQL, sql } from 'drizzle-orm';
+import { type Db, type Executor, queryRows } from '../db/client.js';
+import type { FieldCipher } from './fieldCipher.js';
+import { kidOf, SEALED_COLUMNS, type SealedColumn } from './sealedColumns.js';
+
+export interface RotationProgress {
+  table: string;
+  column: string;
+  resealed: number;
+}
+
+export interface RotationResult {
+  activeKid: string;
+  resealed: number;
+  byColumn: RotationProgress[];
+}
+
+const b64 = (v: unknown) =>
+  Buffer.isBuffer(v) || v instanceof Uint8Array ? Buffer.from(v).toString('base64') : String(v);
+
+async function resealBatch(
+  db: Executor,
+  cipher: FieldCipher,
+  c: SealedColumn,
+  after: string | null,
+  batchSize: number,
+): Promise<{ count: number; last: string | null }> {
+  const table = sql.identifier(c.table);
+  const col = sql.identifier(c.column);
+  const key = sql.identifier(c.key);
+  const reads = sql.raw([...new Set([c.key, ...c.reads])].map((r) => `"${r}"`).join(', '));
+  const from: SQL = after === null ? sql`true` : sql`${key} > ${after}::${sql.raw(c.keyType)}`;
+  const rows = await queryRows<Record<string, unknown>>(
+    db,
+    sql`select ${reads}, ${key}::text as "__key", ${col} as "__value" from ${table}
+        where ${col} is not null and ${kidOf(c)} <> ${cipher.activeKeyId} and ${from}
+        order by ${key} limit ${batchSize}`,
+  );
+  if (rows.length === 0) return { count: 0, last: null };
+  const updates = rows.map((r) => {
+    const aad = c.aad(r);
+    const sealed =
+      c.kind === 'bytea'
+        ? cipher.sealBytes(cipher.openBytes(r.__value as Uint8Array, aad), aad).toString('base64')
+        : cipher.sealText(cipher.openText(String(r.__value), aad), aad);
+    return { k: String(r.__key), old: b64(r.__value), v: sealed };
+  });
+  const decode = (x: SQL) => (c.kind === 'bytea' ? sql`decode(${x}, 'base64')` : x);
+  const result = await db.execute(sql`update ${table} t set ${col} = ${decode(sql`x.v`)}
+    from jsonb_to_recordset(${JSON.stringify(updates)}::jsonb) as x(k text, old text, v text)
+    where t.${key}::text = x.k and t.${col} = ${decode(sql`x.old`)}`);
+  // node-postgres says rowCount, PGlite affectedRows.
+  const counted = result as unknown as { rowCount?: number | null; affectedRows?: number };
+  const count = Number(counted.rowCount ?? counted.affectedRows ?? 0);
+  return { count, last: String(rows[rows.length - 1]?.__key) };
+}
+
+/**
+ * Re-seals everything to `cipher`'s active key. `onBatch` runs after each committed batch (progress, or a test's
+ * reads in between). Returns how many values were re-sealed; values written meanwhile under an old key (an instance
+ * not yet restarted with the new keys) are left for the next run, and `vcp keys status` shows them.
+ */
+export async function rotateKeys(
+  db: Db,
+  cipher: FieldCipher,
+  opts: { batchSize?: number; onBatch?: (p: RotationProgress) => Promise<void> | void } = {},
+): Promise<RotationResult> {
+  const batchSize = opts.batchSize ?? 500;
+  const byColumn: RotationProgress[] = [];
+  for (const c of SEALED_COLUMNS) {
+    const progress = { table: c.table, column: c.column, resealed: 0 };
+    let after: string | null = null;
+    for (;;) {
+      const batch = await db.transaction((tx) => resealBatch(tx, cipher, c, after, batchSize));
+      if (batch.last === null) break;
+      progress.resealed += batch.count;
+      after = batch.last;
+      await opts.onBatch?.({ ...progress });
+    }
+    byColumn.push(progress);
+  }
+  return { activeKid: cipher.activeKeyId, resealed: byColumn.reduce((s, p) => s + p.resealed, 0), byColumn };
+}
