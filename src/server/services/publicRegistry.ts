@@ -58,15 +58,17 @@ export async function searchRegistry(
     ]);
     return { total: counts.total, items: rows };
   }
-  const grams = sql`grams @> public_query_grams(lower(${q}))`;
+  // Scalar subqueries: computed once per query (an init plan), never once per row, even in a generic plan.
+  const queryGrams = sql`(select public_query_grams(lower(${q}::text)))`;
+  const grams = sql`grams @> ${queryGrams}`;
   // A 1- or 2-character term is one gram: holding it is matching it, and its total is kept per gram.
   const short = [...q].length <= 2;
-  const where = short ? grams : sql`${grams} and search_text like lower(${`%${escapeLike(q)}%`})`;
+  const where = short ? grams : sql`${grams} and search_text like (select lower(${`%${escapeLike(q)}%`}::text))`;
   // How many records can match: a short term's exact total, a longer one's rarest gram (0: a gram no record has).
   const [[estimate], counts] = await Promise.all([
     queryRows<{ n: string | number | null }>(
       db,
-      sql`select min(n) as n from public_search_gram_counts where gram = any(public_query_grams(lower(${q})))`,
+      sql`select min(n) as n from public_search_gram_counts where gram = any(${queryGrams}::text[])`,
     ),
     registryCounts(db),
   ]);
