@@ -37,6 +37,10 @@ const PUBLIC_EVENTS_LOCK_KEY = 0x76637002;
  */
 let generation = 0;
 export const publicEventGeneration = () => generation;
+/** For the cache's own test: what a recorded event does to the generation. */
+export const bumpForTest = () => {
+  generation += 1;
+};
 
 export async function recordPublicEvent(tx: Tx, event: PublicEvent): Promise<{ seq: number }> {
   const { record } = event;

@@ -171,3 +171,27 @@ describe('the migration', () => {
     expect(liveGrams.length).toBeGreaterThan(50);
   });
 });
+
+describe('a common term whose matches are all old', () => {
+  it('still finds them in date order when the window of newest records holds none', async () => {
+    const { insertPublicRecord } = await import('../test/publicRecords.js');
+    for (let i = 0; i < 5; i++) {
+      await insertPublicRecord(server.ctx, { platformName: `旧年平台${i}`, filingDate: `2020-01-0${i + 1}` });
+    }
+    for (let i = 0; i < 95; i++) await insertPublicRecord(server.ctx, { filingDate: '2026-06-01' });
+    const page = (p: number) => searchRegistry(server.ctx.db, { q: '旧年', page: p, pageSize: 1 });
+    const names = [];
+    for (let p = 1; p <= 5; p++) {
+      const r = await page(p);
+      expect(r.total).toBe(5);
+      names.push(r.items[0]?.record.platformName);
+    }
+    expect(names).toEqual(['旧年平台4', '旧年平台3', '旧年平台2', '旧年平台1', '旧年平台0']);
+    expect((await page(6)).items).toEqual([]);
+    // A longer term whose rarest gram is common, matched by no record: nothing, with a total of 0.
+    expect(await searchRegistry(server.ctx.db, { q: '平台旧', page: 1, pageSize: 20 })).toEqual({
+      total: 0,
+      items: [],
+    });
+  });
+});

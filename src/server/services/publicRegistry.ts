@@ -58,21 +58,53 @@ export async function searchRegistry(
     ]);
     return { total: counts.total, items: rows };
   }
-  const grams = sql`grams @> public_query_grams(lower(${q}))`;
+  // Scalar subqueries: computed once per query (an init plan), never once per row, even in a generic plan.
+  const queryGrams = sql`(select public_query_grams(lower(${q}::text)))`;
+  const grams = sql`grams @> ${queryGrams}`;
   // A 1- or 2-character term is one gram: holding it is matching it, and its total is kept per gram.
   const short = [...q].length <= 2;
-  const where = short ? grams : sql`${grams} and search_text like lower(${`%${escapeLike(q)}%`})`;
-  const pageRows = queryRows<RegistryRow>(
+  const where = short ? grams : sql`${grams} and search_text like (select lower(${`%${escapeLike(q)}%`}::text))`;
+  // How many records can match: a short term's exact total, a longer one's rarest gram (0: a gram no record has).
+  const [[estimate], counts] = await Promise.all([
+    queryRows<{ n: string | number | null }>(
+      db,
+      sql`select min(n) as n from public_search_gram_counts where gram = any(${queryGrams}::text[])`,
+    ),
+    registryCounts(db),
+  ]);
+  const est = Number(estimate?.n ?? 0);
+  if (est === 0) return { total: 0, items: [] };
+  const need = offset + opts.pageSize;
+  let items: RegistryRow[] | undefined;
+  if (est / Math.max(1, counts.total) >= COMMON_SHARE && need <= est) {
+    // A common term: its newest matches are among the newest records. Read a window of the date index, sized
+    // for twice the page's matches, and filter it, whatever the planner would guess (a bitmap of tens of
+    // thousands of rows costs seconds on PGlite). Too few matches in the window: the general query below.
+    const window = Math.min(counts.total, Math.ceil((need * counts.total * 2) / est) + opts.pageSize);
+    const rows = await queryRows<RegistryRow>(
+      db,
+      sql`select status, record from (
+            select status, record, grams, search_text, filing_date, approved_at, filing_id from public_registry
+            order by ${NEWEST_FIRST} limit ${window}) as w
+          where ${where} order by ${NEWEST_FIRST} limit ${opts.pageSize} offset ${offset}`,
+    );
+    if (rows.length === opts.pageSize || window >= counts.total) items = rows;
+  }
+  items ??= await queryRows<RegistryRow>(
     db,
     sql`select status, record from public_registry where ${where}
         order by ${NEWEST_FIRST} limit ${opts.pageSize} offset ${offset}`,
   );
-  const total = short
-    ? queryRows<{ n: string | number }>(db, sql`select n from public_search_gram_counts where gram = lower(${q})`)
-    : queryRows<{ n: string | number }>(db, sql`select count(*) as n from public_registry where ${where}`);
-  const [items, [count]] = await Promise.all([pageRows, total]);
-  return { total: Number(count?.n ?? 0), items };
+  if (short) return { total: est, items };
+  const [c] = await queryRows<{ n: string | number }>(
+    db,
+    sql`select count(*) as n from public_registry where ${where}`,
+  );
+  return { total: Number(c?.n ?? 0), items };
 }
+
+/** A term held by at least this share of the records is searched through the date index (see above). */
+const COMMON_SHARE = 0.02;
 
 export async function registryCounts(db: Executor): Promise<RegistryCounts> {
   const rows = await queryRows<{ status: PublicStatus; n: number }>(
@@ -126,5 +158,10 @@ export class PublicRegistryReader {
 
   counts(): Promise<RegistryCounts> {
     return this.cache.get('c', () => registryCounts(this.db));
+  }
+
+  /** Anything derived from the registry alone (a rendered page), under the same expiry and invalidation. */
+  memo<T>(key: string, make: () => Promise<T>): Promise<T> {
+    return this.cache.get(`m\n${key}`, make);
   }
 }

@@ -13,8 +13,21 @@ describe('RegistryCache', () => {
     expect(await Promise.all([cache.get('k', load), cache.get('k', load), cache.get('k', load)])).toEqual([1, 1, 1]);
     now = 999;
     expect(await cache.get('k', load)).toBe(1);
+    // Expired: the old value is served while one refresh runs; the next request gets the new one.
     now = 1000;
+    expect(await Promise.all([cache.get('k', load), cache.get('k', load)])).toEqual([1, 1]);
+    await new Promise((r) => setImmediate(r));
     expect(await cache.get('k', load)).toBe(2);
+    expect(loads).toBe(2);
+  });
+
+  it('reads again at once after a public event of this instance', async () => {
+    const { bumpForTest } = await import('./publicEvents.js');
+    const cache = new RegistryCache(60_000, 10, () => 0);
+    let n = 0;
+    expect(await cache.get('k', async () => ++n)).toBe(1);
+    bumpForTest();
+    expect(await cache.get('k', async () => ++n)).toBe(2);
   });
 
   it('is off with a TTL of 0, forgets failures, and keeps at most maxEntries keys', async () => {

@@ -5,7 +5,9 @@
  * - An entry lives `ttlMs` (PUBLIC_CACHE_MS, default 2000; 0 turns the cache off). A public event recorded by this
  *   instance drops every entry at once (services/publicEvents.ts bumps a generation); another instance's event is
  *   seen here within `ttlMs`. The registry is published information, where seconds of delay are harmless.
- * - Concurrent misses of one key share one database read (no stampede when a popular entry expires).
+ * - Concurrent misses of one key share one database read; an expired entry (same generation) is served while one
+ *   request refreshes it in the background, so a popular entry's expiry never makes requests wait (and on PGlite's
+ *   single connection, never queues them behind a slow read).
  * - At most `maxEntries` keys, least recently used dropped first.
  */
 import { publicEventGeneration } from './publicEvents.js';
@@ -14,6 +16,7 @@ interface Entry {
   at: number;
   generation: number;
   value: Promise<unknown>;
+  refreshing?: boolean;
 }
 
 export class RegistryCache {
@@ -30,10 +33,22 @@ export class RegistryCache {
     const now = this.clock();
     const generation = publicEventGeneration();
     const hit = this.entries.get(key);
-    if (hit && hit.generation === generation && now - hit.at < this.ttlMs) {
+    if (hit && hit.generation === generation) {
       // Refresh its place in the LRU order.
       this.entries.delete(key);
       this.entries.set(key, hit);
+      if (now - hit.at >= this.ttlMs && !hit.refreshing) {
+        hit.refreshing = true;
+        load().then(
+          (v) => {
+            if (this.entries.get(key) === hit)
+              this.entries.set(key, { at: this.clock(), generation, value: Promise.resolve(v) });
+          },
+          () => {
+            hit.refreshing = false;
+          },
+        );
+      }
       return hit.value as Promise<T>;
     }
     const value = load();

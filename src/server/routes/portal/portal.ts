@@ -104,9 +104,13 @@ export const portalRoutes: FastifyPluginAsync = async (app) => {
         pc.lang === 'en' ? 'page: a whole number from 1 to 10000' : 'page：页码须为 1 到 10000 的整数',
       );
     }
-    const result = await ctx.registry.search({ q, page, pageSize: SEARCH_PAGE_SIZE });
-    const title = q ? pc.t('portal:search.titleWithTerm', { q }) : pc.t('portal:search.title');
-    return sendPage(req, reply, layout(pc, { title, main: searchView(pc, q, page, result) }));
+    // The rendered page depends on the registry and the language only: kept with the registry's reads.
+    const body = await ctx.registry.memo(`search\n${pc.lang}\n${pc.query}`, async () => {
+      const result = await ctx.registry.search({ q, page, pageSize: SEARCH_PAGE_SIZE });
+      const title = q ? pc.t('portal:search.titleWithTerm', { q }) : pc.t('portal:search.title');
+      return layout(pc, { title, main: searchView(pc, q, page, result) }).value;
+    });
+    return sendBody(req, reply, body);
   });
 
   app.get<{ Params: { filingNumber: string } }>('/public/filings/:filingNumber', opts, async (req, reply) => {
@@ -122,19 +126,17 @@ export const portalRoutes: FastifyPluginAsync = async (app) => {
       });
     }
     const pc = pageContext(req, reply, catalogs);
-    const history = await ctx.registry.history(number);
-    const page = publicFilingUrl(ctx.config.publicBaseUrl, number);
-    const badge = `${ctx.config.publicBaseUrl}/badge/${encodeURIComponent(number)}.svg`;
-    const main = recordView(pc, row, history, { page, badge });
-    return sendPage(
-      req,
-      reply,
-      layout(pc, {
+    const body = await ctx.registry.memo(`record\n${pc.lang}\n${number}\n${pc.query}`, async () => {
+      const history = await ctx.registry.history(number);
+      const page = publicFilingUrl(ctx.config.publicBaseUrl, number);
+      const badge = `${ctx.config.publicBaseUrl}/badge/${encodeURIComponent(number)}.svg`;
+      return layout(pc, {
         title: `${row.record.platformName} ${number}`,
-        main,
+        main: recordView(pc, row, history, { page, badge }),
         head: html`<link rel="canonical" href="${page}">`,
-      }),
-    );
+      }).value;
+    });
+    return sendBody(req, reply, body);
   });
 
   app.get<{ Params: { file: string } }>('/badge/:file', opts, async (req, reply) => {
