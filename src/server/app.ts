@@ -37,6 +37,8 @@ import { adminRoutes } from './routes/admin/admin.js';
 import { authRoutes } from './routes/auth/auth.js';
 import { calendarRoutes } from './routes/calendar/calendar.js';
 import { changeRoutes } from './routes/changes/changes.js';
+import { publicComplaintRoutes } from './routes/complaints/public.js';
+import { staffComplaintRoutes } from './routes/complaints/staff.js';
 import { applicantDocumentRoutes, staffDocumentRoutes } from './routes/documents/documents.js';
 import { attachmentRoutes } from './routes/filings/attachments.js';
 import { filingRoutes } from './routes/filings/filings.js';
@@ -150,6 +152,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(adminRoutes, { prefix: '/api/admin' });
   await app.register(partnerRoutes, { prefix: '/api/partner' });
   await app.register(publicRoutes, { prefix: '/api/public' });
+  await app.register(publicComplaintRoutes, { prefix: '/api/public/complaints' });
+  await app.register(staffComplaintRoutes, { prefix: '/api/complaints' });
   await app.register(notificationRoutes, { prefix: '/api/notifications' });
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
   // The public site's server-rendered pages, before the web app's fallback (plugins/web.ts).
