@@ -37,6 +37,7 @@ import { adminRoutes } from './routes/admin/admin.js';
 import { authRoutes } from './routes/auth/auth.js';
 import { calendarRoutes } from './routes/calendar/calendar.js';
 import { changeRoutes } from './routes/changes/changes.js';
+import { complaintPageRoutes } from './routes/complaints/pages.js';
 import { publicComplaintRoutes } from './routes/complaints/public.js';
 import { staffComplaintRoutes } from './routes/complaints/staff.js';
 import { applicantDocumentRoutes, staffDocumentRoutes } from './routes/documents/documents.js';
@@ -158,6 +159,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
   // The public site's server-rendered pages, before the web app's fallback (plugins/web.ts).
   await app.register(portalRoutes);
+  await app.register(complaintPageRoutes);
   await app.register(webPlugin, opts.webDir === undefined ? {} : { dir: opts.webDir });
   return app as unknown as App;
 }

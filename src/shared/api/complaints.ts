@@ -49,7 +49,7 @@ const targetIssue = { message: '请填写被投诉平台的备案编号，或其
 
 /** The public web form; `altcha` is base64 of the JSON { algorithm, challenge, number, salt, signature }. */
 export const publicComplaintBody = z
-  .strictObject({ ...targetFields, altcha: z.string().min(1, '请完成人机验证').max(4096) })
+  .strictObject({ ...targetFields, altcha: z.string('请完成人机验证').min(1, '请完成人机验证').max(4096) })
   .refine(needsTarget, targetIssue);
 export type PublicComplaintBody = z.infer<typeof publicComplaintBody>;
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type Catalog, createI18n, type Messages, pickLang } from './index.js';
 import { changesCatalog } from './locales/changes.js';
 import { commonCatalog } from './locales/common.js';
+import { complaintsCatalog } from './locales/complaints.js';
 import { lifecycleCatalog } from './locales/lifecycle.js';
 import { portalCatalog } from './locales/portal.js';
 import { reviewLifecycleCatalog } from './locales/reviewLifecycle.js';
@@ -15,6 +16,7 @@ const catalogs: Catalog[] = [
   reviewLifecycleCatalog,
   siteCatalog,
   portalCatalog,
+  complaintsCatalog,
 ];
 
 function flatten(m: Messages, prefix = ''): Map<string, string> {

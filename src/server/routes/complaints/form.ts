@@ -48,8 +48,13 @@ export async function readComplaintRequest<S extends z.ZodType>(
   req: FastifyRequest,
   ctx: AppContext,
   schema: S,
+  /** Told the raw fields before they are checked (a page re-renders them with the errors). */
+  seen?: (fields: Record<string, unknown>) => void,
 ): Promise<ReadComplaint<z.output<S>>> {
-  if (!req.isMultipart()) return { body: parseOr400(schema, req.body), evidence: [] };
+  if (!req.isMultipart()) {
+    if (req.body && typeof req.body === 'object') seen?.(req.body as Record<string, unknown>);
+    return { body: parseOr400(schema, req.body), evidence: [] };
+  }
   const maxBytes = await ctx.settings.get('complaints.evidenceMaxBytes');
   const fields: Record<string, unknown> = {};
   const evidence: EvidenceUpload[] = [];
@@ -97,6 +102,7 @@ export async function readComplaintRequest<S extends z.ZodType>(
     if (err instanceof AppError || (err as { statusCode?: number }).statusCode !== undefined) throw err;
     throw new AppError(400, 'invalid_multipart', '请求体不是有效的 multipart/form-data');
   }
+  seen?.(fields);
   try {
     return { body: parseOr400(schema, fields), evidence };
   } catch (err) {
