@@ -3,6 +3,7 @@ import { type Catalog, createI18n, type Messages, pickLang } from './index.js';
 import { changesCatalog } from './locales/changes.js';
 import { commonCatalog } from './locales/common.js';
 import { complaintsCatalog } from './locales/complaints.js';
+import { handlingCatalog } from './locales/handling.js';
 import { lifecycleCatalog } from './locales/lifecycle.js';
 import { portalCatalog } from './locales/portal.js';
 import { reviewLifecycleCatalog } from './locales/reviewLifecycle.js';
@@ -17,6 +18,7 @@ const catalogs: Catalog[] = [
   siteCatalog,
   portalCatalog,
   complaintsCatalog,
+  handlingCatalog,
 ];
 
 function flatten(m: Messages, prefix = ''): Map<string, string> {
