@@ -39,7 +39,7 @@ export async function closeComplaint(ctx: AppContext, props: CloseProps): Promis
           to: email,
           subject: `【漏洞收集平台备案】投诉举报办结答复 ${row.trackingCode}`,
           text:
-            `您提交的投诉举报（查询码 ${row.trackingCode}）已办结，核查结论：${COMPLAINT_STATUS_LABELS[row.status as 'substantiated'].zh}。\n\n` +
+            `您提交的投诉举报（查询码 ${row.trackingCode}）已办结，核查结论：${COMPLAINT_STATUS_LABELS[row.status].zh}。\n\n` +
             `答复：\n${props.reply}\n\n查看办理进度：${link}\n\n—— 漏洞收集平台备案管理系统（本邮件由系统自动发送）`,
         },
         'complaint.reply',
