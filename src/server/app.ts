@@ -38,6 +38,9 @@ import { adminRoutes } from './routes/admin/admin.js';
 import { authRoutes } from './routes/auth/auth.js';
 import { calendarRoutes } from './routes/calendar/calendar.js';
 import { changeRoutes } from './routes/changes/changes.js';
+import { complaintPageRoutes } from './routes/complaints/pages.js';
+import { publicComplaintRoutes } from './routes/complaints/public.js';
+import { staffComplaintRoutes } from './routes/complaints/staff.js';
 import { applicantDocumentRoutes, staffDocumentRoutes } from './routes/documents/documents.js';
 import { attachmentRoutes } from './routes/filings/attachments.js';
 import { filingRoutes } from './routes/filings/filings.js';
@@ -158,10 +161,13 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(partnerRoutes, { prefix: '/api/partner' });
   await app.register(publicRoutes, { prefix: '/api/public' });
   await app.register(openDataRoutes, { prefix: '/api/public/open-data' });
+  await app.register(publicComplaintRoutes, { prefix: '/api/public/complaints' });
+  await app.register(staffComplaintRoutes, { prefix: '/api/complaints' });
   await app.register(notificationRoutes, { prefix: '/api/notifications' });
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
   // The public site's server-rendered pages, before the web app's fallback (plugins/web.ts).
   await app.register(portalRoutes);
+  await app.register(complaintPageRoutes);
   await app.register(webPlugin, opts.webDir === undefined ? {} : { dir: opts.webDir });
   return app as unknown as App;
 }

@@ -33,8 +33,11 @@ export interface Config {
   trustedOrigins: string[];
   /** The address the public reaches the system at, for links in documents and emails. */
   publicBaseUrl: string;
-  /** Requests per minute and client address (partnerPull: per partner token; public: the registry, 0 = no limit). */
-  rateLimits: { login: number; register: number; partnerPull: number; public: number };
+  /**
+   * Requests per minute and client address (partnerPull: per partner token; public: the registry, 0 = no limit);
+   * complaints: submissions per hour and address.
+   */
+  rateLimits: { login: number; register: number; partnerPull: number; public: number; complaints: number };
   /** How often the outbox worker looks for due messages (jobs/outboxWorker.ts). */
   outboxPollMs: number;
   /** How often the scheduler looks for due jobs (jobs/scheduler.ts); scheduled deregistrations run within it of 00:00. */
@@ -99,6 +102,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       register: intFrom('RATE_LIMIT_REGISTER', env.RATE_LIMIT_REGISTER, 10),
       public: intFrom('RATE_LIMIT_PUBLIC', env.RATE_LIMIT_PUBLIC, 300),
       partnerPull: intFrom('RATE_LIMIT_PARTNER_PULL', env.RATE_LIMIT_PARTNER_PULL, 120),
+      /** Complaints a client address may submit per hour (0 = no limit). */
+      complaints: intFrom('RATE_LIMIT_COMPLAINTS', env.RATE_LIMIT_COMPLAINTS, 10),
     },
     outboxPollMs: Math.max(100, intFrom('OUTBOX_POLL_MS', env.OUTBOX_POLL_MS, 2000)),
     schedulerPollMs: Math.max(100, intFrom('SCHEDULER_POLL_MS', env.SCHEDULER_POLL_MS, 5000)),

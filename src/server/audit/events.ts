@@ -50,11 +50,26 @@ export interface AuditDetails {
   /** SPEC §12: sealed data re-sealed with the active key; an unused key removed. */
   'keys.rotate': { activeKid: string; resealed: number };
   'keys.remove': { kid: string };
+  /** Article 9 (subject: the complaint). Never the complainant's contact, only whether one was given. */
+  'complaint.receive': {
+    channel: string;
+    category: string;
+    dueDate: string;
+    provisional: boolean;
+    evidence: { id: string; sm3: string; size: number }[];
+    hasContact: boolean;
+  };
+  'complaint.assign': { handlerId: string; previous: string | null };
+  'complaint.transition': { action: string; from: string; to: string };
+  'complaint.measure': { measure: string; filingId: string | null };
+  'complaint.close': { from: string; to: string; emailed: boolean };
+  'complaint.reveal': { reason: string };
+  'complaint.evidence_download': { evidenceId: string };
 }
 
 export type AuditAction = keyof AuditDetails;
 
-export type SubjectType = 'account' | 'filing' | 'change' | 'calendar' | 'system';
+export type SubjectType = 'account' | 'filing' | 'change' | 'calendar' | 'system' | 'complaint';
 
 export interface AuditEntry<A extends AuditAction = AuditAction> {
   action: A;

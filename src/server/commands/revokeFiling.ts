@@ -8,6 +8,7 @@ import { deregistrationMachine, filingMachine } from '../../shared/filing/lifecy
 import type { PublicRecord } from '../../shared/filing/publicRecord.js';
 import { appendAudit } from '../audit/auditLog.js';
 import type { AppContext } from '../context.js';
+import type { Tx } from '../db/client.js';
 import { deregistrations, filings } from '../db/schema.js';
 import { cancelJob } from '../jobs/scheduler.js';
 import { authorizeReview } from '../policies/review.js';
@@ -24,12 +25,13 @@ export interface RevokeProps {
   user: SessionUser;
   filingId: string;
   reason: string;
-  /** The verified complaint behind it; stored as given until complaints exist (no foreign key yet). */
+  /** The verified complaint behind it (commands/complaints/takeMeasure.ts). */
   complaintId?: string | undefined;
 }
 
-export async function revokeFiling(ctx: AppContext, props: RevokeProps): Promise<FilingRow> {
-  return ctx.db.transaction(async (tx) => {
+/** Runs in its own transaction, or in `outer` (a complaint's measure, which records itself in the same one). */
+export async function revokeFiling(ctx: AppContext, props: RevokeProps, outer?: Tx): Promise<FilingRow> {
+  const run = async (tx: Tx) => {
     const filing = await loadFiling(tx, props.filingId, { forUpdate: true });
     authorizeReview(props.user, 'revoke', filing);
     const now = ctx.now();
@@ -96,5 +98,6 @@ export async function revokeFiling(ctx: AppContext, props: RevokeProps): Promise
         '公开信息显示为“已撤销”，备案编号不再使用。',
     });
     return row;
-  });
+  };
+  return outer ? run(outer) : ctx.db.transaction(run);
 }

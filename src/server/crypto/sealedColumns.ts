@@ -102,6 +102,15 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
     aad: (r) => `outbox:${str(r.idempotency_key)}`,
   },
   {
+    table: 'complaints',
+    column: 'contact_enc',
+    kind: 'text',
+    key: 'id',
+    keyType: 'uuid',
+    reads: ['id'],
+    aad: (r) => `complaint:${str(r.id)}`,
+  },
+  {
     table: 'partners',
     column: 'webhook_secret_enc',
     kind: 'text',

@@ -316,6 +316,7 @@ export const settings = pgTable('settings', {
   updatedAt: tsz('updated_at').notNull().defaultNow(),
 });
 
+export * from './tables/complaints.js';
 export * from './tables/lifecycle.js';
 export * from './tables/publicRegistry.js';
 export * from './tables/rateLimits.js';

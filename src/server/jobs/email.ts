@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm';
 import nodemailer, { type SendMailOptions } from 'nodemailer';
 import type { AppContext } from '../context.js';
 import { partners, users } from '../db/schema.js';
-import type { ApplicantEmail } from '../services/outbox.js';
+import type { ApplicantEmail, ComplainantEmail } from '../services/outbox.js';
 import { errorDetail } from './detail.js';
 import type { DeliveryResult, OutboxRow } from './outboxStore.js';
 
@@ -43,6 +43,7 @@ const EVENT_LABELS: Record<string, string> = {
   'filing.changed': '备案变更',
   'filing.deregistered': '备案注销',
   'filing.revoked': '备案撤销',
+  'complaint.referred': '投诉举报移送',
 };
 
 interface PartnerPayload {
@@ -72,6 +73,11 @@ export async function deliverEmail(
     if (!user) return { ok: false, detail: '收件用户不存在' };
     const to = ctx.cipher.openText(user.emailEnc, `user:${user.id}`);
     return mailer.send({ ...common, to, subject: mail.subject, text: mail.text });
+  }
+
+  if (row.recipient === 'complainant') {
+    const mail = JSON.parse(body) as ComplainantEmail;
+    return mailer.send({ ...common, to: mail.to, subject: mail.subject, text: mail.text });
   }
 
   const [partner] = await ctx.db.select().from(partners).where(eq(partners.id, row.recipient)).limit(1);

@@ -7,7 +7,12 @@ import type { Tx } from '../db/client.js';
 import { outbox, partners } from '../db/schema.js';
 
 export type OutboxChannel = 'webhook' | 'email' | 'feed';
-export type PartnerEvent = 'filing.approved' | 'filing.changed' | 'filing.deregistered' | 'filing.revoked';
+export type PartnerEvent =
+  | 'filing.approved'
+  | 'filing.changed'
+  | 'filing.deregistered'
+  | 'filing.revoked'
+  | 'complaint.referred';
 
 /** The two agencies Article 5 names; their endpoints are settings (table `partners`). */
 export const DEFAULT_PARTNERS = [
@@ -48,11 +53,12 @@ async function insert(
 export async function queuePartnerEvent(
   tx: Tx,
   cipher: FieldCipher,
-  event: { type: PartnerEvent; filingId: string; payload: unknown },
+  event: { type: PartnerEvent; filingId: string | null; payload: unknown; onlyPartners?: readonly string[] },
 ): Promise<void> {
   const list = await tx.select().from(partners);
   for (const p of list) {
     if (!p.enabled) continue;
+    if (event.onlyPartners && !event.onlyPartners.includes(p.id)) continue;
     const base = { recipient: p.id, eventType: event.type, filingId: event.filingId, payload: event.payload };
     await insert(tx, cipher, { ...base, channel: 'feed', status: 'available' });
     if (p.webhookUrl) await insert(tx, cipher, { ...base, channel: 'webhook' });
@@ -75,6 +81,17 @@ export async function queueApplicantEmail(
   eventType: string,
 ) {
   await insert(tx, cipher, { channel: 'email', recipient: 'applicant', eventType, filingId, payload: mail });
+}
+
+export interface ComplainantEmail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/** Queues an email to a complainant (Art. 9 reply); the address travels sealed in the payload only. */
+export async function queueComplainantEmail(tx: Tx, cipher: FieldCipher, mail: ComplainantEmail, eventType: string) {
+  await insert(tx, cipher, { channel: 'email', recipient: 'complainant', eventType, filingId: null, payload: mail });
 }
 
 /** The two agencies exist from the first start, with no endpoint yet: an admin enters them. */

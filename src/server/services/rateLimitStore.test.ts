@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startSecondInstance, startTestServer, type TestClient, type TestServer } from '../test/harness.js';
 
 const onPostgres = inject('dbKind') === 'postgres';
-const limits = { login: 6, register: 10_000, partnerPull: 120, public: 4 };
+const limits = { login: 6, register: 10_000, partnerPull: 120, public: 4, complaints: 10 };
 let a: TestServer;
 let b: TestServer | undefined;
 let proxied: TestServer;

@@ -4,6 +4,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { COMPLAINT_CATEGORIES, type ComplaintCategory } from '../../shared/complaints/lifecycle.js';
 import { checkNumberFormat, DEFAULT_NUMBER_FORMAT } from '../../shared/filing/numberFormat.js';
 import type { Executor } from '../db/client.js';
 import { settings } from '../db/schema.js';
@@ -32,6 +33,22 @@ export const SETTING_DEFS = {
   /** Article 9: the complaint channels the public portal shows (empty: not yet published). */
   'complaints.phone': { schema: z.string().trim().max(40), default: '' },
   'complaints.email': { schema: z.union([z.literal(''), z.email().max(254)]), default: '' },
+  /** Article 9: the handling time limit in working days, per category (a missing category: the default, 15). */
+  'complaints.limitWorkingDays': {
+    schema: z.partialRecord(z.enum(COMPLAINT_CATEGORIES), z.number().int().min(1).max(120)),
+    default: {} as Partial<Record<ComplaintCategory, number>>,
+  },
+  /** Each evidence file of a complaint (at most 5) may be this large. */
+  'complaints.evidenceMaxBytes': {
+    schema: z
+      .number()
+      .int()
+      .min(1024)
+      .max(50 * 1024 * 1024),
+    default: 10 * 1024 * 1024,
+  },
+  /** The ALTCHA work: the largest number a solver may have to try (SHA-256 of salt + number). */
+  'complaints.altchaMaxNumber': { schema: z.number().int().min(1000).max(10_000_000), default: 100_000 },
 } as const;
 
 export type SettingKey = keyof typeof SETTING_DEFS;

@@ -48,7 +48,7 @@ export const SITE_NAV: readonly { key: string; href: string; match: (path: strin
   { key: 'search', href: '/public/filings', match: (p) => p.startsWith('/public/filings') },
   { key: 'guide', href: '/guide', match: (p) => p === '/guide' },
   { key: 'selfCheck', href: '/self-check', match: (p) => p === '/self-check' },
-  { key: 'complaints', href: '/#complaints', match: (p) => p.startsWith('/complaints') },
+  { key: 'complaints', href: '/complaints/new', match: (p) => p.startsWith('/complaints') },
   { key: 'openData', href: '/open-data', match: (p) => p === '/open-data' },
   { key: 'apply', href: '/login', match: () => false },
 ];

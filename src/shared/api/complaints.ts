@@ -49,7 +49,7 @@ const targetIssue = { message: '请填写被投诉平台的备案编号，或其
 
 /** The public web form; `altcha` is base64 of the JSON { algorithm, challenge, number, salt, signature }. */
 export const publicComplaintBody = z
-  .strictObject({ ...targetFields, altcha: z.string().min(1, '请完成人机验证').max(4096) })
+  .strictObject({ ...targetFields, altcha: z.string('请完成人机验证').min(1, '请完成人机验证').max(4096) })
   .refine(needsTarget, targetIssue);
 export type PublicComplaintBody = z.infer<typeof publicComplaintBody>;
 
@@ -93,3 +93,19 @@ export const closeComplaintBody = z.strictObject({
   reply: z.string().trim().min(2, '请填写给投诉人的答复').max(10000, '答复不能超过 10000 个字符'),
 });
 export const complaintChannel = z.enum(COMPLAINT_CHANNELS);
+
+export const startVerificationBody = z.strictObject({ note: z.string().trim().max(5000).optional() }).nullish();
+export const revealContactBody = z.strictObject({
+  reason: z.string().trim().min(4, '请写明查看原因（至少 4 个字）').max(500),
+});
+export const complaintQueueQuery = z.strictObject({
+  status: z.enum([...COMPLAINT_STATUSES, 'open'], '状态不正确').optional(),
+  mine: z.enum(['1', 'true']).optional(),
+});
+/** Importing an `.eml` (multipart: `eml` file, and optionally the category and target the handler chose). */
+export const emlImportFields = z.strictObject({
+  category: z.enum(COMPLAINT_CATEGORIES, '请选择投诉类别').optional(),
+  targetFilingNumber: targetFields.targetFilingNumber,
+  targetName: targetFields.targetName,
+  targetUrl: targetFields.targetUrl,
+});

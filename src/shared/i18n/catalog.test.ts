@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { type Catalog, createI18n, type Messages, pickLang } from './index.js';
 import { changesCatalog } from './locales/changes.js';
 import { commonCatalog } from './locales/common.js';
+import { complaintsCatalog } from './locales/complaints.js';
 import { editorCatalog } from './locales/editor.js';
 import { filingStatusCatalog } from './locales/filingStatus.js';
+import { handlingCatalog } from './locales/handling.js';
 import { lifecycleCatalog } from './locales/lifecycle.js';
 import { portalCatalog } from './locales/portal.js';
 import { reviewLifecycleCatalog } from './locales/reviewLifecycle.js';
@@ -19,6 +21,8 @@ const catalogs: Catalog[] = [
   portalCatalog,
   filingStatusCatalog,
   editorCatalog,
+  complaintsCatalog,
+  handlingCatalog,
 ];
 
 function flatten(m: Messages, prefix = ''): Map<string, string> {

@@ -4,7 +4,7 @@ import { AppLayout } from '../components/AppLayout.js';
 import { RequireAuth } from '../components/RequireAuth.js';
 import { HomeRedirect, RequireRole } from '../components/RequireRole.js';
 import { RouteError } from '../components/RouteError.js';
-import { paths, REVIEW_ROLES } from '../config/paths.js';
+import { COMPLAINT_ROLES, paths, REVIEW_ROLES } from '../config/paths.js';
 
 export const router = createBrowserRouter([
   {
@@ -52,6 +52,23 @@ export const router = createBrowserRouter([
             path: paths.notifications,
             lazy: async () => ({
               Component: (await import('../features/notifications/pages/NotificationsPage.js')).NotificationsPage,
+            }),
+          },
+        ],
+      },
+      {
+        element: <RequireRole roles={COMPLAINT_ROLES} refusal="staff" />,
+        children: [
+          {
+            path: paths.handling,
+            lazy: async () => ({
+              Component: (await import('../features/complaints/pages/ComplaintQueuePage.js')).ComplaintQueuePage,
+            }),
+          },
+          {
+            path: '/handling/complaints/:id',
+            lazy: async () => ({
+              Component: (await import('../features/complaints/pages/ComplaintPage.js')).ComplaintPage,
             }),
           },
         ],

@@ -2,7 +2,7 @@ import { Button, Layout, Space, Spin, Typography } from 'antd';
 import { Suspense } from 'react';
 import { Link, Outlet, useNavigate } from 'react-router';
 import { commonCatalog } from '../../shared/i18n/locales/common.js';
-import { hasAnyRole, homeOf, paths, REVIEW_ROLES } from '../config/paths.js';
+import { COMPLAINT_ROLES, hasAnyRole, homeOf, paths, REVIEW_ROLES } from '../config/paths.js';
 import { useLogout, useMe } from '../features/auth/api/auth.js';
 import { useNotifications } from '../features/notifications/api/notifications.js';
 import { useCatalog, useI18n } from '../lib/i18n.js';
@@ -77,6 +77,11 @@ export function AppLayout() {
               {hasAnyRole(me.data.roles, REVIEW_ROLES) && (
                 <Link to={paths.review} style={linkStyle}>
                   {t.reviewQueue}
+                </Link>
+              )}
+              {hasAnyRole(me.data.roles, COMPLAINT_ROLES) && (
+                <Link to={paths.handling} style={linkStyle}>
+                  {t.complaintHandling}
                 </Link>
               )}
               {hasAnyRole(me.data.roles, ['admin']) && (

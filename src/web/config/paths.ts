@@ -14,6 +14,9 @@ export const paths = {
   reviewFiling: (id: string) => `/review/filings/${id}`,
   reviewChange: (changeId: string) => `/review/changes/${changeId}`,
   adminDeliveries: '/admin/deliveries',
+  /** The complaint handlers' console (Article 9); the public complaint pages are /complaints/* (server-rendered). */
+  handling: '/handling',
+  handlingComplaint: (id: string) => `/handling/complaints/${id}`,
   /** A filing's public record, open to anyone: where certificates' QR codes and homepage footers link. */
   publicFiling: (filingNumber: string) => `/public/filings/${encodeURIComponent(filingNumber)}`,
 } as const;
@@ -26,6 +29,9 @@ export const REVIEW_ROLES: readonly Role[] = ['reviewer', 'admin'];
 export const hasAnyRole = (roles: readonly string[] | undefined, wanted: readonly Role[]) =>
   !!roles?.some((r) => wanted.includes(r as Role));
 
-/** Where a user lands after signing in without a `next`: staff on the queue, applicants on their filings. */
+/** Staff who handle complaints. */
+export const COMPLAINT_ROLES: readonly Role[] = ['complaints', 'admin'];
+
+/** Where a user lands after signing in without a `next`: staff on their queue, applicants on their filings. */
 export const homeOf = (roles: readonly string[] | undefined) =>
-  hasAnyRole(roles, REVIEW_ROLES) ? paths.review : paths.filings;
+  hasAnyRole(roles, REVIEW_ROLES) ? paths.review : hasAnyRole(roles, ['complaints']) ? paths.handling : paths.filings;

@@ -62,6 +62,7 @@ ${selfCheckForm(pc, {})}
 <li>${t('portal:home.complaintsPhone')}：${complaints.phone ? html`<a href="tel:${complaints.phone.replace(/[^\d+]/g, '')}">${complaints.phone}</a>` : unset}</li>
 <li>${t('portal:home.complaintsEmail')}：${complaints.email ? html`<a href="mailto:${complaints.email}">${complaints.email}</a>` : unset}</li>
 </ul>
+<p><a class="button" href="/complaints/new">${t('portal:home.complaintsForm')}</a> <a href="/complaints/new#h-track">${t('portal:home.complaintsTrack')}</a></p>
 </section>
 <section aria-labelledby="h-apply">
 <h2 id="h-apply">${t('portal:home.applyTitle')}</h2>

@@ -32,6 +32,8 @@ export const portalCatalog = defineCatalog(
       complaintsPhone: '举报电话',
       complaintsEmail: '举报邮箱',
       complaintsUnset: '暂未公布',
+      complaintsForm: '在线投诉举报',
+      complaintsTrack: '查询办理进度',
       disclaimerTitle: '声明',
       disclaimer:
         '备案是依法履行的登记程序，不代表对平台及其服务的认可、推荐或担保。平台对其收集、验证、发布漏洞信息的行为依法承担责任。',
@@ -217,6 +219,8 @@ export const portalCatalog = defineCatalog(
       complaintsPhone: 'Phone',
       complaintsEmail: 'Email',
       complaintsUnset: 'not yet published',
+      complaintsForm: 'Complain online',
+      complaintsTrack: 'Follow a complaint',
       disclaimerTitle: 'Notice',
       disclaimer:
         'A filing is a registration required by law. It is not an approval, recommendation or guarantee of a platform or its services. Each platform answers for how it collects, verifies and publishes vulnerability information.',

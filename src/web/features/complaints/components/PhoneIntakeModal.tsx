@@ -1,0 +1,104 @@
+/** Recording a phone call as a complaint (SPEC §9 staff intake): the same fields and rules as the web form. */
+import { App, Form, Input, Modal, Select } from 'antd';
+import { useNavigate } from 'react-router';
+import { COMPLAINT_CATEGORIES, COMPLAINT_CATEGORY_LABELS } from '../../../../shared/complaints/lifecycle.js';
+import { handlingCatalog } from '../../../../shared/i18n/locales/handling.js';
+import { paths } from '../../../config/paths.js';
+import { ApiError } from '../../../lib/api.js';
+import { useCatalog } from '../../../lib/i18n.js';
+import { useRecordPhoneCall } from '../api/complaints.js';
+
+interface Values {
+  category?: (typeof COMPLAINT_CATEGORIES)[number];
+  targetFilingNumber?: string;
+  targetName?: string;
+  targetUrl?: string;
+  description?: string;
+  contact?: { name?: string; phone?: string; email?: string };
+}
+
+const blank = (s: string | undefined) => (s?.trim() ? s.trim() : undefined);
+
+export function PhoneIntakeModal({ onClose }: { onClose: () => void }) {
+  const { t, i18n } = useCatalog(handlingCatalog);
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<Values>();
+  const record = useRecordPhoneCall();
+  const en = i18n.language === 'en';
+
+  const onFinish = (v: Values) => {
+    const contact = {
+      name: blank(v.contact?.name),
+      phone: blank(v.contact?.phone),
+      email: blank(v.contact?.email),
+    };
+    record.mutate(
+      {
+        channel: 'phone',
+        category: v.category as NonNullable<Values['category']>,
+        targetFilingNumber: blank(v.targetFilingNumber),
+        targetName: blank(v.targetName),
+        targetUrl: blank(v.targetUrl),
+        description: v.description ?? '',
+        contact: contact.name || contact.phone || contact.email ? contact : undefined,
+      },
+      {
+        onSuccess: (res) => {
+          message.success(t('intake.saved'));
+          onClose();
+          navigate(paths.handlingComplaint(res.complaint.id));
+        },
+        onError: (err) => {
+          if (err instanceof ApiError && err.errors.length)
+            form.setFields(err.errors.map((e) => ({ name: e.field.split('.') as never, errors: [e.message] })));
+          else message.error(err.message);
+        },
+      },
+    );
+  };
+
+  return (
+    <Modal
+      open
+      title={t('intake.title')}
+      okText={t('intake.save')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={record.isPending}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" onFinish={onFinish}>
+        <Form.Item name="category" label={t('intake.category')} rules={[{ required: true }]}>
+          <Select
+            options={COMPLAINT_CATEGORIES.map((c) => ({
+              value: c,
+              label: en ? COMPLAINT_CATEGORY_LABELS[c].en : COMPLAINT_CATEGORY_LABELS[c].zh,
+            }))}
+          />
+        </Form.Item>
+        <Form.Item name="targetFilingNumber" label={t('intake.filingNumber')}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="targetName" label={t('intake.targetName')}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="targetUrl" label={t('intake.targetUrl')}>
+          <Input inputMode="url" />
+        </Form.Item>
+        <Form.Item name="description" label={t('intake.description')} rules={[{ required: true }]}>
+          <Input.TextArea rows={5} maxLength={10000} />
+        </Form.Item>
+        <Form.Item name={['contact', 'name']} label={t('intake.contactName')}>
+          <Input />
+        </Form.Item>
+        <Form.Item name={['contact', 'phone']} label={t('intake.contactPhone')}>
+          <Input inputMode="tel" />
+        </Form.Item>
+        <Form.Item name={['contact', 'email']} label={t('intake.contactEmail')}>
+          <Input inputMode="email" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,206 @@
+/**
+ * One complaint for its handler (SPEC §9, Article 9): what was reported, the target, the contact masked (revealed with
+ * a logged reason), the evidence with previews, the history, other complaints about the same target, and the
+ * buttons of the steps the server allows.
+ */
+import {
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Empty,
+  Input,
+  List,
+  Modal,
+  Space,
+  Spin,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { COMPLAINT_CATEGORY_LABELS, type ComplaintAction } from '../../../../shared/complaints/lifecycle.js';
+import { handlingCatalog } from '../../../../shared/i18n/locales/handling.js';
+import { paths } from '../../../config/paths.js';
+import { formatDateTime, formatSize } from '../../../lib/format.js';
+import { useCatalog } from '../../../lib/i18n.js';
+import { type ComplaintDetail, evidenceUrl, useComplaint, useRevealContact } from '../api/complaints.js';
+import { ActionModal } from '../components/ActionModal.js';
+import { DueTag } from '../components/DueTag.js';
+
+function Contact({ complaint }: { complaint: ComplaintDetail }) {
+  const { t } = useCatalog(handlingCatalog);
+  const { message } = App.useApp();
+  const reveal = useRevealContact(complaint.id);
+  const [asking, setAsking] = useState(false);
+  const [reason, setReason] = useState('');
+  const [full, setFull] = useState<ComplaintDetail['contact']>(null);
+  if (!complaint.contact) return <Typography.Text type="secondary">{t('detail.anonymous')}</Typography.Text>;
+  const shown = full ?? complaint.contact;
+  return (
+    <Space direction="vertical" size={0} data-testid="complaint-contact">
+      {shown.name && <span>{shown.name}</span>}
+      {shown.phone && <span>{shown.phone}</span>}
+      {shown.email && <span>{shown.email}</span>}
+      {!full && (
+        <Button size="small" type="link" style={{ padding: 0 }} onClick={() => setAsking(true)}>
+          {t('detail.reveal')}
+        </Button>
+      )}
+      <Modal
+        open={asking}
+        title={t('detail.reveal')}
+        onCancel={() => setAsking(false)}
+        confirmLoading={reveal.isPending}
+        onOk={() =>
+          reveal.mutate(reason, {
+            onSuccess: (res) => {
+              setFull(res.contact);
+              setAsking(false);
+              message.success(t('detail.revealed'));
+            },
+            onError: (err) => message.error(err.message),
+          })
+        }
+      >
+        <label htmlFor="reveal-reason">{t('detail.revealReason')}</label>
+        <Input id="reveal-reason" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} />
+      </Modal>
+    </Space>
+  );
+}
+
+function Evidence({ complaint }: { complaint: ComplaintDetail }) {
+  const { t } = useCatalog(handlingCatalog);
+  if (!complaint.evidence.length) return <Typography.Text type="secondary">{t('detail.noEvidence')}</Typography.Text>;
+  return (
+    <Space wrap align="start" data-testid="complaint-evidence">
+      {complaint.evidence.map((e) => (
+        <Card key={e.id} size="small" style={{ width: 220 }}>
+          {e.mime.startsWith('image/') ? (
+            <img
+              src={evidenceUrl(complaint.id, e.id, true)}
+              alt={e.fileName}
+              style={{ width: '100%', maxHeight: 160, objectFit: 'contain' }}
+            />
+          ) : (
+            <iframe
+              title={e.fileName}
+              src={evidenceUrl(complaint.id, e.id, true)}
+              style={{ width: '100%', height: 160, border: 0 }}
+            />
+          )}
+          <Typography.Text ellipsis style={{ display: 'block' }}>
+            <a href={evidenceUrl(complaint.id, e.id)}>{e.fileName}</a>
+          </Typography.Text>
+          <Typography.Text type="secondary">{formatSize(e.size)}</Typography.Text>
+        </Card>
+      ))}
+    </Space>
+  );
+}
+
+export function ComplaintPage() {
+  const { id = '' } = useParams();
+  const { t, i18n } = useCatalog(handlingCatalog);
+  const en = i18n.language === 'en';
+  const complaint = useComplaint(id);
+  const [action, setAction] = useState<ComplaintAction | null>(null);
+  if (complaint.isPending) return <Spin style={{ display: 'block', marginTop: 80 }} />;
+  if (!complaint.data) return <Empty description={complaint.error?.message} />;
+  const c = complaint.data;
+  const category = en ? COMPLAINT_CATEGORY_LABELS[c.category].en : COMPLAINT_CATEGORY_LABELS[c.category].zh;
+
+  return (
+    <div style={{ padding: 24, maxWidth: 1100 }}>
+      <Link to={paths.handling}>{t('detail.back')}</Link>
+      <Typography.Title level={2} style={{ marginTop: 8 }}>
+        {c.trackingCode} <Tag data-testid="complaint-status">{c.statusLabel}</Tag>
+      </Typography.Title>
+      <Space wrap style={{ marginBottom: 16 }} data-testid="complaint-actions">
+        {c.allowedActions.map((a) => (
+          <Button
+            key={a}
+            danger={a === 'revoke'}
+            type={a === 'close' ? 'primary' : 'default'}
+            onClick={() => setAction(a)}
+          >
+            {t(`action.${a}`)}
+          </Button>
+        ))}
+      </Space>
+      <Descriptions bordered column={{ xs: 1, md: 2 }} size="small">
+        <Descriptions.Item label={t('queue.category')}>{category}</Descriptions.Item>
+        <Descriptions.Item label={t('queue.channel')}>{t(`channel.${c.channel}`)}</Descriptions.Item>
+        <Descriptions.Item label={t('queue.target')}>
+          <Space direction="vertical" size={0}>
+            {c.target.filingNumber && <a href={paths.publicFiling(c.target.filingNumber)}>{c.target.filingNumber}</a>}
+            {c.target.name && <span>{c.target.name}</span>}
+            {c.target.url && <span>{c.target.url}</span>}
+          </Space>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('queue.due')}>
+          <DueTag complaint={c} />
+        </Descriptions.Item>
+        <Descriptions.Item label={t('detail.received')}>{formatDateTime(c.receivedAt)}</Descriptions.Item>
+        <Descriptions.Item label={t('detail.handler')}>{c.handlerName ?? t('detail.unassigned')}</Descriptions.Item>
+        <Descriptions.Item label={t('detail.contact')} span={2}>
+          <Contact complaint={c} />
+        </Descriptions.Item>
+      </Descriptions>
+      <Card title={t('detail.description')} size="small" style={{ marginTop: 16 }}>
+        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{c.description}</Typography.Paragraph>
+      </Card>
+      <Card title={t('detail.evidence')} size="small" style={{ marginTop: 16 }}>
+        <Evidence complaint={c} />
+      </Card>
+      {c.reply && (
+        <Card title={t('detail.reply')} size="small" style={{ marginTop: 16 }}>
+          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{c.reply}</Typography.Paragraph>
+        </Card>
+      )}
+      <Card title={t('detail.timeline')} size="small" style={{ marginTop: 16 }}>
+        <Timeline
+          items={c.timeline.map((e) => ({
+            children: (
+              <Space direction="vertical" size={0}>
+                <Typography.Text strong>
+                  {formatDateTime(e.at)} · {e.action in ACTION_KEYS ? t(`action.${e.action}`) : e.action}
+                </Typography.Text>
+                {e.note && <Typography.Text>{e.note}</Typography.Text>}
+              </Space>
+            ),
+          }))}
+        />
+      </Card>
+      <Card title={t('detail.duplicates')} size="small" style={{ marginTop: 16 }}>
+        <List
+          dataSource={c.duplicates}
+          locale={{ emptyText: t('detail.noDuplicates') }}
+          renderItem={(d) => (
+            <List.Item>
+              <Link to={paths.handlingComplaint(d.id)}>{d.trackingCode}</Link> · {t(`channel.${d.channel}`)} ·{' '}
+              {d.statusLabel} · {formatDateTime(d.receivedAt)}
+            </List.Item>
+          )}
+        />
+      </Card>
+      {action && <ActionModal complaintId={c.id} action={action} onClose={() => setAction(null)} />}
+    </div>
+  );
+}
+
+const ACTION_KEYS = {
+  receive: 1,
+  reveal: 1,
+  assign: 1,
+  startVerification: 1,
+  substantiate: 1,
+  reject: 1,
+  interview: 1,
+  rectify: 1,
+  revoke: 1,
+  refer: 1,
+  close: 1,
+} as const;
