@@ -83,6 +83,26 @@ const EXPECTED: Record<string, string> = {
   'GET /api/public/filings/{filingNumber}':                       '+++++++',
   'GET /api/notifications':                                       '-+++++-',
   'POST /api/notifications/{id}/read':                            '-+-----',
+  'GET /api/public/open-data/filings.json':                       '+++++++',
+  'GET /api/public/open-data/filings.csv':                        '+++++++',
+  'GET /api/public/open-data/datapackage.json':                   '+++++++',
+  'GET /api/public/open-data/events.atom':                        '+++++++',
+  'GET /api/public/complaints/challenge':                         '+++++++',
+  'POST /api/public/complaints':                                  '+++++++',
+  'GET /api/public/complaints/{trackingCode}':                    '+++++++',
+  'GET /api/complaints':                                          '----++-',
+  'POST /api/complaints':                                         '----++-',
+  'GET /api/complaints/handlers':                                 '----++-',
+  'POST /api/complaints/import-eml':                              '----++-',
+  'GET /api/complaints/{id}':                                     '----++-',
+  'POST /api/complaints/{id}/assign':                             '----++-',
+  'POST /api/complaints/{id}/start-verification':                 '----++-',
+  'POST /api/complaints/{id}/verify':                             '----++-',
+  'POST /api/complaints/{id}/measures':                           '----++-',
+  'POST /api/complaints/{id}/close':                              '----++-',
+  'POST /api/complaints/{id}/reveal':                             '----++-',
+  // A made-up evidence id of a real complaint: the handlers' 404 is "no such file", the others' 401/403 come first.
+  'GET /api/complaints/{id}/evidence/{evidenceId}':               '-------',
 };
 
 const server = await startTestServer();
@@ -100,7 +120,19 @@ await registerApplicant(clients.other);
 const loginAccount = await registerApplicant(server.client());
 const { user: reviewer } = await loginStaff(server, clients.reviewer, ['reviewer']);
 await loginStaff(server, clients.admin, ['admin']);
-await loginStaff(server, clients.complaints, ['complaints']);
+const { user: handlerUser } = await loginStaff(server, clients.complaints, ['complaints']);
+// A complaint taken by phone, in the handlers' hands.
+const complaintBody = {
+  channel: 'phone',
+  category: 'other',
+  targetName: '某漏洞平台',
+  description: '电话反映该平台公开了未修复的漏洞细节。',
+};
+expect((await clients.complaints.post('/api/complaints', complaintBody)).status).toBe(201);
+const [complaintRow] = await queryRows<{ id: string; tracking_code: string }>(
+  server.ctx.db,
+  sql`select id, tracking_code from complaints order by received_at desc limit 1`,
+);
 const partnerToken = (await clients.admin.post('/api/admin/partners/mps/token')).body.token as string;
 const filing = (await clients.owner.get(`/api/filings/${filingId}`)).body.filing;
 const attachmentId = filing.attachments[0].id as string;
@@ -127,6 +159,10 @@ const PARAMS: Record<string, string> = {
 
 function pathFor(path: string): string {
   let out = path;
+  if (path.startsWith('/api/complaints/')) {
+    out = out.replace('{id}', String(complaintRow?.id)).replace('{evidenceId}', crypto.randomUUID());
+  }
+  out = out.replace('{trackingCode}', String(complaintRow?.tracking_code));
   if (path.startsWith('/api/changes/') || path.startsWith('/api/review/changes/'))
     out = out.replace('{attachmentId}', changeAttachmentId);
   if (path.startsWith('/api/admin/deliveries/')) out = out.replace('{id}', String(delivery?.id));
@@ -162,6 +198,13 @@ const BODIES: Record<string, unknown> = {
   'POST /api/review/filings/{id}/reveal': { reason: '核对主办者身份' },
   'POST /api/review/filings/{id}/revoke': { reason: '访问控制测试' },
   'PUT /api/admin/partners/{id}': { enabled: true },
+  'POST /api/complaints': complaintBody,
+  'POST /api/public/complaints': { ...complaintBody, channel: undefined, altcha: 'bm90LXNvbHZlZA==' },
+  'POST /api/complaints/{id}/assign': () => ({ handlerId: handlerUser.id }),
+  'POST /api/complaints/{id}/verify': { outcome: 'substantiated', note: '经核查属实' },
+  'POST /api/complaints/{id}/measures': { measure: 'interview', note: '已约谈平台负责人' },
+  'POST /api/complaints/{id}/close': { reply: '经核查属实，已约谈平台。' },
+  'POST /api/complaints/{id}/reveal': { reason: '回访投诉人' },
 };
 
 const QUERIES: Record<string, string> = {
@@ -180,6 +223,11 @@ const LAST = [
   'POST /api/filings/{id}/deregistration/cancel',
   'POST /api/admin/partners/{id}/token',
   'POST /api/review/filings/{id}/revoke',
+  'POST /api/complaints/{id}/assign',
+  'POST /api/complaints/{id}/start-verification',
+  'POST /api/complaints/{id}/verify',
+  'POST /api/complaints/{id}/measures',
+  'POST /api/complaints/{id}/close',
   'POST /api/auth/logout',
 ];
 const operations = Object.entries(doc.paths)

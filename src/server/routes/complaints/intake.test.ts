@@ -118,5 +118,14 @@ describe('staff intake', () => {
     expect(empty.body.errors[0].field).toBe('eml');
     const none = await handler.request('POST', '/api/complaints/import-eml', { form: new FormData() });
     expect(none.status).toBe(400);
+    // A body that says multipart but has no boundary: the client's mistake, not the server's.
+    const before = (await handler.get('/api/complaints')).body;
+    const broken = await handler.request('POST', '/api/complaints/import-eml', {
+      body: 'oS]M=VdDIl',
+      headers: { 'content-type': 'multipart/form-data' },
+    });
+    expect(broken.status).toBe(400);
+    expect(broken.body.error.code).toBe('invalid_multipart');
+    expect((await handler.get('/api/complaints')).body).toEqual(before);
   });
 });

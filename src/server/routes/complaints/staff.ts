@@ -144,14 +144,20 @@ export const staffComplaintRoutes: FastifyPluginAsyncZod = async (app) => {
         throw new AppError(415, 'unsupported_media_type', '请以 multipart/form-data 上传 .eml 文件');
       const fields: Record<string, string> = {};
       let eml: Buffer | undefined;
-      for await (const part of req.parts({ limits: { files: 1, fileSize: 30 * 1024 * 1024 } })) {
-        if (part.type === 'file') {
-          if (part.fieldname !== 'eml') {
-            part.file.resume();
-            continue;
-          }
-          eml = await part.toBuffer();
-        } else if (typeof part.value === 'string') fields[part.fieldname] = part.value;
+      try {
+        for await (const part of req.parts({ limits: { files: 1, fileSize: 30 * 1024 * 1024 } })) {
+          if (part.type === 'file') {
+            if (part.fieldname !== 'eml') {
+              part.file.resume();
+              continue;
+            }
+            eml = await part.toBuffer();
+          } else if (typeof part.value === 'string') fields[part.fieldname] = part.value;
+        }
+      } catch (err) {
+        // The multipart parser throws plain errors on a malformed body (no boundary, truncated data): the client's.
+        if (err instanceof AppError || (err as { statusCode?: number }).statusCode !== undefined) throw err;
+        throw new AppError(400, 'invalid_multipart', '请求体不是有效的 multipart/form-data');
       }
       if (!eml?.length)
         throw badRequest('eml：请选择 .eml 邮件文件', [{ field: 'eml', message: '请选择 .eml 邮件文件' }]);
