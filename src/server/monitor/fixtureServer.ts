@@ -15,12 +15,12 @@ export function siteNumber(n: number): string {
   return `工信漏备2026${String(n % 100_000).padStart(5, '0')}号`;
 }
 
-const filler = (n: number) =>
+export const filler = (n: number) =>
   Array.from({ length: n }, (_, i) => `<p>第${i + 1}段：本平台收集网络产品安全漏洞，欢迎白帽子提交漏洞报告。</p>`).join(
     '\n',
   );
 
-const page = (body: string, head = '<meta charset="utf-8">') =>
+export const page = (body: string, head = '<meta charset="utf-8">') =>
   `<!doctype html><html><head>${head}<title>漏洞平台</title></head><body>${body}</body></html>`;
 
 export const PAGES: Record<string, string> = {
@@ -47,6 +47,8 @@ export interface FixtureServer {
   port: number;
   /** Requests seen per path (for politeness and redirect assertions). */
   hits: Map<string, number>;
+  /** Pages a test sets at run time, by path (e.g. a page showing the number a filing was just given). */
+  pages: Map<string, string>;
   close(): Promise<void>;
 }
 
@@ -57,10 +59,13 @@ function send(res: http.ServerResponse, status: number, body: string | Buffer, t
 
 export function startFixtureServer(): Promise<FixtureServer> {
   const hits = new Map<string, number>();
+  const pages = new Map<string, string>();
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://fixture');
     const p = url.pathname;
     hits.set(p, (hits.get(p) ?? 0) + 1);
+    const custom = pages.get(p);
+    if (custom !== undefined) return send(res, 200, custom);
     const named = PAGES[p.slice(1)];
     if (named) return send(res, 200, named);
     const site = /^\/site\/(\d+)$/.exec(p);
@@ -166,6 +171,7 @@ export function startFixtureServer(): Promise<FixtureServer> {
         url: `http://127.0.0.1:${port}`,
         port,
         hits,
+        pages,
         close: () =>
           new Promise<void>((done) => {
             server.closeAllConnections();
