@@ -32,6 +32,10 @@ export const SETTING_DEFS = {
   /** Article 9: the complaint channels the public portal shows (empty: not yet published). */
   'complaints.phone': { schema: z.string().trim().max(40), default: '' },
   'complaints.email': { schema: z.union([z.literal(''), z.email().max(254)]), default: '' },
+  /** SPEC §10: the homepage monitor checks every valid filing daily (false: only on demand). */
+  'monitor.daily': { schema: z.boolean(), default: true },
+  /** SPEC §10: the daily checks are spread over this many hours from 00:05 China time. */
+  'monitor.spreadHours': { schema: z.number().int().min(1).max(24), default: 20 },
 } as const;
 
 export type SettingKey = keyof typeof SETTING_DEFS;

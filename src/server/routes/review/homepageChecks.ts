@@ -5,17 +5,20 @@
 import { and, desc, eq, isNotNull } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
+  checkAllResponse,
   flaggedFilingsResponse,
   homepageCheckParams,
   homepageCheckResponse,
   homepageChecksResponse,
 } from '../../../shared/api/homepageChecks.js';
 import { filings, homepageChecks, homepageMonitor } from '../../db/schema.js';
-import { notFound } from '../../lib/errors.js';
+import { scheduleChecks } from '../../jobs/monitorJobs.js';
+import { forbidden, notFound } from '../../lib/errors.js';
 import { runHomepageCheck } from '../../monitor/runCheck.js';
 import { closeMonitorRuntime } from '../../monitor/runtime.js';
 import { requireUser } from '../../plugins/auth.js';
 import { authorizeReview, requireReviewStaff } from '../../policies/review.js';
+import { hasRole } from '../../policies/utils.js';
 import { presentHomepageCheck } from '../../presenters/homepageCheck.js';
 import { loadFiling } from '../../services/filingRecords.js';
 import { filingParams } from '../filings/schema.js';
@@ -124,6 +127,29 @@ export const homepageCheckRoutes: FastifyPluginAsyncZod = async (app) => {
           lastCheckedAt: r.lastCheckedAt.toISOString(),
         })),
       };
+    },
+  );
+
+  app.post(
+    '/homepage-checks/check-all',
+    {
+      schema: {
+        tags,
+        summary: '管理员：立即检查所有有效备案的首页（排入后台任务，按主机礼貌间隔执行）',
+        response: { 202: checkAllResponse },
+      },
+    },
+    async (req, reply) => {
+      if (!hasRole(requireUser(req), 'admin')) throw forbidden('仅管理员可以检查全部备案');
+      const now = ctx.now();
+      const scheduled = await scheduleChecks(ctx, {
+        start: now,
+        // Due at once: the scheduler runs them one after another per instance, which is the politeness.
+        spreadMs: 0,
+        trigger: 'admin_all',
+        keyPrefix: `all:${now.toISOString().slice(0, 13)}`,
+      });
+      return reply.code(202).send({ scheduled });
     },
   );
 };
