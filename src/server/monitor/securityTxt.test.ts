@@ -12,7 +12,10 @@ describe('security.txt findings (RFC 9116)', () => {
   });
   it('reports a missing file', () => expect(codes('', 'text/html', 404)).toEqual(['warning:missing']));
   it('reports no Contact and no Expires', () => {
-    expect(codes('# only a comment\nPolicy: https://x.example.cn/p\n')).toEqual(['error:no_contact', 'error:no_expires']);
+    expect(codes('# only a comment\nPolicy: https://x.example.cn/p\n')).toEqual([
+      'error:no_contact',
+      'error:no_expires',
+    ]);
   });
   it('reports an expired file and one that expires too far ahead', () => {
     expect(codes('Contact: mailto:a@b.cn\nExpires: 2026-01-01T00:00:00Z')).toEqual(['error:expired']);
@@ -20,7 +23,10 @@ describe('security.txt findings (RFC 9116)', () => {
   });
   it('reports a wrong content type and a Canonical that is elsewhere', () => {
     expect(
-      codes('Contact: mailto:a@b.cn\nExpires: 2027-01-01T00:00:00Z\nCanonical: https://other.example.cn/security.txt', 'text/html'),
+      codes(
+        'Contact: mailto:a@b.cn\nExpires: 2027-01-01T00:00:00Z\nCanonical: https://other.example.cn/security.txt',
+        'text/html',
+      ),
     ).toEqual(['error:not_text_plain', 'warning:canonical_mismatch']);
   });
 });
