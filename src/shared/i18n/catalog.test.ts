@@ -5,6 +5,7 @@ import { commonCatalog } from './locales/common.js';
 import { editorCatalog } from './locales/editor.js';
 import { filingStatusCatalog } from './locales/filingStatus.js';
 import { lifecycleCatalog } from './locales/lifecycle.js';
+import { monitorCatalog } from './locales/monitor.js';
 import { portalCatalog } from './locales/portal.js';
 import { reviewLifecycleCatalog } from './locales/reviewLifecycle.js';
 import { siteCatalog } from './locales/site.js';
@@ -19,6 +20,7 @@ const catalogs: Catalog[] = [
   portalCatalog,
   filingStatusCatalog,
   editorCatalog,
+  monitorCatalog,
 ];
 
 function flatten(m: Messages, prefix = ''): Map<string, string> {
