@@ -189,6 +189,22 @@ describe('SSRF guard', () => {
     expect(r.status).toBe(200);
   });
 
+  it('checks every hop: a redirect to a name resolving to a private address is refused before connecting', async () => {
+    // 127.0.0.1 plays a public address here, 127.0.0.2 a private one.
+    const resolve: DnsLookup = (host, _o, cb) =>
+      cb(null, [{ address: host === 'public.example.cn' ? '127.0.0.1' : '127.0.0.2', family: 4 } as LookupAddress]);
+    const agent = createMonitorAgent({ allowPrivate: false, resolve, forbidden: (a) => a === '127.0.0.2' });
+    const before = fx.hits.get('/footer') ?? 0;
+    const r = await fetchHomepage(`http://public.example.cn:${fx.port}/to-intranet?port=${fx.port}`, {
+      dispatcher: agent,
+    });
+    await agent.close();
+    expect(r.failure).toBe('private_address');
+    expect(r.redirects).toHaveLength(1);
+    expect(r.finalUrl).toBe(`http://intranet.example.cn:${fx.port}/footer`);
+    expect(fx.hits.get('/footer') ?? 0).toBe(before);
+  });
+
   it('refuses non-http schemes', async () => {
     const r = await fetchHomepage('file:///etc/passwd', { allowPrivate: true });
     expect(r.failure).toBe('unsupported_scheme');

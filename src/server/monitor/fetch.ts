@@ -97,7 +97,11 @@ export class ForbiddenAddressError extends Error {
 }
 
 /** A `lookup` for net/tls.connect that resolves, then refuses forbidden addresses before any connection. */
-export function guardedLookup(allowPrivate: boolean, resolve: DnsLookup = dns.lookup as unknown as DnsLookup) {
+export function guardedLookup(
+  allowPrivate: boolean,
+  resolve: DnsLookup = dns.lookup as unknown as DnsLookup,
+  forbidden: (address: string) => boolean = isForbiddenAddress,
+) {
   const lookup: LookupFunction = (hostname, options, callback) => {
     resolve(hostname, { all: true }, (err, addresses) => {
       if (err) return callback(err, '', 0);
@@ -110,7 +114,7 @@ export function guardedLookup(allowPrivate: boolean, resolve: DnsLookup = dns.lo
       }
       if (!allowPrivate) {
         // Every address is checked: with autoSelectFamily Node may try any of them.
-        const bad = usable.find((a) => isForbiddenAddress(a.address));
+        const bad = usable.find((a) => forbidden(a.address));
         if (bad) return callback(new ForbiddenAddressError(hostname, bad.address), '', 0);
       }
       if (options.all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, usable);
@@ -128,6 +132,8 @@ export interface MonitorAgentOptions {
   connectTimeoutMs?: number;
   /** Resolver, for tests and the benchmark (names mapped to local fixtures). */
   resolve?: DnsLookup;
+  /** Which resolved addresses are refused (default isForbiddenAddress); tests narrow it to tell two loopbacks apart. */
+  forbidden?: (address: string) => boolean;
 }
 
 export function createMonitorAgent(opts: MonitorAgentOptions): Agent {
@@ -136,7 +142,7 @@ export function createMonitorAgent(opts: MonitorAgentOptions): Agent {
     pipelining: 1,
     keepAliveTimeout: 4_000,
     connect: {
-      lookup: guardedLookup(opts.allowPrivate, opts.resolve),
+      lookup: guardedLookup(opts.allowPrivate, opts.resolve, opts.forbidden),
       timeout: opts.connectTimeoutMs ?? 10_000,
     },
   });

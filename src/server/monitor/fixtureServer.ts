@@ -77,6 +77,9 @@ export function startFixtureServer(): Promise<FixtureServer> {
       return res.end();
     }
     switch (p) {
+      case '/to-intranet':
+        res.writeHead(302, { location: `http://intranet.example.cn:${url.searchParams.get('port')}/footer` });
+        return res.end();
       case '/loop/a':
         res.writeHead(302, { location: '/loop/b' });
         return res.end();

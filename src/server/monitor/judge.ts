@@ -129,7 +129,10 @@ export function judgePage(html: string, filingNumber: string): Judgement {
   const compactChars: string[] = [];
   const origin: number[] = [];
   for (let i = 0; i < text.length; i++) {
-    const ch = normaliseText(text[i] as string);
+    const raw = text[i] as string;
+    const code = raw.charCodeAt(0);
+    // Only full-width forms and the ideographic space change under NFKC here; the rest is copied (it is the hot loop).
+    const ch = code === 0x3000 || (code >= 0xff00 && code <= 0xffef) ? normaliseText(raw) : raw;
     if (/^\s*$/.test(ch)) continue;
     for (const c of ch) {
       compactChars.push(c);
