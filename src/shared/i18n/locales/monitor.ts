@@ -10,6 +10,7 @@ export const monitorCatalog = defineCatalog(
     empty: '尚未检查',
     flagged: '已标记：连续 {{count}} 次未在首页底部展示备案编号，已通知申请人',
     misses: '连续未展示次数：{{count}}',
+    flaggedList: '{{count}} 个备案平台首页连续 3 次未展示备案编号',
     checkedAt: '检查时间',
     result: {
       compliant: '已展示',
@@ -40,6 +41,7 @@ export const monitorCatalog = defineCatalog(
     flagged:
       'Flagged: the number was missing from the bottom of the homepage {{count}} times in a row; the applicant was told',
     misses: 'Consecutive misses: {{count}}',
+    flaggedList: '{{count}} platforms missed their filing number on the homepage 3 times in a row',
     checkedAt: 'Checked at',
     result: {
       compliant: 'Shown',

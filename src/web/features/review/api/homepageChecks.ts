@@ -28,3 +28,18 @@ export function useRunHomepageCheck(filingId: string) {
     onSuccess: () => qc.invalidateQueries({ queryKey: checksKey(filingId) }),
   });
 }
+
+export interface FlaggedFiling {
+  filingId: string;
+  filingNumber: string | null;
+  platformName: string | null;
+  consecutiveMisses: number;
+  flaggedAt: string;
+}
+
+export function useFlaggedHomepages() {
+  return useQuery({
+    queryKey: ['review', 'homepage-monitor', 'flagged'] as const,
+    queryFn: async () => (await api<{ items: FlaggedFiling[] }>('GET', '/api/review/homepage-monitor/flagged')).items,
+  });
+}
