@@ -1,5 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import type { LookupAddress } from 'node:dns';
 import fs from 'node:fs';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sm3Hex } from '../crypto/sm3.js';
@@ -141,6 +146,55 @@ describe('fetching', () => {
     const c = await check('/footer');
     expect(c.evidence.sm3).toBe(sm3Hex(Buffer.from(PAGES.footer as string)));
     expect(c.evidence.httpStatus).toBe(200);
+  });
+});
+
+const hasOpenssl = (() => {
+  try {
+    execFileSync('openssl', ['version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+describe('TLS errors', () => {
+  it.skipIf(!hasOpenssl)('records a self-signed certificate as tls_self_signed', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'monitor-tls-'));
+    const key = path.join(dir, 'key.pem');
+    const cert = path.join(dir, 'cert.pem');
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-subj',
+        '/CN=localhost',
+        '-days',
+        '1',
+        '-keyout',
+        key,
+        '-out',
+        cert,
+      ],
+      { stdio: 'ignore' },
+    );
+    const server = https.createServer({ key: fs.readFileSync(key), cert: fs.readFileSync(cert) }, (_req, res) =>
+      res.end(PAGES.footer),
+    );
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const c = await checkHomepage(`https://localhost:${port}/`, FIXTURE_NUMBER, { allowPrivate: true });
+      expect(c).toMatchObject({ result: 'unreachable', reason: 'tls_self_signed' });
+      expect(c.evidence.detail).toBe('DEPTH_ZERO_SELF_SIGNED_CERT');
+    } finally {
+      server.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
