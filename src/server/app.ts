@@ -50,6 +50,7 @@ import { partnerRoutes } from './routes/partner/partner.js';
 import { portalRoutes } from './routes/portal/portal.js';
 import { openDataRoutes } from './routes/public/openData.js';
 import { publicRoutes } from './routes/public/public.js';
+import { homepageCheckRoutes } from './routes/review/homepageChecks.js';
 import { reviewLifecycleRoutes } from './routes/review/lifecycle.js';
 import { reviewRoutes } from './routes/review/review.js';
 import { pgRateLimitStore } from './services/rateLimitStore.js';
@@ -156,6 +157,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(calendarRoutes, { prefix: '/api/calendar' });
   await app.register(reviewRoutes, { prefix: '/api/review' });
   await app.register(reviewLifecycleRoutes, { prefix: '/api/review' });
+  await app.register(homepageCheckRoutes, { prefix: '/api/review' });
   await app.register(staffDocumentRoutes, { prefix: '/api/review/filings' });
   await app.register(adminRoutes, { prefix: '/api/admin' });
   await app.register(partnerRoutes, { prefix: '/api/partner' });

@@ -48,6 +48,8 @@ export interface Config {
   mailFrom: string;
   /** How long this instance may serve a public registry read from memory (services/registryCache.ts); 0 = off. */
   publicCacheMs: number;
+  /** Homepage monitor (SPEC §10): private, loopback and link-local targets allowed (MONITOR_ALLOW_PRIVATE=true, tests only). */
+  monitorAllowPrivate: boolean;
 }
 
 function intFrom(name: string, value: string | undefined, fallback: number): number {
@@ -110,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || 'VCP备案系统 <noreply@vcp.example.gov.cn>',
     publicCacheMs: intFrom('PUBLIC_CACHE_MS', env.PUBLIC_CACHE_MS, 2000),
+    monitorAllowPrivate: env.MONITOR_ALLOW_PRIVATE === 'true',
     publicBaseUrl,
   };
 }

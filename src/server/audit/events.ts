@@ -47,6 +47,8 @@ export interface AuditDetails {
   'filing.deregistration_cancelled': { deregistrationId: string; reason: string };
   'filing.deregister': { from: string; to: string; deregistrationId: string; terminationDate: string; late: boolean };
   'filing.revoke': { from: string; to: string; reason: string; complaintId: string | null };
+  /** Article 5, SPEC §10: the homepage monitor found the number missing 3 checks in a row. */
+  'filing.homepage_flagged': { checkId: string; misses: number };
   /** SPEC §12: sealed data re-sealed with the active key; an unused key removed. */
   'keys.rotate': { activeKid: string; resealed: number };
   'keys.remove': { kid: string };

@@ -318,6 +318,7 @@ export const settings = pgTable('settings', {
 
 export * from './tables/complaints.js';
 export * from './tables/lifecycle.js';
+export * from './tables/monitor.js';
 export * from './tables/publicRegistry.js';
 export * from './tables/rateLimits.js';
 export * from './tables/scheduler.js';

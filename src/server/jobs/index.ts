@@ -5,11 +5,12 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppContext } from '../context.js';
 import { deregistrationJob } from './deregistrationJob.js';
+import { monitorCheckJob, monitorDailyJob } from './monitorJobs.js';
 import { OutboxWorker } from './outboxWorker.js';
 import { type AnyJobDefinition, Scheduler } from './scheduler.js';
 
-/** Every timed job the system knows: Article 7's scheduled deregistrations, and what later features add. */
-export const JOB_DEFINITIONS: readonly AnyJobDefinition[] = [deregistrationJob];
+/** Every timed job the system knows: Article 7's deregistrations, Article 5's homepage checks, what later features add. */
+export const JOB_DEFINITIONS: readonly AnyJobDefinition[] = [deregistrationJob, monitorDailyJob, monitorCheckJob];
 
 export interface Jobs {
   scheduler: Scheduler;

@@ -49,6 +49,10 @@ export const SETTING_DEFS = {
   },
   /** The ALTCHA work: the largest number a solver may have to try (SHA-256 of salt + number). */
   'complaints.altchaMaxNumber': { schema: z.number().int().min(1000).max(10_000_000), default: 100_000 },
+  /** SPEC §10: the homepage monitor checks every valid filing daily (false: only on demand). */
+  'monitor.daily': { schema: z.boolean(), default: true },
+  /** SPEC §10: the daily checks are spread over this many hours from 00:05 China time. */
+  'monitor.spreadHours': { schema: z.number().int().min(1).max(24), default: 20 },
 } as const;
 
 export type SettingKey = keyof typeof SETTING_DEFS;

@@ -7,6 +7,7 @@ import { editorCatalog } from './locales/editor.js';
 import { filingStatusCatalog } from './locales/filingStatus.js';
 import { handlingCatalog } from './locales/handling.js';
 import { lifecycleCatalog } from './locales/lifecycle.js';
+import { monitorCatalog } from './locales/monitor.js';
 import { portalCatalog } from './locales/portal.js';
 import { reviewLifecycleCatalog } from './locales/reviewLifecycle.js';
 import { siteCatalog } from './locales/site.js';
@@ -23,6 +24,7 @@ const catalogs: Catalog[] = [
   editorCatalog,
   complaintsCatalog,
   handlingCatalog,
+  monitorCatalog,
 ];
 
 function flatten(m: Messages, prefix = ''): Map<string, string> {

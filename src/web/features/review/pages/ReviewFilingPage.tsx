@@ -29,6 +29,7 @@ import {
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { FIELD_LABELS, type FieldPath } from '../../../../shared/filing/labels.js';
+import { monitorCatalog } from '../../../../shared/i18n/locales/monitor.js';
 import { reviewLifecycleCatalog } from '../../../../shared/i18n/locales/reviewLifecycle.js';
 import { RouteError } from '../../../components/RouteError.js';
 import { StatusTag } from '../../../components/StatusTag.js';
@@ -52,6 +53,7 @@ import { CorrectionModal } from '../components/CorrectionModal.js';
 import { DecisionHistory } from '../components/DecisionHistory.js';
 import { DaysLeft, DueDate } from '../components/DueCell.js';
 import { FilingSections } from '../components/FilingSections.js';
+import { HomepageChecksCard } from '../components/HomepageChecksCard.js';
 import { ReviewAttachments } from '../components/ReviewAttachments.js';
 import { RevokeModal } from '../components/RevokeModal.js';
 import { StaffVersionsCard } from '../components/StaffVersionsCard.js';
@@ -68,6 +70,7 @@ export function ReviewFilingPage() {
 function ReviewPage({ filing }: { filing: ReviewFiling }) {
   const m = useMessages(REVIEW_MESSAGES);
   const { t } = useCatalog(reviewLifecycleCatalog);
+  const { t: tm } = useCatalog(monitorCatalog);
   const { lang } = useI18n();
   const { message, modal } = App.useApp();
   const [revoking, setRevoking] = useState(false);
@@ -361,6 +364,11 @@ function ReviewPage({ filing }: { filing: ReviewFiling }) {
           {filing.filingNumber && (
             <Card title={t('versions.title')} style={{ marginTop: 16 }}>
               <StaffVersionsCard filingId={filing.id} />
+            </Card>
+          )}
+          {filing.status === 'approved' && (
+            <Card title={tm('title')} style={{ marginTop: 16 }}>
+              <HomepageChecksCard filingId={filing.id} />
             </Card>
           )}
           {(can('approve') || can('requestCorrection')) && (

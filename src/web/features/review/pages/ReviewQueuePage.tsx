@@ -21,6 +21,7 @@ import {
 } from '../api/review.js';
 import { DeregistrationsTable } from '../components/DeregistrationsTable.js';
 import { DaysLeft, DueDate } from '../components/DueCell.js';
+import { FlaggedHomepagesAlert } from '../components/FlaggedHomepagesAlert.js';
 import { REVIEW_MESSAGES } from '../messages.js';
 
 const STATUSES: QueueStatus[] = ['submitted', 'correction_requested', 'approved', 'all'];
@@ -83,6 +84,7 @@ export function ReviewQueuePage() {
         </Space>
       }
     >
+      <FlaggedHomepagesAlert />
       <Space wrap size="large" style={{ marginBottom: 16 }}>
         <Space wrap>
           <Typography.Text id="queue-kind-label">{t('kind.filter')}</Typography.Text>

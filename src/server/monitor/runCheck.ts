@@ -1,0 +1,105 @@
+/**
+ * Running one homepage check for a filing and keeping it (SPEC §10, Article 5): the check and security.txt, the row
+ * in `homepage_checks`, the filing's run of misses in `homepage_monitor`. The third consecutive `missing` flags the
+ * filing for staff and tells the applicant (in-app and email, with the footer snippet), in the same transaction.
+ * `unreachable` and `manual_review` neither count as a miss nor end the run: they prove nothing about the page.
+ */
+import { eq, sql } from 'drizzle-orm';
+import { footerSnippet, publicFilingUrl } from '../../shared/filing/publicRecord.js';
+import { appendAudit } from '../audit/auditLog.js';
+import type { AppContext } from '../context.js';
+import { homepageChecks, homepageMonitor } from '../db/schema.js';
+import { conflict } from '../lib/errors.js';
+import { tellApplicant } from '../services/applicantNotices.js';
+import { type FilingRow, loadFiling, openDraft } from '../services/filingRecords.js';
+import { checkHomepage } from './checkHomepage.js';
+import { monitorRuntime } from './runtime.js';
+import { checkSecurityTxt } from './securityTxt.js';
+
+export const MISSES_TO_FLAG = 3;
+
+export type HomepageCheckRow = typeof homepageChecks.$inferSelect;
+
+export interface RunCheckProps {
+  filingId: string;
+  trigger: HomepageCheckRow['trigger'];
+  requestedBy?: string | null;
+}
+
+export function homepageOf(ctx: AppContext, filing: FilingRow): string | null {
+  const record = filing.publicRecord as { homepageUrl?: string } | null;
+  if (record?.homepageUrl) return record.homepageUrl;
+  return openDraft(ctx.cipher, filing).platform?.homepageUrl ?? null;
+}
+
+export async function runHomepageCheck(ctx: AppContext, props: RunCheckProps): Promise<HomepageCheckRow> {
+  const filing = await loadFiling(ctx.db, props.filingId);
+  const homepageUrl = homepageOf(ctx, filing);
+  if (filing.status !== 'approved' || !filing.filingNumber || !homepageUrl) {
+    throw conflict('not_monitored', '只检查已备案（有效）且填写了首页网址的备案');
+  }
+  const rt = monitorRuntime(ctx);
+  const opts = { allowPrivate: ctx.config.monitorAllowPrivate, dispatcher: rt.agent };
+  const [check, securityTxt] = await Promise.all([
+    checkHomepage(homepageUrl, filing.filingNumber, { ...opts, renderer: rt.renderer, now: () => ctx.now() }),
+    checkSecurityTxt(homepageUrl, ctx.now(), { ...opts, checkTimeoutMs: 10_000 }),
+  ]);
+  const checkedAt = new Date(check.evidence.checkedAt);
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(homepageChecks)
+      .values({
+        filingId: filing.id,
+        checkedAt,
+        trigger: props.trigger,
+        requestedBy: props.requestedBy ?? null,
+        filingNumber: filing.filingNumber as string,
+        homepageUrl,
+        result: check.result,
+        reason: check.reason,
+        finalUrl: check.evidence.finalUrl,
+        httpStatus: check.evidence.httpStatus,
+        evidence: check.evidence,
+        securityTxt,
+        screenshot: check.screenshot ?? null,
+      })
+      .returning();
+    const saved = row as HomepageCheckRow;
+    const missed = check.result === 'missing' ? 1 : 0;
+    const reset = check.result === 'compliant';
+    const [state] = await tx
+      .insert(homepageMonitor)
+      .values({ filingId: filing.id, lastCheckedAt: checkedAt, lastResult: check.result, consecutiveMisses: missed })
+      .onConflictDoUpdate({
+        target: homepageMonitor.filingId,
+        set: {
+          lastCheckedAt: checkedAt,
+          lastResult: check.result,
+          consecutiveMisses: reset ? 0 : sql`${homepageMonitor.consecutiveMisses} + ${missed}`,
+          flaggedAt: reset ? null : sql`${homepageMonitor.flaggedAt}`,
+        },
+      })
+      .returning();
+    if (state && !state.flaggedAt && state.consecutiveMisses >= MISSES_TO_FLAG) {
+      await tx.update(homepageMonitor).set({ flaggedAt: checkedAt }).where(eq(homepageMonitor.filingId, filing.id));
+      await appendAudit(tx, {
+        action: 'filing.homepage_flagged',
+        actorId: null,
+        subjectType: 'filing',
+        subjectId: filing.id,
+        details: { checkId: saved.id, misses: state.consecutiveMisses },
+      });
+      const number = filing.filingNumber as string;
+      const snippet = footerSnippet(publicFilingUrl(ctx.config.publicBaseUrl, number), number);
+      await tellApplicant(ctx, tx, filing, {
+        kind: 'homepage_number_missing',
+        title: '平台首页底部未展示备案编号',
+        body:
+          `依据《网络产品安全漏洞收集平台备案管理办法》第五条，平台应在首页底部展示备案编号。` +
+          `系统连续 ${state.consecutiveMisses} 次检查（最近一次 ${checkedAt.toISOString()}）未在 ${homepageUrl} 底部找到编号 ${number}。` +
+          `请在首页页脚加入以下代码：\n${snippet}`,
+      });
+    }
+    return saved;
+  });
+}

@@ -1,0 +1,67 @@
+/** Texts of the homepage monitor on the staff pages (Article 5, SPEC §10): the checks card of a filing. */
+import { defineCatalog } from '../index.js';
+
+export const monitorCatalog = defineCatalog(
+  'monitor',
+  {
+    title: '首页备案编号检查（第五条）',
+    runNow: '立即检查',
+    running: '检查中…',
+    empty: '尚未检查',
+    flagged: '已标记：连续 {{count}} 次未在首页底部展示备案编号，已通知申请人',
+    misses: '连续未展示次数：{{count}}',
+    flaggedList: '{{count}} 个备案平台首页连续 3 次未展示备案编号',
+    checkedAt: '检查时间',
+    result: {
+      compliant: '已展示',
+      missing: '未展示',
+      unreachable: '无法访问',
+      manual_review: '需人工查看',
+    },
+    trigger: { staff: '人工', schedule: '定时', admin_all: '全部检查' },
+    evidence: {
+      finalUrl: '最终地址',
+      status: 'HTTP 状态',
+      reason: '原因',
+      excerpt: '摘录',
+      sm3: '页面 SM3',
+      charset: '字符集',
+      redirects: '跳转',
+      screenshot: '页面底部截图',
+      securityTxt: 'security.txt',
+      securityTxtOk: '无问题',
+    },
+    failed: '检查失败：{{message}}',
+  },
+  {
+    title: 'Homepage filing-number check (Article 5)',
+    runNow: 'Check now',
+    running: 'Checking…',
+    empty: 'Not checked yet',
+    flagged:
+      'Flagged: the number was missing from the bottom of the homepage {{count}} times in a row; the applicant was told',
+    misses: 'Consecutive misses: {{count}}',
+    flaggedList: '{{count}} platforms missed their filing number on the homepage 3 times in a row',
+    checkedAt: 'Checked at',
+    result: {
+      compliant: 'Shown',
+      missing: 'Missing',
+      unreachable: 'Unreachable',
+      manual_review: 'Needs manual review',
+    },
+    trigger: { staff: 'Manual', schedule: 'Scheduled', admin_all: 'Check all' },
+    evidence: {
+      finalUrl: 'Final URL',
+      status: 'HTTP status',
+      reason: 'Reason',
+      excerpt: 'Excerpt',
+      sm3: 'Page SM3',
+      charset: 'Charset',
+      redirects: 'Redirects',
+      screenshot: 'Bottom of the page',
+      securityTxt: 'security.txt',
+      securityTxtOk: 'No findings',
+    },
+    failed: 'The check failed: {{message}}',
+  },
+);

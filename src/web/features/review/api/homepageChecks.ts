@@ -1,0 +1,45 @@
+/** The homepage monitor on a filing's review page (server: routes/review/homepageChecks.ts). */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { HomepageCheckView } from '../../../../shared/api/homepageChecks.js';
+import { api } from '../../../lib/api.js';
+
+export type { HomepageCheckView };
+
+export interface HomepageChecks {
+  checks: HomepageCheckView[];
+  monitor: { consecutiveMisses: number; flaggedAt: string | null; lastCheckedAt: string; lastResult: string } | null;
+}
+
+const checksKey = (filingId: string) => ['review', 'filing', filingId, 'homepage-checks'] as const;
+export const screenshotUrl = (filingId: string, checkId: string) =>
+  `/api/review/filings/${filingId}/homepage-checks/${checkId}/screenshot`;
+
+export function useHomepageChecks(filingId: string) {
+  return useQuery({
+    queryKey: checksKey(filingId),
+    queryFn: () => api<HomepageChecks>('GET', `/api/review/filings/${filingId}/homepage-checks`),
+  });
+}
+
+export function useRunHomepageCheck(filingId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<{ check: HomepageCheckView }>('POST', `/api/review/filings/${filingId}/homepage-checks`),
+    onSuccess: () => qc.invalidateQueries({ queryKey: checksKey(filingId) }),
+  });
+}
+
+export interface FlaggedFiling {
+  filingId: string;
+  filingNumber: string | null;
+  platformName: string | null;
+  consecutiveMisses: number;
+  flaggedAt: string;
+}
+
+export function useFlaggedHomepages() {
+  return useQuery({
+    queryKey: ['review', 'homepage-monitor', 'flagged'] as const,
+    queryFn: async () => (await api<{ items: FlaggedFiling[] }>('GET', '/api/review/homepage-monitor/flagged')).items,
+  });
+}
