@@ -10,6 +10,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'v
 import { REQUIRED_UPLOADS, validFilingDraft } from '../src/server/test/factories.js';
 import { ApiClient } from './apiClient.js';
 import { launchBrowser, screenshot, unlabelledInputs } from './browser.js';
+import { freshTotp } from './totp.js';
 
 const baseUrl = inject('baseUrl');
 const reviewer = {
@@ -68,7 +69,7 @@ describe('a complaint from the web form to 办结', () => {
     }
     expect((await api.request('POST', `/api/filings/${filingId}/submit`)).status).toBe(200);
     staff = new ApiClient(baseUrl);
-    const totp = new TOTP({ secret: Secret.fromBase32(reviewer.secret) }).generate();
+    const totp = await freshTotp(reviewer.secret);
     expect((await staff.request('POST', '/api/auth/login', { ...reviewer, secret: undefined, totp })).status).toBe(200);
     const approved = await staff.request<{ filingNumber: string }>('POST', `/api/review/filings/${filingId}/approve`);
     expect(approved.status).toBe(200);

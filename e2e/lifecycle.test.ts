@@ -3,13 +3,13 @@
  * sees it pending and cancels it; starts a change and cancels it; then deregisters at once, and the page and the
  * public record say 已注销. The filing is filed and approved through the API (review.test.ts covers those pages).
  */
-import { Secret, TOTP } from 'otpauth';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { REQUIRED_UPLOADS, validFilingDraft } from '../src/server/test/factories.js';
 import { addDays, chinaToday } from '../src/shared/calendar/dates.js';
 import { ApiClient } from './apiClient.js';
 import { launchBrowser, screenshot, unlabelledInputs } from './browser.js';
+import { freshTotp } from './totp.js';
 
 const baseUrl = inject('baseUrl');
 const reviewer = {
@@ -68,7 +68,7 @@ describe('deregistration and change in the browser', () => {
     expect((await api.request('POST', `/api/filings/${filingId}/submit`)).status).toBe(200);
 
     const staff = new ApiClient(baseUrl);
-    const totp = new TOTP({ secret: Secret.fromBase32(reviewer.secret) }).generate();
+    const totp = await freshTotp(reviewer.secret);
     const login = await staff.request('POST', '/api/auth/login', { ...reviewer, secret: undefined, totp });
     expect(login.status).toBe(200);
     expect((await staff.request('POST', `/api/review/filings/${filingId}/claim`)).status).toBe(200);

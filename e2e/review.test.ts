@@ -7,12 +7,12 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Secret, TOTP } from 'otpauth';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { REQUIRED_UPLOADS, validFilingDraft } from '../src/server/test/factories.js';
 import { ApiClient } from './apiClient.js';
 import { launchBrowser, screenshot, unlabelledInputs } from './browser.js';
+import { freshTotp } from './totp.js';
 
 const baseUrl = inject('baseUrl');
 const reviewer = {
@@ -34,7 +34,7 @@ let filingNumber = '';
 let receiver: http.Server;
 const received: { headers: http.IncomingHttpHeaders; body: string }[] = [];
 
-const totp = () => new TOTP({ secret: Secret.fromBase32(reviewer.secret) }).generate();
+const totp = () => freshTotp(reviewer.secret);
 
 async function newPage(): Promise<Page> {
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
@@ -138,7 +138,7 @@ describe('review in the browser', () => {
     await staff.getByRole('button', { name: '登录' }).click();
     const code = staff.getByLabel('动态口令 / TOTP');
     await code.waitFor();
-    await code.fill(totp());
+    await code.fill(await totp());
     await staff.getByRole('button', { name: '登录' }).click();
     await staff.getByRole('heading', { name: '审核队列' }).waitFor();
     expect(new URL(staff.url()).pathname).toBe('/review');

@@ -3,12 +3,12 @@
  * a reviewer's correction notice, rendered on the applicant's pages, the reviewer's console and the public record.
  * Every page counts script runs of the payloads and CSP violations: both stay zero.
  */
-import { Secret, TOTP } from 'otpauth';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { REQUIRED_UPLOADS, validFilingDraft } from '../src/server/test/factories.js';
 import { ApiClient } from './apiClient.js';
 import { launchBrowser } from './browser.js';
+import { freshTotp } from './totp.js';
 
 const baseUrl = inject('baseUrl');
 const reviewer = {
@@ -62,7 +62,7 @@ beforeAll(async () => {
   expect((await owner.request('POST', `/api/filings/${filingId}/submit`)).status).toBe(200);
 
   const staff = new ApiClient(baseUrl);
-  const totp = new TOTP({ secret: Secret.fromBase32(reviewer.secret) }).generate();
+  const totp = await freshTotp(reviewer.secret);
   expect(
     (await staff.request('POST', '/api/auth/login', { email: reviewer.email, password: reviewer.password, totp }))
       .status,
