@@ -235,8 +235,11 @@ describe('the record page', () => {
     }
     expect(html).toMatch(/data-testid="public-status"><span class="status status-valid">有效<\/span>/);
     expect(html).toContain('<tr><td>2026-11-27</td><td>予以备案</td>');
-    const badge = `${server.ctx.config.publicBaseUrl}/badge/${encodeURIComponent(org.filingNumber)}.svg`;
-    expect(html).toContain(`<img src="${badge}"`);
+    // Shown from this site's own origin (whatever host the visitor used, so the CSP's img-src 'self' allows it);
+    // the snippet to copy carries the public address.
+    const badgePath = `/badge/${encodeURIComponent(org.filingNumber)}.svg`;
+    expect(html).toContain(`<p><img src="${badgePath}"`);
+    expect(html).toContain(`img src=&quot;${server.ctx.config.publicBaseUrl}${badgePath}&quot;`);
     const url = `${server.ctx.config.publicBaseUrl}/public/filings/${encodeURIComponent(org.filingNumber)}`;
     // The snippet is text in a textarea (escaped), copyable without a script.
     expect(html).toContain(

@@ -61,7 +61,7 @@ ${history.map(
 </section>
 <section class="card" aria-labelledby="h-badge">
 <h2 id="h-badge">${t('portal:record.badgeTitle')}</h2>
-<p><img src="${urls.badge}" alt="${t('portal:record.badgeAlt', { number })}" height="20"></p>
+<p><img src="${new URL(urls.badge).pathname}" alt="${t('portal:record.badgeAlt', { number })}" height="20"></p>
 <p>${t('portal:record.badgeLead')}</p>
 <label for="snippet">${t('portal:record.snippetLabel')}</label>
 <textarea id="snippet" rows="3" readonly data-testid="footer-snippet">${badgeSnippet}</textarea>
