@@ -9,9 +9,9 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { REQUIRED_UPLOADS, validFilingDraft } from '../src/server/test/factories.js';
+import { REQUIRED_UPLOADS } from '../src/server/test/factories.js';
 import { addDays, chinaToday } from '../src/shared/calendar/dates.js';
-import { ApiClient } from './apiClient.js';
+import { ApiClient, submitFilingViaApi } from './apiClient.js';
 import { launchBrowser, screenshot, unlabelledInputs } from './browser.js';
 import { freshTotp } from './totp.js';
 
@@ -82,22 +82,8 @@ afterAll(async () => {
 
 describe('a change filing and a revocation in the browser', () => {
   it('an applicant files and a reviewer approves (through the API)', async () => {
-    const api = new ApiClient(baseUrl);
-    expect((await api.request('POST', '/api/auth/register', applicant)).status).toBe(201);
-    const created = await api.request<{ filing: { id: string } }>(
-      'POST',
-      '/api/filings',
-      validFilingDraft({ platform: { ...validFilingDraft().platform, name: OLD_NAME } }),
-    );
-    expect(created.status).toBe(201);
-    filingId = created.body.filing.id;
-    for (const u of REQUIRED_UPLOADS) {
-      const form = new FormData();
-      form.append('kind', u.kind);
-      form.append('file', new Blob([new Uint8Array(u.bytes())]), u.name);
-      expect((await api.request('POST', `/api/filings/${filingId}/attachments`, undefined, form)).status).toBe(201);
-    }
-    expect((await api.request('POST', `/api/filings/${filingId}/submit`)).status).toBe(200);
+    const submitted = await submitFilingViaApi(baseUrl, applicant, OLD_NAME);
+    filingId = submitted.filingId;
     const admin = new ApiClient(baseUrl);
     expect(
       (await admin.request('POST', '/api/auth/login', { ...reviewer, secret: undefined, totp: await totp() })).status,

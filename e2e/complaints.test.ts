@@ -6,8 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { REQUIRED_UPLOADS, validFilingDraft } from '../src/server/test/factories.js';
-import { ApiClient } from './apiClient.js';
+import { ApiClient, submitFilingViaApi } from './apiClient.js';
 import { launchBrowser, screenshot, unlabelledInputs } from './browser.js';
 import { freshTotp } from './totp.js';
 
@@ -52,21 +51,7 @@ async function phoneShot(name: string) {
 
 describe('a complaint from the web form to 办结', () => {
   it('a platform is filed and approved (through the API)', async () => {
-    const api = new ApiClient(baseUrl);
-    expect((await api.request('POST', '/api/auth/register', applicant)).status).toBe(201);
-    const created = await api.request<{ filing: { id: string } }>(
-      'POST',
-      '/api/filings',
-      validFilingDraft({ platform: { ...validFilingDraft().platform, name: PLATFORM } }),
-    );
-    const filingId = created.body.filing.id;
-    for (const u of REQUIRED_UPLOADS) {
-      const form = new FormData();
-      form.append('kind', u.kind);
-      form.append('file', new Blob([new Uint8Array(u.bytes())]), u.name);
-      expect((await api.request('POST', `/api/filings/${filingId}/attachments`, undefined, form)).status).toBe(201);
-    }
-    expect((await api.request('POST', `/api/filings/${filingId}/submit`)).status).toBe(200);
+    const { filingId } = await submitFilingViaApi(baseUrl, applicant, PLATFORM);
     staff = new ApiClient(baseUrl);
     const totp = await freshTotp(reviewer.secret);
     expect((await staff.request('POST', '/api/auth/login', { ...reviewer, secret: undefined, totp })).status).toBe(200);

@@ -5,9 +5,8 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { REQUIRED_UPLOADS, validFilingDraft } from '../src/server/test/factories.js';
 import { addDays, chinaToday } from '../src/shared/calendar/dates.js';
-import { ApiClient } from './apiClient.js';
+import { ApiClient, submitFilingViaApi } from './apiClient.js';
 import { launchBrowser, screenshot, unlabelledInputs } from './browser.js';
 import { freshTotp } from './totp.js';
 
@@ -50,22 +49,8 @@ async function phoneShot(name: string) {
 
 describe('deregistration and change in the browser', () => {
   it('an applicant files and a reviewer approves (through the API)', async () => {
-    const api = new ApiClient(baseUrl);
-    expect((await api.request('POST', '/api/auth/register', applicant)).status).toBe(201);
-    const created = await api.request<{ filing: { id: string } }>(
-      'POST',
-      '/api/filings',
-      validFilingDraft({ platform: { ...validFilingDraft().platform, name: PLATFORM } }),
-    );
-    expect(created.status).toBe(201);
-    filingId = created.body.filing.id;
-    for (const u of REQUIRED_UPLOADS) {
-      const form = new FormData();
-      form.append('kind', u.kind);
-      form.append('file', new Blob([new Uint8Array(u.bytes())]), u.name);
-      expect((await api.request('POST', `/api/filings/${filingId}/attachments`, undefined, form)).status).toBe(201);
-    }
-    expect((await api.request('POST', `/api/filings/${filingId}/submit`)).status).toBe(200);
+    const submitted = await submitFilingViaApi(baseUrl, applicant, PLATFORM);
+    filingId = submitted.filingId;
 
     const staff = new ApiClient(baseUrl);
     const totp = await freshTotp(reviewer.secret);
