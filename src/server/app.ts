@@ -1,8 +1,9 @@
 /**
  * Builds the Fastify instance: plugins, error handling and the API routes. main.ts listens; tests call buildApp too.
  */
+
+import http from 'node:http';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -32,6 +33,8 @@ import { csrfPlugin } from './plugins/csrf.js';
 import { healthPlugin } from './plugins/health.js';
 import { inputGuardPlugin } from './plugins/inputGuard.js';
 import { metricsPlugin } from './plugins/metrics.js';
+import { PublicFastPath, publicFastPathPlugin } from './plugins/publicFastPath.js';
+import { securityHeadersPlugin } from './plugins/securityHeaders.js';
 import { unreadBodyPlugin } from './plugins/unreadBody.js';
 import { webPlugin } from './plugins/web.js';
 import { adminRoutes } from './routes/admin/admin.js';
@@ -74,10 +77,17 @@ export interface BuildOptions {
 declare module 'fastify' {
   interface FastifyInstance {
     ctx: AppContext;
+    publicFastPath: PublicFastPath;
   }
 }
 
 export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<App> {
+  const fastPath = new PublicFastPath({
+    ttlMs: ctx.config.publicCacheMs,
+    ratePerMinute: ctx.config.rateLimits.public,
+    trustedProxies: ctx.config.trustedProxies,
+  });
+  const limits = serverLimits(ctx.config);
   const app = Fastify({
     logger: {
       level: opts.logLevel ?? ctx.config.logLevel,
@@ -88,34 +98,48 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     // Client addresses (rate limits, logs) come from X-Forwarded-For only when the peer is a configured proxy.
     trustProxy: ctx.config.trustedProxies.length ? ctx.config.trustedProxies : false,
     bodyLimit: 1024 * 1024,
-    ...serverLimits(ctx.config),
+    ...limits,
+    // The public fast path answers kept public reads before Fastify routes them (plugins/publicFastPath.ts).
+    serverFactory: (handler) => {
+      const server = http.createServer(limits.http, (req, res) => {
+        if (!fastPath.serve(req, res)) handler(req, res);
+      });
+      // What Fastify does to the server it creates itself (fastify/lib/server.js).
+      server.keepAliveTimeout = limits.keepAliveTimeout;
+      server.requestTimeout = limits.requestTimeout;
+      server.setTimeout(limits.connectionTimeout);
+      return server;
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.server.maxConnections = ctx.config.server.maxConnections;
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('ctx', ctx);
+  app.decorate('publicFastPath', fastPath);
   app.setErrorHandler(errorHandler);
   await app.register(metricsPlugin);
   await app.register(healthPlugin);
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        frameSrc: ["'self'", 'blob:'],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'self'"],
-        formAction: ["'self'"],
-        baseUri: ["'self'"],
-        // Only behind HTTPS: on plain http://localhost it would send the browser to https for every asset.
-        upgradeInsecureRequests: ctx.config.cookieSecure ? [] : null,
+  await app.register(securityHeadersPlugin, {
+    helmet: {
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          frameSrc: ["'self'", 'blob:'],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'self'"],
+          formAction: ["'self'"],
+          baseUri: ["'self'"],
+          // Only behind HTTPS: on plain http://localhost it would send the browser to https for every asset.
+          upgradeInsecureRequests: ctx.config.cookieSecure ? [] : null,
+        },
       },
+      crossOriginEmbedderPolicy: false,
     },
-    crossOriginEmbedderPolicy: false,
   });
   await app.register(cookie);
   await app.register(rateLimit, {
@@ -130,6 +154,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(unreadBodyPlugin);
   await app.register(inputGuardPlugin);
   await app.register(authPlugin, { ctx });
+  await app.register(publicFastPathPlugin, { fastPath });
 
   await app.register(swagger, {
     openapi: {
