@@ -78,6 +78,15 @@ const EXPECTED: Record<string, string> = {
   'GET /api/admin/partners':                                      '----+--',
   'PUT /api/admin/partners/{id}':                                 '----+--',
   'POST /api/admin/partners/{id}/token':                          '----+--',
+  'GET /api/admin/settings':                                      '----+--',
+  'PUT /api/admin/settings':                                      '----+--',
+  'GET /api/admin/staff':                                         '----+--',
+  'POST /api/admin/staff':                                        '----+--',
+  'PUT /api/admin/staff/{id}':                                    '----+--',
+  'POST /api/admin/staff/{id}/reset-totp':                        '----+--',
+  'GET /api/admin/audit':                                         '----+--',
+  'GET /api/admin/audit/verify':                                  '----+--',
+  'GET /api/admin/audit/export.csv':                              '----+--',
   'GET /api/partner/events':                                      '------+',
   'GET /api/public/filings':                                      '+++++++',
   'GET /api/public/filings/{filingNumber}':                       '+++++++',
@@ -138,6 +147,13 @@ const [complaintRow] = await queryRows<{ id: string; tracking_code: string }>(
   server.ctx.db,
   sql`select id, tracking_code from complaints order by received_at desc limit 1`,
 );
+// A staff account of its own for the admin's account operations (a TOTP reset ends its sessions).
+const { createStaffUser } = await import('../commands/createStaffUser.js');
+const { user: staffTarget } = await createStaffUser(server.ctx, {
+  email: `access-target-${crypto.randomUUID()}@example.gov.cn`,
+  password: 'staff-password-2026',
+  roles: ['reviewer'],
+});
 const partnerToken = (await clients.admin.post('/api/admin/partners/mps/token')).body.token as string;
 const filing = (await clients.owner.get(`/api/filings/${filingId}`)).body.filing;
 const attachmentId = filing.attachments[0].id as string;
@@ -172,6 +188,7 @@ function pathFor(path: string): string {
     out = out.replace('{attachmentId}', changeAttachmentId);
   if (path.startsWith('/api/admin/deliveries/')) out = out.replace('{id}', String(delivery?.id));
   if (path.startsWith('/api/admin/partners/')) out = out.replace('{id}', 'mps');
+  if (path.startsWith('/api/admin/staff/')) out = out.replace('{id}', staffTarget.id);
   if (path.startsWith('/api/notifications/')) out = out.replace('{id}', String(notice?.id));
   for (const [k, v] of Object.entries(PARAMS)) out = out.replace(k, v);
   return out;
@@ -203,6 +220,13 @@ const BODIES: Record<string, unknown> = {
   'POST /api/review/filings/{id}/reveal': { reason: '核对主办者身份' },
   'POST /api/review/filings/{id}/revoke': { reason: '访问控制测试' },
   'PUT /api/admin/partners/{id}': { enabled: true },
+  'PUT /api/admin/settings': { monitor: { spreadHours: 20 } },
+  'POST /api/admin/staff': () => ({
+    email: `access-staff-${crypto.randomUUID()}@example.gov.cn`,
+    displayName: '访问控制测试',
+    roles: ['reviewer'],
+  }),
+  'PUT /api/admin/staff/{id}': { displayName: '访问控制测试' },
   'POST /api/complaints': complaintBody,
   'POST /api/public/complaints': { ...complaintBody, channel: undefined, altcha: 'bm90LXNvbHZlZA==' },
   'POST /api/complaints/{id}/assign': () => ({ handlerId: handlerUser.id }),
