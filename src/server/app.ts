@@ -44,6 +44,7 @@ import { changeRoutes } from './routes/changes/changes.js';
 import { complaintPageRoutes } from './routes/complaints/pages.js';
 import { publicComplaintRoutes } from './routes/complaints/public.js';
 import { staffComplaintRoutes } from './routes/complaints/staff.js';
+import { dashboardRoutes } from './routes/dashboard/dashboard.js';
 import { applicantDocumentRoutes, staffDocumentRoutes } from './routes/documents/documents.js';
 import { attachmentRoutes } from './routes/filings/attachments.js';
 import { filingRoutes } from './routes/filings/filings.js';
@@ -191,6 +192,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(publicComplaintRoutes, { prefix: '/api/public/complaints' });
   await app.register(staffComplaintRoutes, { prefix: '/api/complaints' });
   await app.register(notificationRoutes, { prefix: '/api/notifications' });
+  await app.register(dashboardRoutes, { prefix: '/api/dashboard' });
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
   // The public site's server-rendered pages, before the web app's fallback (plugins/web.ts).
   await app.register(portalRoutes);

@@ -92,6 +92,7 @@ const EXPECTED: Record<string, string> = {
   'GET /api/public/filings/{filingNumber}':                       '+++++++',
   'GET /api/notifications':                                       '-+++++-',
   'POST /api/notifications/{id}/read':                            '-+-----',
+  'GET /api/dashboard':                                           '---+++-',
   'POST /api/review/filings/{id}/homepage-checks':                '---++--',
   'GET /api/review/filings/{id}/homepage-checks':                 '---++--',
   'GET /api/review/filings/{id}/homepage-checks/{checkId}/screenshot': '---++--',
