@@ -1,3 +1,4 @@
+export * from './checkSchedule.js';
 export * from './dates.js';
 export * from './noticeParser.js';
 export * from './schedules.js';
