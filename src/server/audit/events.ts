@@ -14,6 +14,7 @@ export interface AuditDetails {
   'filing.attachment_remove': { attachmentId: string; kind: string };
   'filing.submit': { from: string; to: string; dueDate: string; provisional: boolean; late: boolean };
   'filing.withdraw': { from: string; to: string };
+  'filing.discard': { attachments: number };
   'filing.approve': { from: string; to: string; filingNumber: string; overdue: boolean };
   'filing.correction_requested': { from: string; to: string; fields: string[]; overdue: boolean };
   'filing.claim': { reviewerId: string };

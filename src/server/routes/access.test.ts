@@ -27,6 +27,7 @@ const EXPECTED: Record<string, string> = {
   'GET /api/filings':                                             '-+++++-',
   'GET /api/filings/{id}':                                        '-+-----',
   'PUT /api/filings/{id}':                                        '-+-----',
+  'DELETE /api/filings/{id}':                                     '-+-----',
   'POST /api/filings/{id}/submit':                                '-+-----',
   'POST /api/filings/{id}/withdraw':                              '-+-----',
   'POST /api/filings/{id}/attachments':                           '-+-----',
