@@ -323,3 +323,4 @@ export * from './tables/publicRegistry.js';
 export * from './tables/rateLimits.js';
 export * from './tables/scheduler.js';
 export * from './tables/states.js';
+export * from './tables/transparency.js';
