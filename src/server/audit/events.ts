@@ -23,6 +23,19 @@ export interface AuditDetails {
   /** Staff took a document holding unmasked personal data (the 登记表). */
   'filing.document_download': { document: 'registration' };
   'account.staff_created': { roles: string[] };
+  /** An admin changed a staff account (subject: the account); disabling ends its sessions. */
+  'account.staff_updated': {
+    fields: string[];
+    roles?: { before: string[]; after: string[] };
+    disabled?: boolean;
+    sessionsEnded: number;
+  };
+  /** An admin gave a staff account a new TOTP secret (lost device); its sessions end. */
+  'account.totp_reset': { sessionsEnded: number };
+  /** SPEC §1 admin: settings changed from the admin console (values are settings, never personal data). */
+  'settings.update': { changes: { key: string; before: unknown; after: unknown }[] };
+  /** The audit log itself left the system as a file. */
+  'audit.export': { filters: Record<string, string> };
   'partner.update': { partnerId: string; fields: string[] };
   'outbox.resend': { outboxId: number };
   'calendar.import': { year: number; holidays: number; workdays: number };

@@ -1,3 +1,4 @@
 export * from './dates.js';
+export * from './dueWindow.js';
 export * from './schedules.js';
 export * from './workingDays.js';
