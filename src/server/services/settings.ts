@@ -53,6 +53,8 @@ export const SETTING_DEFS = {
   'monitor.daily': { schema: z.boolean(), default: true },
   /** SPEC §10: the daily checks are spread over this many hours from 00:05 China time. */
   'monitor.spreadHours': { schema: z.number().int().min(1).max(24), default: 20 },
+  /** SPEC §10 politeness: the least time between two requests of the monitor to one host, per instance (ms). */
+  'monitor.hostDelayMs': { schema: z.number().int().min(0).max(60_000), default: 1_000 },
 } as const;
 
 export type SettingKey = keyof typeof SETTING_DEFS;
