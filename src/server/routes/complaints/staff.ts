@@ -54,7 +54,7 @@ import { parseOr400, readComplaintRequest } from './form.js';
 const tags = ['投诉处理 Complaint handling'];
 const idParams = z.strictObject({ id: z.string().max(64) });
 const evidenceParams = z.strictObject({ id: z.string().max(64), evidenceId: z.string().max(64) });
-const checkParams = z.strictObject({ id: z.string().max(64), checkId: z.uuid('检查记录编号格式不正确') });
+const checkParams = z.strictObject({ id: z.string().max(64), checkId: z.string().max(64) });
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Article 5 evidence for a `number_not_shown` complaint about a filing: the handler may run a fresh check. */
@@ -322,6 +322,7 @@ export const staffComplaintRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const user = handler(req);
       const complaint = await loadComplaint(ctx.db, req.params.id);
+      if (!UUID.test(req.params.checkId)) throw notFound('未找到关联到本投诉的检查记录');
       const [row] = await ctx.db
         .select()
         .from(homepageChecksTable)
