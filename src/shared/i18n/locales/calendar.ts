@@ -98,7 +98,7 @@ export const calendarCatalog = defineCatalog(
       title: 'Enter or import {{year}}',
       text: 'Paste the notice',
       textHelp:
-        'Paste the full text of the notice on the {{year}} holiday arrangements, e.g. "一、元旦：1月1日（周五）至3日（周日）放假调休，共3天。"',
+        'Paste the full Chinese text of the General Office of the State Council notice on the {{year}} holiday arrangements: its title and numbered lines, one a holiday, are read.',
       json: 'JSON',
       jsonHelp:
         'Format: { "year", "source", "holidays": [{ "date", "name" }], "workdays": [{ "date", "name" }] }; or choose a file.',
