@@ -17,7 +17,7 @@ export const calendarCatalog = defineCatalog(
     counts: '{{holidays}} 个放假日，{{workdays}} 个调休上班日',
     legend: { holiday: '放假', workday: '调休上班', weekend: '周末', today: '今天' },
     weekdays: '一,二,三,四,五,六,日',
-    month: '{{month}} 月',
+    months: '1 月,2 月,3 月,4 月,5 月,6 月,7 月,8 月,9 月,10 月,11 月,12 月',
     missing: {
       title: '有期限涉及尚未录入的年份',
       item: '{{year}} 年：{{count}} 个未结期限为暂定（最早 {{earliest}}）',
@@ -86,7 +86,7 @@ export const calendarCatalog = defineCatalog(
     counts: '{{holidays}} days off, {{workdays}} adjusted working days',
     legend: { holiday: 'Day off', workday: 'Adjusted working day', weekend: 'Weekend', today: 'Today' },
     weekdays: 'Mo,Tu,We,Th,Fr,Sa,Su',
-    month: 'Month {{month}}',
+    months: 'January,February,March,April,May,June,July,August,September,October,November,December',
     missing: {
       title: 'Deadlines reach into years not entered',
       item: '{{year}}: {{count}} open deadlines are provisional (earliest {{earliest}})',

@@ -42,17 +42,18 @@ export function YearGrid({ year, schedule }: { year: number; schedule: YearSched
   const on = new Map((schedule?.workdays ?? []).map((w) => [w.date, w.name]));
   const today = chinaToday();
   const weekdays = t('weekdays').split(',');
+  const months = t('months').split(',');
   return (
     <div
       data-testid={`year-grid-${year}`}
-      style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))', gap: 16 }}
+      style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(135px, 1fr))', gap: 12 }}
     >
       {Array.from({ length: 12 }, (_, i) => i + 1).map((month) => {
         const first = `${year}-${pad(month)}-01`;
         const lead = (dayOfWeek(first) + 6) % 7; // Monday first
         return (
-          <section key={month} aria-label={t('month', { month })}>
-            <div style={{ fontWeight: 600, marginBottom: 4 }}>{t('month', { month })}</div>
+          <section key={month} aria-label={months[month - 1]}>
+            <div style={{ fontWeight: 600, marginBottom: 4 }}>{months[month - 1]}</div>
             <div style={{ display: 'grid', gridTemplateColumns: 'repeat(7, 1fr)', gap: 2, fontSize: 12 }}>
               {weekdays.map((w) => (
                 <div key={w} style={{ textAlign: 'center', color: '#8c8c8c' }}>
