@@ -4,6 +4,7 @@ import { calendarCatalog } from './locales/calendar.js';
 import { changesCatalog } from './locales/changes.js';
 import { commonCatalog } from './locales/common.js';
 import { complaintsCatalog } from './locales/complaints.js';
+import { dashboardCatalog } from './locales/dashboard.js';
 import { editorCatalog } from './locales/editor.js';
 import { filingStatusCatalog } from './locales/filingStatus.js';
 import { handlingCatalog } from './locales/handling.js';
@@ -27,6 +28,7 @@ const catalogs: Catalog[] = [
   handlingCatalog,
   monitorCatalog,
   calendarCatalog,
+  dashboardCatalog,
 ];
 
 function flatten(m: Messages, prefix = ''): Map<string, string> {
