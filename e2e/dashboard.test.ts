@@ -100,7 +100,7 @@ describe('the staff dashboard', () => {
     expect(url.searchParams.get('kind')).toBe('filing');
     await page.getByText(`共 ${submitted} 件`).waitFor();
 
-    await page.getByRole('link', { name: '工作台' }).click();
+    await page.getByRole('link', { name: '工作台', exact: true }).click();
     await page.getByTestId('late-article8').click();
     await page.getByTestId('filter-late').waitFor();
     expect(new URL(page.url()).searchParams.get('late')).toBe('1');
@@ -109,7 +109,7 @@ describe('the staff dashboard', () => {
     else await page.getByText('队列为空').or(page.locator('.ant-empty')).first().waitFor();
     await screenshot(page, '81-dashboard-late-filings');
 
-    await page.getByRole('link', { name: '工作台' }).click();
+    await page.getByRole('link', { name: '工作台', exact: true }).click();
     await page.getByTestId('complaint-categories-leak').click();
     await page.getByRole('heading', { name: '投诉处理队列' }).waitFor();
     const hurl = new URL(page.url());
@@ -136,7 +136,7 @@ describe('the staff dashboard', () => {
     await p.getByRole('heading', { name: '工作台', level: 2 }).waitFor();
     await p.getByRole('button', { name: 'English' }).click();
     await p.getByRole('heading', { name: 'Dashboard', level: 2 }).waitFor();
-    await p.getByTestId('chart-review-times').locator('svg').first().waitFor();
+    await p.getByTestId('chart-states').locator('svg').first().waitFor();
     const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     const d = await figures(p);

@@ -11,14 +11,16 @@ export const GREEN = '#389e0d';
 export const GREY = '#8c8c8c';
 
 const axisLabel = { fontSize: 12, color: '#595959' };
+/** Category names beside horizontal bars: cut with an ellipsis past this width (the full name is in the tooltip and the links). */
+const categoryLabel = { ...axisLabel, width: 150, overflow: 'truncate' as const };
 
 /** Horizontal bars, one per category (long Chinese labels read better across). */
 export function barsOption(labels: string[], values: number[], colors?: string[]): EChartsOption {
   return {
     grid: { left: 8, right: 32, top: 8, bottom: 8, containLabel: true },
     tooltip: { trigger: 'item' },
-    xAxis: { type: 'value', minInterval: 1, axisLabel },
-    yAxis: { type: 'category', data: labels, inverse: true, axisLabel },
+    xAxis: { type: 'value', minInterval: 1, splitNumber: 3, axisLabel: { ...axisLabel, hideOverlap: true } },
+    yAxis: { type: 'category', data: labels, inverse: true, axisLabel: categoryLabel },
     series: [
       {
         type: 'bar',
@@ -81,8 +83,8 @@ export function stackedOption(
     grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
     tooltip: { trigger: 'item' },
     legend: { top: 0, type: 'scroll' },
-    xAxis: { type: 'value', minInterval: 1, axisLabel },
-    yAxis: { type: 'category', data: categories, inverse: true, axisLabel },
+    xAxis: { type: 'value', minInterval: 1, splitNumber: 3, axisLabel: { ...axisLabel, hideOverlap: true } },
+    yAxis: { type: 'category', data: categories, inverse: true, axisLabel: categoryLabel },
     series: series.map((s) => ({
       type: 'bar',
       name: s.name,

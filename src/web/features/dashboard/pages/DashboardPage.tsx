@@ -285,12 +285,7 @@ function ReviewPart({ r }: { r: ReviewSection }) {
         </Col>
 
         <Col xs={24} lg={12}>
-          <Card
-            size="small"
-            title={t('monitor.title')}
-            style={{ height: '100%' }}
-            extra={<Typography.Text type="secondary">{t('monitor.valid', { count: m.valid })}</Typography.Text>}
-          >
+          <Card size="small" title={t('monitor.title')} style={{ height: '100%' }}>
             {m.checked === 0 ? (
               <Typography.Paragraph type="secondary">{t('monitor.none')}</Typography.Paragraph>
             ) : (
@@ -313,7 +308,7 @@ function ReviewPart({ r }: { r: ReviewSection }) {
               />
             )}
             <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
-              {t('monitor.rateHint')}
+              {t('monitor.valid', { count: m.valid })} · {t('monitor.rateHint')}
             </Typography.Paragraph>
             <FigureList
               testId="monitor-results"
