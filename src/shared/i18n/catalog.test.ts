@@ -11,6 +11,7 @@ import { handlingCatalog } from './locales/handling.js';
 import { lifecycleCatalog } from './locales/lifecycle.js';
 import { monitorCatalog } from './locales/monitor.js';
 import { portalCatalog } from './locales/portal.js';
+import { queueFiltersCatalog } from './locales/queueFilters.js';
 import { reviewLifecycleCatalog } from './locales/reviewLifecycle.js';
 import { siteCatalog } from './locales/site.js';
 
@@ -29,6 +30,7 @@ const catalogs: Catalog[] = [
   monitorCatalog,
   calendarCatalog,
   dashboardCatalog,
+  queueFiltersCatalog,
 ];
 
 function flatten(m: Messages, prefix = ''): Map<string, string> {
