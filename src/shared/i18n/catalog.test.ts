@@ -12,6 +12,7 @@ import { monitorCatalog } from './locales/monitor.js';
 import { portalCatalog } from './locales/portal.js';
 import { reviewLifecycleCatalog } from './locales/reviewLifecycle.js';
 import { siteCatalog } from './locales/site.js';
+import { transparencyCatalog } from './locales/transparency.js';
 
 /** Every catalog of the app; a new one is added here so its two halves are checked. */
 const catalogs: Catalog[] = [
@@ -27,6 +28,7 @@ const catalogs: Catalog[] = [
   handlingCatalog,
   monitorCatalog,
   dashboardCatalog,
+  transparencyCatalog,
 ];
 
 function flatten(m: Messages, prefix = ''): Map<string, string> {
