@@ -40,6 +40,7 @@ import { webPlugin } from './plugins/web.js';
 import { adminRoutes } from './routes/admin/admin.js';
 import { authRoutes } from './routes/auth/auth.js';
 import { calendarRoutes } from './routes/calendar/calendar.js';
+import { calendarYearRoutes } from './routes/calendar/years.js';
 import { changeRoutes } from './routes/changes/changes.js';
 import { complaintPageRoutes } from './routes/complaints/pages.js';
 import { publicComplaintRoutes } from './routes/complaints/public.js';
@@ -187,6 +188,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(homepageCheckRoutes, { prefix: '/api/review' });
   await app.register(staffDocumentRoutes, { prefix: '/api/review/filings' });
   await app.register(adminRoutes, { prefix: '/api/admin' });
+  await app.register(calendarYearRoutes, { prefix: '/api/admin/calendar' });
   await app.register(partnerRoutes, { prefix: '/api/partner' });
   await app.register(publicRoutes, { prefix: '/api/public' });
   await app.register(openDataRoutes, { prefix: '/api/public/open-data' });

@@ -8,6 +8,7 @@ import { deregistrationJob } from './deregistrationJob.js';
 import { logHeadJob } from './logHeadJob.js';
 import { monitorCheckJob, monitorDailyJob } from './monitorJobs.js';
 import { OutboxWorker } from './outboxWorker.js';
+import { remindersJob } from './reminders.js';
 import { type AnyJobDefinition, Scheduler } from './scheduler.js';
 
 /** Every timed job the system knows: Article 7's deregistrations, Article 5's homepage checks, the log's heads, what later features add. */
@@ -15,6 +16,7 @@ export const JOB_DEFINITIONS: readonly AnyJobDefinition[] = [
   deregistrationJob,
   monitorDailyJob,
   monitorCheckJob,
+  remindersJob,
   logHeadJob,
 ];
 
