@@ -11,7 +11,7 @@ import { OutboxWorker } from './outboxWorker.js';
 import { remindersJob } from './reminders.js';
 import { type AnyJobDefinition, Scheduler } from './scheduler.js';
 
-/** Every timed job the system knows: Article 7's deregistrations, Article 5's homepage checks, the log's heads, what later features add. */
+/** Every timed job the system knows: Article 7's deregistrations, Article 5's homepage checks, the log's heads, reminders, what later features add. */
 export const JOB_DEFINITIONS: readonly AnyJobDefinition[] = [
   deregistrationJob,
   monitorDailyJob,
