@@ -109,6 +109,11 @@ const EXPECTED: Record<string, string> = {
   'GET /api/public/open-data/filings.csv':                        '+++++++',
   'GET /api/public/open-data/datapackage.json':                   '+++++++',
   'GET /api/public/open-data/events.atom':                        '+++++++',
+  'GET /api/public/log/head':                                     '+++++++',
+  'GET /api/public/log/entries':                                  '+++++++',
+  'GET /api/public/log/proof/inclusion':                          '+++++++',
+  'GET /api/public/log/proof/consistency':                        '+++++++',
+  'GET /api/public/log/key':                                      '+++++++',
   'GET /api/public/complaints/challenge':                         '+++++++',
   'POST /api/public/complaints':                                  '+++++++',
   'GET /api/public/complaints/{trackingCode}':                    '+++++++',
@@ -258,6 +263,9 @@ const BODIES: Record<string, unknown> = {
 const QUERIES: Record<string, string> = {
   'GET /api/calendar/deadline': '?from=2026-01-05&workingDays=10',
   'GET /api/review/filings/{id}/versions/diff': '?from=1&to=1',
+  'GET /api/public/log/entries': '?start=0&end=10',
+  'GET /api/public/log/proof/inclusion': '?index=0&treeSize=1',
+  'GET /api/public/log/proof/consistency': '?first=1&second=1',
 };
 
 const doc = (await (await fetch(`${server.url}/api/docs/json`)).json()) as { paths: Record<string, object> };
