@@ -47,6 +47,23 @@ export interface ComplaintDetail extends ComplaintSummary {
   timeline: { at: string; action: string; status: ComplaintStatus; note: string | null; publicNote: string | null }[];
   duplicates: ComplaintSummary[];
   allowedActions: ComplaintAction[];
+  /** `number_not_shown`: the homepage monitor's checks run for this complaint, newest first. */
+  homepageChecks: ComplaintHomepageCheck[];
+  canCheckHomepage: boolean;
+}
+
+export interface ComplaintHomepageCheck {
+  id: string;
+  filingId: string;
+  filingNumber: string;
+  homepageUrl: string;
+  checkedAt: string;
+  result: 'compliant' | 'missing' | 'unreachable' | 'manual_review';
+  reason: string;
+  finalUrl: string;
+  httpStatus: number;
+  sm3: string | null;
+  excerpt: string;
 }
 
 /** What the queue lists: open ones, all, one state; narrowed by category or due date (from the dashboard). */
@@ -140,6 +157,17 @@ export async function importEml(file: File) {
     res.headers.get('content-type'),
     await res.text(),
   );
+}
+
+export const homepageEvidenceUrl = (id: string, checkId: string) =>
+  `/api/complaints/${id}/homepage-checks/${checkId}/evidence`;
+
+export function useCheckComplaintHomepage(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<{ check: unknown }>('POST', `/api/complaints/${id}/homepage-checks`),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: detailKey(id) }),
+  });
 }
 
 export const evidenceUrl = (id: string, evidenceId: string, inline = false) =>
