@@ -105,6 +105,20 @@ export const router = createBrowserRouter([
               Component: (await import('../features/admin/pages/DeliveriesPage.js')).DeliveriesPage,
             }),
           },
+          {
+            path: paths.adminSettings,
+            lazy: async () => ({
+              Component: (await import('../features/admin/pages/SettingsPage.js')).SettingsPage,
+            }),
+          },
+          {
+            path: paths.adminStaff,
+            lazy: async () => ({ Component: (await import('../features/admin/pages/StaffPage.js')).StaffPage }),
+          },
+          {
+            path: paths.adminAudit,
+            lazy: async () => ({ Component: (await import('../features/admin/pages/AuditPage.js')).AuditPage }),
+          },
         ],
       },
       { path: '*', element: <RouteError notFound /> },

@@ -14,6 +14,9 @@ export const paths = {
   reviewFiling: (id: string) => `/review/filings/${id}`,
   reviewChange: (changeId: string) => `/review/changes/${changeId}`,
   adminDeliveries: '/admin/deliveries',
+  adminSettings: '/admin/settings',
+  adminStaff: '/admin/staff',
+  adminAudit: '/admin/audit',
   /** The complaint handlers' console (Article 9); the public complaint pages are /complaints/* (server-rendered). */
   handling: '/handling',
   handlingComplaint: (id: string) => `/handling/complaints/${id}`,
