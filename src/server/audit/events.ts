@@ -14,6 +14,7 @@ export interface AuditDetails {
   'filing.attachment_remove': { attachmentId: string; kind: string };
   'filing.submit': { from: string; to: string; dueDate: string; provisional: boolean; late: boolean };
   'filing.withdraw': { from: string; to: string };
+  'filing.discard': { attachments: number };
   'filing.approve': { from: string; to: string; filingNumber: string; overdue: boolean };
   'filing.correction_requested': { from: string; to: string; fields: string[]; overdue: boolean };
   'filing.claim': { reviewerId: string };
@@ -38,7 +39,24 @@ export interface AuditDetails {
   'audit.export': { filters: Record<string, string> };
   'partner.update': { partnerId: string; fields: string[] };
   'outbox.resend': { outboxId: number };
-  'calendar.import': { year: number; holidays: number; workdays: number };
+  'calendar.import': {
+    year: number;
+    source?: string;
+    holidays: number;
+    workdays: number;
+    /** The year had a schedule, which this one replaced. */
+    replaced?: boolean;
+    /** Open deadlines recomputed with it. */
+    moved?: number;
+    via?: 'text' | 'json' | 'manual' | 'cli' | 'seed';
+  };
+  /** SPEC §3: an open deadline counted again when its year was entered (subject: the filing, change or complaint). */
+  'deadline.recount': {
+    kind: string;
+    year: number;
+    before: { due: string; provisional: boolean };
+    after: { due: string; provisional: boolean };
+  };
   /** Article 6: change filings (subject: the change). */
   'change.create': { filingId: string; baseVersion: number; changeDate: string; deadline: string; late: boolean };
   'change.save': { filingId: string; fields: string[]; changeDate: string };

@@ -27,6 +27,7 @@ const EXPECTED: Record<string, string> = {
   'GET /api/filings':                                             '-+++++-',
   'GET /api/filings/{id}':                                        '-+-----',
   'PUT /api/filings/{id}':                                        '-+-----',
+  'DELETE /api/filings/{id}':                                     '-+-----',
   'POST /api/filings/{id}/submit':                                '-+-----',
   'POST /api/filings/{id}/withdraw':                              '-+-----',
   'POST /api/filings/{id}/attachments':                           '-+-----',
@@ -49,6 +50,11 @@ const EXPECTED: Record<string, string> = {
   'POST /api/changes/{changeId}/submit':                          '-+-----',
   'POST /api/changes/{changeId}/cancel':                          '-+-----',
   'GET /api/calendar/deadline':                                   '+++++++',
+  'GET /api/calendar/coverage':                                   '---+++-',
+  'GET /api/admin/calendar/years':                                '----+--',
+  'GET /api/admin/calendar/years/{year}':                         '----+--',
+  'PUT /api/admin/calendar/years/{year}':                         '----+--',
+  'POST /api/admin/calendar/preview':                             '----+--',
   'GET /api/review/queue':                                        '---++--',
   'GET /api/review/reviewers':                                    '---++--',
   'GET /api/review/deregistrations':                              '---++--',
@@ -92,6 +98,7 @@ const EXPECTED: Record<string, string> = {
   'GET /api/public/filings/{filingNumber}':                       '+++++++',
   'GET /api/notifications':                                       '-+++++-',
   'POST /api/notifications/{id}/read':                            '-+-----',
+  'GET /api/dashboard':                                           '---+++-',
   'POST /api/review/filings/{id}/homepage-checks':                '---++--',
   'GET /api/review/filings/{id}/homepage-checks':                 '---++--',
   'GET /api/review/filings/{id}/homepage-checks/{checkId}/screenshot': '---++--',
@@ -101,6 +108,11 @@ const EXPECTED: Record<string, string> = {
   'GET /api/public/open-data/filings.csv':                        '+++++++',
   'GET /api/public/open-data/datapackage.json':                   '+++++++',
   'GET /api/public/open-data/events.atom':                        '+++++++',
+  'GET /api/public/log/head':                                     '+++++++',
+  'GET /api/public/log/entries':                                  '+++++++',
+  'GET /api/public/log/proof/inclusion':                          '+++++++',
+  'GET /api/public/log/proof/consistency':                        '+++++++',
+  'GET /api/public/log/key':                                      '+++++++',
   'GET /api/public/complaints/challenge':                         '+++++++',
   'POST /api/public/complaints':                                  '+++++++',
   'GET /api/public/complaints/{trackingCode}':                    '+++++++',
@@ -176,6 +188,8 @@ const PARAMS: Record<string, string> = {
   '{section}': 'sponsor',
   '{version}': '1',
   '{filingNumber}': encodeURIComponent(filingNumber),
+  // A year far from every deadline of the world above: saving it moves nothing.
+  '{year}': '2030',
 };
 
 function pathFor(path: string): string {
@@ -227,6 +241,13 @@ const BODIES: Record<string, unknown> = {
     roles: ['reviewer'],
   }),
   'PUT /api/admin/staff/{id}': { displayName: '访问控制测试' },
+  'PUT /api/admin/calendar/years/{year}': {
+    schedule: { year: 2030, source: '访问控制测试', holidays: [{ date: '2030-01-01', name: '元旦' }], workdays: [] },
+  },
+  'POST /api/admin/calendar/preview': {
+    year: 2030,
+    schedule: { year: 2030, source: '访问控制测试', holidays: [{ date: '2030-01-01', name: '元旦' }], workdays: [] },
+  },
   'POST /api/complaints': complaintBody,
   'POST /api/public/complaints': { ...complaintBody, channel: undefined, altcha: 'bm90LXNvbHZlZA==' },
   'POST /api/complaints/{id}/assign': () => ({ handlerId: handlerUser.id }),
@@ -239,6 +260,9 @@ const BODIES: Record<string, unknown> = {
 const QUERIES: Record<string, string> = {
   'GET /api/calendar/deadline': '?from=2026-01-05&workingDays=10',
   'GET /api/review/filings/{id}/versions/diff': '?from=1&to=1',
+  'GET /api/public/log/entries': '?start=0&end=10',
+  'GET /api/public/log/proof/inclusion': '?index=0&treeSize=1',
+  'GET /api/public/log/proof/consistency': '?first=1&second=1',
 };
 
 const doc = (await (await fetch(`${server.url}/api/docs/json`)).json()) as { paths: Record<string, object> };

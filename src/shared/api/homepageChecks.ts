@@ -8,7 +8,7 @@ export const HOMEPAGE_CHECK_RESULTS = ['compliant', 'missing', 'unreachable', 'm
 export type HomepageCheckResult = (typeof HOMEPAGE_CHECK_RESULTS)[number];
 
 export const homepageCheckParams = z.strictObject({
-  id: z.uuid('备案编号格式不正确'),
+  id: z.uuid('备案申请ID格式不正确（应为 UUID）'),
   checkId: z.uuid('检查记录编号格式不正确'),
 });
 

@@ -5,7 +5,7 @@
 import { checkEmail, checkHttpUrl, checkMobile } from '../validators/contact.js';
 import { checkIcpNumber } from '../validators/icp.js';
 import { checkResidentId } from '../validators/residentId.js';
-import { checkUscc } from '../validators/uscc.js';
+import { checkUscc, USCC_CONFIRM_MESSAGE, usccOnlyCheckCharWrong } from '../validators/uscc.js';
 import { FIELD_LABELS, type FieldPath } from './labels.js';
 import type { FilingDraft } from './schema.js';
 
@@ -66,9 +66,12 @@ export function checkFiling(draft: FilingDraft, ctx: CheckContext): FieldError[]
   required('sponsor.name', s.name);
   if (!s.type) add('sponsor.type', '请选择主办者类型');
   const individual = s.type === 'individual';
-  required('sponsor.idNumber', s.idNumber, (v) =>
-    individual ? checkResidentId(v, new Date(`${ctx.today}T12:00:00+08:00`)) : checkUscc(v),
-  );
+  required('sponsor.idNumber', s.idNumber, (v) => {
+    if (individual) return checkResidentId(v, new Date(`${ctx.today}T12:00:00+08:00`));
+    // A code whose only fault is the check character is genuine in early pilot regions: accepted once confirmed.
+    if (usccOnlyCheckCharWrong(v)) return s.idNumberConfirmed === true ? null : USCC_CONFIRM_MESSAGE;
+    return checkUscc(v);
+  });
 
   for (const role of ['principal', 'contact'] as const) {
     const person = draft.people?.[role] ?? {};
