@@ -140,6 +140,7 @@ function SettingsForm({ data }: { data: SettingsResponse }) {
       initialValues={toForm(data.settings)}
       onFinish={onFinish}
       onFinishFailed={() => setError(t('settings.invalid'))}
+      onValuesChange={() => setError(null)}
     >
       {error && <Alert type="error" showIcon title={error} role="alert" style={cardStyle} />}
       <Card size="small" title={t('settings.measures')} style={cardStyle}>
