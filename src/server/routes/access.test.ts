@@ -102,6 +102,7 @@ const EXPECTED: Record<string, string> = {
   'POST /api/review/filings/{id}/homepage-checks':                '---++--',
   'GET /api/review/filings/{id}/homepage-checks':                 '---++--',
   'GET /api/review/filings/{id}/homepage-checks/{checkId}/screenshot': '---++--',
+  'GET /api/review/filings/{id}/homepage-checks/{checkId}/evidence': '---++--',
   'GET /api/review/homepage-monitor/flagged':                     '---++--',
   'POST /api/review/homepage-checks/check-all':                   '----+--',
   'GET /api/public/open-data/filings.json':                       '+++++++',
@@ -129,6 +130,8 @@ const EXPECTED: Record<string, string> = {
   'POST /api/complaints/{id}/reveal':                             '----++-',
   // A made-up evidence id of a real complaint: the handlers' 404 is "no such file", the others' 401/403 come first.
   'GET /api/complaints/{id}/evidence/{evidenceId}':               '-------',
+  'POST /api/complaints/{id}/homepage-checks':                     '----++-',
+  'GET /api/complaints/{id}/homepage-checks/{checkId}/evidence':   '-------',
 };
 
 const server = await startTestServer();
