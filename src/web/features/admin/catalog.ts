@@ -38,6 +38,7 @@ export const adminCatalog = defineCatalog(
       monitor: '首页备案编号检查（第五条）',
       daily: '每日自动检查全部有效备案',
       spreadHours: '检查分散在几个小时内',
+      hostDelayMs: '同一网站两次请求的最短间隔（毫秒）',
       monitorHelp: '每日北京时间 00:05 开始，在所设小时数内分散检查，避免同时访问各网站。',
       partners: '通报接收单位（公安部、国家网信办）',
       invalid: '请修改标出的项后再保存',
@@ -197,6 +198,7 @@ export const adminCatalog = defineCatalog(
       monitor: 'Homepage filing-number check (Article 5)',
       daily: 'Check every valid filing daily',
       spreadHours: 'Spread the checks over (hours)',
+      hostDelayMs: 'Least time between two requests to one site (ms)',
       monitorHelp:
         'Starts daily at 00:05 China time and spreads the checks over the hours set, so sites are not hit at once.',
       partners: 'Partner agencies (MPS, CAC)',

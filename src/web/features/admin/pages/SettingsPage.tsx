@@ -235,6 +235,13 @@ function SettingsForm({ data }: { data: SettingsResponse }) {
           >
             <InputNumber min={1} max={24} style={{ width: 120 }} />
           </Form.Item>
+          <Form.Item
+            label={t('settings.hostDelayMs')}
+            name={['monitor', 'hostDelayMs']}
+            rules={[rule('monitor.hostDelayMs')]}
+          >
+            <InputNumber min={0} max={60000} step={100} style={{ width: 160 }} />
+          </Form.Item>
         </Space>
       </Card>
       {/* Settings the form does not show are carried as they are. */}
