@@ -102,6 +102,11 @@ export function AppLayout() {
                   </Link>
                 </>
               )}
+              {hasAnyRole(me.data.roles, ['admin']) && (
+                <Link to={paths.adminCalendar} style={linkStyle}>
+                  {tc('navCalendar')}
+                </Link>
+              )}
               {hasAnyRole(me.data.roles, ['applicant']) && (
                 <>
                   <Link to={paths.filings} style={linkStyle}>

@@ -17,6 +17,8 @@ export const paths = {
   adminSettings: '/admin/settings',
   adminStaff: '/admin/staff',
   adminAudit: '/admin/audit',
+  /** The working-day calendar's years (SPEC §3): holidays, adjusted working days, imports. */
+  adminCalendar: '/admin/calendar',
   /** The complaint handlers' console (Article 9); the public complaint pages are /complaints/* (server-rendered). */
   handling: '/handling',
   handlingComplaint: (id: string) => `/handling/complaints/${id}`,
