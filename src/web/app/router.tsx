@@ -119,6 +119,7 @@ export const router = createBrowserRouter([
             path: paths.adminAudit,
             lazy: async () => ({ Component: (await import('../features/admin/pages/AuditPage.js')).AuditPage }),
           },
+          {
             path: paths.adminCalendar,
             lazy: async () => ({
               Component: (await import('../features/calendar/pages/CalendarPage.js')).CalendarPage,
