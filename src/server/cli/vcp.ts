@@ -3,7 +3,8 @@
  * DATABASE_URL); on the embedded database the server must be stopped first, since one folder has one owner.
  *
  *   audit verify                 walk the SM3 chain of the audit log and name the first broken entry
- *   calendar import <file.json>  enter a year's schedule: { year, source, holidays: [{date,name}], workdays: [...] }
+ *   calendar import <file>       enter a year: JSON { year, source, holidays: [{date,name}], workdays: [...] } or the
+ *                                notice's plain text; open deadlines in that year are recomputed
  *   calendar list                the years the calendar holds
  *   user create --email E --role reviewer|admin|complaints [--role …] --password P [--name N]
  *                                a staff account; prints its TOTP enrolment (otpauth:// URI and a QR code)

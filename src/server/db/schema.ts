@@ -328,5 +328,6 @@ export * from './tables/lifecycle.js';
 export * from './tables/monitor.js';
 export * from './tables/publicRegistry.js';
 export * from './tables/rateLimits.js';
+export * from './tables/reminders.js';
 export * from './tables/scheduler.js';
 export * from './tables/states.js';

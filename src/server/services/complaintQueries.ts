@@ -3,23 +3,39 @@
  * date with overdue first, one complaint with its timeline, evidence and the other complaints about the same target
  * (duplicates shown together), and a complaint by its tracking code.
  */
-import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
-import type { ComplaintStatus } from '../../shared/complaints/lifecycle.js';
+import { and, asc, desc, eq, inArray, ne, type SQL, sql } from 'drizzle-orm';
+import type { DueFilter } from '../../shared/api/listFilters.js';
+import type { DueWindow } from '../../shared/calendar/index.js';
+import type { ComplaintCategory, ComplaintStatus } from '../../shared/complaints/lifecycle.js';
 import type { ComplaintRow } from '../commands/complaints/records.js';
 import type { Executor } from '../db/client.js';
 import { complaintEvents, complaintEvidence, complaints, users } from '../db/schema.js';
 
 export interface QueueFilter {
-  status?: ComplaintStatus | 'open' | undefined;
+  status?: ComplaintStatus | 'open' | 'all' | undefined;
   mine?: string | undefined;
+  category?: ComplaintCategory | undefined;
+  /** Open complaints due soon or past their limit, judged by `window` (shared/calendar/dueWindow.ts). */
+  due?: { filter: DueFilter; window: DueWindow } | undefined;
+}
+
+/** An open complaint due soon or overdue: the queue's `due` filter and the dashboard's count (one condition). */
+export function complaintDueCondition(filter: DueFilter, w: DueWindow): SQL {
+  const due =
+    filter === 'overdue'
+      ? sql`${complaints.dueDate} < ${w.overdueBefore}`
+      : sql`${complaints.dueDate} >= ${w.overdueBefore} and ${complaints.dueDate} < ${w.soonBefore}`;
+  return sql`(${complaints.status} <> 'closed' and ${due})`;
 }
 
 /** Open complaints first (by due date: whatever is overdue comes first), then closed ones, newest first. */
 export async function listComplaints(db: Executor, f: QueueFilter = {}, limit = 200): Promise<ComplaintRow[]> {
   const where = [];
   if (f.status === 'open') where.push(ne(complaints.status, 'closed'));
-  else if (f.status) where.push(eq(complaints.status, f.status));
+  else if (f.status && f.status !== 'all') where.push(eq(complaints.status, f.status));
   if (f.mine) where.push(eq(complaints.assignedHandlerId, f.mine));
+  if (f.category) where.push(eq(complaints.category, f.category));
+  if (f.due) where.push(complaintDueCondition(f.due.filter, f.due.window));
   return db
     .select()
     .from(complaints)

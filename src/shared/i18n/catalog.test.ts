@@ -3,6 +3,7 @@ import { type Catalog, createI18n, type Messages, pickLang } from './index.js';
 import { changesCatalog } from './locales/changes.js';
 import { commonCatalog } from './locales/common.js';
 import { complaintsCatalog } from './locales/complaints.js';
+import { dashboardCatalog } from './locales/dashboard.js';
 import { editorCatalog } from './locales/editor.js';
 import { filingStatusCatalog } from './locales/filingStatus.js';
 import { handlingCatalog } from './locales/handling.js';
@@ -25,6 +26,7 @@ const catalogs: Catalog[] = [
   complaintsCatalog,
   handlingCatalog,
   monitorCatalog,
+  dashboardCatalog,
 ];
 
 function flatten(m: Messages, prefix = ''): Map<string, string> {

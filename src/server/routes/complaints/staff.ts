@@ -17,7 +17,7 @@ import {
   startVerificationBody,
   verifyComplaintBody,
 } from '../../../shared/api/complaints.js';
-import { chinaToday } from '../../../shared/calendar/index.js';
+import { chinaToday, dueWindow } from '../../../shared/calendar/index.js';
 import { readBlob } from '../../attachments/blobStore.js';
 import { appendAudit } from '../../audit/auditLog.js';
 import { assignComplaint } from '../../commands/complaints/assignComplaint.js';
@@ -82,21 +82,21 @@ export const staffComplaintRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: '投诉队列：未办结的按期限排列（逾期在前），其后为已办结',
+        summary: '投诉队列：未办结的按期限排列（逾期在前），其后为已办结；可按状态、类别、期限（即将到期/已逾期）筛选',
         querystring: complaintQueueQuery,
       },
     },
     async (req) => {
       const user = handler(req);
+      const [cal, today] = [await ctx.calendar.get(), chinaToday(ctx.now())];
+      const { due } = req.query;
       const rows = await listComplaints(ctx.db, {
         status: req.query.status,
         mine: req.query.mine ? user.id : undefined,
+        category: req.query.category,
+        due: due ? { filter: due, window: dueWindow(cal, today) } : undefined,
       });
-      const [cal, counts] = await Promise.all([
-        ctx.calendar.get(),
-        targetCounts(ctx.db, [...new Set(rows.map((r) => r.targetKey))]),
-      ]);
-      const today = chinaToday(ctx.now());
+      const counts = await targetCounts(ctx.db, [...new Set(rows.map((r) => r.targetKey))]);
       return {
         items: rows.map((r) => ({
           ...presentComplaintSummary(r, { calendar: cal, today }),
