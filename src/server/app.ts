@@ -53,6 +53,7 @@ import { filingLifecycleRoutes } from './routes/filings/lifecycle.js';
 import { notificationRoutes } from './routes/notifications/notifications.js';
 import { partnerRoutes } from './routes/partner/partner.js';
 import { portalRoutes } from './routes/portal/portal.js';
+import { logRoutes } from './routes/public/log.js';
 import { openDataRoutes } from './routes/public/openData.js';
 import { publicRoutes } from './routes/public/public.js';
 import { homepageCheckRoutes } from './routes/review/homepageChecks.js';
@@ -191,6 +192,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(partnerRoutes, { prefix: '/api/partner' });
   await app.register(publicRoutes, { prefix: '/api/public' });
   await app.register(openDataRoutes, { prefix: '/api/public/open-data' });
+  await app.register(logRoutes, { prefix: '/api/public/log' });
   await app.register(publicComplaintRoutes, { prefix: '/api/public/complaints' });
   await app.register(staffComplaintRoutes, { prefix: '/api/complaints' });
   await app.register(notificationRoutes, { prefix: '/api/notifications' });

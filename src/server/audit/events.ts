@@ -80,6 +80,11 @@ export interface AuditDetails {
   'filing.revoke': { from: string; to: string; reason: string; complaintId: string | null };
   /** Article 5, SPEC §10: the homepage monitor found the number missing 3 checks in a row. */
   'filing.homepage_flagged': { checkId: string; misses: number };
+  'filing.homepage_evidence_exported': {
+    checkId: string;
+    complaintId?: string;
+    files: { name: string; sm3: string }[];
+  };
   /** SPEC §12: sealed data re-sealed with the active key; an unused key removed. */
   'keys.rotate': { activeKid: string; resealed: number };
   'keys.remove': { kid: string };

@@ -18,6 +18,7 @@ import { addKeyToFile, keyFilePath, loadKeyring, newKeySpec, nextKeyId, removeKe
 import { keyUsage } from '../crypto/sealedColumns.js';
 import { calendarYears } from '../db/schema.js';
 import { DEMO_APPLICANT_PASSWORD, DEMO_STAFF_PASSWORD, DemoSeedRefused, seedDemo } from '../demo/seed.js';
+import { logPublish, logVerify } from './logCommands.js';
 
 type Out = (line: string) => void;
 
@@ -46,6 +47,10 @@ export async function runCommand(ctx: AppContext, argv: string[], out: Out): Pro
       return keysRotate(ctx, rest, out);
     case 'keys remove':
       return keysRemove(ctx, rest, out);
+    case 'log verify':
+      return logVerify(ctx, rest, out);
+    case 'log publish':
+      return logPublish(ctx, out);
     default:
       out(`unknown command: ${argv.join(' ')} (try --help)`);
       return 2;

@@ -331,3 +331,4 @@ export * from './tables/rateLimits.js';
 export * from './tables/reminders.js';
 export * from './tables/scheduler.js';
 export * from './tables/states.js';
+export * from './tables/transparency.js';

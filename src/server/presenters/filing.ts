@@ -71,6 +71,8 @@ export interface FilingViewInput {
   launchWarningDays?: number;
   cal: CalendarData;
   now: Date;
+  /** MONITOR_ALLOW_PRIVATE (shared/filing/completeness.ts). */
+  allowPrivateHomepage?: boolean;
 }
 
 /** The approved record's public side (SPEC §4): its version, status and last change date. */
@@ -90,7 +92,11 @@ function presentRecord(row: FilingRow) {
 
 export function presentFiling(v: FilingViewInput) {
   const { row, correction, draft, attachments, allowedActions, cal, now } = v;
-  const errors = checkFiling(draft, { attachmentKinds: attachments.map((a) => a.kind), today: chinaToday(now) });
+  const errors = checkFiling(draft, {
+    attachmentKinds: attachments.map((a) => a.kind),
+    today: chinaToday(now),
+    allowPrivateHomepage: v.allowPrivateHomepage ?? false,
+  });
   return {
     ...presentFilingSummary(row, cal, now),
     receivedDate: row.receivedDate,

@@ -110,10 +110,16 @@ export interface ReviewViewInput {
   sinceCorrection?: { correctedAt: Date; diff: DiffEntry[] } | null;
   cal: CalendarData;
   now: Date;
+  /** MONITOR_ALLOW_PRIVATE (shared/filing/completeness.ts). */
+  allowPrivateHomepage?: boolean;
 }
 
 export function presentReviewFiling(v: ReviewViewInput) {
-  const errors = checkFiling(v.draft, { attachmentKinds: v.attachments.map((a) => a.kind), today: chinaToday(v.now) });
+  const errors = checkFiling(v.draft, {
+    attachmentKinds: v.attachments.map((a) => a.kind),
+    today: chinaToday(v.now),
+    allowPrivateHomepage: v.allowPrivateHomepage ?? false,
+  });
   return {
     id: v.row.id,
     status: v.row.status,

@@ -102,12 +102,18 @@ const EXPECTED: Record<string, string> = {
   'POST /api/review/filings/{id}/homepage-checks':                '---++--',
   'GET /api/review/filings/{id}/homepage-checks':                 '---++--',
   'GET /api/review/filings/{id}/homepage-checks/{checkId}/screenshot': '---++--',
+  'GET /api/review/filings/{id}/homepage-checks/{checkId}/evidence': '---++--',
   'GET /api/review/homepage-monitor/flagged':                     '---++--',
   'POST /api/review/homepage-checks/check-all':                   '----+--',
   'GET /api/public/open-data/filings.json':                       '+++++++',
   'GET /api/public/open-data/filings.csv':                        '+++++++',
   'GET /api/public/open-data/datapackage.json':                   '+++++++',
   'GET /api/public/open-data/events.atom':                        '+++++++',
+  'GET /api/public/log/head':                                     '+++++++',
+  'GET /api/public/log/entries':                                  '+++++++',
+  'GET /api/public/log/proof/inclusion':                          '+++++++',
+  'GET /api/public/log/proof/consistency':                        '+++++++',
+  'GET /api/public/log/key':                                      '+++++++',
   'GET /api/public/complaints/challenge':                         '+++++++',
   'POST /api/public/complaints':                                  '+++++++',
   'GET /api/public/complaints/{trackingCode}':                    '+++++++',
@@ -124,6 +130,8 @@ const EXPECTED: Record<string, string> = {
   'POST /api/complaints/{id}/reveal':                             '----++-',
   // A made-up evidence id of a real complaint: the handlers' 404 is "no such file", the others' 401/403 come first.
   'GET /api/complaints/{id}/evidence/{evidenceId}':               '-------',
+  'POST /api/complaints/{id}/homepage-checks':                     '----++-',
+  'GET /api/complaints/{id}/homepage-checks/{checkId}/evidence':   '-------',
 };
 
 const server = await startTestServer();
@@ -255,6 +263,9 @@ const BODIES: Record<string, unknown> = {
 const QUERIES: Record<string, string> = {
   'GET /api/calendar/deadline': '?from=2026-01-05&workingDays=10',
   'GET /api/review/filings/{id}/versions/diff': '?from=1&to=1',
+  'GET /api/public/log/entries': '?start=0&end=10',
+  'GET /api/public/log/proof/inclusion': '?index=0&treeSize=1',
+  'GET /api/public/log/proof/consistency': '?first=1&second=1',
 };
 
 const doc = (await (await fetch(`${server.url}/api/docs/json`)).json()) as { paths: Record<string, object> };

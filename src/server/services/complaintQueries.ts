@@ -1,7 +1,7 @@
 /**
  * Reads of complaints for the handlers' console and the public status page (Article 9, SPEC §9): the queue by due
  * date with overdue first, one complaint with its timeline, evidence and the other complaints about the same target
- * (duplicates shown together), and a complaint by its tracking code.
+ * (duplicates shown together), the homepage checks run for it, and a complaint by its tracking code.
  */
 import { and, asc, desc, eq, inArray, ne, type SQL, sql } from 'drizzle-orm';
 import type { DueFilter } from '../../shared/api/listFilters.js';
@@ -9,7 +9,7 @@ import type { DueWindow } from '../../shared/calendar/index.js';
 import type { ComplaintCategory, ComplaintStatus } from '../../shared/complaints/lifecycle.js';
 import type { ComplaintRow } from '../commands/complaints/records.js';
 import type { Executor } from '../db/client.js';
-import { complaintEvents, complaintEvidence, complaints, users } from '../db/schema.js';
+import { complaintEvents, complaintEvidence, complaints, homepageChecks, users } from '../db/schema.js';
 
 export interface QueueFilter {
   status?: ComplaintStatus | 'open' | 'all' | undefined;
@@ -98,3 +98,29 @@ export async function listHandlers(db: Executor) {
     .where(sql`(${users.roles} && array['complaints','admin']::text[]) and not ${users.disabled}`);
   return rows.map((r) => ({ id: r.id, displayName: r.displayName }));
 }
+
+/** The homepage checks run for a complaint (`number_not_shown`), newest first: the monitor's evidence for it. */
+export async function complaintHomepageChecks(db: Executor, complaintId: string) {
+  const rows = await db
+    .select({
+      id: homepageChecks.id,
+      filingId: homepageChecks.filingId,
+      filingNumber: homepageChecks.filingNumber,
+      homepageUrl: homepageChecks.homepageUrl,
+      checkedAt: homepageChecks.checkedAt,
+      result: homepageChecks.result,
+      reason: homepageChecks.reason,
+      finalUrl: homepageChecks.finalUrl,
+      httpStatus: homepageChecks.httpStatus,
+      evidence: homepageChecks.evidence,
+    })
+    .from(homepageChecks)
+    .where(eq(homepageChecks.complaintId, complaintId))
+    .orderBy(desc(homepageChecks.checkedAt))
+    .limit(50);
+  return rows.map(({ evidence, checkedAt, ...r }) => {
+    const e = evidence as { sm3?: string | null; excerpt?: string };
+    return { ...r, checkedAt: checkedAt.toISOString(), sm3: e.sm3 ?? null, excerpt: e.excerpt ?? '' };
+  });
+}
+export type ComplaintHomepageCheck = Awaited<ReturnType<typeof complaintHomepageChecks>>[number];

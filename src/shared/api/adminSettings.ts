@@ -91,6 +91,12 @@ export const SETTING_SCHEMAS = {
     .int('应为整数（小时）')
     .min(1, '至少 1 小时')
     .max(24, '不能超过 24 小时'),
+  /** SPEC §10 politeness: the least time between two requests of the monitor to one host, per instance (ms). */
+  'monitor.hostDelayMs': z
+    .number({ message: '应为整数（毫秒）' })
+    .int('应为整数（毫秒）')
+    .min(0, '不能小于 0')
+    .max(60_000, '不能超过 60000 毫秒'),
 } as const;
 
 export type SettingKey = keyof typeof SETTING_SCHEMAS;
@@ -108,6 +114,7 @@ export const SETTING_DEFAULTS: { [K in SettingKey]: SettingValue<K> } = {
   'complaints.altchaMaxNumber': 100_000,
   'monitor.daily': true,
   'monitor.spreadHours': 20,
+  'monitor.hostDelayMs': 1_000,
 };
 
 export const SETTING_KEYS = Object.keys(SETTING_SCHEMAS) as SettingKey[];
@@ -127,7 +134,11 @@ export const settingsValues = z.object({
     evidenceMaxBytes: S['complaints.evidenceMaxBytes'],
     altchaMaxNumber: S['complaints.altchaMaxNumber'],
   }),
-  monitor: z.object({ daily: S['monitor.daily'], spreadHours: S['monitor.spreadHours'] }),
+  monitor: z.object({
+    daily: S['monitor.daily'],
+    spreadHours: S['monitor.spreadHours'],
+    hostDelayMs: S['monitor.hostDelayMs'],
+  }),
 });
 export type SettingsValues = z.infer<typeof settingsValues>;
 
@@ -147,7 +158,11 @@ export const settingsUpdateBody = z.strictObject({
     })
     .optional(),
   monitor: z
-    .strictObject({ daily: S['monitor.daily'].optional(), spreadHours: S['monitor.spreadHours'].optional() })
+    .strictObject({
+      daily: S['monitor.daily'].optional(),
+      spreadHours: S['monitor.spreadHours'].optional(),
+      hostDelayMs: S['monitor.hostDelayMs'].optional(),
+    })
     .optional(),
 });
 export type SettingsUpdate = z.infer<typeof settingsUpdateBody>;
@@ -178,7 +193,11 @@ export function groupSettings(flat: { [K in SettingKey]: SettingValue<K> }): Set
       evidenceMaxBytes: flat['complaints.evidenceMaxBytes'],
       altchaMaxNumber: flat['complaints.altchaMaxNumber'],
     },
-    monitor: { daily: flat['monitor.daily'], spreadHours: flat['monitor.spreadHours'] },
+    monitor: {
+      daily: flat['monitor.daily'],
+      spreadHours: flat['monitor.spreadHours'],
+      hostDelayMs: flat['monitor.hostDelayMs'],
+    },
   };
 }
 

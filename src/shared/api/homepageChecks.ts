@@ -22,7 +22,7 @@ export const homepageCheckSchema = z.object({
   id: z.string(),
   result: z.enum(HOMEPAGE_CHECK_RESULTS),
   checkedAt: z.string(),
-  trigger: z.enum(['staff', 'schedule', 'admin_all']),
+  trigger: z.enum(['staff', 'schedule', 'admin_all', 'complaint']),
   homepageUrl: z.string(),
   filingNumber: z.string(),
   finalUrl: z.string(),

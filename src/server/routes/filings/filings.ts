@@ -66,6 +66,7 @@ export async function view(ctx: AppContext, user: SessionUser, row: FilingRow) {
     launchWarningDays,
     cal,
     now,
+    allowPrivateHomepage: ctx.config.monitorAllowPrivate,
   });
 }
 

@@ -198,6 +198,16 @@ describe('submitting an invalid or incomplete filing', () => {
       'platform.homepageUrl',
     ],
     [
+      'a homepage on a private address (the monitor could never check it)',
+      { platform: { ...base.platform, homepageUrl: 'http://192.168.1.10/' } },
+      'platform.homepageUrl',
+    ],
+    [
+      'a homepage with a password in it',
+      { platform: { ...base.platform, homepageUrl: 'https://admin:pw@www.vulbox.example.cn/' } },
+      'platform.homepageUrl',
+    ],
+    [
       'a javascript publish URL',
       { platform: { ...base.platform, publishUrls: ['javascript:alert(1)'] } },
       'platform.publishUrls[0]',

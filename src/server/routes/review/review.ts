@@ -56,6 +56,7 @@ async function reviewView(ctx: AppContext, user: SessionUser, row: FilingRow) {
     openChangeId: openChange?.id ?? null,
     cal: await ctx.calendar.get(),
     now: ctx.now(),
+    allowPrivateHomepage: ctx.config.monitorAllowPrivate,
   });
 }
 
