@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Catalog, createI18n, type Messages, pickLang } from './index.js';
+import { calendarCatalog } from './locales/calendar.js';
 import { changesCatalog } from './locales/changes.js';
 import { commonCatalog } from './locales/common.js';
 import { complaintsCatalog } from './locales/complaints.js';
@@ -26,6 +27,7 @@ const catalogs: Catalog[] = [
   complaintsCatalog,
   handlingCatalog,
   monitorCatalog,
+  calendarCatalog,
   dashboardCatalog,
 ];
 
