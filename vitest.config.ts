@@ -17,7 +17,19 @@ const server = (name: string, globalSetup: string): TestProjectInlineConfigurati
   },
 });
 
-const projects: TestProjectInlineConfiguration[] = [{ test: { name: 'shared', include: ['src/shared/**/*.test.ts'] } }];
+const projects: TestProjectInlineConfiguration[] = [
+  { test: { name: 'shared', include: ['src/shared/**/*.test.ts'] } },
+  // Component tests of the web app, in a DOM (jsdom) with Testing Library.
+  {
+    test: {
+      name: 'web',
+      include: ['src/web/**/*.test.tsx'],
+      environment: 'jsdom',
+      setupFiles: ['./src/web/test/setup.ts'],
+      testTimeout: 60_000,
+    },
+  },
+];
 if (only !== 'postgres') projects.push(server('pglite', './src/server/test/globalPglite.ts'));
 if (only !== 'pglite') {
   if (await isPostgresReachable()) projects.push(server('postgres', './src/server/test/globalPostgres.ts'));

@@ -100,7 +100,7 @@ describe('filing in the browser', () => {
 
     // 4. 注册资本和股权
     await next(page, '注册资本和股权');
-    await page.getByLabel('注册资本（万元）').fill('1000');
+    await page.getByLabel('注册资本').fill('1000');
     await page.getByLabel('股东 1', { exact: true }).fill('甲投资有限公司');
     await page.getByLabel('持股比例').fill('100');
     await upload(page, 'equity_proof', '股权结构证明.pdf', samplePdf('equity'), 'application/pdf');

@@ -260,8 +260,13 @@ describe('review in the browser', () => {
     await dialog.getByLabel('补正说明').fill('经核查，备案信息与有关系统记录不一致，请补正后重新提交。');
     await dialog.getByLabel('字段 1').click();
     await dialog.getByLabel('字段 1').fill('ICP');
-    await staff.locator('.ant-select-item-option').filter({ hasText: 'platform.icpNumber' }).click();
-    await dialog.getByTitle('ICP备案号（platform.icpNumber）').waitFor();
+    // Fields by their names: the JSON path is never shown.
+    await staff
+      .locator('.ant-select-item-option')
+      .filter({ hasText: /^ICP备案号$/ })
+      .click();
+    await dialog.getByTitle('ICP备案号', { exact: true }).waitFor();
+    expect(await dialog.textContent()).not.toContain('platform.icpNumber');
     await dialog.getByLabel('原因 1').fill(REASON);
     await expectAllLabelled(staff);
     await screenshot(staff, '29-review-correction-modal');
@@ -302,8 +307,14 @@ describe('review in the browser', () => {
     await owner.locator('.ant-steps-item').filter({ hasText: '确认提交' }).click();
     await owner.getByText('信息完整，请核对后提交').waitFor();
     await expect.poll(() => owner.getByTestId('save-status').textContent()).toMatch(/已保存 \d\d:\d\d/);
-    await owner.getByRole('button', { name: '提交备案' }).click();
+    await owner.getByRole('button', { name: '重新提交' }).click();
     await owner.getByTestId('due-text').filter({ hasText: '审核截止' }).waitFor();
+    // The timeline keeps the first submission and the correction notice.
+    const timeline = owner.getByTestId('filing-timeline');
+    await timeline.getByTestId('timeline-correction').waitFor();
+    expect(await timeline.textContent()).toMatch(
+      /提交备案，收到日期[\s\S]*工业和信息化部通知补正[\s\S]*补正后重新提交/,
+    );
     await owner.getByText('待审核').first().waitFor();
     expect(await owner.getByTestId('correction-notice').count()).toBe(0);
 
@@ -320,6 +331,12 @@ describe('review in the browser', () => {
     await staff.reload();
     await staff.getByTestId('review-status').getByText('待审核').waitFor();
     expect(await staff.getByTestId('filing-sections').textContent()).toContain(NEW_ICP);
+    // What the applicant changed since the notice, and a checklist of this round only.
+    const since = staff.getByTestId('since-correction');
+    await since.waitFor();
+    expect(await since.textContent()).toContain(OLD_ICP);
+    expect(await since.textContent()).toContain(NEW_ICP);
+    expect(await staff.getByTestId('check-platform').getAttribute('data-result')).toBe('');
     // The corrected section is checked again.
     const platformCheck = staff.getByTestId('check-platform');
     await platformCheck.getByText('通过', { exact: true }).click();

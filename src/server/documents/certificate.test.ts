@@ -102,3 +102,14 @@ describe.skipIf(!hasPoppler)(`certificate PDF${popplerNote}`, () => {
     expect(mismatches).toBe(0);
   });
 });
+
+describe.skipIf(!hasPoppler)(`certificate PDF URLs${popplerNote}`, () => {
+  it('prints the homepage and the verification URL as people read them, not percent-encoded', async () => {
+    const flat = squash(
+      pdfText(await certificatePdf({ ...INPUT, homepageUrl: 'https://www.vulbox.example.cn/%E6%BC%8F%E6%B4%9E' })),
+    );
+    expect(flat).toContain(squash('https://www.vulbox.example.cn/漏洞'));
+    expect(flat).toContain(squash('核验网址：https://vcp.example.gov.cn/public/filings/工信漏备202600001号'));
+    expect(flat).not.toContain('%E6%BC%8F%E6%B4%9E');
+  });
+});

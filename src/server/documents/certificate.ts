@@ -102,7 +102,7 @@ export async function certificatePdf(input: CertificateInput): Promise<Uint8Arra
   const individual = input.sponsorType === 'individual';
   const fields: [string, string][] = [
     ['漏洞收集平台名称', input.platformName],
-    ['网站首页网址', input.homepageUrl],
+    ['网站首页网址', readable(input.homepageUrl)],
     ['ICP备案号', input.icpNumber],
     [individual ? '主办个人' : '主办单位', `${input.sponsorName}（${input.sponsorTypeLabel}）`],
     ['备案日期', chineseDate(input.filingDate)],

@@ -71,7 +71,7 @@ function correctionDiff(
   attachments: AttachmentMeta[],
   latest: typeof reviewDecisions.$inferSelect | undefined,
 ) {
-  if (!latest || latest.kind !== 'correction' || !latest.formData || row.status === 'correction_requested') return null;
+  if (latest?.kind !== 'correction' || !latest.formData || row.status === 'correction_requested') return null;
   const personal = latest.formPersonalEnc
     ? ctx.cipher.openJson<PersonalPart>(latest.formPersonalEnc, `decision:${latest.id}`)
     : {};

@@ -19,6 +19,17 @@ export const filingStatusCatalog = defineCatalog(
       deregistered: '已注销备案',
       revoked: '备案已被撤销',
       withdrawn: '已撤回',
+      resubmitted: '补正后重新提交，收到日期 {{date}}',
+      correctionItems: '需补正：{{fields}}',
+    },
+    actions: {
+      continue: '继续填写',
+      correct: '补正',
+      remove: '删除草稿',
+      removeConfirm: '删除后无法恢复，确定删除该草稿？',
+      removeOk: '删除',
+      cancel: '取消',
+      removed: '草稿已删除',
     },
     correction: {
       title: '补正通知（{{date}}）：请按以下意见修改后重新提交',
@@ -43,6 +54,7 @@ export const filingStatusCatalog = defineCatalog(
       homepage: '网站首页',
       article8: '备案时限（第八条）',
       late: '逾期备案',
+      lateHint: '平台在《办法》施行时已上线运行，却未在施行之日起 10 个工作日内备案（第八条），或在上线后才备案。',
       remaining: '尚有 {{count}} 项待完善。',
     },
     documents: {
@@ -75,6 +87,17 @@ export const filingStatusCatalog = defineCatalog(
       deregistered: 'Deregistered',
       revoked: 'Filing revoked',
       withdrawn: 'Withdrawn',
+      resubmitted: 'Submitted again after the correction, received on {{date}}',
+      correctionItems: 'To correct: {{fields}}',
+    },
+    actions: {
+      continue: 'Continue',
+      correct: 'Correct',
+      remove: 'Delete draft',
+      removeConfirm: 'A deleted draft cannot be restored. Delete it?',
+      removeOk: 'Delete',
+      cancel: 'Cancel',
+      removed: 'Draft deleted',
     },
     correction: {
       title: 'Correction notice ({{date}}): correct the following and submit again',
@@ -99,6 +122,8 @@ export const filingStatusCatalog = defineCatalog(
       homepage: 'Homepage',
       article8: 'Filing deadline (Article 8)',
       late: 'Filed late',
+      lateHint:
+        'The platform was online when the Measures took effect and was not filed within 10 working days of that date (Article 8), or was filed only after going live.',
       remaining: '{{count}} items still to complete.',
     },
     documents: {

@@ -95,6 +95,12 @@ const zh = {
   notePlaceholder: '核查说明（选填）',
   savedAt: (t: string) => `已保存 ${t}`,
   checkSaved: '核查结果已保存',
+  checkSaving: '保存中…',
+  lateHint:
+    '逾期备案：平台在《办法》施行时已上线运行，却未在施行之日起 10 个工作日内备案（第八条）；或已上线后才备案。',
+  sinceCorrection: (date: string) => `补正后的修改（与 ${date} 通知补正时相比）`,
+  idNumberFlag: '统一社会信用代码的校验位与国家标准不符，申请人已确认与营业执照一致：请在真实性核查中核对营业执照。',
+  idNumberUnchecked: '统一社会信用代码（申请人确认）尚未核对。',
   history: '审核记录',
   noHistory: '暂无审核决定',
   decisionKinds: { approve: '予以备案', correction: '通知补正' } as Record<string, string>,
@@ -234,6 +240,13 @@ const en: ReviewMessages = {
   notePlaceholder: 'Notes (optional)',
   savedAt: (t: string) => `Saved ${t}`,
   checkSaved: 'Check saved',
+  checkSaving: 'Saving…',
+  lateHint:
+    'Filed late: the platform was online when the Measures took effect and was not filed within 10 working days of that date (Article 8), or was filed only after going live.',
+  sinceCorrection: (date: string) => `Changed since the correction notice of ${date}`,
+  idNumberFlag:
+    'The credit code’s check character differs from the national standard; the applicant confirmed it matches the business licence. Check the licence in the authenticity checklist.',
+  idNumberUnchecked: 'The credit code confirmed by the applicant has not been checked yet.',
   history: 'Decisions',
   noHistory: 'No decisions yet',
   decisionKinds: { approve: 'Approved', correction: 'Correction requested' },

@@ -1,15 +1,16 @@
 /**
- * The files of one attachment kind: upload with a progress bar, then name, size, SM3 digest, preview,
- * replace and remove. The server checks the type from the bytes; the picker only suggests.
+ * The files of one attachment kind: upload with a progress bar, then each file's row (shared AttachmentRow) with
+ * preview, replace and remove. The server checks the type from the bytes; the picker only suggests. A refused upload
+ * stays said on the row, with the file's name and the reason, until the next upload or the user dismisses it.
  */
 import { DeleteOutlined, EyeOutlined, SwapOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, List, Modal, Popconfirm, Progress, Space, Tooltip, Typography } from 'antd';
+import { Alert, Button, List, Modal, Popconfirm, Progress, Space, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { type AttachmentKind, acceptAttribute } from '../../../../shared/attachments.js';
 import { editorCatalog } from '../../../../shared/i18n/locales/editor.js';
 import { fieldLabel } from '../../../components/DiffTable.js';
+import { AttachmentRow } from '../../../components/filing/AttachmentRow.js';
 import { ApiError } from '../../../lib/api.js';
-import { formatSize } from '../../../lib/format.js';
 import { useCatalog, useI18n } from '../../../lib/i18n.js';
 import type { Attachment } from '../api/filings.js';
 import { type AttachmentOps, useEditor } from './editor/EditorContext.js';
@@ -27,7 +28,7 @@ export function AttachmentList({ kind, attachments, editable, required, error, h
   const { files: ops } = useEditor();
   const { t } = useCatalog(editorCatalog);
   const { lang } = useI18n();
-  const { message } = App.useApp();
+  const [uploadError, setUploadError] = useState<string | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const [preview, setPreview] = useState<Attachment | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -41,12 +42,13 @@ export function AttachmentList({ kind, attachments, editable, required, error, h
   const onPick = async (file: File | undefined) => {
     if (!file) return;
     setProgress(0);
+    setUploadError(null);
     try {
       await ops.upload(kind, file, setProgress, replaceTarget.current);
-      message.success(t('files.uploaded', { name: file.name }));
       await refresh();
     } catch (err) {
-      message.error(err instanceof ApiError ? err.message : t('files.uploadFailed'));
+      const reason = err instanceof ApiError ? err.message : t('files.uploadFailed');
+      setUploadError(t('files.uploadFailedNamed', { name: file.name, reason }));
     } finally {
       setProgress(null);
       replaceTarget.current = undefined;
@@ -84,6 +86,18 @@ export function AttachmentList({ kind, attachments, editable, required, error, h
         onChange={(e) => void onPick(e.target.files?.[0])}
       />
       {progress !== null && <Progress percent={progress} size="small" aria-label={t('files.progress', { label })} />}
+      {uploadError && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          data-testid={`upload-error-${kind}`}
+          style={{ margin: '8px 0' }}
+          title={uploadError}
+          closable={{ 'aria-label': t('files.dismiss') }}
+          onClose={() => setUploadError(null)}
+        />
+      )}
       {error && (
         <Typography.Paragraph type="danger" role="alert" style={{ margin: '4px 0' }}>
           {error}
@@ -96,7 +110,9 @@ export function AttachmentList({ kind, attachments, editable, required, error, h
           style={{ marginTop: 8 }}
           dataSource={files}
           renderItem={(a) => (
-            <List.Item
+            <AttachmentRow
+              file={a}
+              href={ops.url(a.id)}
               actions={[
                 <Button key="preview" size="small" icon={<EyeOutlined />} onClick={() => setPreview(a)}>
                   {t('files.preview')}
@@ -123,25 +139,7 @@ export function AttachmentList({ kind, attachments, editable, required, error, h
                     ]
                   : []),
               ]}
-            >
-              <List.Item.Meta
-                title={
-                  <a href={ops.url(a.id)} download={a.fileName}>
-                    {a.fileName}
-                  </a>
-                }
-                description={
-                  <Space size="middle" wrap>
-                    <span>{formatSize(a.size)}</span>
-                    <Tooltip title={a.sm3}>
-                      <Typography.Text type="secondary" copyable={{ text: a.sm3 }}>
-                        SM3 {a.sm3.slice(0, 16)}…
-                      </Typography.Text>
-                    </Tooltip>
-                  </Space>
-                }
-              />
-            </List.Item>
+            />
           )}
         />
       )}

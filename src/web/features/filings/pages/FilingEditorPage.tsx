@@ -5,7 +5,7 @@ import { Navigate, useNavigate, useParams } from 'react-router';
 import { editorCatalog } from '../../../../shared/i18n/locales/editor.js';
 import { RouteError } from '../../../components/RouteError.js';
 import { paths } from '../../../config/paths.js';
-import { useCatalog, useI18n } from '../../../lib/i18n.js';
+import { useCatalog } from '../../../lib/i18n.js';
 import {
   attachmentUrl,
   deleteAttachment,
@@ -29,7 +29,6 @@ export function FilingEditorPage() {
 }
 
 function FilingEditor({ filing }: { filing: Filing }) {
-  const { t } = useI18n();
   const { t: te } = useCatalog(editorCatalog);
   const qc = useQueryClient();
   const navigate = useNavigate();
@@ -55,7 +54,10 @@ function FilingEditor({ filing }: { filing: Filing }) {
         message.success(te('submittedDue', { date: res.dueDate }));
         navigate(paths.filing(filing.id));
       }}
-      texts={{ title: correcting ? te('titleCorrection') : te('titleNew'), submit: t.submit }}
+      texts={{
+        title: correcting ? te('titleCorrection') : te('titleNew'),
+        submit: correcting ? te('nav.resubmit') : te('nav.submit'),
+      }}
     />
   );
 }

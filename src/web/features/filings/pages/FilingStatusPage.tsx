@@ -1,14 +1,16 @@
 /** A filing's status: where it stands on the way through review, with the due date and what comes next. */
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Popconfirm, Result, Space, Spin, Timeline, Typography } from 'antd';
-import { Link, useParams } from 'react-router';
-import type { FieldPath } from '../../../../shared/filing/labels.js';
+import { Link, useNavigate, useParams } from 'react-router';
 import { filingStatusCatalog } from '../../../../shared/i18n/locales/filingStatus.js';
+import { fieldLabel } from '../../../components/DiffTable.js';
+import { CorrectionNotice } from '../../../components/filing/CorrectionNotice.js';
 import { RouteError } from '../../../components/RouteError.js';
 import { StatusTag } from '../../../components/StatusTag.js';
 import { paths } from '../../../config/paths.js';
 import { formatDateTime as fmt } from '../../../lib/format.js';
 import { useCatalog, useI18n } from '../../../lib/i18n.js';
+import { type FilingWithHistory, useDeleteDraft } from '../api/drafts.js';
 import { type Filing, filingKey, filingsKey, useFiling, withdrawFiling } from '../api/filings.js';
 import { AfterApprovalCards, Article8Notice, RevokedNotice } from '../components/AfterApprovalCards.js';
 import { DueText } from '../components/DueText.js';
@@ -17,7 +19,11 @@ import { LifecyclePanel } from '../components/LifecyclePanel.js';
 
 type StatusT = ReturnType<typeof useCatalog<typeof filingStatusCatalog>>['t'];
 
-function timelineItems(f: Filing, t: StatusT) {
+/**
+ * Every round so far (submissions and correction notices, from the server's history), then what comes next for the
+ * filing's state: a resubmission after a correction keeps the earlier submission and the notice in view.
+ */
+function timelineItems(f: FilingWithHistory, t: StatusT, labelOf: (field: string) => string) {
   const items: { color?: string; content: React.ReactNode }[] = [
     {
       color: 'green',
@@ -28,19 +34,66 @@ function timelineItems(f: Filing, t: StatusT) {
       ),
     },
   ];
+  const history = f.history?.length
+    ? f.history
+    : f.submittedAt
+      ? [{ kind: 'submitted' as const, at: f.submittedAt, receivedDate: f.receivedDate ?? '' }]
+      : [];
+  let corrected = false;
+  for (const e of history) {
+    if (e.kind === 'submitted') {
+      items.push({
+        color: 'green',
+        content: (
+          <>
+            {t(corrected ? 'timeline.resubmitted' : 'timeline.submitted', { date: e.receivedDate })}　{fmt(e.at)}
+          </>
+        ),
+      });
+    } else if (e.kind === 'correction') {
+      corrected = true;
+      items.push({
+        color: 'orange',
+        content: (
+          <div data-testid="timeline-correction">
+            {t('timeline.correction')}　{fmt(e.at)}
+            {e.summary && (
+              <Typography.Paragraph type="secondary" style={{ margin: '2px 0 0', whiteSpace: 'pre-wrap' }}>
+                {e.summary}
+              </Typography.Paragraph>
+            )}
+            {e.items.length > 0 && (
+              <Typography.Text type="secondary">
+                {t('timeline.correctionItems', { fields: e.items.map((i) => labelOf(i.field)).join('、') })}
+              </Typography.Text>
+            )}
+          </div>
+        ),
+      });
+    } else if (e.kind === 'approved') {
+      items.push({
+        color: 'green',
+        content: (
+          <>
+            {t('timeline.approved', { number: f.filingNumber })}　{fmt(e.at)}
+          </>
+        ),
+      });
+    } else if (e.kind === 'withdrawn') {
+      items.push({
+        color: 'gray',
+        content: (
+          <>
+            {t('timeline.withdrawn')}　{fmt(e.at)}
+          </>
+        ),
+      });
+    }
+  }
+  const approvedShown = history.some((e) => e.kind === 'approved');
   if (f.status === 'draft') {
     items.push({ color: 'gray', content: t('timeline.draftNext') });
-    return items;
-  }
-  items.push({
-    color: 'green',
-    content: (
-      <>
-        {t('timeline.submitted', { date: f.receivedDate })}　{fmt(f.submittedAt)}
-      </>
-    ),
-  });
-  if (f.status === 'submitted') {
+  } else if (f.status === 'submitted') {
     items.push({
       color: f.due?.overdue ? 'red' : 'blue',
       content: (
@@ -50,31 +103,21 @@ function timelineItems(f: Filing, t: StatusT) {
         </Space>
       ),
     });
-    items.push({
-      color: 'gray',
-      content: t('timeline.ifTrue'),
-    });
+    items.push({ color: 'gray', content: t('timeline.ifTrue') });
     items.push({ color: 'gray', content: t('timeline.ifNot') });
     items.push({ color: 'gray', content: t('timeline.afterwards') });
   } else if (f.status === 'correction_requested') {
-    items.push({
-      color: 'orange',
-      content: (
-        <>
-          {t('timeline.correction')}　{fmt(f.correction?.createdAt)}
-        </>
-      ),
-    });
     items.push({ color: 'gray', content: t('timeline.correctionNext') });
   } else if (f.status === 'approved' || f.status === 'deregistered' || f.status === 'revoked') {
-    items.push({
-      color: 'green',
-      content: (
-        <>
-          {t('timeline.approved', { number: f.filingNumber })}　{fmt(f.approvedAt)}
-        </>
-      ),
-    });
+    if (!approvedShown)
+      items.push({
+        color: 'green',
+        content: (
+          <>
+            {t('timeline.approved', { number: f.filingNumber })}　{fmt(f.approvedAt)}
+          </>
+        ),
+      });
     items.push({ color: 'green', content: t('timeline.published') });
     if (f.status === 'deregistered') {
       items.push({
@@ -95,7 +138,7 @@ function timelineItems(f: Filing, t: StatusT) {
         ),
       });
     }
-  } else if (f.status === 'withdrawn') {
+  } else if (f.status === 'withdrawn' && !history.some((e) => e.kind === 'withdrawn')) {
     items.push({
       color: 'gray',
       content: (
@@ -110,31 +153,11 @@ function timelineItems(f: Filing, t: StatusT) {
 
 /** The open correction notice: what the reviewer asked for, field by field, and the way back into the editor. */
 function CorrectionAlert({ f }: { f: Filing }) {
-  const { label } = useI18n();
   const { t } = useCatalog(filingStatusCatalog);
   if (!f.correction) return null;
   return (
-    <Alert
-      type="warning"
-      showIcon
-      role="alert"
-      data-testid="correction-notice"
-      style={{ marginBottom: 24 }}
-      title={t('correction.title', { date: fmt(f.correction.createdAt) })}
-      description={
-        <>
-          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 8 }}>
-            {f.correction.summary}
-          </Typography.Paragraph>
-          <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-            {f.correction.items.map((i) => (
-              <li key={`${i.field}:${i.message}`}>
-                <Typography.Text strong>{label(i.field as FieldPath) ?? i.field}</Typography.Text>：{i.message}
-              </li>
-            ))}
-          </ul>
-        </>
-      }
+    <CorrectionNotice
+      correction={f.correction}
       action={
         f.allowedActions.includes('update') && (
           <Link to={paths.filingEdit(f.id)}>
@@ -183,10 +206,12 @@ function ApprovedBanner({ f }: { f: Filing }) {
 
 export function FilingStatusPage() {
   const { id = '' } = useParams();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { t: ts } = useCatalog(filingStatusCatalog);
   const filing = useFiling(id);
   const qc = useQueryClient();
+  const navigate = useNavigate();
+  const remove = useDeleteDraft();
   const { message } = App.useApp();
   if (filing.isPending) return <Spin style={{ display: 'block', marginTop: 80 }} />;
   if (filing.error) return <RouteError error={filing.error} />;
@@ -206,8 +231,29 @@ export function FilingStatusPage() {
         <Space>
           {can('update') && !f.correction && (
             <Link to={paths.filingEdit(f.id)}>
-              <Button type="primary">{t.edit}</Button>
+              <Button type="primary">{ts('actions.continue')}</Button>
             </Link>
+          )}
+          {can('discard') && (
+            <Popconfirm
+              title={ts('actions.removeConfirm')}
+              okText={ts('actions.removeOk')}
+              okButtonProps={{ danger: true }}
+              cancelText={ts('actions.cancel')}
+              onConfirm={() =>
+                remove.mutate(f.id, {
+                  onSuccess: () => {
+                    message.success(ts('actions.removed'));
+                    navigate(paths.filings);
+                  },
+                  onError: (err) => message.error(err.message),
+                })
+              }
+            >
+              <Button danger loading={remove.isPending} data-testid="delete-draft">
+                {ts('actions.remove')}
+              </Button>
+            </Popconfirm>
           )}
           {can('withdraw') && (
             <Popconfirm
@@ -244,12 +290,19 @@ export function FilingStatusPage() {
           {
             key: 'late',
             label: ts('details.article8'),
-            children: f.late ? <Typography.Text type="warning">{ts('details.late')}</Typography.Text> : '—',
+            children: f.late ? (
+              <Space direction="vertical" size={0}>
+                <Typography.Text type="warning">{ts('details.late')}</Typography.Text>
+                <Typography.Text type="secondary">{ts('details.lateHint')}</Typography.Text>
+              </Space>
+            ) : (
+              '—'
+            ),
           },
         ]}
       />
       <FilingDocuments f={f} />
-      <Timeline items={timelineItems(f, ts)} />
+      <Timeline data-testid="filing-timeline" items={timelineItems(f, ts, (field) => fieldLabel(field, lang))} />
       {f.status === 'draft' && !f.completeness.complete && (
         <Typography.Paragraph type="secondary">
           {ts('details.remaining', { count: f.completeness.errors.length })}

@@ -1,19 +1,22 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Space, Table, Typography } from 'antd';
+import { App, Button, Card, Empty, Popconfirm, Space, Table, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router';
+import { filingStatusCatalog } from '../../../../shared/i18n/locales/filingStatus.js';
 import { StatusTag } from '../../../components/StatusTag.js';
 import { paths } from '../../../config/paths.js';
 import { formatDateTime } from '../../../lib/format.js';
-import { useI18n } from '../../../lib/i18n.js';
-import { type FilingSummary, useCreateFiling, useMyFilings } from '../api/filings.js';
+import { useCatalog, useI18n } from '../../../lib/i18n.js';
+import { useDeleteDraft, useNewFiling } from '../api/drafts.js';
+import { type FilingSummary, useMyFilings } from '../api/filings.js';
 import { DueText } from '../components/DueText.js';
-
-const EDITABLE = ['draft', 'correction_requested'];
 
 export function FilingsListPage() {
   const { t } = useI18n();
+  const { t: ts } = useCatalog(filingStatusCatalog);
   const filings = useMyFilings();
-  const create = useCreateFiling();
+  // 新建备案 goes back to an empty draft if there is one, rather than starting another on every click.
+  const create = useNewFiling();
+  const remove = useDeleteDraft();
   const navigate = useNavigate();
   const { message } = App.useApp();
   const onCreate = () =>
@@ -52,9 +55,30 @@ export function FilingsListPage() {
           {
             title: t.actions,
             render: (_, f) => (
-              <Space>
-                {EDITABLE.includes(f.status) && <Link to={paths.filingEdit(f.id)}>{t.edit}</Link>}
+              <Space wrap>
+                {f.status === 'draft' && <Link to={paths.filingEdit(f.id)}>{ts('actions.continue')}</Link>}
+                {f.status === 'correction_requested' && (
+                  <Link to={paths.filingEdit(f.id)}>{ts('actions.correct')}</Link>
+                )}
                 <Link to={paths.filing(f.id)}>{t.view}</Link>
+                {f.status === 'draft' && (
+                  <Popconfirm
+                    title={ts('actions.removeConfirm')}
+                    okText={ts('actions.removeOk')}
+                    okButtonProps={{ danger: true }}
+                    cancelText={ts('actions.cancel')}
+                    onConfirm={() =>
+                      remove.mutate(f.id, {
+                        onSuccess: () => message.success(ts('actions.removed')),
+                        onError: (err) => message.error(err.message),
+                      })
+                    }
+                  >
+                    <Button type="link" danger size="small" style={{ padding: 0 }}>
+                      {ts('actions.remove')}
+                    </Button>
+                  </Popconfirm>
+                )}
               </Space>
             ),
           },

@@ -1,27 +1,28 @@
 /**
- * The authenticity checklist (真实性核查): per section, pass / fail / not applicable and a note. A choice is saved
- * at once; a note when the reviewer leaves its field.
+ * The authenticity checklist (真实性核查) of this review round: per section, pass / fail / not applicable and a note.
+ * A choice is saved at once, a note when the reviewer leaves its field; each row says so itself (saving, saved at,
+ * or why it failed) instead of a toast per click. A credit code accepted on the applicant's confirmation adds a row.
  */
-import { App, Input, Radio, Typography } from 'antd';
+import { Input, Radio, Typography } from 'antd';
 import { useEffect, useState } from 'react';
+import { checklistSections } from '../../../../shared/filing/review.js';
 import { formatDateTime } from '../../../lib/format.js';
 import { useMessages } from '../../../lib/i18n.js';
-import {
-  CHECK_SECTIONS,
-  type Check,
-  type CheckResult,
-  type CheckSection,
-  type ReviewFiling,
-  useRecordCheck,
-} from '../api/review.js';
+import { type Check, type CheckResult, type CheckSection, type ReviewFiling, useRecordCheck } from '../api/review.js';
 import { REVIEW_MESSAGES } from '../messages.js';
 
 const RESULTS: CheckResult[] = ['pass', 'fail', 'na'];
 
-export function Checklist({ filing }: { filing: ReviewFiling }) {
+/** What the review API adds to a filing for the checklist (server presenters/reviewFiling.ts). */
+export type ChecklistFiling = ReviewFiling & { idNumberNeedsReview?: boolean };
+
+export const sectionsOf = (filing: ChecklistFiling) =>
+  checklistSections({ sponsorType: filing.data.sponsor?.type, idNumberNeedsReview: !!filing.idNumberNeedsReview });
+
+export function Checklist({ filing }: { filing: ChecklistFiling }) {
   const m = useMessages(REVIEW_MESSAGES);
   const editable = filing.allowedActions.includes('check');
-  const sections = CHECK_SECTIONS.filter((s) => s !== 'capital' || filing.data.sponsor?.type !== 'individual');
+  const sections = sectionsOf(filing);
   return (
     <div data-testid="checklist">
       <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
@@ -52,8 +53,8 @@ function CheckRow({
   editable: boolean;
 }) {
   const m = useMessages(REVIEW_MESSAGES);
-  const { message } = App.useApp();
   const save = useRecordCheck(filingId);
+  const [failure, setFailure] = useState<string | null>(null);
   const [note, setNote] = useState(check?.note ?? '');
   const [result, setResult] = useState<CheckResult | undefined>(check?.result);
   useEffect(() => setNote(check?.note ?? ''), [check?.note]);
@@ -63,13 +64,13 @@ function CheckRow({
 
   const record = (value: CheckResult, text: string) => {
     setResult(value);
+    setFailure(null);
     save.mutate(
       { section, result: value, note: text.trim() },
       {
-        onSuccess: () => message.success(m.checkSaved, 1),
         onError: (err) => {
           setResult(check?.result);
-          message.error(err.message);
+          setFailure(err.message);
         },
       },
     );
@@ -112,11 +113,23 @@ function CheckRow({
           onPressEnter={(e) => (e.target as HTMLInputElement).blur()}
         />
       </div>
-      {check && (
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {m.savedAt(formatDateTime(check.checkedAt))}
-        </Typography.Text>
-      )}
+      <div aria-live="polite" data-testid={`check-${section}-status`} style={{ fontSize: 12, minHeight: 18 }}>
+        {failure ? (
+          <Typography.Text type="danger" style={{ fontSize: 12 }}>
+            {failure}
+          </Typography.Text>
+        ) : save.isPending ? (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {m.checkSaving}
+          </Typography.Text>
+        ) : (
+          check && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {m.savedAt(formatDateTime(check.checkedAt))}
+            </Typography.Text>
+          )
+        )}
+      </div>
     </div>
   );
 }

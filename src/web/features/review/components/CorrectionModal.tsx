@@ -7,6 +7,7 @@ import { Alert, Button, Form, Input, Modal, Select, Space, Typography } from 'an
 import { useMemo, useState } from 'react';
 import type { FieldError } from '../../../../shared/filing/completeness.js';
 import { FIELD_LABELS, type FieldPath } from '../../../../shared/filing/labels.js';
+import { fieldLabel } from '../../../components/DiffTable.js';
 import { FIELD_LABELS_EN, useI18n, useMessages } from '../../../lib/i18n.js';
 import { REVIEW_MESSAGES } from '../messages.js';
 
@@ -44,16 +45,20 @@ export function CorrectionModal({
     ? completenessErrors.map((e) => ({ field: e.field, message: e.message }))
     : [{}];
   const options = useMemo(() => {
-    const labels = lang === 'en' ? FIELD_LABELS_EN : FIELD_LABELS;
+    // Fields by their names only; the path stays searchable for staff who know it, but is never shown.
     const known = (Object.keys(FIELD_LABELS) as FieldPath[]).map((f) => ({
       value: f,
-      label: `${labels[f]}（${f}）`,
+      label: fieldLabel(f, lang),
       search: `${FIELD_LABELS[f]} ${FIELD_LABELS_EN[f]} ${f}`,
     }));
     const extra = completenessErrors
       .map((e) => e.field)
       .filter((f, i, all) => !(f in FIELD_LABELS) && all.indexOf(f) === i)
-      .map((f) => ({ value: f, label: f, search: f }));
+      .map((f) => ({
+        value: f,
+        label: fieldLabel(f, lang),
+        search: `${fieldLabel(f, 'zh')} ${fieldLabel(f, 'en')} ${f}`,
+      }));
     return [...known, ...extra];
   }, [lang, completenessErrors]);
 
@@ -96,7 +101,11 @@ export function CorrectionModal({
           showIcon
           role="alert"
           style={{ marginBottom: 12 }}
-          title={typeof error === 'string' ? error : error.map((e) => `${e.field}：${e.message}`).join('；')}
+          title={
+            typeof error === 'string'
+              ? error
+              : error.map((e) => `${fieldLabel(e.field, lang)}：${e.message}`).join('；')
+          }
         />
       )}
       <Form<Values>

@@ -1,16 +1,16 @@
 /** The decisions on a filing, newest first: approvals and correction notices with their items. */
 import { Empty, Tag, Timeline, Typography } from 'antd';
 import type { FieldError } from '../../../../shared/filing/completeness.js';
-import { FIELD_LABELS, type FieldPath } from '../../../../shared/filing/labels.js';
+import { fieldLabel } from '../../../components/DiffTable.js';
 import { formatDateTime } from '../../../lib/format.js';
-import { FIELD_LABELS_EN, useI18n, useMessages } from '../../../lib/i18n.js';
+import { useI18n, useMessages } from '../../../lib/i18n.js';
 import type { Decision } from '../api/review.js';
 import { REVIEW_MESSAGES } from '../messages.js';
 
 export function DecisionHistory({ decisions }: { decisions: Decision[] }) {
   const m = useMessages(REVIEW_MESSAGES);
   const { lang } = useI18n();
-  const labelOf = (f: string) => (lang === 'en' ? FIELD_LABELS_EN : FIELD_LABELS)[f as FieldPath] ?? f;
+  const labelOf = (f: string) => fieldLabel(f, lang);
   if (decisions.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={m.noHistory} />;
   return (
     <Timeline

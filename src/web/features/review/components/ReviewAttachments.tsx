@@ -1,10 +1,10 @@
 /** The proofs, listed by kind, each with an inline preview (PDF in a frame, images as they are) and a download. */
 import { DownloadOutlined, EyeOutlined } from '@ant-design/icons';
-import { Button, Empty, List, Modal, Space, Tooltip, Typography } from 'antd';
+import { Button, Empty, List, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { ATTACHMENT_KINDS } from '../../../../shared/attachments.js';
 import { fieldLabel } from '../../../components/DiffTable.js';
-import { formatDateTime, formatSize } from '../../../lib/format.js';
+import { AttachmentRow } from '../../../components/filing/AttachmentRow.js';
 import { useI18n, useMessages } from '../../../lib/i18n.js';
 import { type ReviewAttachment, reviewAttachmentUrl } from '../api/review.js';
 import { REVIEW_MESSAGES } from '../messages.js';
@@ -38,7 +38,9 @@ export function ReviewAttachments({
             style={{ marginTop: 6 }}
             dataSource={attachments.filter((a) => a.kind === kind)}
             renderItem={(a) => (
-              <List.Item
+              <AttachmentRow
+                file={a}
+                href={url(a.id)}
                 actions={[
                   <Button
                     key="preview"
@@ -54,24 +56,7 @@ export function ReviewAttachments({
                     <DownloadOutlined /> {m.download}
                   </a>,
                 ]}
-              >
-                <List.Item.Meta
-                  title={a.fileName}
-                  description={
-                    <Space size="middle" wrap>
-                      <span>{formatSize(a.size)}</span>
-                      <span>
-                        {m.uploadedAt} {formatDateTime(a.uploadedAt)}
-                      </span>
-                      <Tooltip title={a.sm3}>
-                        <Typography.Text type="secondary" copyable={{ text: a.sm3 }}>
-                          SM3 {a.sm3.slice(0, 16)}…
-                        </Typography.Text>
-                      </Tooltip>
-                    </Space>
-                  }
-                />
-              </List.Item>
+              />
             )}
           />
         </div>
@@ -81,7 +66,7 @@ export function ReviewAttachments({
         onCancel={() => setPreview(null)}
         footer={null}
         width={920}
-        title={preview ? `${preview.kindLabel}：${preview.fileName}` : ''}
+        title={preview ? `${fieldLabel(`attachments.${preview.kind}`, lang)}：${preview.fileName}` : ''}
         destroyOnHidden
       >
         {preview && <Preview url={url} attachment={preview} />}

@@ -24,21 +24,22 @@ import {
   Space,
   Spin,
   Tag,
+  Tooltip,
   Typography,
 } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { FIELD_LABELS, type FieldPath } from '../../../../shared/filing/labels.js';
+import type { DiffEntry } from '../../../../shared/filing/diff.js';
 import { monitorCatalog } from '../../../../shared/i18n/locales/monitor.js';
 import { reviewLifecycleCatalog } from '../../../../shared/i18n/locales/reviewLifecycle.js';
+import { DiffTable, fieldLabel } from '../../../components/DiffTable.js';
 import { RouteError } from '../../../components/RouteError.js';
 import { StatusTag } from '../../../components/StatusTag.js';
 import { paths } from '../../../config/paths.js';
 import { formatDateTime } from '../../../lib/format.js';
-import { FIELD_LABELS_EN, useCatalog, useI18n, useMessages } from '../../../lib/i18n.js';
+import { useCatalog, useI18n, useMessages } from '../../../lib/i18n.js';
 import { useMe } from '../../auth/api/auth.js';
 import {
-  CHECK_SECTIONS,
   type ReviewFiling,
   reviewDocumentUrl,
   useApprove,
@@ -48,7 +49,7 @@ import {
   useReviewers,
   useReviewFiling,
 } from '../api/review.js';
-import { Checklist } from '../components/Checklist.js';
+import { Checklist, type ChecklistFiling, sectionsOf } from '../components/Checklist.js';
 import { CorrectionModal } from '../components/CorrectionModal.js';
 import { DecisionHistory } from '../components/DecisionHistory.js';
 import { DaysLeft, DueDate } from '../components/DueCell.js';
@@ -67,7 +68,10 @@ export function ReviewFilingPage() {
   return <ReviewPage filing={filing.data} />;
 }
 
-function ReviewPage({ filing }: { filing: ReviewFiling }) {
+/** What the review API adds for a round after a correction (server presenters/reviewFiling.ts). */
+type RoundFiling = ChecklistFiling & { sinceCorrection?: { correctedAt: string; diff: DiffEntry[] } | null };
+
+function ReviewPage({ filing }: { filing: RoundFiling }) {
   const m = useMessages(REVIEW_MESSAGES);
   const { t } = useCatalog(reviewLifecycleCatalog);
   const { t: tm } = useCatalog(monitorCatalog);
@@ -88,7 +92,7 @@ function ReviewPage({ filing }: { filing: ReviewFiling }) {
   const [correctionSent, setCorrectionSent] = useState(false);
   // The certificate is issued while the filing is valid: approved, or approved with a change under review.
   const certified = !!filing.filingNumber && (filing.status === 'approved' || filing.status === 'change_submitted');
-  const labelOf = (f: string) => (lang === 'en' ? FIELD_LABELS_EN : FIELD_LABELS)[f as FieldPath] ?? f;
+  const labelOf = (f: string) => fieldLabel(f, lang);
 
   const assignee = filing.assignedReviewerId
     ? filing.assignedReviewerId === me.data?.id
@@ -96,9 +100,12 @@ function ReviewPage({ filing }: { filing: ReviewFiling }) {
       : (reviewers.data?.find((r) => r.id === filing.assignedReviewerId)?.displayName ?? '—')
     : null;
 
-  const failed = filing.checks.filter((c) => c.result === 'fail').length;
-  const sections = CHECK_SECTIONS.filter((s) => s !== 'capital' || filing.data.sponsor?.type !== 'individual');
+  // The server sends this round's checks only: results from before a correction do not count here.
+  const sections = sectionsOf(filing);
+  const failed = filing.checks.filter((c) => c.result === 'fail' && sections.includes(c.section)).length;
   const unchecked = sections.filter((s) => !filing.checks.some((c) => c.section === s)).length;
+  const idNumberOpen =
+    !!filing.idNumberNeedsReview && !filing.checks.some((c) => c.section === 'idNumber' && c.result === 'pass');
   const onApprove = () =>
     modal.confirm({
       title: m.approveTitle,
@@ -106,6 +113,7 @@ function ReviewPage({ filing }: { filing: ReviewFiling }) {
         <>
           <Typography.Paragraph style={{ marginBottom: 8 }}>{m.approveBody}</Typography.Paragraph>
           {failed > 0 && <Alert type="error" showIcon title={m.failedChecks(failed)} style={{ marginBottom: 8 }} />}
+          {idNumberOpen && <Alert type="error" showIcon title={m.idNumberUnchecked} style={{ marginBottom: 8 }} />}
           {unchecked > 0 && <Alert type="warning" showIcon title={m.uncheckedSections(unchecked)} />}
         </>
       ),
@@ -207,7 +215,13 @@ function ReviewPage({ filing }: { filing: ReviewFiling }) {
             <span data-testid="review-status">
               <StatusTag status={filing.status} />
             </span>
-            {filing.late && <Tag color="red">{m.late}</Tag>}
+            {filing.late && (
+              <Tooltip title={m.lateHint}>
+                <Tag color="red" data-testid="late-tag">
+                  {m.late}
+                </Tag>
+              </Tooltip>
+            )}
           </Space>
         }
         extra={wide ? decisionButtons : undefined}
@@ -335,6 +349,14 @@ function ReviewPage({ filing }: { filing: ReviewFiling }) {
             }
           />
         )}
+        {filing.late && (
+          <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+            {m.lateHint}
+          </Typography.Paragraph>
+        )}
+        {filing.idNumberNeedsReview && (
+          <Alert type="warning" showIcon data-testid="id-number-flag" style={{ marginTop: 8 }} title={m.idNumberFlag} />
+        )}
         {filing.status !== 'submitted' && (
           <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }} data-testid="state-hint">
             {filing.status === 'correction_requested'
@@ -347,6 +369,14 @@ function ReviewPage({ filing }: { filing: ReviewFiling }) {
       </Card>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={15}>
+          {filing.sinceCorrection && (
+            <Card style={{ marginBottom: 16 }} data-testid="since-correction">
+              <DiffTable
+                diff={filing.sinceCorrection.diff}
+                title={m.sinceCorrection(formatDateTime(filing.sinceCorrection.correctedAt))}
+              />
+            </Card>
+          )}
           <Card title={m.formTitle} style={{ marginBottom: 16 }}>
             <FilingSections filing={filing} />
           </Card>

@@ -55,7 +55,7 @@ export function AttachmentsStep() {
       <Field field="other" required={false}>
         <Input.TextArea
           autoSize={{ minRows: 3, maxRows: 10 }}
-          maxLength={20000}
+          count={{ show: true, max: 20000 }}
           placeholder={t('commitment.otherPlaceholder')}
         />
       </Field>

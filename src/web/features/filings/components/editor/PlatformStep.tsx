@@ -1,9 +1,10 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Form, Input, Radio, Space } from 'antd';
 import dayjs from 'dayjs';
-import { useMessages } from '../../../../lib/i18n.js';
+import { editorCatalog } from '../../../../../shared/i18n/locales/editor.js';
+import { useCatalog } from '../../../../lib/i18n.js';
 import { Field, GroupError } from './EditorContext.js';
-import { EDITOR_MESSAGES } from './messages.js';
+import { counted, LIMITS } from './limits.js';
 
 export const dateProps = {
   getValueProps: (v: unknown) => ({ value: typeof v === 'string' && v ? dayjs(v) : undefined }),
@@ -11,72 +12,79 @@ export const dateProps = {
 };
 
 export function PlatformStep() {
-  const m = useMessages(EDITOR_MESSAGES);
+  const { t } = useCatalog(editorCatalog);
   const publishes = Form.useWatch(['platform', 'publishesVulnerabilities']);
   const online = Form.useWatch(['operation', 'alreadyOnline']);
   return (
     <>
       <Field field="platform.name">
-        <Input maxLength={100} showCount placeholder={m.namePlaceholder} />
+        <Input {...counted(LIMITS.platformName)} placeholder={t('form.namePlaceholder')} />
       </Field>
       <Field field="platform.homepageUrl">
-        <Input placeholder="https://" inputMode="url" />
+        <Input placeholder="https://" inputMode="url" {...counted(LIMITS.url)} />
       </Field>
-      <Field field="platform.icpNumber" extra={m.icpExample}>
-        <Input />
+      <Field field="platform.icpNumber" extra={t('form.icpExample')}>
+        <Input {...counted(LIMITS.icp)} />
       </Field>
       <Field field="platform.publishesVulnerabilities">
         <Radio.Group
           options={[
-            { label: m.publishes, value: true },
-            { label: m.notPublishes, value: false },
+            { label: t('form.publishes'), value: true },
+            { label: t('form.notPublishes'), value: false },
           ]}
         />
       </Field>
-      <Form.Item label={m.publishUrls} required={publishes !== false}>
+      <Form.Item label={t('form.publishUrls')} required={publishes !== false}>
         <Form.List name={['platform', 'publishUrls']}>
           {(fields, { add, remove }) => (
             <>
               {fields.map((f, i) => (
-                <Space key={f.key} align="baseline" style={{ display: 'flex' }}>
-                  <Field field={`platform.publishUrls[${i}]`} path={[f.name]} label={m.url(i + 1)} required={false}>
-                    <Input placeholder="https://" style={{ width: 480, maxWidth: 'calc(100vw - 120px)' }} />
-                  </Field>
+                <div key={f.key} style={{ display: 'flex', alignItems: 'baseline', gap: 8, maxWidth: 560 }}>
+                  <div style={{ flex: 1, minWidth: 0 }}>
+                    <Field
+                      field={`platform.publishUrls[${i}]`}
+                      path={[f.name]}
+                      label={t('form.url', { n: i + 1 })}
+                      required={false}
+                    >
+                      <Input placeholder="https://" inputMode="url" />
+                    </Field>
+                  </div>
                   <Button
                     type="text"
-                    aria-label={m.removeUrl(i + 1)}
+                    aria-label={t('form.removeUrl', { n: i + 1 })}
                     icon={<MinusCircleOutlined />}
                     onClick={() => remove(f.name)}
                   />
-                </Space>
+                </div>
               ))}
               <GroupError field="platform.publishUrls" />
               <Button type="dashed" icon={<PlusOutlined />} onClick={() => add('')}>
-                {m.addUrl}
+                {t('form.addUrl')}
               </Button>
             </>
           )}
         </Form.List>
       </Form.Item>
-      <Form.Item label={m.socialAccounts} required={false}>
+      <Form.Item label={t('form.socialAccounts')} required={false}>
         <Form.List name={['platform', 'socialAccounts']}>
           {(fields, { add, remove }) => (
             <>
               {fields.map((f, i) => (
                 <Space key={f.key} align="baseline" wrap>
-                  <Field field={`platform.socialAccounts[${i}].app`} path={[f.name, 'app']} label={m.socialApp}>
-                    <Input placeholder={m.socialAppPlaceholder} />
+                  <Field field={`platform.socialAccounts[${i}].app`} path={[f.name, 'app']} label={t('form.socialApp')}>
+                    <Input placeholder={t('form.socialAppPlaceholder')} {...counted(LIMITS.socialApp)} />
                   </Field>
                   <Field
                     field={`platform.socialAccounts[${i}].account`}
                     path={[f.name, 'account']}
-                    label={m.socialAccount}
+                    label={t('form.socialAccount')}
                   >
-                    <Input />
+                    <Input {...counted(LIMITS.socialAccount)} />
                   </Field>
                   <Button
                     type="text"
-                    aria-label={m.removeSocial(i + 1)}
+                    aria-label={t('form.removeSocial', { n: i + 1 })}
                     icon={<MinusCircleOutlined />}
                     onClick={() => remove(f.name)}
                   />
@@ -85,7 +93,7 @@ export function PlatformStep() {
               <GroupError field="platform.socialAccounts" />
               <div>
                 <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ app: '', account: '' })}>
-                  {m.addSocial}
+                  {t('form.addSocial')}
                 </Button>
               </div>
             </>
@@ -95,16 +103,16 @@ export function PlatformStep() {
       <Field field="operation.alreadyOnline">
         <Radio.Group
           options={[
-            { label: m.online, value: true },
-            { label: m.notOnline, value: false },
+            { label: t('form.online'), value: true },
+            { label: t('form.notOnline'), value: false },
           ]}
         />
       </Field>
       <Field
         field="operation.launchDate"
-        label={online === false ? m.plannedLaunch : m.launch}
+        label={online === false ? t('form.plannedLaunch') : t('form.launch')}
         required={online !== false}
-        extra={online === false ? m.fileBeforeLaunch : undefined}
+        extra={online === false ? t('form.fileBeforeLaunch') : undefined}
         {...dateProps}
       >
         <DatePicker />

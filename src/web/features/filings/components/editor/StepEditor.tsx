@@ -4,17 +4,17 @@
  * confirmation step. It edits a filing's draft (FilingEditorPage) or a change's copy of the record (ChangeEditorPage):
  * the page gives it the form, where files go, how to save and submit, and its texts.
  */
-import { Alert, App, Button, Card, Form, Space, Steps, Tag, Typography } from 'antd';
-import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
+import { App, Button, Card, Form, Space, Steps, Typography } from 'antd';
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useBlocker, useSearchParams } from 'react-router';
 import { chinaToday } from '../../../../../shared/calendar/index.js';
 import { toFieldPath } from '../../../../../shared/fieldPath.js';
 import type { FieldError } from '../../../../../shared/filing/completeness.js';
-import type { FieldPath } from '../../../../../shared/filing/labels.js';
 import type { FilingDraft } from '../../../../../shared/filing/schema.js';
 import { editorCatalog } from '../../../../../shared/i18n/locales/editor.js';
+import { CorrectionNotice } from '../../../../components/filing/CorrectionNotice.js';
 import { ApiError } from '../../../../lib/api.js';
-import { formatDateTime, formatTime } from '../../../../lib/format.js';
+import { formatTime } from '../../../../lib/format.js';
 import { useCatalog, useI18n } from '../../../../lib/i18n.js';
 import type { Correction } from '../../api/filings.js';
 import { AttachmentsStep } from './AttachmentsStep.js';
@@ -25,7 +25,7 @@ import { type AttachmentOps, EditorProvider, type EditorSubject } from './Editor
 import { PlatformStep } from './PlatformStep.js';
 import { MlpsStep, RulesStep } from './RulesMlpsSteps.js';
 import { PeopleStep, SponsorStep } from './SponsorPeopleSteps.js';
-import { STEP_TITLES, type StepKey, stepOfField, visibleSteps } from './steps.js';
+import { type StepKey, stepOfField, visibleSteps } from './steps.js';
 import { useAutosave } from './useAutosave.js';
 
 export interface StepEditorProps {
@@ -63,15 +63,45 @@ function initialValues(f: EditorSubject) {
   };
 }
 
-/** Leaf paths of what antd reports as changed: the fields the user has touched. */
-function changedPaths(value: unknown, prefix: (string | number)[] = []): string[] {
-  if (Array.isArray(value)) return value.flatMap((v, i) => (v === undefined ? [] : changedPaths(v, [...prefix, i])));
+/** Leaves of what antd reports as changed, with their values. */
+export function changedLeaves(value: unknown, prefix: (string | number)[] = []): [string, unknown][] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => (v === undefined ? [] : changedLeaves(v, [...prefix, i])));
   if (value && typeof value === 'object' && !('$d' in value)) {
     const entries = Object.entries(value);
-    if (entries.length === 0) return [toFieldPath(prefix)];
-    return entries.flatMap(([k, v]) => changedPaths(v, [...prefix, k]));
+    if (entries.length === 0) return [[toFieldPath(prefix), undefined]];
+    return entries.flatMap(([k, v]) => changedLeaves(v, [...prefix, k]));
   }
-  return [toFieldPath(prefix)];
+  return [[toFieldPath(prefix), value]];
+}
+
+/** Whether a field's error is due: the field itself, or a field inside it (a list's rows), has been typed in. */
+export function isTouched(touched: ReadonlySet<string>, field: string): boolean {
+  if (touched.has(field)) return true;
+  for (const t of touched) if (t.startsWith(`${field}.`) || t.startsWith(`${field}[`)) return true;
+  return false;
+}
+
+export type StepStatus = 'finish' | 'error' | 'wait' | 'process';
+
+/**
+ * A step's mark: ✓ (finish) only when none of its fields has an error; ✗ (error) when it is incomplete and the user
+ * has been through it, is on the confirmation step, or tried to submit; otherwise its number.
+ */
+export function stepStatus(
+  step: StepKey,
+  ctx: {
+    current: StepKey;
+    incomplete: ReadonlySet<StepKey>;
+    left: ReadonlySet<StepKey>;
+    showAll: boolean;
+    shown: ReadonlySet<StepKey>;
+  },
+): StepStatus {
+  if (step === ctx.current) return ctx.shown.has(step) ? 'error' : 'process';
+  if (step === 'confirm') return 'wait';
+  if (!ctx.incomplete.has(step)) return 'finish';
+  if (ctx.left.has(step) || ctx.showAll || ctx.current === 'confirm' || ctx.shown.has(step)) return 'error';
+  return 'wait';
 }
 
 /** Whether editing `changed` answers a correction item on `field` (the same field, inside it, or around it). */
@@ -104,7 +134,7 @@ export function StepEditor({
   confirmExtra,
   submitBlocked,
 }: StepEditorProps) {
-  const { t, lang } = useI18n();
+  const { lang } = useI18n();
   const { t: te } = useCatalog(editorCatalog);
   const [form] = Form.useForm();
   const { message, modal } = App.useApp();
@@ -143,7 +173,7 @@ export function StepEditor({
     const v = validateValues(form.getFieldsValue(true), kinds, today);
     if (v.shapeErrors.length) {
       setServerErrors(v.shapeErrors);
-      throw new Error(v.shapeErrors[0]?.message ?? t.saveFailed);
+      throw new Error(v.shapeErrors[0]?.message ?? te('submitFailed'));
     }
     try {
       await save(v.draft);
@@ -158,12 +188,21 @@ export function StepEditor({
   const current: StepKey = requested && steps.includes(requested) ? requested : 'platform';
   const index = steps.indexOf(current);
 
+  // The steps the user has left (by the buttons, the step list or the browser's Back): their errors show.
+  const [left, setLeft] = useState<Set<StepKey>>(() => new Set());
+  const previous = useRef(current);
+  useEffect(() => {
+    if (previous.current === current) return;
+    const was = previous.current;
+    previous.current = current;
+    setLeft((prev) => (prev.has(was) ? prev : new Set([...prev, was])));
+  }, [current]);
+
   const shownErrors = useMemo(() => {
     const map = new Map<string, string>();
     for (const e of [...serverErrors, ...validation.errors]) {
       if (map.has(e.field)) continue;
-      const isLeaf = touched.has(e.field);
-      if (showAll || isLeaf) map.set(e.field, e.message);
+      if (showAll || isTouched(touched, e.field) || left.has(stepOfField(e.field))) map.set(e.field, e.message);
     }
     for (const e of openItems) {
       if (!map.has(e.field)) map.set(e.field, e.message);
@@ -171,14 +210,19 @@ export function StepEditor({
       if (e.field === 'attachments.commitment_letter' && !map.has('commitment')) map.set('commitment', e.message);
     }
     return map;
-  }, [serverErrors, validation.errors, touched, showAll, openItems]);
+  }, [serverErrors, validation.errors, touched, showAll, openItems, left]);
 
   const stepsWithErrors = useMemo(() => new Set([...shownErrors.keys()].map(stepOfField)), [shownErrors]);
+  const incomplete = useMemo(
+    () => new Set([...validation.errors, ...openItems].map((e) => stepOfField(e.field))),
+    [validation.errors, openItems],
+  );
 
+  // Each step is a history entry: the browser's Back goes to the previous step, not out of the editor.
   const goTo = useCallback(
     async (step: StepKey) => {
       await autosave.flush();
-      setParams({ step }, { replace: true });
+      setParams({ step });
       window.scrollTo({ top: 0 });
     },
     [autosave, setParams],
@@ -189,14 +233,19 @@ export function StepEditor({
   );
   useEffect(() => {
     if (blocker.state !== 'blocked') return;
+    // Staying is the default: it has the focus and the primary look, and Esc or closing the dialog also stays.
     modal.confirm({
-      title: t.leaveWarning,
-      okText: t.leave,
-      cancelText: t.stay,
+      title: te('leave.title'),
+      content: te('leave.body'),
+      okText: te('leave.leave'),
+      okButtonProps: { type: 'default', danger: true },
+      cancelText: te('leave.stay'),
+      cancelButtonProps: { type: 'primary' },
+      autoFocusButton: 'cancel',
       onOk: () => blocker.proceed(),
       onCancel: () => blocker.reset(),
     });
-  }, [blocker, modal, t]);
+  }, [blocker, modal, te]);
   useEffect(() => {
     const warn = (e: BeforeUnloadEvent) => {
       if (autosave.isDirty()) e.preventDefault();
@@ -231,11 +280,11 @@ export function StepEditor({
 
   const saveLabel = (() => {
     const s = autosave.status;
-    if (s.state === 'saving') return t.saving;
-    if (s.state === 'dirty') return t.unsaved;
-    if (s.state === 'error') return `${t.saveFailed}：${s.message ?? ''}`;
-    if (s.state === 'saved' && s.at) return `${t.savedAt} ${formatTime(s.at)}`;
-    return `${t.savedAt} ${formatTime(filing.updatedAt)}`;
+    if (s.state === 'saving') return te('save.saving');
+    if (s.state === 'dirty') return te('save.unsaved');
+    if (s.state === 'error') return te('save.failed', { reason: s.message ?? '' });
+    if (s.state === 'saved' && s.at) return te('save.saved', { time: formatTime(s.at) });
+    return te('save.saved', { time: formatTime(filing.updatedAt) });
   })();
 
   const body: Record<StepKey, React.ReactNode> = {
@@ -262,7 +311,7 @@ export function StepEditor({
             <Typography.Title level={4} style={{ margin: 0 }}>
               {texts.title}
             </Typography.Title>
-            <Typography.Text type="secondary">{validation.draft.platform?.name || t.unnamed}</Typography.Text>
+            <Typography.Text type="secondary">{validation.draft.platform?.name || te('unnamed')}</Typography.Text>
           </Space>
         }
         extra={
@@ -276,7 +325,23 @@ export function StepEditor({
         }
       >
         {banner}
-        {correction && <CorrectionNotice correction={correction} open={openItems} goTo={(step) => void goTo(step)} />}
+        {correction && (
+          <CorrectionNotice
+            correction={correction}
+            isFixed={(item) => !openItems.some((o) => o.field === item.field && o.message === item.message)}
+            itemLink={(item) => (
+              <Button
+                type="link"
+                size="small"
+                style={{ paddingInline: 4 }}
+                onClick={() => void goTo(stepOfField(item.field))}
+              >
+                {te(`steps.${stepOfField(item.field)}`)}
+              </Button>
+            )}
+            footer={te('correction.next')}
+          />
+        )}
         <Steps
           size="small"
           // English titles are longer: under the numbers they stay on one line.
@@ -284,18 +349,34 @@ export function StepEditor({
           current={index}
           onChange={(i) => void goTo(steps[i] as StepKey)}
           style={{ marginBottom: 24 }}
-          items={steps.map((k) => ({
-            title: STEP_TITLES[k][lang],
-            status: stepsWithErrors.has(k) ? 'error' : undefined,
-          }))}
+          items={steps.map((k) => {
+            const status = stepStatus(k, { current, incomplete, left, showAll, shown: stepsWithErrors });
+            const note =
+              status === 'finish'
+                ? te('steps.done')
+                : status === 'error'
+                  ? te('steps.hasErrors')
+                  : te('steps.incomplete');
+            return {
+              status,
+              title: (
+                <span data-testid={`step-${k}`} data-status={status} title={k === current ? undefined : note}>
+                  {te(`steps.${k}`)}
+                </span>
+              ),
+            };
+          })}
         />
         <Form
           form={form}
           layout="vertical"
           initialValues={values as Record<string, unknown>}
           onValuesChange={(changed) => {
-            const changedFields = changedPaths(changed);
-            setTouched((prev) => new Set([...prev, ...changedFields]));
+            const leaves = changedLeaves(changed);
+            const changedFields = leaves.map(([f]) => f);
+            // A new empty row (添加公众号) is not yet typed in: its required fields wait until they are.
+            const typed = leaves.filter(([, v]) => v !== '' && v !== undefined && v !== null).map(([f]) => f);
+            if (typed.length) setTouched((prev) => new Set([...prev, ...typed]));
             setServerErrors((prev) => prev.filter((e) => !changedFields.includes(e.field)));
             setOpenItems((prev) => {
               const next = prev.filter((e) => !changedFields.some((c) => touches(c, e.field)));
@@ -307,15 +388,15 @@ export function StepEditor({
           style={{ maxWidth: 880 }}
         >
           <Typography.Title level={5} style={{ marginTop: 0 }}>
-            {index + 1}. {STEP_TITLES[current][lang]}
+            {index + 1}. {te(`steps.${current}`)}
           </Typography.Title>
           {body[current]}
         </Form>
         <Space style={{ marginTop: 24 }}>
-          {index > 0 && <Button onClick={() => void goTo(steps[index - 1] as StepKey)}>{t.prev}</Button>}
+          {index > 0 && <Button onClick={() => void goTo(steps[index - 1] as StepKey)}>{te('nav.prev')}</Button>}
           {current !== 'confirm' && (
             <Button type="primary" onClick={() => void goTo(steps[index + 1] as StepKey)}>
-              {t.next}
+              {te('nav.next')}
             </Button>
           )}
           {current === 'confirm' && (
@@ -326,7 +407,7 @@ export function StepEditor({
               disabled={!!submitBlocked}
               title={submitBlocked ?? undefined}
             >
-              {submitting ? t.submitting : texts.submit}
+              {submitting ? te('nav.submitting') : texts.submit}
             </Button>
           )}
           {current === 'confirm' && submitBlocked && (
@@ -337,59 +418,5 @@ export function StepEditor({
         </Space>
       </Card>
     </EditorProvider>
-  );
-}
-
-/** The reviewer's correction notice (补正通知) at the top of the editor: the summary and every field to correct. */
-function CorrectionNotice({
-  correction,
-  open,
-  goTo,
-}: {
-  correction: Correction;
-  open: FieldError[];
-  goTo: (step: StepKey) => void;
-}) {
-  const { label, lang } = useI18n();
-  const { t } = useCatalog(editorCatalog);
-  const labelOf = (f: string) => label(f as FieldPath) ?? f;
-  return (
-    <Alert
-      type="warning"
-      showIcon
-      role="alert"
-      data-testid="correction-notice"
-      style={{ marginBottom: 24 }}
-      title={t('correction.title', { date: formatDateTime(correction.createdAt) })}
-      description={
-        <>
-          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 8 }}>
-            {correction.summary}
-          </Typography.Paragraph>
-          <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-            {correction.items.map((item) => {
-              const pending = open.some((o) => o.field === item.field && o.message === item.message);
-              const step = stepOfField(item.field);
-              return (
-                <li key={`${item.field}:${item.message}`} data-testid="correction-item">
-                  <Button type="link" size="small" style={{ paddingInline: 4 }} onClick={() => goTo(step)}>
-                    {STEP_TITLES[step][lang]}
-                  </Button>
-                  <Typography.Text strong>{labelOf(item.field)}</Typography.Text>：{item.message}
-                  {!pending && (
-                    <Tag color="green" style={{ marginInlineStart: 8 }}>
-                      {t('correction.fixed')}
-                    </Tag>
-                  )}
-                </li>
-              );
-            })}
-          </ul>
-          <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
-            {t('correction.next')}
-          </Typography.Paragraph>
-        </>
-      }
-    />
   );
 }
