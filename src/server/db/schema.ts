@@ -322,4 +322,5 @@ export * from './tables/monitor.js';
 export * from './tables/publicRegistry.js';
 export * from './tables/rateLimits.js';
 export * from './tables/scheduler.js';
+export * from './tables/signUps.js';
 export * from './tables/states.js';

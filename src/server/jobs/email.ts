@@ -75,7 +75,7 @@ export async function deliverEmail(
     return mailer.send({ ...common, to, subject: mail.subject, text: mail.text });
   }
 
-  if (row.recipient === 'complainant') {
+  if (row.recipient === 'complainant' || row.recipient === 'signup') {
     const mail = JSON.parse(body) as ComplainantEmail;
     return mailer.send({ ...common, to: mail.to, subject: mail.subject, text: mail.text });
   }
