@@ -11,6 +11,7 @@ const APP_EXACT = new Set([
   '/notifications',
   '/review',
   '/handling',
+  '/dashboard',
 ]);
 const APP_PREFIXES = ['/filings/', '/changes/', '/review/', '/admin/', '/handling/'];
 

@@ -3,9 +3,10 @@
  * function as the user types. Each error names its field by the JSON path of SPEC §2.
  */
 import { checkEmail, checkHttpUrl, checkMobile } from '../validators/contact.js';
+import { checkHomepageUrl } from '../validators/homepage.js';
 import { checkIcpNumber } from '../validators/icp.js';
 import { checkResidentId } from '../validators/residentId.js';
-import { checkUscc } from '../validators/uscc.js';
+import { checkUscc, USCC_CONFIRM_MESSAGE, usccOnlyCheckCharWrong } from '../validators/uscc.js';
 import { FIELD_LABELS, type FieldPath } from './labels.js';
 import type { FilingDraft } from './schema.js';
 
@@ -19,6 +20,8 @@ export interface CheckContext {
   attachmentKinds: readonly string[];
   /** Today's China date, 'YYYY-MM-DD'. */
   today: string;
+  /** The server's MONITOR_ALLOW_PRIVATE: a homepage on a private or loopback address passes (tests only). */
+  allowPrivateHomepage?: boolean;
 }
 
 /** Attachments a complete filing must carry; equity proof only for organisations. */
@@ -47,7 +50,9 @@ export function checkFiling(draft: FilingDraft, ctx: CheckContext): FieldError[]
 
   const p = draft.platform ?? {};
   required('platform.name', p.name, (v) => (v.length < 2 ? '平台名称至少 2 个字符' : null));
-  required('platform.homepageUrl', p.homepageUrl, checkHttpUrl);
+  required('platform.homepageUrl', p.homepageUrl, (v) =>
+    checkHomepageUrl(v, { allowPrivate: ctx.allowPrivateHomepage ?? false }),
+  );
   required('platform.icpNumber', p.icpNumber, checkIcpNumber);
   const publishes = p.publishesVulnerabilities !== false;
   const urls = p.publishUrls ?? [];
@@ -66,9 +71,12 @@ export function checkFiling(draft: FilingDraft, ctx: CheckContext): FieldError[]
   required('sponsor.name', s.name);
   if (!s.type) add('sponsor.type', '请选择主办者类型');
   const individual = s.type === 'individual';
-  required('sponsor.idNumber', s.idNumber, (v) =>
-    individual ? checkResidentId(v, new Date(`${ctx.today}T12:00:00+08:00`)) : checkUscc(v),
-  );
+  required('sponsor.idNumber', s.idNumber, (v) => {
+    if (individual) return checkResidentId(v, new Date(`${ctx.today}T12:00:00+08:00`));
+    // A code whose only fault is the check character is genuine in early pilot regions: accepted once confirmed.
+    if (usccOnlyCheckCharWrong(v)) return s.idNumberConfirmed === true ? null : USCC_CONFIRM_MESSAGE;
+    return checkUscc(v);
+  });
 
   for (const role of ['principal', 'contact'] as const) {
     const person = draft.people?.[role] ?? {};

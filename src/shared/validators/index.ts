@@ -1,4 +1,5 @@
 export { checkEmail, checkHttpUrl, checkMobile, normalizeMobile } from './contact.js';
+export { checkHomepageUrl, isReservedIpv4 } from './homepage.js';
 export { checkIcpNumber, ICP_PROVINCE_ABBRS, normalizeIcpNumber } from './icp.js';
 export { maskEmail, maskIdNumber, maskMobile, maskPersonName } from './mask.js';
 export {

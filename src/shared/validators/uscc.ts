@@ -70,3 +70,19 @@ export function checkUscc(v: string): string | null {
   if (usccCheckChar(code.slice(0, 17)) !== code.charAt(17)) return '统一社会信用代码校验位错误';
   return null;
 }
+
+/**
+ * Whether a code's only fault is its check character: right length, charset, authority and division code, but
+ * position 18 is not the GB 32100 one. Codes issued early in pilot regions look like this and are genuine (SPEC §2:
+ * accepted when the applicant confirms the code against the business licence).
+ */
+export function usccOnlyCheckCharWrong(v: string): boolean {
+  const code = normalizeUscc(v);
+  if (code.length !== 18 || !CHARSET_RE.test(code)) return false;
+  if (!USCC_AUTHORITY_CODES.has(code.charAt(0)) || !DIVISION_RE.test(code.slice(2, 8))) return false;
+  return usccCheckChar(code.slice(0, 17)) !== code.charAt(17);
+}
+
+/** The message for a code whose only fault is its check character, while the applicant has not confirmed it. */
+export const USCC_CONFIRM_MESSAGE =
+  '统一社会信用代码的校验位与国家标准（GB 32100）的计算结果不一致：请对照营业执照核对；如与营业执照一致（早期试点地区发放的代码），请勾选“确认与营业执照一致”';
