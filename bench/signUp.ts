@@ -1,5 +1,6 @@
 /** Sign-up for benchmarks: an applicant registers and confirms the address through the mail the server sends. */
-import { type Mailbox, startMailbox } from '../src/server/test/receivers.js';
+import { type Mailbox, parseMail, startMailbox } from '../src/server/test/receivers.js';
+import { tokenInMail } from '../src/server/test/signUp.js';
 
 export class BenchClient {
   private cookie = '';
@@ -25,11 +26,26 @@ export class BenchClient {
 
 export const PASSWORD = 'lantern-ferry-8841';
 
-/** Registers `email` on `base` and signs in; returns the signed-in client. */
-export async function signUp(base: string, _mailbox: Mailbox, email: string): Promise<BenchClient> {
+/** The token of the confirmation mail `mailbox` received for `email`, waiting up to a minute for it. */
+export async function mailedToken(mailbox: Mailbox, email: string): Promise<string> {
+  const until = Date.now() + 60_000;
+  for (;;) {
+    const mail = mailbox.messages.find((m) => m.to.includes(email));
+    const token = mail ? tokenInMail(parseMail(mail.raw).text) : null;
+    if (token) return token;
+    if (Date.now() > until) throw new Error(`no confirmation mail for ${email}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Registers `email` on `base`, confirms it with the mailed link and so signs in; returns the signed-in client. */
+export async function signUp(base: string, mailbox: Mailbox, email: string): Promise<BenchClient> {
   const c = new BenchClient(base);
   const res = await c.send('POST', '/api/auth/register', { json: { email, password: PASSWORD } });
-  if (res.status !== 201) throw new Error(`register: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 202) throw new Error(`register: ${res.status} ${JSON.stringify(res.body)}`);
+  const token = await mailedToken(mailbox, email);
+  const confirmed = await c.send('POST', '/api/auth/confirm-email', { json: { token } });
+  if (confirmed.status !== 200) throw new Error(`confirm: ${confirmed.status} ${JSON.stringify(confirmed.body)}`);
   return c;
 }
 

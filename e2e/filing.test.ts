@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { samplePdf, samplePng } from '../src/server/attachments/fixtures.js';
 import { launchBrowser, screenshot } from './browser.js';
+import { waitForSignUpToken } from './mail.js';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -28,6 +29,14 @@ async function register(page: Page, email: string) {
   await page.getByLabel('电子邮箱').fill(email);
   await page.getByLabel('密码').fill('correct-horse-42');
   await page.getByRole('button', { name: '注册' }).click();
+  await confirmFromMail(page, email);
+}
+
+/** After signing up: the page says a mail was sent; its link signs in and opens 我的备案. */
+async function confirmFromMail(page: Page, email: string) {
+  await page.getByText('请查收确认邮件').waitFor();
+  const token = await waitForSignUpToken(inject('mailDir'), email);
+  await page.goto(`${baseUrl}/confirm-email#token=${token}`);
   await page.getByRole('heading', { name: '我的备案' }).waitFor();
 }
 
@@ -175,11 +184,12 @@ describe('filing in the browser', () => {
     await page.goto(`${baseUrl}/register`);
     // The page is loaded on demand: wait until the email field is there and has the focus, then only type.
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('register_email');
-    await page.keyboard.type(`e2e-kbd-${Date.now()}@example.com`);
+    const email = `e2e-kbd-${Date.now()}@example.com`;
+    await page.keyboard.type(email);
     await page.keyboard.press('Tab');
     await page.keyboard.type('correct-horse-42');
     await page.keyboard.press('Enter');
-    await page.getByRole('heading', { name: '我的备案' }).waitFor();
+    await confirmFromMail(page, email);
     await page.getByRole('button', { name: '新建备案' }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: /平台信息/ }).waitFor();

@@ -10,11 +10,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { TestProject } from 'vitest/node';
+import { startMailDrop } from './mail.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     dataDir: string;
+    /** Where the SMTP peer drops the mails the server sends (e2e/mail.ts). */
+    mailDir: string;
     reviewerEmail: string;
     reviewerPassword: string;
     reviewerTotpSecret: string;
@@ -50,6 +53,8 @@ export default async function setup(project: TestProject) {
   const port = 4100 + Math.floor(Math.random() * 500);
   const baseUrl = `http://127.0.0.1:${port}`;
   const reviewerTotpSecret = await createStaffUser(dataDir);
+  const mailDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vcp-e2e-mail-'));
+  const mail = await startMailDrop(mailDir);
   const logFile = path.join(dataDir, 'server.log');
   const out = fs.openSync(logFile, 'a');
   const child: ChildProcess = spawn(process.execPath, ['dist/server/main.js'], {
@@ -63,6 +68,7 @@ export default async function setup(project: TestProject) {
       OUTBOX_POLL_MS: '300',
       // Homepage checks against the local fixture site the monitor test serves (SPEC §10).
       MONITOR_ALLOW_PRIVATE: 'true',
+      SMTP_URL: mail.url,
     },
     stdio: ['ignore', out, out],
   });
@@ -80,6 +86,7 @@ export default async function setup(project: TestProject) {
   }
   project.provide('baseUrl', baseUrl);
   project.provide('dataDir', dataDir);
+  project.provide('mailDir', mailDir);
   project.provide('reviewerEmail', REVIEWER.email);
   project.provide('reviewerPassword', REVIEWER.password);
   project.provide('reviewerTotpSecret', reviewerTotpSecret);
@@ -87,6 +94,8 @@ export default async function setup(project: TestProject) {
     const exited = new Promise((r) => child.once('exit', r));
     child.kill('SIGTERM');
     await exited;
+    await mail.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(mailDir, { recursive: true, force: true });
   };
 }

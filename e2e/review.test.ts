@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { REQUIRED_UPLOADS, validFilingDraft } from '../src/server/test/factories.js';
-import { ApiClient } from './apiClient.js';
+import { ApiClient, signUpViaApi } from './apiClient.js';
 import { launchBrowser, screenshot, unlabelledInputs } from './browser.js';
 import { freshTotp } from './totp.js';
 
@@ -96,7 +96,7 @@ afterAll(async () => {
 describe('review in the browser', () => {
   it('an applicant submits a complete filing (through the API)', async () => {
     const api = new ApiClient(baseUrl);
-    expect((await api.request('POST', '/api/auth/register', applicant)).status).toBe(201);
+    expect(await signUpViaApi(api, applicant)).toBe(200);
     const created = await api.request<{ filing: { id: string } }>(
       'POST',
       '/api/filings',

@@ -6,7 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { REQUIRED_UPLOADS, validFilingDraft } from '../src/server/test/factories.js';
-import { ApiClient } from './apiClient.js';
+import { ApiClient, signUpViaApi } from './apiClient.js';
 import { launchBrowser } from './browser.js';
 import { freshTotp } from './totp.js';
 
@@ -39,10 +39,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   const owner = new ApiClient(baseUrl);
   const email = `e2e-xss-${Date.now()}@example.com`;
-  expect(
-    (await owner.request('POST', '/api/auth/register', { email, password: 'lantern-ferry-8841', name: `申请人${S}` }))
-      .status,
-  ).toBe(201);
+  expect(await signUpViaApi(owner, { email, password: 'lantern-ferry-8841', name: `申请人${S}` })).toBe(200);
   const base = validFilingDraft();
   const draft = validFilingDraft({
     platform: { ...base.platform, name: `漏洞平台${S}`, socialAccounts: [{ app: `微${S}`, account: `账号${S}` }] },

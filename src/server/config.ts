@@ -42,6 +42,8 @@ export interface Config {
   rateLimits: { login: number; register: number; partnerPull: number; public: number; complaints: number };
   /** How often the outbox worker looks for due messages (jobs/outboxWorker.ts). */
   outboxPollMs: number;
+  /** How long a claimed outbox message waits before another run may send it again (a crash mid-delivery). */
+  outboxLeaseMs: number;
   /** How often the scheduler looks for due jobs (jobs/scheduler.ts); scheduled deregistrations run within it of 00:00. */
   schedulerPollMs: number;
   /** SMTP server for emails, e.g. smtp://user:pass@mail.example.gov.cn:587; unset: emails wait in the outbox. */
@@ -111,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       complaints: intFrom('RATE_LIMIT_COMPLAINTS', env.RATE_LIMIT_COMPLAINTS, 10),
     },
     outboxPollMs: Math.max(100, intFrom('OUTBOX_POLL_MS', env.OUTBOX_POLL_MS, 2000)),
+    outboxLeaseMs: Math.max(1000, intFrom('OUTBOX_LEASE_MS', env.OUTBOX_LEASE_MS, 60_000)),
     schedulerPollMs: Math.max(100, intFrom('SCHEDULER_POLL_MS', env.SCHEDULER_POLL_MS, 5000)),
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || 'VCP备案系统 <noreply@vcp.example.gov.cn>',

@@ -11,6 +11,7 @@ import type { AppContext } from '../context.js';
 import type { Executor } from '../db/client.js';
 import { attachmentChunks, attachments } from '../db/schema.js';
 import { AppError } from '../lib/errors.js';
+import { faultPoint } from '../lib/faults.js';
 import { type Detected, detectStreamed, SNIFF_BYTES } from './sniff.js';
 
 export const CHUNK_BYTES = 64 * 1024;
@@ -68,6 +69,7 @@ export async function writeBlob(
       content: ctx.cipher.sealBytes(piece, chunkAad(blobId, seq)),
     });
     seq++;
+    if (seq === 3) faultPoint('upload.midFile');
     await yieldToOthers();
   };
 

@@ -7,6 +7,7 @@ import { appendAudit } from '../audit/auditLog.js';
 import type { AppContext } from '../context.js';
 import { filings } from '../db/schema.js';
 import { unprocessable } from '../lib/errors.js';
+import { faultPoint } from '../lib/faults.js';
 import { authorizeFiling } from '../policies/filing.js';
 import { listAttachmentMeta, loadFiling, openDraft, sealDraft } from '../services/filingRecords.js';
 import type { SessionUser } from '../services/sessions.js';
@@ -75,6 +76,7 @@ export async function submitFiling(ctx: AppContext, props: SubmitProps) {
         late,
       },
     });
+    faultPoint('submit.beforeCommit');
     return updated as NonNullable<typeof updated>;
   });
 }

@@ -35,6 +35,16 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
     aad: (r) => `user:${str(r.id)}`,
   },
   {
+    // commands/requestSignUp.ts: an address waiting for its confirmation.
+    table: 'signup_requests',
+    column: 'email_enc',
+    kind: 'text',
+    key: 'id',
+    keyType: 'uuid',
+    reads: ['id'],
+    aad: (r) => `signup:${str(r.id)}`,
+  },
+  {
     table: 'users',
     column: 'totp_secret_enc',
     kind: 'text',

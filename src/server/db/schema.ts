@@ -330,5 +330,6 @@ export * from './tables/publicRegistry.js';
 export * from './tables/rateLimits.js';
 export * from './tables/reminders.js';
 export * from './tables/scheduler.js';
+export * from './tables/signUps.js';
 export * from './tables/states.js';
 export * from './tables/transparency.js';

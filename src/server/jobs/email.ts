@@ -38,6 +38,22 @@ export function smtpMailer(url: string, opts: { timeoutMs?: number } = {}): Mail
   };
 }
 
+/**
+ * One plain address and nothing else: no list (`a@x.cn, b@y.cn`), no display name or angle brackets, no whitespace
+ * or control characters. Addresses come from accounts, complaints and imported .eml files; nodemailer would read a
+ * list in one string as several recipients, so anything else is refused here and the message is not sent.
+ */
+const SINGLE_ADDRESS = /^[^\s@,;:<>"()[\]\\]+@[^\s@,;:<>"()[\]\\]+\.[^\s@,;:<>"()[\]\\]+$/u;
+
+/** Control characters (CR, LF, NUL …) in a header become spaces: a header value stays one line. */
+const oneLine = (value: string) => value.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ').trim();
+
+/** Sends with the recipient as one address object (never parsed as a list) and one-line subject. */
+function sendTo(mailer: Mailer, to: string, mail: SendMailOptions): Promise<DeliveryResult> {
+  if (!SINGLE_ADDRESS.test(to)) return Promise.resolve({ ok: false, detail: '收件地址无效' });
+  return mailer.send({ ...mail, to: { name: '', address: to }, subject: oneLine(String(mail.subject ?? '')) });
+}
+
 const EVENT_LABELS: Record<string, string> = {
   'filing.approved': '予以备案',
   'filing.changed': '备案变更',
@@ -72,12 +88,12 @@ export async function deliverEmail(
       .limit(1);
     if (!user) return { ok: false, detail: '收件用户不存在' };
     const to = ctx.cipher.openText(user.emailEnc, `user:${user.id}`);
-    return mailer.send({ ...common, to, subject: mail.subject, text: mail.text });
+    return sendTo(mailer, to, { ...common, subject: mail.subject, text: mail.text });
   }
 
-  if (row.recipient === 'complainant') {
+  if (row.recipient === 'complainant' || row.recipient === 'signup') {
     const mail = JSON.parse(body) as ComplainantEmail;
-    return mailer.send({ ...common, to: mail.to, subject: mail.subject, text: mail.text });
+    return sendTo(mailer, mail.to, { ...common, subject: mail.subject, text: mail.text });
   }
 
   const [partner] = await ctx.db.select().from(partners).where(eq(partners.id, row.recipient)).limit(1);
@@ -100,9 +116,8 @@ export async function deliverEmail(
     '',
     '—— 漏洞收集平台备案管理系统（本邮件由系统自动发送）',
   ].join('\n');
-  return mailer.send({
+  return sendTo(mailer, partner.email, {
     ...common,
-    to: partner.email,
     subject: `【漏洞收集平台备案】${row.eventType} ${number}`.trim(),
     text,
     attachments: [{ filename: 'filing.json', content: body, contentType: 'application/json; charset=utf-8' }],

@@ -6,6 +6,7 @@
  */
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppContext } from '../context.js';
+import { faultPoint } from '../lib/faults.js';
 import { outboxAad, PUSH_CHANNELS } from '../services/outbox.js';
 import { errorDetail } from './detail.js';
 import { deliverEmail, type Mailer, smtpMailer } from './email.js';
@@ -19,6 +20,7 @@ import {
   type RetryPolicy,
   recordOutcome,
 } from './outboxStore.js';
+
 import { deliverWebhook } from './webhook.js';
 
 export interface OutboxWorkerOptions extends Partial<RetryPolicy> {
@@ -86,7 +88,11 @@ export class OutboxWorker {
       });
     }
     const channels = PUSH_CHANNELS.filter((c) => c !== 'email' || this.mailer);
-    const rows = await claimDue(ctx.db, { channels, limit, leaseMs: this.opts.leaseMs ?? 60_000 });
+    const rows = await claimDue(ctx.db, {
+      channels,
+      limit,
+      leaseMs: this.opts.leaseMs ?? this.ctx.config.outboxLeaseMs,
+    });
     summary.claimed = rows.length;
     const outcomes = await Promise.all(rows.map((row) => this.process(row)));
     for (const s of outcomes) {
@@ -100,6 +106,7 @@ export class OutboxWorker {
   /** Delivers one claimed message and records the outcome; a recording error leaves the lease to expire. */
   private async process(row: OutboxRow): Promise<RecordedStatus | null> {
     const result = await this.deliver(row);
+    if (result.ok) faultPoint('outbox.afterSend');
     const log = this.opts.log;
     const fields = { outboxId: row.id, channel: row.channel, recipient: row.recipient, eventType: row.eventType };
     try {

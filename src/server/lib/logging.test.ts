@@ -19,9 +19,7 @@ describe('logs', () => {
       sql.raw(`alter table users add constraint log_probe check (display_name is distinct from 'log-probe-name')`),
     );
     try {
-      const res = await server
-        .client()
-        .post('/api/auth/register', { email, password: 'log-probe-passphrase-77', name: 'log-probe-name' });
+      const res = await server.client().signUp({ email, password: 'log-probe-passphrase-77', name: 'log-probe-name' });
       expect(res.status).toBe(500);
     } finally {
       await server.ctx.db.execute(sql.raw('alter table users drop constraint log_probe'));

@@ -14,6 +14,14 @@ export type PartnerEvent =
   | 'filing.revoked'
   | 'complaint.referred';
 
+/**
+ * Queues an email about a sign-up (the confirmation link, or the notice to an account's owner that someone tried to
+ * register their address); the address travels sealed in the payload only, as there may be no account for it yet.
+ */
+export async function queueSignUpEmail(tx: Tx, cipher: FieldCipher, mail: ComplainantEmail, eventType: string) {
+  await insert(tx, cipher, { channel: 'email', recipient: 'signup', eventType, filingId: null, payload: mail });
+}
+
 /** The two agencies Article 5 names; their endpoints are settings (table `partners`). */
 export const DEFAULT_PARTNERS = [
   { id: 'mps', name: '公安部' },

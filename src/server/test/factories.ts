@@ -60,8 +60,8 @@ export const REQUIRED_UPLOADS = [
 ] as const;
 
 export async function registerApplicant(client: TestClient, email = `applicant-${unique()}@example.com`) {
-  const res = await client.post('/api/auth/register', { email, password: 'correct-horse-42' });
-  if (res.status !== 201) throw new Error(`register failed: ${res.status} ${res.text}`);
+  const res = await client.signUp({ email, password: 'correct-horse-42' });
+  if (res.status !== 200) throw new Error(`sign-up failed: ${res.status} ${res.text}`);
   return { email, password: 'correct-horse-42', user: (res.body as { user: { id: string } }).user };
 }
 

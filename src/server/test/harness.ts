@@ -12,6 +12,7 @@ import type { AppContext } from '../context.js';
 import { FieldCipher } from '../crypto/fieldCipher.js';
 import { loadKeyring } from '../crypto/keys.js';
 import { fromPool } from '../db/client.js';
+import { mailedSignUpToken } from './signUp.js';
 import { createTestDatabase, reopenPglite, type TestDatabase } from './testDb.js';
 
 export interface TestServer {
@@ -155,7 +156,7 @@ async function listen(
     keys,
     databaseUrl,
     ...(database ? { database } : {}),
-    client: () => new TestClient(url),
+    client: () => new TestClient(url, ctx),
     async close() {
       await app.close();
       await closeDatabase();
@@ -184,7 +185,25 @@ export interface RequestOptions {
 export class TestClient {
   private cookies = new Map<string, string>();
 
-  constructor(readonly baseUrl: string) {}
+  /** `ctx`: the server's, to read the confirmation mail it queued (test/signUp.ts). */
+  constructor(
+    readonly baseUrl: string,
+    private readonly ctx?: AppContext,
+  ) {}
+
+  /**
+   * Signs up as an applicant the way a person does: register, then the link from the confirmation mail; the client
+   * is signed in afterwards. Returns the confirmation's answer (200 with the user).
+   */
+  // biome-ignore lint/suspicious/noExplicitAny: see TestResponse
+  async signUp<T = any>(body: { email: string; password: string; [k: string]: unknown }): Promise<TestResponse<T>> {
+    if (!this.ctx) throw new Error('this client cannot read the server outbox');
+    const reg = await this.post('/api/auth/register', body);
+    if (reg.status !== 202) return reg as TestResponse<T>;
+    const token = await mailedSignUpToken(this.ctx, body.email);
+    if (!token) throw new Error(`no confirmation mail was queued for ${body.email}`);
+    return this.post<T>('/api/auth/confirm-email', { token });
+  }
 
   // biome-ignore lint/suspicious/noExplicitAny: see TestResponse
   async request<T = any>(method: string, path: string, opts: RequestOptions = {}): Promise<TestResponse<T>> {

@@ -22,6 +22,12 @@ export const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('../features/auth/pages/RegisterPage.js')).RegisterPage }),
       },
       {
+        path: paths.confirmEmail,
+        lazy: async () => ({
+          Component: (await import('../features/auth/pages/ConfirmEmailPage.js')).ConfirmEmailPage,
+        }),
+      },
+      {
         element: <RequireAuth />,
         children: [
           {

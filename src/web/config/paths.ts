@@ -3,6 +3,8 @@ export const paths = {
   home: '/',
   login: '/login',
   register: '/register',
+  /** Where the sign-up mail's link leads (token in the fragment). */
+  confirmEmail: '/confirm-email',
   filings: '/filings',
   filing: (id: string) => `/filings/${id}`,
   filingEdit: (id: string, step?: number | string) =>

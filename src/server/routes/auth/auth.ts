@@ -1,12 +1,13 @@
-/** Accounts: register, login, logout and me (SPEC §5). */
+/** Accounts: register and confirm the address, login, logout and me (SPEC §5). */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { appendAudit } from '../../audit/auditLog.js';
+import { confirmSignUp } from '../../commands/confirmSignUp.js';
 import { login } from '../../commands/login.js';
-import { registerUser } from '../../commands/registerUser.js';
+import { requestSignUp } from '../../commands/requestSignUp.js';
 import { clearSessionCookie, requireUser, setSessionCookie } from '../../plugins/auth.js';
 import { presentMe } from '../../presenters/user.js';
 import { createSession, deleteSession } from '../../services/sessions.js';
-import { loginBody, meResponse, registerBody } from './schema.js';
+import { confirmEmailBody, loginBody, meResponse, registerBody, registerResponse } from './schema.js';
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const { ctx } = app;
@@ -15,15 +16,37 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/register',
     {
-      schema: { tags, summary: '注册申请人账号', body: registerBody, response: { 201: meResponse } },
+      schema: {
+        tags,
+        summary: '注册申请人账号（第一步）：向该邮箱发送确认链接；邮箱已注册时同样答复，并通知账号所有人',
+        body: registerBody,
+        response: { 202: registerResponse },
+      },
       config: { rateLimit: { max: ctx.config.rateLimits.register, timeWindow: '1 minute' } },
     },
     async (req, reply) => {
       const { name, displayName, ...rest } = req.body;
-      const user = await registerUser(ctx, { ...rest, displayName: displayName ?? name });
+      await requestSignUp(ctx, { ...rest, displayName: displayName ?? name });
+      return reply.code(202).send({ status: 'confirmation_sent' as const });
+    },
+  );
+
+  app.post(
+    '/confirm-email',
+    {
+      schema: {
+        tags,
+        summary: '注册第二步：以邮件中的确认链接令牌创建账号并登录',
+        body: confirmEmailBody,
+        response: { 200: meResponse },
+      },
+      config: { rateLimit: { max: ctx.config.rateLimits.register, timeWindow: '1 minute' } },
+    },
+    async (req, reply) => {
+      const user = await confirmSignUp(ctx, req.body.token);
       const session = await createSession(ctx.db, user.id, ctx.now());
       setSessionCookie(reply, ctx, session.token, session.expiresAt);
-      return reply.code(201).send({ user: presentMe(user, ctx.cipher) });
+      return { user: presentMe(user, ctx.cipher) };
     },
   );
 

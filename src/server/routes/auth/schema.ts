@@ -21,6 +21,13 @@ export const registerBody = z.strictObject({
   name: z.string().trim().min(1).max(50, '名称不能超过 50 个字符').optional(),
 });
 
+/** The same answer for an address with or without an account (issue 9: sign-up does not reveal accounts). */
+export const registerResponse = z.object({ status: z.literal('confirmation_sent') });
+
+export const confirmEmailBody = z.strictObject({
+  token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, '确认链接无效、已过期或已使用'),
+});
+
 export const loginBody = z.strictObject({
   email: emailField,
   password: passwordField.min(1, '请输入密码'),

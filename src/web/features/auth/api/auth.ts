@@ -1,4 +1,4 @@
-/** The account API: who is signed in, sign in, register, sign out. */
+/** The account API: who is signed in, sign in, register and confirm the address, sign out. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api } from '../../../lib/api.js';
 
@@ -45,10 +45,18 @@ export function useLogin() {
   });
 }
 
+/** Step one of signing up: the server mails a link (and answers alike for an address that has an account). */
 export function useRegister() {
+  return useMutation({
+    mutationFn: (input: RegisterInput) => api<{ status: 'confirmation_sent' }>('POST', '/api/auth/register', input),
+  });
+}
+
+/** Step two: the token from the mailed link makes the account and signs in. */
+export function useConfirmEmail() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: RegisterInput) => api<{ user: Me }>('POST', '/api/auth/register', input),
+    mutationFn: (token: string) => api<{ user: Me }>('POST', '/api/auth/confirm-email', { token }),
     onSuccess: (res) => qc.setQueryData(meKey, res.user),
   });
 }

@@ -1,20 +1,36 @@
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { Link, useNavigate } from 'react-router';
+import { Alert, Button, Card, Form, Input, Result, Typography } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router';
 import { toNamePath } from '../../../../shared/fieldPath.js';
+import { signUpCatalog } from '../../../../shared/i18n/locales/signUp.js';
 import { paths } from '../../../config/paths.js';
 import { ApiError } from '../../../lib/api.js';
-import { useI18n } from '../../../lib/i18n.js';
+import { useCatalog, useI18n } from '../../../lib/i18n.js';
 import { type RegisterInput, useRegister } from '../api/auth.js';
 
 export function RegisterPage() {
   const { t } = useI18n();
+  const s = useCatalog(signUpCatalog).t;
   const register = useRegister();
-  const navigate = useNavigate();
+  const [sentTo, setSentTo] = useState<string | null>(null);
   const [form] = Form.useForm<RegisterInput>();
   const error = register.error instanceof ApiError ? register.error : null;
+  if (sentTo) {
+    return (
+      <Card style={{ maxWidth: 520, margin: '48px auto' }}>
+        <Result
+          status="success"
+          title={s('sentTitle')}
+          subTitle={s('sentText', { email: sentTo })}
+          extra={<Link to={paths.login}>{t.loginNow}</Link>}
+        />
+        <Typography.Paragraph type="secondary">{s('sentHint')}</Typography.Paragraph>
+      </Card>
+    );
+  }
   const onFinish = (v: RegisterInput) =>
     register.mutate(v, {
-      onSuccess: () => navigate(paths.filings),
+      onSuccess: () => setSentTo(v.email.trim().toLowerCase()),
       onError: (err) => {
         if (err instanceof ApiError && err.errors.length) {
           form.setFields(err.errors.map((e) => ({ name: toNamePath(e.field) as never, errors: [e.message] })));
