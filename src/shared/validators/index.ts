@@ -1,5 +1,13 @@
-export { checkEmail, checkHttpUrl, checkMobile, normalizeMobile } from './contact.js';
-export { checkIcpNumber, ICP_PROVINCE_ABBRS, normalizeIcpNumber } from './icp.js';
+export {
+  checkEmail,
+  checkHttpUrl,
+  checkMobile,
+  emailIssue,
+  httpUrlIssue,
+  mobileIssue,
+  normalizeMobile,
+} from './contact.js';
+export { checkIcpNumber, ICP_PROVINCE_ABBRS, icpNumberIssue, normalizeIcpNumber } from './icp.js';
 export { maskEmail, maskIdNumber, maskMobile, maskPersonName } from './mask.js';
 export {
   checkResidentId,
@@ -7,6 +15,7 @@ export {
   PROVINCE_CODES,
   RESIDENT_ID_WEIGHTS,
   residentIdCheckChar,
+  residentIdIssue,
 } from './residentId.js';
 export { toHalfWidth } from './text.js';
 export {
@@ -16,4 +25,5 @@ export {
   USCC_CHARSET,
   USCC_WEIGHTS,
   usccCheckChar,
+  usccIssue,
 } from './uscc.js';

@@ -9,7 +9,7 @@ import { reviewLifecycleCatalog } from '../../../../shared/i18n/locales/reviewLi
 import { StatusTag } from '../../../components/StatusTag.js';
 import { paths } from '../../../config/paths.js';
 import { useCatalog, useMessages } from '../../../lib/i18n.js';
-import { useMe } from '../../auth/api/auth.js';
+import { useMe } from '../../../lib/session.js';
 import {
   type QueueAssignee,
   type QueueItem,
