@@ -17,7 +17,9 @@ const server = (name: string, globalSetup: string): TestProjectInlineConfigurati
   },
 });
 
-const projects: TestProjectInlineConfiguration[] = [{ test: { name: 'shared', include: ['src/shared/**/*.test.ts'] } }];
+const projects: TestProjectInlineConfiguration[] = [
+  { test: { name: 'shared', include: ['src/shared/**/*.test.ts', 'scripts/**/*.test.ts'] } },
+];
 if (only !== 'postgres') projects.push(server('pglite', './src/server/test/globalPglite.ts'));
 if (only !== 'pglite') {
   if (await isPostgresReachable()) projects.push(server('postgres', './src/server/test/globalPostgres.ts'));
