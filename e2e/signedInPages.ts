@@ -24,6 +24,14 @@ export interface SignedInFixture {
   userData: string[];
 }
 
+/** Every string value in an object (the filing's fields: what the applicant typed). */
+function stringsOf(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(stringsOf);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(stringsOf);
+  return [];
+}
+
 function ok(what: string, status: number, want: number) {
   if (status !== want) throw new Error(`${what}: expected ${want}, got ${status}`);
 }
