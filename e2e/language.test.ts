@@ -74,6 +74,8 @@ afterAll(async () => {
 /** The page's visible text and its controls' accessible names, with user data taken out. */
 async function uiText(page: Page, userData: readonly string[]): Promise<string> {
   let text = await page.evaluate(() => {
+    // innerText, not textContent: what is shown, without hidden nodes and style sheets.
+    // biome-ignore lint/performance/useDomNodeTextContent: the visible text is the point
     const parts = [document.body.innerText];
     for (const el of document.querySelectorAll('[aria-label], [placeholder], [title]')) {
       for (const a of ['aria-label', 'placeholder', 'title']) {

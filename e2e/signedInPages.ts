@@ -116,6 +116,7 @@ export async function prepareSignedInPages(
     pages,
     userData: [
       ...Object.values(names),
+      ...stringsOf(validFilingDraft()),
       email,
       reviewer.email,
       '审核员甲',
