@@ -49,6 +49,7 @@ const ALLOWED_LATIN = new Set([
   'http',
   'https',
   'www',
+  'eml',
 ]);
 
 const EDITOR_PAGES = new Set([
@@ -77,7 +78,8 @@ async function uiText(page: Page, userData: readonly string[]): Promise<string> 
     // innerText, not textContent: what is shown, without hidden nodes and style sheets.
     // biome-ignore lint/performance/useDomNodeTextContent: the visible text is the point
     const parts = [document.body.innerText];
-    for (const el of document.querySelectorAll('[aria-label], [placeholder], [title]')) {
+    // Icons' names (aria-label="plus-circle") are antd's, not words a reader is shown.
+    for (const el of document.querySelectorAll('[aria-label]:not(.anticon), [placeholder], [title]')) {
       for (const a of ['aria-label', 'placeholder', 'title']) {
         const v = el.getAttribute(a);
         if (v) parts.push(v);
@@ -85,7 +87,15 @@ async function uiText(page: Page, userData: readonly string[]): Promise<string> 
     }
     return parts.join('\n');
   });
-  for (const d of [...userData].sort((a, b) => b.length - a.length)) text = text.split(d).join(' ');
+  // Texts the page marks as user data or as the authority's stored words (data-user-data).
+  const marked = await page.evaluate(() =>
+    // ...and elements in another language on purpose: the language switch names the other language.
+    [...document.querySelectorAll<HTMLElement>('[data-user-data], body [lang]')]
+      // biome-ignore lint/performance/useDomNodeTextContent: the visible text is the point
+      .map((el) => el.innerText)
+      .filter(Boolean),
+  );
+  for (const d of [...marked, ...userData].sort((a, b) => b.length - a.length)) text = text.split(d).join(' ');
   return text
     .replace(/https?:\/\/\S+/g, ' ')
     .replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, ' ')

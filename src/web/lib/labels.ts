@@ -52,5 +52,9 @@ export function useLabels() {
     status: (s: string) => pick('status', s),
     attachmentKind: (k: string) => pick('attachmentKind', k),
     sponsorType: (s: string) => pick('sponsorType', s),
+    /** A partner agency by its id (`mps`, `cac`); the server's name when it is not one we know. */
+    partner: (id: string, fallback?: string) =>
+      i18n.exists(`partner.${id}`, { ns: 'labels' }) ? t(`partner.${id}`) : (fallback ?? id),
+    complaintStatus: (s: string) => pick('complaintStatus', s),
   };
 }

@@ -3,7 +3,9 @@
  * attachment kinds, sponsor types. Chinese from the shared modules that define them; English here.
  * Field paths are keys with '/' for '.', because i18next reads '.' as nesting (`fieldKey` converts).
  */
+
 import { ATTACHMENT_KIND_LABELS, type AttachmentKind } from '../../attachments.js';
+import { COMPLAINT_STATUS_LABELS } from '../../complaints/lifecycle.js';
 import { FIELD_LABELS, type FieldPath } from '../../filing/labels.js';
 import { FILING_STATUS_LABELS, type FilingStatus, SPONSOR_TYPE_LABELS, type SponsorType } from '../../filing/status.js';
 import { defineCatalog } from '../index.js';
@@ -100,6 +102,8 @@ export const labelsCatalog = defineCatalog(
     attachmentKind: { ...ATTACHMENT_KIND_LABELS } as Record<string, string>,
     sponsorType: { ...SPONSOR_TYPE_LABELS } as Record<string, string>,
     sub: { name: '名称', percent: '持股比例', app: '社交软件', account: '公众号' },
+    partner: { mps: '公安部', cac: '国家互联网信息办公室' },
+    complaintStatus: Object.fromEntries(Object.entries(COMPLAINT_STATUS_LABELS).map(([k, v]) => [k, v.zh])),
   },
   {
     field: { ...byKey(FIELD_LABELS_EN), ...ACCOUNT_FIELDS_EN },
@@ -107,6 +111,8 @@ export const labelsCatalog = defineCatalog(
     attachmentKind: KIND_EN,
     sponsorType: SPONSOR_EN,
     sub: { name: 'name', percent: 'share', app: 'app', account: 'account' },
+    partner: { mps: 'Ministry of Public Security', cac: 'Cyberspace Administration of China' },
+    complaintStatus: Object.fromEntries(Object.entries(COMPLAINT_STATUS_LABELS).map(([k, v]) => [k, v.en])),
   },
 );
 

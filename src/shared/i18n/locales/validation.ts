@@ -127,9 +127,9 @@ export const validationCatalog = defineCatalog(
     },
     icp: {
       required: 'Enter the ICP filing number',
-      province: 'An ICP filing number starts with a province abbreviation, such as 京ICP备12345678号',
+      province: 'An ICP filing number starts with the one-character abbreviation of a province',
       licence: 'Enter the ICP filing number, not the ICP operating licence number',
-      format: 'The ICP filing number should look like 京ICP备12345678号 or 京ICP备12345678号-1',
+      format: 'The ICP filing number is not in the form of the example (province, ICP filing, digits, optionally -1)',
     },
     residentId: {
       required: 'Enter the ID card number',

@@ -25,6 +25,7 @@ import { handlingCatalog } from '../../../../shared/i18n/locales/handling.js';
 import { paths } from '../../../config/paths.js';
 import { formatDateTime, formatSize } from '../../../lib/format.js';
 import { useCatalog } from '../../../lib/i18n.js';
+import { useLabels } from '../../../lib/labels.js';
 import { type ComplaintDetail, evidenceUrl, useComplaint, useRevealContact } from '../api/complaints.js';
 import { ActionModal } from '../components/ActionModal.js';
 import { DueTag } from '../components/DueTag.js';
@@ -103,6 +104,7 @@ function Evidence({ complaint }: { complaint: ComplaintDetail }) {
 
 export function ComplaintPage() {
   const { id = '' } = useParams();
+  const labels = useLabels();
   const { t, i18n } = useCatalog(handlingCatalog);
   const en = i18n.language === 'en';
   const complaint = useComplaint(id);
@@ -116,7 +118,7 @@ export function ComplaintPage() {
     <div style={{ padding: 24, maxWidth: 1100 }}>
       <Link to={paths.handling}>{t('detail.back')}</Link>
       <Typography.Title level={2} style={{ marginTop: 8 }}>
-        {c.trackingCode} <Tag data-testid="complaint-status">{c.statusLabel}</Tag>
+        {c.trackingCode} <Tag data-testid="complaint-status">{labels.complaintStatus(c.status)}</Tag>
       </Typography.Title>
       <Space wrap style={{ marginBottom: 16 }} data-testid="complaint-actions">
         {c.allowedActions.map((a) => (
@@ -181,7 +183,7 @@ export function ComplaintPage() {
           renderItem={(d) => (
             <List.Item>
               <Link to={paths.handlingComplaint(d.id)}>{d.trackingCode}</Link> · {t(`channel.${d.channel}`)} ·{' '}
-              {d.statusLabel} · {formatDateTime(d.receivedAt)}
+              {labels.complaintStatus(d.status)} · {formatDateTime(d.receivedAt)}
             </List.Item>
           )}
         />

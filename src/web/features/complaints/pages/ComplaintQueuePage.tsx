@@ -9,11 +9,13 @@ import { COMPLAINT_CATEGORY_LABELS } from '../../../../shared/complaints/lifecyc
 import { handlingCatalog } from '../../../../shared/i18n/locales/handling.js';
 import { paths } from '../../../config/paths.js';
 import { useCatalog } from '../../../lib/i18n.js';
+import { useLabels } from '../../../lib/labels.js';
 import { type ComplaintSummary, importEml, useComplaintQueue } from '../api/complaints.js';
 import { DueTag } from '../components/DueTag.js';
 import { PhoneIntakeModal } from '../components/PhoneIntakeModal.js';
 
 export function ComplaintQueuePage() {
+  const labels = useLabels();
   const { t, i18n } = useCatalog(handlingCatalog);
   const en = i18n.language === 'en';
   const { message } = App.useApp();
@@ -28,6 +30,7 @@ export function ComplaintQueuePage() {
       <Typography.Paragraph type="secondary">{t('queue.lead')}</Typography.Paragraph>
       <Space wrap style={{ marginBottom: 16 }}>
         <Segmented
+          aria-label={t('queue.status')}
           value={filter}
           onChange={(v) => setFilter(v as 'open' | 'all')}
           options={[
@@ -85,7 +88,7 @@ export function ComplaintQueuePage() {
             ),
           },
           { title: t('queue.channel'), dataIndex: 'channel', render: (c: string) => t(`channel.${c}`) },
-          { title: t('queue.status'), dataIndex: 'statusLabel' },
+          { title: t('queue.status'), key: 'status', render: (_, c) => labels.complaintStatus(c.status) },
           { title: t('queue.due'), render: (_, r) => <DueTag complaint={r} /> },
         ]}
       />
