@@ -1,8 +1,9 @@
 /**
  * Builds the Fastify instance: plugins, error handling and the API routes. main.ts listens; tests call buildApp too.
  */
+
+import http from 'node:http';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -34,15 +35,19 @@ import { csrfPlugin } from './plugins/csrf.js';
 import { healthPlugin } from './plugins/health.js';
 import { inputGuardPlugin } from './plugins/inputGuard.js';
 import { metricsPlugin } from './plugins/metrics.js';
+import { PublicFastPath, publicFastPathPlugin } from './plugins/publicFastPath.js';
+import { securityHeadersPlugin } from './plugins/securityHeaders.js';
 import { unreadBodyPlugin } from './plugins/unreadBody.js';
 import { webPlugin } from './plugins/web.js';
 import { adminRoutes } from './routes/admin/admin.js';
 import { authRoutes } from './routes/auth/auth.js';
 import { calendarRoutes } from './routes/calendar/calendar.js';
+import { calendarYearRoutes } from './routes/calendar/years.js';
 import { changeRoutes } from './routes/changes/changes.js';
 import { complaintPageRoutes } from './routes/complaints/pages.js';
 import { publicComplaintRoutes } from './routes/complaints/public.js';
 import { staffComplaintRoutes } from './routes/complaints/staff.js';
+import { dashboardRoutes } from './routes/dashboard/dashboard.js';
 import { applicantDocumentRoutes, staffDocumentRoutes } from './routes/documents/documents.js';
 import { attachmentRoutes } from './routes/filings/attachments.js';
 import { filingRoutes } from './routes/filings/filings.js';
@@ -50,6 +55,7 @@ import { filingLifecycleRoutes } from './routes/filings/lifecycle.js';
 import { notificationRoutes } from './routes/notifications/notifications.js';
 import { partnerRoutes } from './routes/partner/partner.js';
 import { portalRoutes } from './routes/portal/portal.js';
+import { logRoutes } from './routes/public/log.js';
 import { openDataRoutes } from './routes/public/openData.js';
 import { publicRoutes } from './routes/public/public.js';
 import { homepageCheckRoutes } from './routes/review/homepageChecks.js';
@@ -76,10 +82,17 @@ export interface BuildOptions {
 declare module 'fastify' {
   interface FastifyInstance {
     ctx: AppContext;
+    publicFastPath: PublicFastPath;
   }
 }
 
 export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<App> {
+  const fastPath = new PublicFastPath({
+    ttlMs: ctx.config.publicCacheMs,
+    ratePerMinute: ctx.config.rateLimits.public,
+    trustedProxies: ctx.config.trustedProxies,
+  });
+  const limits = serverLimits(ctx.config);
   const app = Fastify({
     logger: {
       level: opts.logLevel ?? ctx.config.logLevel,
@@ -90,34 +103,48 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     // Client addresses (rate limits, logs) come from X-Forwarded-For only when the peer is a configured proxy.
     trustProxy: ctx.config.trustedProxies.length ? ctx.config.trustedProxies : false,
     bodyLimit: 1024 * 1024,
-    ...serverLimits(ctx.config),
+    ...limits,
+    // The public fast path answers kept public reads before Fastify routes them (plugins/publicFastPath.ts).
+    serverFactory: (handler) => {
+      const server = http.createServer(limits.http, (req, res) => {
+        if (!fastPath.serve(req, res)) handler(req, res);
+      });
+      // What Fastify does to the server it creates itself (fastify/lib/server.js).
+      server.keepAliveTimeout = limits.keepAliveTimeout;
+      server.requestTimeout = limits.requestTimeout;
+      server.setTimeout(limits.connectionTimeout);
+      return server;
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.server.maxConnections = ctx.config.server.maxConnections;
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('ctx', ctx);
+  app.decorate('publicFastPath', fastPath);
   app.setErrorHandler(errorHandler);
   await app.register(metricsPlugin);
   await app.register(healthPlugin);
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        frameSrc: ["'self'", 'blob:'],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'self'"],
-        formAction: ["'self'"],
-        baseUri: ["'self'"],
-        // Only behind HTTPS: on plain http://localhost it would send the browser to https for every asset.
-        upgradeInsecureRequests: ctx.config.cookieSecure ? [] : null,
+  await app.register(securityHeadersPlugin, {
+    helmet: {
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          frameSrc: ["'self'", 'blob:'],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'self'"],
+          formAction: ["'self'"],
+          baseUri: ["'self'"],
+          // Only behind HTTPS: on plain http://localhost it would send the browser to https for every asset.
+          upgradeInsecureRequests: ctx.config.cookieSecure ? [] : null,
+        },
       },
+      crossOriginEmbedderPolicy: false,
     },
-    crossOriginEmbedderPolicy: false,
   });
   await app.register(cookie);
   await app.register(rateLimit, {
@@ -132,6 +159,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(unreadBodyPlugin);
   await app.register(inputGuardPlugin);
   await app.register(authPlugin, { ctx });
+  await app.register(publicFastPathPlugin, { fastPath });
 
   await app.register(swagger, {
     openapi: {
@@ -162,12 +190,15 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(homepageCheckRoutes, { prefix: '/api/review' });
   await app.register(staffDocumentRoutes, { prefix: '/api/review/filings' });
   await app.register(adminRoutes, { prefix: '/api/admin' });
+  await app.register(calendarYearRoutes, { prefix: '/api/admin/calendar' });
   await app.register(partnerRoutes, { prefix: '/api/partner' });
   await app.register(publicRoutes, { prefix: '/api/public' });
   await app.register(openDataRoutes, { prefix: '/api/public/open-data' });
+  await app.register(logRoutes, { prefix: '/api/public/log' });
   await app.register(publicComplaintRoutes, { prefix: '/api/public/complaints' });
   await app.register(staffComplaintRoutes, { prefix: '/api/complaints' });
   await app.register(notificationRoutes, { prefix: '/api/notifications' });
+  await app.register(dashboardRoutes, { prefix: '/api/dashboard' });
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
   // The public site's server-rendered pages, before the web app's fallback (plugins/web.ts).
   await app.register(portalRoutes);

@@ -9,9 +9,12 @@ import { loadKeyring } from './crypto/keys.js';
 import { type Database, migrateDatabase, openDatabase } from './db/client.js';
 import { CalendarService } from './services/calendar.js';
 import { seedPartners } from './services/outbox.js';
+import { lockPublicEvents } from './services/publicEvents.js';
 import { PublicRegistryReader } from './services/publicRegistry.js';
 import { RegistryCache } from './services/registryCache.js';
 import { SettingsService } from './services/settings.js';
+import { backfillLog } from './transparency/logStore.js';
+import { LogSigner } from './transparency/signer.js';
 
 export function createContext(config: Config, database: Database, cipher: FieldCipher): AppContext {
   return {
@@ -22,6 +25,7 @@ export function createContext(config: Config, database: Database, cipher: FieldC
     calendar: new CalendarService(database.db),
     settings: new SettingsService(database.db),
     registry: new PublicRegistryReader(database.db, new RegistryCache(config.publicCacheMs)),
+    logSigner: LogSigner.load(config.logKey, cipher),
     now: () => new Date(),
   };
 }
@@ -41,6 +45,8 @@ export async function bootstrap(config: Config = loadConfig(), opts: BootstrapOp
   });
   try {
     await migrateDatabase(database);
+    // The data part of the transparency log's migration: leaves for public events from before the log (SPEC §11).
+    await backfillLog(database.db, lockPublicEvents);
     const ctx = createContext(config, database, cipher);
     await ctx.calendar.seedOfficial();
     await seedPartners(database.db);

@@ -13,6 +13,8 @@ export interface Config {
   databaseUrl: string | undefined;
   /** Field-encryption keys: `kid:base64(32 bytes)` separated by commas; the first is the active key. */
   keys: string | undefined;
+  /** The transparency log's SM2 signing key (PKCS#8 PEM); unset: derived from the index key (transparency/signer.ts). */
+  logKey: string | undefined;
   logLevel: string;
   /** Cookies only over HTTPS: COOKIE_SECURE, or else true when PUBLIC_BASE_URL is https. */
   cookieSecure: boolean;
@@ -82,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.DATA_DIR ?? './data'),
     databaseUrl: env.DATABASE_URL || undefined,
     keys: env.VCP_KEYS || undefined,
+    logKey: env.VCP_LOG_KEY || undefined,
     logLevel: env.LOG_LEVEL ?? 'info',
     cookieSecure: cookieSecureFrom(env, publicBaseUrl),
     server: {

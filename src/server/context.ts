@@ -5,6 +5,7 @@ import type { Database, Db } from './db/client.js';
 import type { CalendarService } from './services/calendar.js';
 import type { PublicRegistryReader } from './services/publicRegistry.js';
 import type { SettingsService } from './services/settings.js';
+import type { LogSigner } from './transparency/signer.js';
 
 export interface AppContext {
   config: Config;
@@ -15,6 +16,8 @@ export interface AppContext {
   settings: SettingsService;
   /** The public registry's reads, cached per instance. */
   registry: PublicRegistryReader;
+  /** Signs the transparency log's tree heads (SPEC §11). */
+  logSigner: LogSigner;
   /** The clock, replaceable in tests. */
   now(): Date;
 }

@@ -17,6 +17,13 @@ export const CHUNK_BYTES = 64 * 1024;
 /** Chunks read by one query of a download. */
 const CHUNKS_PER_READ = 8;
 
+/**
+ * PGlite answers on this thread and its promises settle without returning to the event loop, and a stream whose
+ * data is already buffered is read the same way: without a pause a whole file would be written (or sent) before any
+ * other request got a turn. One pause per chunk bounds the wait of everyone else to one chunk's work.
+ */
+const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export interface StoredBlob {
   blobId: string;
   size: number;
@@ -61,6 +68,7 @@ export async function writeBlob(
       content: ctx.cipher.sealBytes(piece, chunkAad(blobId, seq)),
     });
     seq++;
+    await yieldToOthers();
   };
 
   try {
@@ -132,12 +140,14 @@ export function readBlob(ctx: AppContext, blobId: string, size: number): Readabl
         .where(and(eq(attachmentChunks.blobId, blobId), gte(attachmentChunks.seq, seq)))
         .orderBy(asc(attachmentChunks.seq))
         .limit(CHUNKS_PER_READ);
+      await yieldToOthers();
       for (const row of rows) {
         if (row.seq !== seq) throw new Error(`attachment chunk ${seq} of ${blobId} is missing`);
         const plain = ctx.cipher.openBytes(row.content, chunkAad(blobId, seq));
         sent += plain.length;
         seq++;
         yield plain;
+        await yieldToOthers();
       }
       if (rows.length < CHUNKS_PER_READ) break;
     }

@@ -14,6 +14,7 @@ export interface AuditDetails {
   'filing.attachment_remove': { attachmentId: string; kind: string };
   'filing.submit': { from: string; to: string; dueDate: string; provisional: boolean; late: boolean };
   'filing.withdraw': { from: string; to: string };
+  'filing.discard': { attachments: number };
   'filing.approve': { from: string; to: string; filingNumber: string; overdue: boolean };
   'filing.correction_requested': { from: string; to: string; fields: string[]; overdue: boolean };
   'filing.claim': { reviewerId: string };
@@ -23,9 +24,39 @@ export interface AuditDetails {
   /** Staff took a document holding unmasked personal data (the 登记表). */
   'filing.document_download': { document: 'registration' };
   'account.staff_created': { roles: string[] };
+  /** An admin changed a staff account (subject: the account); disabling ends its sessions. */
+  'account.staff_updated': {
+    fields: string[];
+    roles?: { before: string[]; after: string[] };
+    disabled?: boolean;
+    sessionsEnded: number;
+  };
+  /** An admin gave a staff account a new TOTP secret (lost device); its sessions end. */
+  'account.totp_reset': { sessionsEnded: number };
+  /** SPEC §1 admin: settings changed from the admin console (values are settings, never personal data). */
+  'settings.update': { changes: { key: string; before: unknown; after: unknown }[] };
+  /** The audit log itself left the system as a file. */
+  'audit.export': { filters: Record<string, string> };
   'partner.update': { partnerId: string; fields: string[] };
   'outbox.resend': { outboxId: number };
-  'calendar.import': { year: number; holidays: number; workdays: number };
+  'calendar.import': {
+    year: number;
+    source?: string;
+    holidays: number;
+    workdays: number;
+    /** The year had a schedule, which this one replaced. */
+    replaced?: boolean;
+    /** Open deadlines recomputed with it. */
+    moved?: number;
+    via?: 'text' | 'json' | 'manual' | 'cli' | 'seed';
+  };
+  /** SPEC §3: an open deadline counted again when its year was entered (subject: the filing, change or complaint). */
+  'deadline.recount': {
+    kind: string;
+    year: number;
+    before: { due: string; provisional: boolean };
+    after: { due: string; provisional: boolean };
+  };
   /** Article 6: change filings (subject: the change). */
   'change.create': { filingId: string; baseVersion: number; changeDate: string; deadline: string; late: boolean };
   'change.save': { filingId: string; fields: string[]; changeDate: string };
@@ -49,6 +80,11 @@ export interface AuditDetails {
   'filing.revoke': { from: string; to: string; reason: string; complaintId: string | null };
   /** Article 5, SPEC §10: the homepage monitor found the number missing 3 checks in a row. */
   'filing.homepage_flagged': { checkId: string; misses: number };
+  'filing.homepage_evidence_exported': {
+    checkId: string;
+    complaintId?: string;
+    files: { name: string; sm3: string }[];
+  };
   /** SPEC §12: sealed data re-sealed with the active key; an unused key removed. */
   'keys.rotate': { activeKid: string; resealed: number };
   'keys.remove': { kid: string };

@@ -3,12 +3,14 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import QRCode from 'qrcode';
 import { z } from 'zod';
-import { isIsoDate } from '../../shared/calendar/index.js';
+import { yearScheduleSchema } from '../../shared/api/calendar.js';
+import { checkSchedule, parseHolidayNotice, type YearSchedule } from '../../shared/calendar/index.js';
 import { appendAudit, verifyAuditChain } from '../audit/auditLog.js';
 import { backupDatabase } from '../backup/backup.js';
 import { RestoreRefused, restoreDatabase } from '../backup/restore.js';
 import { createContext } from '../bootstrap.js';
 import { createStaffUser, STAFF_ROLE_NAMES } from '../commands/createStaffUser.js';
+import { saveCalendarYear } from '../commands/saveCalendarYear.js';
 import type { AppContext } from '../context.js';
 import { FieldCipher } from '../crypto/fieldCipher.js';
 import { rotateKeys } from '../crypto/keyRotation.js';
@@ -16,16 +18,12 @@ import { addKeyToFile, keyFilePath, loadKeyring, newKeySpec, nextKeyId, removeKe
 import { keyUsage } from '../crypto/sealedColumns.js';
 import { calendarYears } from '../db/schema.js';
 import { DEMO_APPLICANT_PASSWORD, DEMO_STAFF_PASSWORD, DemoSeedRefused, seedDemo } from '../demo/seed.js';
+import { logPublish, logVerify } from './logCommands.js';
 
 type Out = (line: string) => void;
 
-const day = z.object({ date: z.string().refine(isIsoDate, '日期应为 YYYY-MM-DD'), name: z.string().min(1).max(50) });
-export const yearScheduleFile = z.object({
-  year: z.number().int().min(2000).max(2100),
-  source: z.string().min(1).max(200),
-  holidays: z.array(day),
-  workdays: z.array(day),
-});
+/** The file `vcp calendar import` reads: the same JSON as the admin page's import (shared/api/calendar.ts). */
+export const yearScheduleFile = yearScheduleSchema;
 
 export async function runCommand(ctx: AppContext, argv: string[], out: Out): Promise<number> {
   const [group, action, ...rest] = argv;
@@ -49,6 +47,10 @@ export async function runCommand(ctx: AppContext, argv: string[], out: Out): Pro
       return keysRotate(ctx, rest, out);
     case 'keys remove':
       return keysRemove(ctx, rest, out);
+    case 'log verify':
+      return logVerify(ctx, rest, out);
+    case 'log publish':
+      return logPublish(ctx, out);
     default:
       out(`unknown command: ${argv.join(' ')} (try --help)`);
       return 2;
@@ -68,24 +70,42 @@ async function auditVerify(ctx: AppContext, out: Out): Promise<number> {
 
 async function calendarImport(ctx: AppContext, file: string | undefined, out: Out): Promise<number> {
   if (!file) {
-    out('usage: vcp calendar import <file.json>');
+    out('usage: vcp calendar import <file.json | notice.txt>');
     return 2;
   }
-  const parsed = yearScheduleFile.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) out(`${issue.path.join('.')}: ${issue.message}`);
+  const text = fs.readFileSync(file, 'utf8');
+  let schedule: YearSchedule;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  if (json !== undefined) {
+    const parsed = yearScheduleFile.safeParse(json);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) out(`${issue.path.join('.')}: ${issue.message}`);
+      return 2;
+    }
+    schedule = parsed.data;
+  } else {
+    // Not JSON: the notice's plain text (国务院办公厅关于××××年部分节假日安排的通知).
+    const parsed = parseHolidayNotice(text);
+    if (!parsed.ok) {
+      for (const e of parsed.errors) out(`line ${e.line}: ${e.message} (${e.text})`);
+      return 2;
+    }
+    for (const w of parsed.warnings) out(`line ${w.line}: ${w.message}`);
+    schedule = parsed.schedule;
+  }
+  const errors = checkSchedule(schedule);
+  if (errors.length) {
+    for (const e of errors) out(`${e.field}: ${e.message}`);
     return 2;
   }
-  const wrongYear = [...parsed.data.holidays, ...parsed.data.workdays].find(
-    (d) => !d.date.startsWith(`${parsed.data.year}-`),
-  );
-  if (wrongYear) {
-    out(`${wrongYear.date} is not in ${parsed.data.year}`);
-    return 2;
-  }
-  await ctx.db.transaction((tx) => ctx.calendar.importYear(tx, parsed.data, null));
+  const result = await saveCalendarYear(ctx, { actor: null, schedule, via: json !== undefined ? 'json' : 'text' });
   out(
-    `imported ${parsed.data.year}: ${parsed.data.holidays.length} holidays, ${parsed.data.workdays.length} adjusted working days`,
+    `imported ${schedule.year}: ${schedule.holidays.length} holidays, ${schedule.workdays.length} adjusted working days; ${result.moves.length} open deadlines recomputed, ${result.notified} people told`,
   );
   return 0;
 }

@@ -3,7 +3,8 @@
  * DATABASE_URL); on the embedded database the server must be stopped first, since one folder has one owner.
  *
  *   audit verify                 walk the SM3 chain of the audit log and name the first broken entry
- *   calendar import <file.json>  enter a year's schedule: { year, source, holidays: [{date,name}], workdays: [...] }
+ *   calendar import <file>       enter a year: JSON { year, source, holidays: [{date,name}], workdays: [...] } or the
+ *                                notice's plain text; open deadlines in that year are recomputed
  *   calendar list                the years the calendar holds
  *   user create --email E --role reviewer|admin|complaints [--role …] --password P [--name N]
  *                                a staff account; prints its TOTP enrolment (otpauth:// URI and a QR code)
@@ -12,6 +13,12 @@
  *   keys status                  sealed values by key id; which keys are unused and may be removed
  *   keys rotate [--batch N]      start a rotation (new active key), or re-seal everything not yet under the active key
  *   keys remove <kid>            drop an old key from the key file, only when nothing uses it
+ *   log verify [--url URL] [--state FILE] [--key FILE]
+ *                                check the transparency log (SPEC §11): of a running instance over HTTP (--url, no
+ *                                database needed) or in the database; every leaf against the public events/records,
+ *                                the signed head, consistency with a head saved by an earlier run (--state); names
+ *                                the first wrong leaf
+ *   log publish                  sign a tree head of the log as it stands now
  *   demo seed --filings N [--seed S] [--batch B]
  *                                N synthetic filings in every state, with demo applicants and staff (SPEC §6);
  *                                the same seed on the same day gives the same data; refused when a partner agency
@@ -20,6 +27,7 @@
 import fs from 'node:fs';
 import { bootstrap } from '../bootstrap.js';
 import { runCommand } from './commands.js';
+import { logVerify, verifiesOverHttp } from './logCommands.js';
 
 async function main(argv: string[]): Promise<number> {
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === 'help') {
@@ -31,6 +39,9 @@ async function main(argv: string[]): Promise<number> {
         ?.replace(/^\/\*\*?/, '') ?? '',
     );
     return 0;
+  }
+  if (argv[0] === 'log' && argv[1] === 'verify' && verifiesOverHttp(argv.slice(2))) {
+    return logVerify(undefined, argv.slice(2), (line) => process.stdout.write(`${line}\n`));
   }
   const ctx = await bootstrap();
   try {

@@ -1,18 +1,20 @@
 import { eq } from 'drizzle-orm';
+import type { StaffRoleName } from '../../shared/api/adminStaff.js';
 import { appendAudit } from '../audit/auditLog.js';
 import type { AppContext } from '../context.js';
 import { users } from '../db/schema.js';
 import { newTotpSecret, totpUri } from '../services/totp.js';
 import { registerUser } from './registerUser.js';
 
-export const STAFF_ROLE_NAMES = ['reviewer', 'admin', 'complaints'] as const;
-export type StaffRole = (typeof STAFF_ROLE_NAMES)[number];
+export { STAFF_ROLES as STAFF_ROLE_NAMES, type StaffRoleName as StaffRole } from '../../shared/api/adminStaff.js';
 
 export interface StaffProps {
   email: string;
   password: string;
-  roles: StaffRole[];
+  roles: StaffRoleName[];
   displayName?: string | undefined;
+  /** The admin who created it from the console; null from the `vcp` tool. */
+  actorId?: string | null;
 }
 
 /** A staff account always carries a second factor: the TOTP secret is made here and shown once for enrolment. */
@@ -31,7 +33,7 @@ export async function createStaffUser(ctx: AppContext, props: StaffProps) {
       .where(eq(users.id, user.id));
     await appendAudit(tx, {
       action: 'account.staff_created',
-      actorId: null,
+      actorId: props.actorId ?? null,
       subjectType: 'account',
       subjectId: user.id,
       details: { roles: props.roles },

@@ -6,12 +6,13 @@
 import { eq } from 'drizzle-orm';
 import { chinaToday } from '../../shared/calendar/index.js';
 import { filingMachine } from '../../shared/filing/lifecycle.js';
+import { splitPersonal } from '../../shared/filing/personal.js';
 import { appendAudit } from '../audit/auditLog.js';
 import type { AppContext } from '../context.js';
 import { filings, reviewDecisions } from '../db/schema.js';
 import { authorizeReview } from '../policies/review.js';
 import { tellApplicant } from '../services/applicantNotices.js';
-import { type FilingRow, loadFiling } from '../services/filingRecords.js';
+import { type FilingRow, listAttachmentMeta, loadFiling, openDraft } from '../services/filingRecords.js';
 import type { SessionUser } from '../services/sessions.js';
 
 export interface CorrectionItem {
@@ -42,7 +43,19 @@ export async function requestCorrection(ctx: AppContext, props: RequestCorrectio
       .set({ status: to, version: row.version + 1, updatedAt: now })
       .where(eq(filings.id, row.id))
       .returning();
+    // The form as sent back: the reviewer later sees what the applicant changed (routes/review correctionDiff).
+    const id = crypto.randomUUID();
+    const { open, personal } = splitPersonal(openDraft(ctx.cipher, row));
+    const files = (await listAttachmentMeta(tx, row.id)).map((a) => ({
+      kind: a.kind,
+      fileName: a.fileName,
+      sm3: a.sm3,
+    }));
     await tx.insert(reviewDecisions).values({
+      id,
+      formData: open,
+      formPersonalEnc: ctx.cipher.sealJson(personal, `decision:${id}`),
+      formFiles: files,
       filingId: row.id,
       reviewerId: props.user.id,
       kind: 'correction',

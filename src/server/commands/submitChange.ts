@@ -38,7 +38,11 @@ export async function submitChange(
     authorizeChange(props.user, 'submit', filing, change);
     let draft = openChangeDraft(ctx.cipher, change);
     const kinds = (await listChangeAttachments(tx, change)).map((a) => a.kind);
-    const errors = checkFiling(draft, { attachmentKinds: kinds, today });
+    const errors = checkFiling(draft, {
+      attachmentKinds: kinds,
+      today,
+      allowPrivateHomepage: ctx.config.monitorAllowPrivate,
+    });
     if (errors.length) throw unprocessable(`变更信息不完整或有误，共 ${errors.length} 处需要修改`, errors);
     if (draft.sponsor?.type === 'individual' && draft.capital) {
       const { capital: _dropped, ...rest } = draft;

@@ -33,7 +33,11 @@ export async function submitFiling(ctx: AppContext, props: SubmitProps) {
     authorizeFiling(props.user, 'submit', row);
     let draft = openDraft(ctx.cipher, row);
     const kinds = (await listAttachmentMeta(tx, row.id)).map((a) => a.kind);
-    const errors = checkFiling(draft, { attachmentKinds: kinds, today });
+    const errors = checkFiling(draft, {
+      attachmentKinds: kinds,
+      today,
+      allowPrivateHomepage: ctx.config.monitorAllowPrivate,
+    });
     if (errors.length) throw unprocessable(`备案信息不完整或有误，共 ${errors.length} 处需要修改`, errors);
 
     // Individuals are not asked for capital or equity: what a form may still hold from another type is dropped.

@@ -73,6 +73,16 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
       Number(r.version) === 1 ? `filing:${str(r.filing_id)}` : `filing:${str(r.filing_id)}:v${str(r.version)}`,
   },
   {
+    // commands/requestCorrection.ts: the form as the correction notice sent it back.
+    table: 'review_decisions',
+    column: 'form_personal_enc',
+    kind: 'text',
+    key: 'id',
+    keyType: 'uuid',
+    reads: ['id'],
+    aad: (r) => `decision:${str(r.id)}`,
+  },
+  {
     table: 'attachments',
     column: 'content',
     kind: 'bytea',

@@ -14,6 +14,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { isDatabaseUnavailable } from '../lib/dbErrors.js';
 import { lockDataDir } from './dataDirLock.js';
+import { pgliteCodec } from './pgliteCodec.js';
 import * as schema from './schema.js';
 
 export type Schema = typeof schema;
@@ -148,7 +149,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   }
   const release = lockDataDir(opts.dataDir);
   try {
-    const client = await PGlite.create(path.join(opts.dataDir, 'pgdata'));
+    const client = await PGlite.create(path.join(opts.dataDir, 'pgdata'), pgliteCodec);
     return fromPglite(client, release);
   } catch (err) {
     release();

@@ -136,6 +136,13 @@ export const reviewDecisions = pgTable(
     items: jsonb('items').notNull().default([]),
     dueDate: date('due_date', { mode: 'string' }),
     overdue: boolean('overdue').notNull().default(false),
+    /**
+     * A correction notice's copy of the form as it was sent back (the open part; the personal part sealed, bound to
+     * the decision's id) and its files, so the reviewer sees what the applicant changed since (null before 0008).
+     */
+    formData: jsonb('form_data'),
+    formPersonalEnc: text('form_personal_enc'),
+    formFiles: jsonb('form_files'),
     createdAt: tsz('created_at').notNull().defaultNow(),
   },
   (t) => [index('review_decisions_filing_idx').on(t.filingId)],
@@ -321,5 +328,7 @@ export * from './tables/lifecycle.js';
 export * from './tables/monitor.js';
 export * from './tables/publicRegistry.js';
 export * from './tables/rateLimits.js';
+export * from './tables/reminders.js';
 export * from './tables/scheduler.js';
 export * from './tables/states.js';
+export * from './tables/transparency.js';

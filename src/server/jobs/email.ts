@@ -63,7 +63,7 @@ export async function deliverEmail(
     messageId: `<${row.idempotencyKey}@vcp-filing>`,
     headers: { 'X-VCP-Event': row.eventType, 'Idempotency-Key': row.idempotencyKey },
   };
-  if (row.recipient === 'applicant') {
+  if (row.recipient === 'applicant' || row.recipient === 'user') {
     const mail = JSON.parse(body) as ApplicantEmail;
     const [user] = await ctx.db
       .select({ id: users.id, emailEnc: users.emailEnc })

@@ -5,12 +5,20 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppContext } from '../context.js';
 import { deregistrationJob } from './deregistrationJob.js';
+import { logHeadJob } from './logHeadJob.js';
 import { monitorCheckJob, monitorDailyJob } from './monitorJobs.js';
 import { OutboxWorker } from './outboxWorker.js';
+import { remindersJob } from './reminders.js';
 import { type AnyJobDefinition, Scheduler } from './scheduler.js';
 
-/** Every timed job the system knows: Article 7's deregistrations, Article 5's homepage checks, what later features add. */
-export const JOB_DEFINITIONS: readonly AnyJobDefinition[] = [deregistrationJob, monitorDailyJob, monitorCheckJob];
+/** Every timed job the system knows: Article 7's deregistrations, Article 5's homepage checks, the log's heads, reminders, what later features add. */
+export const JOB_DEFINITIONS: readonly AnyJobDefinition[] = [
+  deregistrationJob,
+  monitorDailyJob,
+  monitorCheckJob,
+  remindersJob,
+  logHeadJob,
+];
 
 export interface Jobs {
   scheduler: Scheduler;

@@ -7,6 +7,7 @@ import type { Dispatcher } from 'undici';
 import { sm3Hex } from '../crypto/sm3.js';
 import { decodeBody } from './decode.js';
 import { type FetchResult, fetchHomepage, type RedirectHop } from './fetch.js';
+import type { HostPacer } from './hostPacer.js';
 import { type Judgement, judgePage } from './judge.js';
 import type { Renderer } from './render.js';
 
@@ -18,6 +19,8 @@ export interface HomepageEvidence {
   finalUrl: string;
   redirects: RedirectHop[];
   httpStatus: number;
+  /** The last answer's response headers (lower-case names). */
+  headers?: Record<string, string>;
   charset: string | null;
   excerpt: string;
   /** SM3 of the body bytes as received (after the size cap), hex; null when no body came. */
@@ -37,6 +40,8 @@ export interface HomepageCheck {
   reason: string;
   evidence: HomepageEvidence;
   screenshot?: Buffer;
+  /** The body bytes as received (the ones `evidence.sm3` is the SM3 of), when a body came. */
+  body?: Buffer;
 }
 
 export interface CheckOptions {
@@ -47,6 +52,8 @@ export interface CheckOptions {
   checkTimeoutMs?: number;
   maxBytes?: number;
   now?: () => Date;
+  pacer?: HostPacer;
+  hostDelayMs?: number;
 }
 
 const REASON_OF: Record<Judgement['outcome'], string> = {
@@ -76,13 +83,28 @@ export async function checkHomepage(
     ...(opts.dispatcher ? { dispatcher: opts.dispatcher } : {}),
     ...(opts.requestTimeoutMs !== undefined ? { requestTimeoutMs: opts.requestTimeoutMs } : {}),
     ...(opts.maxBytes !== undefined ? { maxBytes: opts.maxBytes } : {}),
+    ...(opts.pacer ? { pacer: opts.pacer, hostDelayMs: opts.hostDelayMs ?? 0 } : {}),
   });
+  const check = await judgeFetched(url, filingNumber, fetched, checkedAt, checkTimeoutMs, started, opts.renderer);
+  return fetched.ok && fetched.body.length > 0 ? { ...check, body: fetched.body } : check;
+}
+
+async function judgeFetched(
+  url: string,
+  filingNumber: string,
+  fetched: FetchResult,
+  checkedAt: string,
+  checkTimeoutMs: number,
+  started: number,
+  renderer: Renderer | undefined,
+): Promise<HomepageCheck> {
   const base: HomepageEvidence = {
     checkedAt,
     requestedUrl: url,
     finalUrl: fetched.finalUrl,
     redirects: fetched.redirects,
     httpStatus: fetched.status,
+    headers: fetched.headers,
     charset: null,
     excerpt: '',
     sm3: fetched.ok ? sm3Hex(fetched.body) : null,
@@ -117,7 +139,6 @@ export async function checkHomepage(
     }
     return { ...fromJudgement(judged), evidence: withJudgement(judged) };
   }
-  const renderer = opts.renderer;
   if (!renderer?.available()) {
     return { result: 'manual_review', reason: 'script_built_no_browser', evidence: withJudgement(judged) };
   }

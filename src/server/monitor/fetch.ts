@@ -10,6 +10,7 @@ import dns, { type LookupAddress } from 'node:dns';
 import type { LookupFunction } from 'node:net';
 import ipaddr from 'ipaddr.js';
 import { Agent, type Dispatcher, request } from 'undici';
+import type { HostPacer } from './hostPacer.js';
 
 export const MAX_REDIRECTS = 5;
 export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
@@ -73,6 +74,10 @@ export interface FetchOptions {
   /** A shared dispatcher (see createMonitorAgent); by default a one-off agent is made and closed. */
   dispatcher?: Dispatcher;
   userAgent?: string;
+  /** Per-host politeness: every request (each redirect hop too) waits for its host's slot. */
+  pacer?: HostPacer;
+  /** The least time between two requests to one host (with `pacer`). */
+  hostDelayMs?: number;
 }
 
 /** Ranges ipaddr.js names that a homepage may never be on (everything but `unicast`). */
@@ -219,7 +224,7 @@ export async function fetchHomepage(url: string, opts: FetchOptions = {}): Promi
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const maxRedirects = opts.maxRedirects ?? MAX_REDIRECTS;
   const requestTimeoutMs = opts.requestTimeoutMs ?? 10_000;
-  const signal = AbortSignal.timeout(opts.checkTimeoutMs ?? 30_000);
+  const pace = (u: URL, signal?: AbortSignal) => opts.pacer?.wait(u.host, opts.hostDelayMs ?? 0, signal);
   const ownAgent = opts.dispatcher ? null : createMonitorAgent({ allowPrivate });
   const dispatcher = opts.dispatcher ?? (ownAgent as Agent);
   const redirects: RedirectHop[] = [];
@@ -240,6 +245,10 @@ export async function fetchHomepage(url: string, opts: FetchOptions = {}): Promi
   } catch {
     return result({ finalUrl: url, failure: 'invalid_url', detail: 'invalid URL' });
   }
+  // The first wait for the host is not the check's time: the check's clock starts when it may send.
+  await pace(current);
+  const signal = AbortSignal.timeout(opts.checkTimeoutMs ?? 30_000);
+  let first = true;
   try {
     for (;;) {
       const href = current.href;
@@ -251,6 +260,8 @@ export async function fetchHomepage(url: string, opts: FetchOptions = {}): Promi
         return result({ finalUrl: href, failure: 'private_address', detail: 'EMONITOR_PRIVATE' });
       }
       seen.add(href);
+      if (!first) await pace(current, signal);
+      first = false;
       const res = await request(href, {
         method: 'GET',
         dispatcher,

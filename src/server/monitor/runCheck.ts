@@ -4,11 +4,14 @@
  * filing for staff and tells the applicant (in-app and email, with the footer snippet), in the same transaction.
  * `unreachable` and `manual_review` neither count as a miss nor end the run: they prove nothing about the page.
  */
+import { gzipSync } from 'node:zlib';
 import { eq, sql } from 'drizzle-orm';
 import { footerSnippet, publicFilingUrl } from '../../shared/filing/publicRecord.js';
 import { appendAudit } from '../audit/auditLog.js';
+import { addEvent } from '../commands/complaints/records.js';
 import type { AppContext } from '../context.js';
-import { homepageChecks, homepageMonitor } from '../db/schema.js';
+import type { Tx } from '../db/client.js';
+import { complaints, homepageBodies, homepageChecks, homepageMonitor } from '../db/schema.js';
 import { conflict } from '../lib/errors.js';
 import { tellApplicant } from '../services/applicantNotices.js';
 import { type FilingRow, loadFiling, openDraft } from '../services/filingRecords.js';
@@ -24,6 +27,8 @@ export interface RunCheckProps {
   filingId: string;
   trigger: HomepageCheckRow['trigger'];
   requestedBy?: string | null;
+  /** The `number_not_shown` complaint the check is run for: linked, and a step on its timeline. */
+  complaintId?: string | null;
 }
 
 export function homepageOf(ctx: AppContext, filing: FilingRow): string | null {
@@ -39,7 +44,8 @@ export async function runHomepageCheck(ctx: AppContext, props: RunCheckProps): P
     throw conflict('not_monitored', '只检查已备案（有效）且填写了首页网址的备案');
   }
   const rt = monitorRuntime(ctx);
-  const opts = { allowPrivate: ctx.config.monitorAllowPrivate, dispatcher: rt.agent };
+  const hostDelayMs = await ctx.settings.get('monitor.hostDelayMs');
+  const opts = { allowPrivate: ctx.config.monitorAllowPrivate, dispatcher: rt.agent, pacer: rt.pacer, hostDelayMs };
   const [check, securityTxt] = await Promise.all([
     checkHomepage(homepageUrl, filing.filingNumber, { ...opts, renderer: rt.renderer, now: () => ctx.now() }),
     checkSecurityTxt(homepageUrl, ctx.now(), { ...opts, checkTimeoutMs: 10_000 }),
@@ -53,6 +59,7 @@ export async function runHomepageCheck(ctx: AppContext, props: RunCheckProps): P
         checkedAt,
         trigger: props.trigger,
         requestedBy: props.requestedBy ?? null,
+        complaintId: props.complaintId ?? null,
         filingNumber: filing.filingNumber as string,
         homepageUrl,
         result: check.result,
@@ -65,6 +72,13 @@ export async function runHomepageCheck(ctx: AppContext, props: RunCheckProps): P
       })
       .returning();
     const saved = row as HomepageCheckRow;
+    if (check.body && check.evidence.sm3) {
+      await tx
+        .insert(homepageBodies)
+        .values({ sm3: check.evidence.sm3, gz: gzipSync(check.body), bytes: check.body.length, firstSeenAt: checkedAt })
+        .onConflictDoNothing();
+    }
+    if (props.complaintId) await linkToComplaint(tx, props.complaintId, saved);
     const missed = check.result === 'missing' ? 1 : 0;
     const reset = check.result === 'compliant';
     const [state] = await tx
@@ -101,5 +115,22 @@ export async function runHomepageCheck(ctx: AppContext, props: RunCheckProps): P
       });
     }
     return saved;
+  });
+}
+
+/** A check run for a `number_not_shown` complaint: a step on the complaint's timeline (staff only) naming it. */
+async function linkToComplaint(tx: Tx, complaintId: string, check: HomepageCheckRow): Promise<void> {
+  const [complaint] = await tx
+    .select({ status: complaints.status })
+    .from(complaints)
+    .where(eq(complaints.id, complaintId));
+  if (!complaint) return;
+  await addEvent(tx, {
+    complaintId,
+    at: check.checkedAt,
+    action: 'homepage_check',
+    status: complaint.status,
+    actorId: check.requestedBy,
+    details: { checkId: check.id, result: check.result, reason: check.reason, filingId: check.filingId },
   });
 }

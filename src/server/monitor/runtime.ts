@@ -1,15 +1,18 @@
 /**
  * The monitor's long-lived parts per context (SPEC §10): one undici agent (keep-alive, a few connections per host:
- * politeness) and one Chromium renderer, made on first use and closed with the app.
+ * politeness), the per-host pacer (a delay between requests to one host) and one Chromium renderer, made on first use and closed with the app.
  */
 import type { Agent } from 'undici';
 import type { AppContext } from '../context.js';
 import { createMonitorAgent } from './fetch.js';
+import { createHostPacer, type HostPacer } from './hostPacer.js';
 import { createChromiumRenderer, type Renderer } from './render.js';
 
 export interface MonitorRuntime {
   agent: Agent;
   renderer: Renderer;
+  /** Per-host delay between requests (setting `monitor.hostDelayMs`). */
+  pacer: HostPacer;
   close(): Promise<void>;
 }
 
@@ -23,6 +26,7 @@ export function monitorRuntime(ctx: AppContext): MonitorRuntime {
   rt = {
     agent,
     renderer,
+    pacer: createHostPacer(),
     close: async () => {
       runtimes.delete(ctx);
       await Promise.all([agent.close().catch(() => undefined), renderer.close()]);

@@ -16,6 +16,7 @@ const OWNER_TRANSITIONS = [
   'upload',
   'submit',
   'withdraw',
+  'discard',
   'startChange',
   'scheduleDeregistration',
   'deregister',

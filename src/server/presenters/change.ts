@@ -76,10 +76,16 @@ export interface ChangeViewInput {
   allowedActions: readonly string[];
   cal: CalendarData;
   now: Date;
+  /** MONITOR_ALLOW_PRIVATE (shared/filing/completeness.ts). */
+  allowPrivateHomepage?: boolean;
 }
 
 export function presentChangeDetail(v: ChangeViewInput, audience: 'owner' | 'staff'): ChangeDetail {
-  const errors = checkFiling(v.draft, { attachmentKinds: v.attachments.map((a) => a.kind), today: chinaToday(v.now) });
+  const errors = checkFiling(v.draft, {
+    attachmentKinds: v.attachments.map((a) => a.kind),
+    today: chinaToday(v.now),
+    allowPrivateHomepage: v.allowPrivateHomepage ?? false,
+  });
   return {
     ...presentChange(v.change, v.filing, v.allowedActions, v.cal, v.now),
     form: audience === 'staff' ? maskDraft(v.draft) : v.draft,

@@ -12,6 +12,7 @@ import { PUBLIC_STATUS, publicStatusOf } from '../../shared/filing/publicRecord.
 import type { FilingDraft } from '../../shared/filing/schema.js';
 import { FILING_STATUS_LABELS, type FilingStatus } from '../../shared/filing/status.js';
 import type { FilingAction } from '../policies/filing.js';
+import type { HistoryEvent } from '../services/filingHistory.js';
 import type { AttachmentMeta, FilingRow } from '../services/filingRecords.js';
 
 export const DEFAULT_LAUNCH_WARNING_DAYS = 30;
@@ -60,6 +61,8 @@ export interface FilingViewInput {
   correction?: { summary: string; items: { field: string; message: string }[]; createdAt: Date } | null;
   draft: FilingDraft;
   attachments: AttachmentMeta[];
+  /** The review rounds so far (services/filingHistory.ts): submissions and decisions, oldest first. */
+  history?: HistoryEvent[];
   allowedActions: FilingAction[];
   /** After approval (SPEC §8): the open change, the latest deregistration. */
   openChange?: ChangeSummary | null;
@@ -68,6 +71,8 @@ export interface FilingViewInput {
   launchWarningDays?: number;
   cal: CalendarData;
   now: Date;
+  /** MONITOR_ALLOW_PRIVATE (shared/filing/completeness.ts). */
+  allowPrivateHomepage?: boolean;
 }
 
 /** The approved record's public side (SPEC §4): its version, status and last change date. */
@@ -87,7 +92,11 @@ function presentRecord(row: FilingRow) {
 
 export function presentFiling(v: FilingViewInput) {
   const { row, correction, draft, attachments, allowedActions, cal, now } = v;
-  const errors = checkFiling(draft, { attachmentKinds: attachments.map((a) => a.kind), today: chinaToday(now) });
+  const errors = checkFiling(draft, {
+    attachmentKinds: attachments.map((a) => a.kind),
+    today: chinaToday(now),
+    allowPrivateHomepage: v.allowPrivateHomepage ?? false,
+  });
   return {
     ...presentFilingSummary(row, cal, now),
     receivedDate: row.receivedDate,
@@ -102,6 +111,7 @@ export function presentFiling(v: FilingViewInput) {
       ? { summary: correction.summary, items: correction.items, createdAt: correction.createdAt.toISOString() }
       : null,
     approvedAt: row.approvedAt?.toISOString() ?? null,
+    history: v.history ?? [],
     record: presentRecord(row),
     openChange: v.openChange ?? null,
     deregistration: v.deregistration ?? null,

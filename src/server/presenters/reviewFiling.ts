@@ -8,8 +8,10 @@ import { type CalendarData, chinaToday, workingDaysLeft } from '../../shared/cal
 import { CHANGE_LATE_LABEL } from '../../shared/filing/article6.js';
 import { ARTICLE8_LABELS } from '../../shared/filing/article8.js';
 import { checkFiling } from '../../shared/filing/completeness.js';
+import type { DiffEntry } from '../../shared/filing/diff.js';
 import { CHANGE_STATUS_LABELS, type ChangeStatus, REVIEW_KIND_LABELS } from '../../shared/filing/lifecycle.js';
 import type { FilingDraft } from '../../shared/filing/schema.js';
+import { idNumberNeedsReview } from '../../shared/filing/sponsorId.js';
 import { FILING_STATUS_LABELS, type FilingStatus } from '../../shared/filing/status.js';
 import { maskEmail, maskIdNumber, maskMobile, maskPersonName } from '../../shared/validators/mask.js';
 import type { ReviewAction } from '../policies/review.js';
@@ -104,12 +106,20 @@ export interface ReviewViewInput {
   allowedActions: ReviewAction[];
   /** After approval (SPEC §8): the open change's id, for the link to its review page. */
   openChangeId?: string | null;
+  /** After a resubmission: what the applicant changed since the latest correction notice. */
+  sinceCorrection?: { correctedAt: Date; diff: DiffEntry[] } | null;
   cal: CalendarData;
   now: Date;
+  /** MONITOR_ALLOW_PRIVATE (shared/filing/completeness.ts). */
+  allowPrivateHomepage?: boolean;
 }
 
 export function presentReviewFiling(v: ReviewViewInput) {
-  const errors = checkFiling(v.draft, { attachmentKinds: v.attachments.map((a) => a.kind), today: chinaToday(v.now) });
+  const errors = checkFiling(v.draft, {
+    attachmentKinds: v.attachments.map((a) => a.kind),
+    today: chinaToday(v.now),
+    allowPrivateHomepage: v.allowPrivateHomepage ?? false,
+  });
   return {
     id: v.row.id,
     status: v.row.status,
@@ -124,12 +134,20 @@ export function presentReviewFiling(v: ReviewViewInput) {
     data: maskDraft(v.draft),
     attachments: v.attachments.map(presentAttachment),
     completeness: { complete: errors.length === 0, errors },
-    checks: v.checks.map((c) => ({
-      section: c.section,
-      result: c.result,
-      note: c.note,
-      checkedAt: c.checkedAt.toISOString(),
-    })),
+    // SPEC §2: a credit code accepted on the applicant's confirmation, to be cleared in the checklist.
+    idNumberNeedsReview: idNumberNeedsReview(v.draft),
+    sinceCorrection: v.sinceCorrection
+      ? { correctedAt: v.sinceCorrection.correctedAt.toISOString(), diff: v.sinceCorrection.diff }
+      : null,
+    // The checklist of this round only: results from before the latest submission belong to an earlier version.
+    checks: v.checks
+      .filter((c) => !v.row.submittedAt || c.checkedAt >= v.row.submittedAt)
+      .map((c) => ({
+        section: c.section,
+        result: c.result,
+        note: c.note,
+        checkedAt: c.checkedAt.toISOString(),
+      })),
     decisions: v.decisions.map((d) => ({
       kind: d.kind,
       summary: d.summary,

@@ -27,6 +27,7 @@ const EXPECTED: Record<string, string> = {
   'GET /api/filings':                                             '-+++++-',
   'GET /api/filings/{id}':                                        '-+-----',
   'PUT /api/filings/{id}':                                        '-+-----',
+  'DELETE /api/filings/{id}':                                     '-+-----',
   'POST /api/filings/{id}/submit':                                '-+-----',
   'POST /api/filings/{id}/withdraw':                              '-+-----',
   'POST /api/filings/{id}/attachments':                           '-+-----',
@@ -49,6 +50,11 @@ const EXPECTED: Record<string, string> = {
   'POST /api/changes/{changeId}/submit':                          '-+-----',
   'POST /api/changes/{changeId}/cancel':                          '-+-----',
   'GET /api/calendar/deadline':                                   '+++++++',
+  'GET /api/calendar/coverage':                                   '---+++-',
+  'GET /api/admin/calendar/years':                                '----+--',
+  'GET /api/admin/calendar/years/{year}':                         '----+--',
+  'PUT /api/admin/calendar/years/{year}':                         '----+--',
+  'POST /api/admin/calendar/preview':                             '----+--',
   'GET /api/review/queue':                                        '---++--',
   'GET /api/review/reviewers':                                    '---++--',
   'GET /api/review/deregistrations':                              '---++--',
@@ -78,20 +84,36 @@ const EXPECTED: Record<string, string> = {
   'GET /api/admin/partners':                                      '----+--',
   'PUT /api/admin/partners/{id}':                                 '----+--',
   'POST /api/admin/partners/{id}/token':                          '----+--',
+  'GET /api/admin/settings':                                      '----+--',
+  'PUT /api/admin/settings':                                      '----+--',
+  'GET /api/admin/staff':                                         '----+--',
+  'POST /api/admin/staff':                                        '----+--',
+  'PUT /api/admin/staff/{id}':                                    '----+--',
+  'POST /api/admin/staff/{id}/reset-totp':                        '----+--',
+  'GET /api/admin/audit':                                         '----+--',
+  'GET /api/admin/audit/verify':                                  '----+--',
+  'GET /api/admin/audit/export.csv':                              '----+--',
   'GET /api/partner/events':                                      '------+',
   'GET /api/public/filings':                                      '+++++++',
   'GET /api/public/filings/{filingNumber}':                       '+++++++',
   'GET /api/notifications':                                       '-+++++-',
   'POST /api/notifications/{id}/read':                            '-+-----',
+  'GET /api/dashboard':                                           '---+++-',
   'POST /api/review/filings/{id}/homepage-checks':                '---++--',
   'GET /api/review/filings/{id}/homepage-checks':                 '---++--',
   'GET /api/review/filings/{id}/homepage-checks/{checkId}/screenshot': '---++--',
+  'GET /api/review/filings/{id}/homepage-checks/{checkId}/evidence': '---++--',
   'GET /api/review/homepage-monitor/flagged':                     '---++--',
   'POST /api/review/homepage-checks/check-all':                   '----+--',
   'GET /api/public/open-data/filings.json':                       '+++++++',
   'GET /api/public/open-data/filings.csv':                        '+++++++',
   'GET /api/public/open-data/datapackage.json':                   '+++++++',
   'GET /api/public/open-data/events.atom':                        '+++++++',
+  'GET /api/public/log/head':                                     '+++++++',
+  'GET /api/public/log/entries':                                  '+++++++',
+  'GET /api/public/log/proof/inclusion':                          '+++++++',
+  'GET /api/public/log/proof/consistency':                        '+++++++',
+  'GET /api/public/log/key':                                      '+++++++',
   'GET /api/public/complaints/challenge':                         '+++++++',
   'POST /api/public/complaints':                                  '+++++++',
   'GET /api/public/complaints/{trackingCode}':                    '+++++++',
@@ -108,6 +130,8 @@ const EXPECTED: Record<string, string> = {
   'POST /api/complaints/{id}/reveal':                             '----++-',
   // A made-up evidence id of a real complaint: the handlers' 404 is "no such file", the others' 401/403 come first.
   'GET /api/complaints/{id}/evidence/{evidenceId}':               '-------',
+  'POST /api/complaints/{id}/homepage-checks':                     '----++-',
+  'GET /api/complaints/{id}/homepage-checks/{checkId}/evidence':   '-------',
 };
 
 const server = await startTestServer();
@@ -138,6 +162,13 @@ const [complaintRow] = await queryRows<{ id: string; tracking_code: string }>(
   server.ctx.db,
   sql`select id, tracking_code from complaints order by received_at desc limit 1`,
 );
+// A staff account of its own for the admin's account operations (a TOTP reset ends its sessions).
+const { createStaffUser } = await import('../commands/createStaffUser.js');
+const { user: staffTarget } = await createStaffUser(server.ctx, {
+  email: `access-target-${crypto.randomUUID()}@example.gov.cn`,
+  password: 'staff-password-2026',
+  roles: ['reviewer'],
+});
 const partnerToken = (await clients.admin.post('/api/admin/partners/mps/token')).body.token as string;
 const filing = (await clients.owner.get(`/api/filings/${filingId}`)).body.filing;
 const attachmentId = filing.attachments[0].id as string;
@@ -160,6 +191,8 @@ const PARAMS: Record<string, string> = {
   '{section}': 'sponsor',
   '{version}': '1',
   '{filingNumber}': encodeURIComponent(filingNumber),
+  // A year far from every deadline of the world above: saving it moves nothing.
+  '{year}': '2030',
 };
 
 function pathFor(path: string): string {
@@ -172,6 +205,7 @@ function pathFor(path: string): string {
     out = out.replace('{attachmentId}', changeAttachmentId);
   if (path.startsWith('/api/admin/deliveries/')) out = out.replace('{id}', String(delivery?.id));
   if (path.startsWith('/api/admin/partners/')) out = out.replace('{id}', 'mps');
+  if (path.startsWith('/api/admin/staff/')) out = out.replace('{id}', staffTarget.id);
   if (path.startsWith('/api/notifications/')) out = out.replace('{id}', String(notice?.id));
   for (const [k, v] of Object.entries(PARAMS)) out = out.replace(k, v);
   return out;
@@ -203,6 +237,20 @@ const BODIES: Record<string, unknown> = {
   'POST /api/review/filings/{id}/reveal': { reason: '核对主办者身份' },
   'POST /api/review/filings/{id}/revoke': { reason: '访问控制测试' },
   'PUT /api/admin/partners/{id}': { enabled: true },
+  'PUT /api/admin/settings': { monitor: { spreadHours: 20 } },
+  'POST /api/admin/staff': () => ({
+    email: `access-staff-${crypto.randomUUID()}@example.gov.cn`,
+    displayName: '访问控制测试',
+    roles: ['reviewer'],
+  }),
+  'PUT /api/admin/staff/{id}': { displayName: '访问控制测试' },
+  'PUT /api/admin/calendar/years/{year}': {
+    schedule: { year: 2030, source: '访问控制测试', holidays: [{ date: '2030-01-01', name: '元旦' }], workdays: [] },
+  },
+  'POST /api/admin/calendar/preview': {
+    year: 2030,
+    schedule: { year: 2030, source: '访问控制测试', holidays: [{ date: '2030-01-01', name: '元旦' }], workdays: [] },
+  },
   'POST /api/complaints': complaintBody,
   'POST /api/public/complaints': { ...complaintBody, channel: undefined, altcha: 'bm90LXNvbHZlZA==' },
   'POST /api/complaints/{id}/assign': () => ({ handlerId: handlerUser.id }),
@@ -215,6 +263,9 @@ const BODIES: Record<string, unknown> = {
 const QUERIES: Record<string, string> = {
   'GET /api/calendar/deadline': '?from=2026-01-05&workingDays=10',
   'GET /api/review/filings/{id}/versions/diff': '?from=1&to=1',
+  'GET /api/public/log/entries': '?start=0&end=10',
+  'GET /api/public/log/proof/inclusion': '?index=0&treeSize=1',
+  'GET /api/public/log/proof/consistency': '?first=1&second=1',
 };
 
 const doc = (await (await fetch(`${server.url}/api/docs/json`)).json()) as { paths: Record<string, object> };

@@ -5,19 +5,30 @@
 import { and, eq, gte, lte } from 'drizzle-orm';
 import { type CalendarData, OFFICIAL_SCHEDULES, type YearSchedule } from '../../shared/calendar/index.js';
 import { appendAudit } from '../audit/auditLog.js';
-import type { Db, Tx } from '../db/client.js';
+import type { Db, Executor, Tx } from '../db/client.js';
 import { calendarDays, calendarYears } from '../db/schema.js';
+
+/**
+ * How long an instance trusts its copy: a year saved on another instance (several behind one PostgreSQL) is seen
+ * within this time; the daily reminders run recounts what was counted meanwhile (jobs/reminders.ts).
+ */
+const CACHE_MS = 10_000;
 
 export class CalendarService {
   private cache: Promise<CalendarData> | undefined;
+  private loadedAt = 0;
 
   constructor(private readonly db: Db) {}
 
   get(): Promise<CalendarData> {
-    this.cache ??= this.load().catch((err) => {
-      this.cache = undefined;
-      throw err;
-    });
+    if (this.cache && Date.now() - this.loadedAt > CACHE_MS) this.cache = undefined;
+    if (!this.cache) {
+      this.loadedAt = Date.now();
+      this.cache = this.load().catch((err) => {
+        this.cache = undefined;
+        throw err;
+      });
+    }
     return this.cache;
   }
 
@@ -25,11 +36,14 @@ export class CalendarService {
     this.cache = undefined;
   }
 
-  private async load(): Promise<CalendarData> {
-    const [years, days] = await Promise.all([
-      this.db.select({ year: calendarYears.year }).from(calendarYears),
-      this.db.select().from(calendarDays),
-    ]);
+  private load(): Promise<CalendarData> {
+    return this.read(this.db);
+  }
+
+  /** The calendar as `db` sees it now (inside a transaction: with what it has written), bypassing the cache. */
+  async read(db: Executor): Promise<CalendarData> {
+    const years = await db.select({ year: calendarYears.year }).from(calendarYears);
+    const days = await db.select().from(calendarDays);
     const holidays = new Map<string, string>();
     const workdays = new Map<string, string>();
     for (const d of days) (d.kind === 'holiday' ? holidays : workdays).set(d.date, d.name);
@@ -37,7 +51,12 @@ export class CalendarService {
   }
 
   /** Replaces one year's schedule (an admin import, or the shipped official data). */
-  async importYear(tx: Tx, schedule: YearSchedule, actorId: string | null): Promise<void> {
+  async importYear(
+    tx: Tx,
+    schedule: YearSchedule,
+    actorId: string | null,
+    extra: { replaced?: boolean; moved?: number; via?: 'text' | 'json' | 'manual' | 'cli' | 'seed' } = {},
+  ): Promise<void> {
     await tx
       .delete(calendarDays)
       .where(and(gte(calendarDays.date, `${schedule.year}-01-01`), lte(calendarDays.date, `${schedule.year}-12-31`)));
@@ -53,7 +72,13 @@ export class CalendarService {
       actorId,
       subjectType: 'calendar',
       subjectId: String(schedule.year),
-      details: { year: schedule.year, holidays: schedule.holidays.length, workdays: schedule.workdays.length },
+      details: {
+        year: schedule.year,
+        source: schedule.source,
+        holidays: schedule.holidays.length,
+        workdays: schedule.workdays.length,
+        ...extra,
+      },
     });
     this.invalidate();
   }

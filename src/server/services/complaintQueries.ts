@@ -1,25 +1,41 @@
 /**
  * Reads of complaints for the handlers' console and the public status page (Article 9, SPEC §9): the queue by due
  * date with overdue first, one complaint with its timeline, evidence and the other complaints about the same target
- * (duplicates shown together), and a complaint by its tracking code.
+ * (duplicates shown together), the homepage checks run for it, and a complaint by its tracking code.
  */
-import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
-import type { ComplaintStatus } from '../../shared/complaints/lifecycle.js';
+import { and, asc, desc, eq, inArray, ne, type SQL, sql } from 'drizzle-orm';
+import type { DueFilter } from '../../shared/api/listFilters.js';
+import type { DueWindow } from '../../shared/calendar/index.js';
+import type { ComplaintCategory, ComplaintStatus } from '../../shared/complaints/lifecycle.js';
 import type { ComplaintRow } from '../commands/complaints/records.js';
 import type { Executor } from '../db/client.js';
-import { complaintEvents, complaintEvidence, complaints, users } from '../db/schema.js';
+import { complaintEvents, complaintEvidence, complaints, homepageChecks, users } from '../db/schema.js';
 
 export interface QueueFilter {
-  status?: ComplaintStatus | 'open' | undefined;
+  status?: ComplaintStatus | 'open' | 'all' | undefined;
   mine?: string | undefined;
+  category?: ComplaintCategory | undefined;
+  /** Open complaints due soon or past their limit, judged by `window` (shared/calendar/dueWindow.ts). */
+  due?: { filter: DueFilter; window: DueWindow } | undefined;
+}
+
+/** An open complaint due soon or overdue: the queue's `due` filter and the dashboard's count (one condition). */
+export function complaintDueCondition(filter: DueFilter, w: DueWindow): SQL {
+  const due =
+    filter === 'overdue'
+      ? sql`${complaints.dueDate} < ${w.overdueBefore}`
+      : sql`${complaints.dueDate} >= ${w.overdueBefore} and ${complaints.dueDate} < ${w.soonBefore}`;
+  return sql`(${complaints.status} <> 'closed' and ${due})`;
 }
 
 /** Open complaints first (by due date: whatever is overdue comes first), then closed ones, newest first. */
 export async function listComplaints(db: Executor, f: QueueFilter = {}, limit = 200): Promise<ComplaintRow[]> {
   const where = [];
   if (f.status === 'open') where.push(ne(complaints.status, 'closed'));
-  else if (f.status) where.push(eq(complaints.status, f.status));
+  else if (f.status && f.status !== 'all') where.push(eq(complaints.status, f.status));
   if (f.mine) where.push(eq(complaints.assignedHandlerId, f.mine));
+  if (f.category) where.push(eq(complaints.category, f.category));
+  if (f.due) where.push(complaintDueCondition(f.due.filter, f.due.window));
   return db
     .select()
     .from(complaints)
@@ -82,3 +98,29 @@ export async function listHandlers(db: Executor) {
     .where(sql`(${users.roles} && array['complaints','admin']::text[]) and not ${users.disabled}`);
   return rows.map((r) => ({ id: r.id, displayName: r.displayName }));
 }
+
+/** The homepage checks run for a complaint (`number_not_shown`), newest first: the monitor's evidence for it. */
+export async function complaintHomepageChecks(db: Executor, complaintId: string) {
+  const rows = await db
+    .select({
+      id: homepageChecks.id,
+      filingId: homepageChecks.filingId,
+      filingNumber: homepageChecks.filingNumber,
+      homepageUrl: homepageChecks.homepageUrl,
+      checkedAt: homepageChecks.checkedAt,
+      result: homepageChecks.result,
+      reason: homepageChecks.reason,
+      finalUrl: homepageChecks.finalUrl,
+      httpStatus: homepageChecks.httpStatus,
+      evidence: homepageChecks.evidence,
+    })
+    .from(homepageChecks)
+    .where(eq(homepageChecks.complaintId, complaintId))
+    .orderBy(desc(homepageChecks.checkedAt))
+    .limit(50);
+  return rows.map(({ evidence, checkedAt, ...r }) => {
+    const e = evidence as { sm3?: string | null; excerpt?: string };
+    return { ...r, checkedAt: checkedAt.toISOString(), sm3: e.sm3 ?? null, excerpt: e.excerpt ?? '' };
+  });
+}
+export type ComplaintHomepageCheck = Awaited<ReturnType<typeof complaintHomepageChecks>>[number];

@@ -65,6 +65,7 @@ export async function changeViewInput(
     decisions,
     cal: await ctx.calendar.get(),
     now: ctx.now(),
+    allowPrivateHomepage: ctx.config.monitorAllowPrivate,
   };
 }
 

@@ -83,6 +83,14 @@ export async function queueApplicantEmail(
   await insert(tx, cipher, { channel: 'email', recipient: 'applicant', eventType, filingId, payload: mail });
 }
 
+/**
+ * Queues an email to any account (staff reminders and digests): the address is looked up and decrypted only when it
+ * is sent, as for applicants.
+ */
+export async function queueUserEmail(tx: Tx, cipher: FieldCipher, mail: ApplicantEmail, eventType: string) {
+  await insert(tx, cipher, { channel: 'email', recipient: 'user', eventType, filingId: null, payload: mail });
+}
+
 export interface ComplainantEmail {
   to: string;
   subject: string;

@@ -3,13 +3,14 @@
  * revoked) goes through `recordPublicEvent`, inside the transaction of the event itself. This is the one place that
  * keeps what the public sees in step with the filing: the filing's `public_record`, the ordered public history
  * (`public_events`, gapless `seq`), the registry's search projection (`public_registry`) and its counts per status
- * and per search gram.
+ * and per search gram, and the transparency log's leaf (transparency/logStore.ts, SPEC §11).
  * A rollback takes all of them back with the event.
  */
 import { eq, sql } from 'drizzle-orm';
 import type { PublicRecord } from '../../shared/filing/publicRecord.js';
 import { queryRows, type Tx } from '../db/client.js';
 import { filings } from '../db/schema.js';
+import { appendLeaves } from '../transparency/logStore.js';
 
 export const PUBLIC_EVENT_TYPES = [
   'filing.approved',
@@ -31,6 +32,11 @@ export interface PublicEvent {
 /** Serialises appends to the public history across connections and instances, so `seq` has no gaps. */
 const PUBLIC_EVENTS_LOCK_KEY = 0x76637002;
 
+/** Takes the public events' lock in `tx` (held until it ends): what appends to the history and the log hold. */
+export async function lockPublicEvents(tx: Tx): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${PUBLIC_EVENTS_LOCK_KEY})`);
+}
+
 /**
  * Bumped by every public event recorded in this process: the registry's read cache (services/registryCache.ts)
  * drops what it read before. Other instances' events reach it when its entries expire.
@@ -45,7 +51,7 @@ export const bumpForTest = () => {
 export async function recordPublicEvent(tx: Tx, event: PublicEvent): Promise<{ seq: number }> {
   const { record } = event;
   await tx.update(filings).set({ publicRecord: record }).where(eq(filings.id, event.filingId));
-  await tx.execute(sql`select pg_advisory_xact_lock(${PUBLIC_EVENTS_LOCK_KEY})`);
+  await lockPublicEvents(tx);
   const json = JSON.stringify(record);
   const [appended] = await queryRows<{ seq: string | number }>(
     tx,
@@ -56,6 +62,7 @@ export async function recordPublicEvent(tx: Tx, event: PublicEvent): Promise<{ s
         returning seq`,
   );
   const seq = Number(appended?.seq);
+  await appendLeaves(tx, [{ seq, type: event.type, filingNumber: event.filingNumber, at: event.at, record }]);
   const [before] = await queryRows<{ status: string; search_text: string }>(
     tx,
     sql`select status, search_text from public_registry where filing_id = ${event.filingId} for update`,
@@ -109,7 +116,7 @@ export async function recordPublicEvents(tx: Tx, events: readonly PublicEvent[])
     await recordPublicEvent(tx, events[0] as PublicEvent);
     return;
   }
-  await tx.execute(sql`select pg_advisory_xact_lock(${PUBLIC_EVENTS_LOCK_KEY})`);
+  await lockPublicEvents(tx);
   const [top] = await queryRows<{ seq: string | number }>(
     tx,
     sql`select coalesce(max(seq), 0) as seq from public_events`,
@@ -129,6 +136,10 @@ export async function recordPublicEvents(tx: Tx, events: readonly PublicEvent[])
   await tx.execute(sql`insert into public_events (seq, type, filing_id, filing_number, at, record)
     select x.seq, x.type, x.id, x.num, x.at, x.record
     from jsonb_to_recordset(${all}::jsonb) as x(seq bigint, type text, id uuid, num text, at timestamptz, record jsonb)`);
+  await appendLeaves(
+    tx,
+    numbered.map(({ e, seq }) => ({ seq, type: e.type, filingNumber: e.filingNumber, at: e.at, record: e.record })),
+  );
   const latest = new Map<string, { e: PublicEvent; seq: number }>();
   for (const n of numbered) latest.set(n.e.filingId, n);
   const list = JSON.stringify(

@@ -1,13 +1,15 @@
 /**
  * The review queue's query (Article 5, SPEC §8): filings and change filings in one list, soonest due first, and the
  * Article 8 view of platforms not yet online whose planned launch is near or past while not approved. Drafts of
- * either kind are the applicant's own and never listed.
+ * either kind are the applicant's own and never listed. The dashboard's filters (due, late, monitor, decided) are
+ * the conditions of services/reviewFilters.ts, which its counts use too.
  */
 import { type SQL, sql } from 'drizzle-orm';
 import type { QueueQuery } from '../../shared/api/reviewQueue.js';
-import { addDays, chinaToday } from '../../shared/calendar/index.js';
+import { chinaToday, dueWindow } from '../../shared/calendar/index.js';
 import type { AppContext } from '../context.js';
 import { queryRows } from '../db/client.js';
+import { decidedCondition, dueCondition, launchDueCondition, monitorCondition } from './reviewFilters.js';
 
 export interface QueueRow {
   kind: 'filing' | 'change';
@@ -38,8 +40,7 @@ export async function queryQueue(
   q: Required<Pick<QueueQuery, 'status' | 'kind' | 'assignee' | 'page' | 'pageSize'>> & QueueQuery,
 ): Promise<QueueRow[]> {
   const launchDue = q.launch === 'due';
-  const withinDays = q.launchWithinDays ?? (await ctx.settings.get('article8.launchWarningDays'));
-  const horizon = addDays(chinaToday(ctx.now()), withinDays);
+  const window = q.due ? dueWindow(await ctx.calendar.get(), chinaToday(ctx.now())) : null;
   const status = (col: SQL) => (q.status === 'all' ? null : sql`${col}::text = ${q.status}`);
   const assignee =
     q.assignee === 'any'
@@ -49,19 +50,26 @@ export async function queryQueue(
         : q.assignee === 'unassigned'
           ? sql`f.assigned_reviewer_id is null`
           : sql`f.assigned_reviewer_id = ${q.assignee}`;
+  const late = q.late !== undefined;
   const filingWhere = and([
     sql`f.status <> 'draft'`,
-    launchDue ? sql`f.status in ('submitted', 'correction_requested')` : status(sql`f.status`),
+    launchDue ? await launchDueCondition(ctx, q.launchWithinDays) : status(sql`f.status`),
     assignee,
-    launchDue
-      ? sql`(f.data->'operation'->>'alreadyOnline') = 'false' and (f.data->'operation'->>'launchDate') <= ${horizon}`
-      : null,
+    q.due && window ? dueCondition({ status: sql`f.status`, dueDate: sql`f.due_date` }, q.due, window) : null,
+    late ? sql`f.late` : null,
+    q.monitor ? monitorCondition(sql`f.id`, q.monitor) : null,
+    q.decided ? decidedCondition({ filingId: sql`f.id`, changeId: null }, q.decided) : null,
   ]);
-  // Changes are not assigned: they are "unassigned" for the filter, and absent from one reviewer's list.
+  // Changes are not assigned: they are "unassigned" for the filter, and absent from one reviewer's list. The
+  // homepage monitor judges filings, not changes.
   const changeWhere = and([
     sql`c.status <> 'draft'`,
     status(sql`c.status`),
     q.assignee === 'any' || q.assignee === 'unassigned' ? null : sql`false`,
+    q.due && window ? dueCondition({ status: sql`c.status`, dueDate: sql`c.due_date` }, q.due, window) : null,
+    late ? sql`c.late` : null,
+    q.monitor ? sql`false` : null,
+    q.decided ? decidedCondition({ filingId: sql`c.filing_id`, changeId: sql`c.id` }, q.decided) : null,
   ]);
   const parts: SQL[] = [];
   if (q.kind !== 'change') {

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { type Database, fromPglite, fromPool, migrateDatabase } from '../db/client.js';
+import { pgliteCodec } from '../db/pgliteCodec.js';
 import { CalendarService } from '../services/calendar.js';
 import { seedPartners } from '../services/outbox.js';
 
@@ -18,7 +19,7 @@ export async function prepareTemplate(database: Database): Promise<void> {
 }
 
 export async function makePgliteTemplate(): Promise<Blob> {
-  const client = await PGlite.create();
+  const client = await PGlite.create(pgliteCodec);
   await prepareTemplate(fromPglite(client));
   const dump = await client.dumpDataDir('none');
   await client.close();

@@ -2,12 +2,16 @@ import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { inject } from 'vitest';
 import { type Database, fromPglite } from '../db/client.js';
+import { pgliteCodec } from '../db/pgliteCodec.js';
 import { copyPostgresTemplate } from './templates.js';
 
 /** A fresh, migrated and seeded database of the kind this test project runs on (with its URL on PostgreSQL). */
 export async function createTestDatabase(): Promise<TestDatabase> {
   if (inject('dbKind') === 'postgres') return copyPostgresTemplate(inject('pgTemplate'));
-  const client = await PGlite.create({ loadDataDir: new Blob([fs.readFileSync(inject('pgliteTemplate'))]) });
+  const client = await PGlite.create({
+    ...pgliteCodec,
+    loadDataDir: new Blob([fs.readFileSync(inject('pgliteTemplate'))]),
+  });
   return pgliteTestDatabase(client);
 }
 
@@ -20,5 +24,5 @@ export function pgliteTestDatabase(client: PGlite): TestDatabase {
 
 /** The same data in a new PGlite instance (a restart on the same folder). */
 export async function reopenPglite(dump: Blob): Promise<TestDatabase> {
-  return pgliteTestDatabase(await PGlite.create({ loadDataDir: dump }));
+  return pgliteTestDatabase(await PGlite.create({ ...pgliteCodec, loadDataDir: dump }));
 }

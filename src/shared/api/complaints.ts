@@ -12,6 +12,7 @@ import {
   COMPLAINT_MEASURES,
   COMPLAINT_STATUSES,
 } from '../complaints/lifecycle.js';
+import { DUE_FILTERS } from './listFilters.js';
 
 export const altchaChallengeSchema = z.object({
   algorithm: z.literal('SHA-256'),
@@ -99,8 +100,11 @@ export const revealContactBody = z.strictObject({
   reason: z.string().trim().min(4, '请写明查看原因（至少 4 个字）').max(500),
 });
 export const complaintQueueQuery = z.strictObject({
-  status: z.enum([...COMPLAINT_STATUSES, 'open'], '状态不正确').optional(),
+  status: z.enum([...COMPLAINT_STATUSES, 'open', 'all'], '状态不正确').optional(),
   mine: z.enum(['1', 'true']).optional(),
+  category: z.enum(COMPLAINT_CATEGORIES, '投诉类别不正确').optional(),
+  /** Open complaints due within 2 working days (`soon`) or past their handling limit (`overdue`). */
+  due: z.enum(DUE_FILTERS, '期限筛选不正确').optional(),
 });
 /** Importing an `.eml` (multipart: `eml` file, and optionally the category and target the handler chose). */
 export const emlImportFields = z.strictObject({

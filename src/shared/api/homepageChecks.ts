@@ -8,7 +8,7 @@ export const HOMEPAGE_CHECK_RESULTS = ['compliant', 'missing', 'unreachable', 'm
 export type HomepageCheckResult = (typeof HOMEPAGE_CHECK_RESULTS)[number];
 
 export const homepageCheckParams = z.strictObject({
-  id: z.uuid('备案编号格式不正确'),
+  id: z.uuid('备案申请ID格式不正确（应为 UUID）'),
   checkId: z.uuid('检查记录编号格式不正确'),
 });
 
@@ -22,7 +22,7 @@ export const homepageCheckSchema = z.object({
   id: z.string(),
   result: z.enum(HOMEPAGE_CHECK_RESULTS),
   checkedAt: z.string(),
-  trigger: z.enum(['staff', 'schedule', 'admin_all']),
+  trigger: z.enum(['staff', 'schedule', 'admin_all', 'complaint']),
   homepageUrl: z.string(),
   filingNumber: z.string(),
   finalUrl: z.string(),

@@ -7,7 +7,7 @@ import type { FilingDraft } from '../filing/schema.js';
 import { attachmentSchema, diffEntrySchema } from './common.js';
 
 export const versionParams = z.strictObject({
-  id: z.uuid('备案编号格式不正确'),
+  id: z.uuid('备案申请ID格式不正确（应为 UUID）'),
   version: z.coerce.number().int().min(1, '版本号从 1 开始').max(1_000_000),
 });
 export const versionDiffQuery = z.strictObject({

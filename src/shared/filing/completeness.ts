@@ -4,9 +4,10 @@
  */
 import { type Issue, type IssueParams, issue, renderIssue } from '../validation/issues.js';
 import { emailIssue, httpUrlIssue, mobileIssue } from '../validators/contact.js';
+import { homepageUrlIssue } from '../validators/homepage.js';
 import { icpNumberIssue } from '../validators/icp.js';
 import { residentIdIssue } from '../validators/residentId.js';
-import { usccIssue } from '../validators/uscc.js';
+import { usccIssue, usccOnlyCheckCharWrong } from '../validators/uscc.js';
 import type { FieldPath } from './labels.js';
 import type { FilingDraft } from './schema.js';
 
@@ -29,6 +30,8 @@ export interface CheckContext {
   attachmentKinds: readonly string[];
   /** Today's China date, 'YYYY-MM-DD'. */
   today: string;
+  /** The server's MONITOR_ALLOW_PRIVATE: a homepage on a private or loopback address passes (tests only). */
+  allowPrivateHomepage?: boolean;
 }
 
 /** Attachments a complete filing must carry; equity proof only for organisations. */
@@ -58,7 +61,9 @@ export function checkFiling(draft: FilingDraft, ctx: CheckContext): FieldError[]
 
   const p = draft.platform ?? {};
   required('platform.name', p.name, (v) => (v.length < 2 ? issue('filing.nameShort') : null));
-  required('platform.homepageUrl', p.homepageUrl, httpUrlIssue);
+  required('platform.homepageUrl', p.homepageUrl, (v) =>
+    homepageUrlIssue(v, { allowPrivate: ctx.allowPrivateHomepage ?? false }),
+  );
   required('platform.icpNumber', p.icpNumber, icpNumberIssue);
   const publishes = p.publishesVulnerabilities !== false;
   const urls = p.publishUrls ?? [];
@@ -76,9 +81,12 @@ export function checkFiling(draft: FilingDraft, ctx: CheckContext): FieldError[]
   required('sponsor.name', s.name);
   if (!s.type) add('sponsor.type', 'filing.sponsorType');
   const individual = s.type === 'individual';
-  required('sponsor.idNumber', s.idNumber, (v) =>
-    individual ? residentIdIssue(v, new Date(`${ctx.today}T12:00:00+08:00`)) : usccIssue(v),
-  );
+  required('sponsor.idNumber', s.idNumber, (v) => {
+    if (individual) return residentIdIssue(v, new Date(`${ctx.today}T12:00:00+08:00`));
+    // A code whose only fault is the check character is genuine in early pilot regions: accepted once confirmed.
+    if (usccOnlyCheckCharWrong(v)) return s.idNumberConfirmed === true ? null : issue('uscc.confirmCheckChar');
+    return usccIssue(v);
+  });
 
   for (const role of ['principal', 'contact'] as const) {
     const person = draft.people?.[role] ?? {};

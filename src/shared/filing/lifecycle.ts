@@ -17,6 +17,7 @@ export const FILING_MACHINE_ACTIONS = [
   'upload',
   'submit',
   'withdraw',
+  'discard',
   'claim',
   'assign',
   'check',
@@ -40,6 +41,8 @@ export const filingMachine = defineMachine({
     { action: 'upload', from: ['draft', 'correction_requested'], by: ['owner'] },
     { action: 'submit', from: ['draft', 'correction_requested'], to: 'submitted', by: ['owner'] },
     { action: 'withdraw', from: ['submitted', 'correction_requested'], to: 'withdrawn', by: ['owner'] },
+    // A draft never submitted may be deleted outright (nothing of it was received); the audit keeps that it was.
+    { action: 'discard', from: ['draft'], by: ['owner'] },
     { action: 'claim', from: ['submitted'], by: ['reviewer'] },
     { action: 'assign', from: ['submitted'], by: ['admin'] },
     { action: 'check', from: ['submitted'], by: ['reviewer'] },

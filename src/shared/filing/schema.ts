@@ -52,6 +52,8 @@ export const filingDraftSchema = z.strictObject({
       idNumber: text(32)
         .transform((s) => toHalfWidth(s).replace(/\s+/g, '').toUpperCase())
         .optional(),
+      /** SPEC §2: the applicant confirms a USCC whose only fault is its check character against the licence. */
+      idNumberConfirmed: z.boolean().optional(),
     })
     .optional(),
   people: z

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { type Catalog, createI18n, type Messages, pickLang } from './index.js';
 import { apiErrorsCatalog } from './locales/apiErrors.js';
+import { calendarCatalog } from './locales/calendar.js';
 import { changesCatalog } from './locales/changes.js';
 import { commonCatalog } from './locales/common.js';
 import { complaintsCatalog } from './locales/complaints.js';
+import { dashboardCatalog } from './locales/dashboard.js';
 import { editorCatalog } from './locales/editor.js';
 import { filingStatusCatalog } from './locales/filingStatus.js';
 import { handlingCatalog } from './locales/handling.js';
@@ -33,6 +35,8 @@ const catalogs: Catalog[] = [
   validationCatalog,
   apiErrorsCatalog,
   notificationsCatalog,
+  calendarCatalog,
+  dashboardCatalog,
 ];
 
 function flatten(m: Messages, prefix = ''): Map<string, string> {

@@ -7,6 +7,7 @@ export {
   mobileIssue,
   normalizeMobile,
 } from './contact.js';
+export { checkHomepageUrl, homepageUrlIssue, isReservedIpv4 } from './homepage.js';
 export { checkIcpNumber, ICP_PROVINCE_ABBRS, icpNumberIssue, normalizeIcpNumber } from './icp.js';
 export { maskEmail, maskIdNumber, maskMobile, maskPersonName } from './mask.js';
 export {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkUscc, normalizeUscc, usccCheckChar } from './uscc.js';
+import { checkUscc, normalizeUscc, usccCheckChar, usccOnlyCheckCharWrong } from './uscc.js';
 
 // Charset value table (index = value):
 //   0-9 → 0-9, A10 B11 C12 D13 E14 F15 G16 H17 J18 K19 L20 M21 N22 P23 Q24 R25 T26 U27 W28 X29 Y30
@@ -106,5 +106,23 @@ describe('checkUscc', () => {
 
   it('rejects a non-numeric administrative division code', () => {
     expect(checkUscc('911A0000802100433B')).toMatch(/行政区划/);
+  });
+});
+
+describe('codes whose only fault is the check character (early pilot regions)', () => {
+  const PILOT = ['91350211M0000XUF46', '91350100M0001TGQXM', '91350203M0001FUE2P', '91350211M00013FA1N'];
+  it('are recognised as such', () => {
+    for (const code of PILOT) {
+      expect(checkUscc(code)).toBe('统一社会信用代码校验位错误');
+      expect(usccOnlyCheckCharWrong(code)).toBe(true);
+      expect(usccOnlyCheckCharWrong(code.toLowerCase())).toBe(true);
+    }
+  });
+  it('does not cover any other fault, nor a valid code', () => {
+    expect(usccOnlyCheckCharWrong('91110000802100433B')).toBe(false); // valid
+    expect(usccOnlyCheckCharWrong('91350211M0000XUF4')).toBe(false); // 17 chars
+    expect(usccOnlyCheckCharWrong('91350211M0000XUFI6')).toBe(false); // I is not in the charset
+    expect(usccOnlyCheckCharWrong('B1350211M0000XUF46')).toBe(false); // authority code
+    expect(usccOnlyCheckCharWrong('913A0211M0000XUF46')).toBe(false); // division code
   });
 });

@@ -76,3 +76,17 @@ export function usccIssue(v: string): Issue | null {
 export function checkUscc(v: string): string | null {
   return zhText(usccIssue(v));
 }
+/**
+ * Whether a code's only fault is its check character: right length, charset, authority and division code, but
+ * position 18 is not the GB 32100 one. Codes issued early in pilot regions look like this and are genuine (SPEC §2:
+ * accepted when the applicant confirms the code against the business licence).
+ */
+export function usccOnlyCheckCharWrong(v: string): boolean {
+  const code = normalizeUscc(v);
+  if (code.length !== 18 || !CHARSET_RE.test(code)) return false;
+  if (!USCC_AUTHORITY_CODES.has(code.charAt(0)) || !DIVISION_RE.test(code.slice(2, 8))) return false;
+  return usccCheckChar(code.slice(0, 17)) !== code.charAt(17);
+}
+
+/** The message for a code whose only fault is its check character, while the applicant has not confirmed it. */
+export const USCC_CONFIRM_MESSAGE = zhText(issue('uscc.confirmCheckChar')) as string;

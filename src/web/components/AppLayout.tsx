@@ -91,6 +91,7 @@ export function AppLayout() {
               {hasAnyRole(user.roles, REVIEW_ROLES) && <Link to={paths.review}>{t('nav.reviewQueue')}</Link>}
               {hasAnyRole(user.roles, COMPLAINT_ROLES) && <Link to={paths.handling}>{t('nav.complaintHandling')}</Link>}
               {hasAnyRole(user.roles, ['admin']) && <Link to={paths.adminDeliveries}>{t('nav.deliveries')}</Link>}
+              {hasAnyRole(user.roles, ['admin']) && <Link to={paths.adminCalendar}>{t('navCalendar')}</Link>}
               {hasAnyRole(user.roles, ['applicant']) && (
                 <>
                   <Link to={paths.filings}>{t('nav.myFilings')}</Link>

@@ -3,7 +3,8 @@
  * once) or recorded by a handler from a phone call or an imported email. The target is a filing number that must
  * exist, or the name/URL of an unfiled platform; the due date is the category's working-day limit (setting, default
  * 15) from the day after the China date of receipt. The contact is sealed; the evidence files were streamed into
- * sealed chunks before and are refused here (and removed) unless their bytes are PDF, JPEG or PNG.
+ * sealed chunks before and are refused here (and removed) unless their bytes are PDF, JPEG or PNG. A
+ * `number_not_shown` complaint about a valid filing queues a fresh homepage check linked to it (Article 5 evidence).
  */
 import { eq } from 'drizzle-orm';
 import { addWorkingDays, chinaToday } from '../../../shared/calendar/index.js';
@@ -17,6 +18,7 @@ import { appendAudit } from '../../audit/auditLog.js';
 import type { AppContext } from '../../context.js';
 import type { Executor } from '../../db/client.js';
 import { complaintEvidence, complaints, filings } from '../../db/schema.js';
+import { scheduleComplaintCheck } from '../../jobs/monitorJobs.js';
 import { AppError, unprocessable } from '../../lib/errors.js';
 import { checkSolution, spendSolution } from '../../services/altcha.js';
 import { cleanFileName } from '../attachments.js';
@@ -157,6 +159,10 @@ async function receive(ctx: AppContext, props: ReceiveProps): Promise<ComplaintR
         })
         .returning({ id: complaintEvidence.id });
       stored.push({ id: ev?.id ?? '', sm3: e.blob.sm3, size: e.blob.size });
+    }
+    if (fields.category === 'number_not_shown' && target?.status === 'approved') {
+      // Article 5: the monitor checks the homepage now; the check is linked to this complaint as its evidence.
+      await scheduleComplaintCheck(tx, { complaintId: id, filingId: target.id, at: now });
     }
     await addEvent(tx, {
       complaintId: id,

@@ -71,7 +71,8 @@ export async function loadComplaint(
 export interface EventInput {
   complaintId: string;
   at: Date;
-  action: ComplaintAction | 'receive' | 'reveal';
+  /** `homepage_check`: the homepage monitor checked the target for a `number_not_shown` complaint. */
+  action: ComplaintAction | 'receive' | 'reveal' | 'homepage_check';
   status: ComplaintStatus;
   actorId: string | null;
   /** The staff's note (never shown to the public). */

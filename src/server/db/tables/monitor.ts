@@ -4,7 +4,7 @@
  */
 import { customType, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { HOMEPAGE_CHECK_RESULTS } from '../../../shared/api/homepageChecks.js';
-import { filings, users } from '../schema.js';
+import { complaints, filings, users } from '../schema.js';
 
 const tsz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -13,7 +13,7 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
 });
 
 export const homepageCheckResultEnum = pgEnum('homepage_check_result', HOMEPAGE_CHECK_RESULTS);
-export const HOMEPAGE_CHECK_TRIGGERS = ['staff', 'schedule', 'admin_all'] as const;
+export const HOMEPAGE_CHECK_TRIGGERS = ['staff', 'schedule', 'admin_all', 'complaint'] as const;
 
 export const homepageChecks = pgTable(
   'homepage_checks',
@@ -25,6 +25,8 @@ export const homepageChecks = pgTable(
     checkedAt: tsz('checked_at').notNull(),
     trigger: text('trigger', { enum: HOMEPAGE_CHECK_TRIGGERS }).notNull(),
     requestedBy: uuid('requested_by').references(() => users.id),
+    /** A `number_not_shown` complaint this check was run for (Article 9 → Article 5 evidence). */
+    complaintId: uuid('complaint_id').references(() => complaints.id),
     /** The filing number and homepage checked (as they were at the time). */
     filingNumber: text('filing_number').notNull(),
     homepageUrl: text('homepage_url').notNull(),
@@ -39,8 +41,23 @@ export const homepageChecks = pgTable(
     /** PNG of the rendered page's bottom, when rendered in Chromium. */
     screenshot: bytea('screenshot'),
   },
-  (t) => [index('homepage_checks_filing_idx').on(t.filingId, t.checkedAt)],
+  (t) => [
+    index('homepage_checks_filing_idx').on(t.filingId, t.checkedAt),
+    index('homepage_checks_complaint_idx').on(t.complaintId),
+  ],
 );
+
+/**
+ * The homepage bodies as received, gzipped, one row per distinct body (keyed by the SM3 of the bytes as received,
+ * which each check's evidence names): a page that does not change between daily checks is stored once.
+ */
+export const homepageBodies = pgTable('homepage_bodies', {
+  sm3: text('sm3').primaryKey(),
+  /** gzip of the bytes as received (after the size cap). */
+  gz: bytea('gz').notNull(),
+  bytes: integer('bytes').notNull(),
+  firstSeenAt: tsz('first_seen_at').notNull(),
+});
 
 export const homepageMonitor = pgTable(
   'homepage_monitor',

@@ -1,8 +1,12 @@
 /** The working-day calculator (SPEC §3, §5): GET /api/calendar/deadline. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { calendarCoverageResponse } from '../../../shared/api/calendar.js';
 import { addCalendarDays, addWorkingDays, toChinaDate } from '../../../shared/calendar/index.js';
-import { badRequest } from '../../lib/errors.js';
+import { badRequest, forbidden } from '../../lib/errors.js';
+import { requireUser } from '../../plugins/auth.js';
+import { hasRole, isReviewer } from '../../policies/utils.js';
+import { missingYears } from '../../services/calendarCoverage.js';
 
 /** Years a deadline may start in: far beyond any filing, and far within what date arithmetic can reach. */
 const MIN_YEAR = 1970;
@@ -31,6 +35,23 @@ const deadlineResponse = z.object({
 
 export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
   const { ctx } = app;
+
+  // Staff's warning (SPEC §3): open deadlines reaching into a year the calendar does not hold are provisional.
+  app.get(
+    '/coverage',
+    {
+      schema: {
+        tags: ['工作日 Calendar'],
+        summary: '未结期限涉及但尚未录入节假日安排的年份（工作人员）',
+        response: { 200: calendarCoverageResponse },
+      },
+    },
+    async (req) => {
+      const user = requireUser(req);
+      if (!isReviewer(user) && !hasRole(user, 'complaints')) throw forbidden('仅工作人员可以访问');
+      return { missing: await missingYears(ctx.db, await ctx.calendar.get()) };
+    },
+  );
   app.get(
     '/deadline',
     {

@@ -2,8 +2,10 @@
  * The complaint handlers' API (SPEC §5 `GET/POST /api/complaints`, `GET /api/complaints/:id`; §9; Article 9): the
  * queue by due date with overdue first, one complaint (contact masked, evidence, timeline, duplicates, allowed
  * actions), intake of phone calls and emails (JSON or multipart with evidence; `.eml` import), and every step of the
- * workflow. Handlers only (`complaints` role, or admin); each step is a command with its audit entry.
+ * workflow; for `number_not_shown` complaints, the homepage checks linked to it (a fresh one on demand) and their
+ * evidence packages. Handlers only (`complaints` role, or admin); each step is a command with its audit entry.
  */
+import { and, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -17,7 +19,7 @@ import {
   startVerificationBody,
   verifyComplaintBody,
 } from '../../../shared/api/complaints.js';
-import { chinaToday } from '../../../shared/calendar/index.js';
+import { chinaToday, dueWindow } from '../../../shared/calendar/index.js';
 import { readBlob } from '../../attachments/blobStore.js';
 import { appendAudit } from '../../audit/auditLog.js';
 import { assignComplaint } from '../../commands/complaints/assignComplaint.js';
@@ -29,12 +31,17 @@ import { revealContact } from '../../commands/complaints/revealContact.js';
 import { takeMeasure } from '../../commands/complaints/takeMeasure.js';
 import { startVerification, verifyComplaint } from '../../commands/complaints/verifyComplaint.js';
 import type { AppContext } from '../../context.js';
+import { homepageChecks as homepageChecksTable } from '../../db/schema.js';
 import { AppError, badRequest, notFound } from '../../lib/errors.js';
+import { runHomepageCheck } from '../../monitor/runCheck.js';
+import { sendEvidencePackage } from '../../monitor/sendEvidence.js';
 import { requireUser } from '../../plugins/auth.js';
 import { requireComplaintHandler } from '../../policies/complaint.js';
 import { presentComplaintSummary, presentStaffComplaint } from '../../presenters/complaint.js';
+import { presentHomepageCheck } from '../../presenters/homepageCheck.js';
 import {
   complaintEvidenceList,
+  complaintHomepageChecks,
   complaintTimeline,
   duplicatesOf,
   listComplaints,
@@ -47,7 +54,12 @@ import { parseOr400, readComplaintRequest } from './form.js';
 const tags = ['投诉处理 Complaint handling'];
 const idParams = z.strictObject({ id: z.string().max(64) });
 const evidenceParams = z.strictObject({ id: z.string().max(64), evidenceId: z.string().max(64) });
+const checkParams = z.strictObject({ id: z.string().max(64), checkId: z.string().max(64) });
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Article 5 evidence for a `number_not_shown` complaint about a filing: the handler may run a fresh check. */
+const canCheckHomepage = (row: ComplaintRow) =>
+  row.category === 'number_not_shown' && row.targetFilingId !== null && row.status !== 'closed';
 
 function handler(req: Parameters<typeof requireUser>[0]): SessionUser {
   const user = requireUser(req);
@@ -56,21 +68,26 @@ function handler(req: Parameters<typeof requireUser>[0]): SessionUser {
 }
 
 async function detail(ctx: AppContext, user: SessionUser, row: ComplaintRow) {
-  const [events, evidence, duplicates, cal, handlers] = await Promise.all([
+  const [events, evidence, duplicates, cal, handlers, homepageChecks] = await Promise.all([
     complaintTimeline(ctx.db, row.id),
     complaintEvidenceList(ctx.db, row.id),
     duplicatesOf(ctx.db, row),
     ctx.calendar.get(),
     listHandlers(ctx.db),
+    complaintHomepageChecks(ctx.db, row.id),
   ]);
   const handlerName = handlers.find((h) => h.id === row.assignedHandlerId)?.displayName ?? null;
   return {
-    complaint: presentStaffComplaint(user, row, events, evidence, duplicates, {
-      contact: openContact(ctx.cipher, row),
-      calendar: cal,
-      today: chinaToday(ctx.now()),
-      handlerName,
-    }),
+    complaint: {
+      ...presentStaffComplaint(user, row, events, evidence, duplicates, {
+        contact: openContact(ctx.cipher, row),
+        calendar: cal,
+        today: chinaToday(ctx.now()),
+        handlerName,
+      }),
+      homepageChecks,
+      canCheckHomepage: canCheckHomepage(row),
+    },
   };
 }
 
@@ -82,21 +99,21 @@ export const staffComplaintRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: '投诉队列：未办结的按期限排列（逾期在前），其后为已办结',
+        summary: '投诉队列：未办结的按期限排列（逾期在前），其后为已办结；可按状态、类别、期限（即将到期/已逾期）筛选',
         querystring: complaintQueueQuery,
       },
     },
     async (req) => {
       const user = handler(req);
+      const [cal, today] = [await ctx.calendar.get(), chinaToday(ctx.now())];
+      const { due } = req.query;
       const rows = await listComplaints(ctx.db, {
         status: req.query.status,
         mine: req.query.mine ? user.id : undefined,
+        category: req.query.category,
+        due: due ? { filter: due, window: dueWindow(cal, today) } : undefined,
       });
-      const [cal, counts] = await Promise.all([
-        ctx.calendar.get(),
-        targetCounts(ctx.db, [...new Set(rows.map((r) => r.targetKey))]),
-      ]);
-      const today = chinaToday(ctx.now());
+      const counts = await targetCounts(ctx.db, [...new Set(rows.map((r) => r.targetKey))]);
       return {
         items: rows.map((r) => ({
           ...presentComplaintSummary(r, { calendar: cal, today }),
@@ -271,6 +288,47 @@ export const staffComplaintRoutes: FastifyPluginAsyncZod = async (app) => {
         .header('cache-control', 'private, no-store')
         .header('x-sm3-digest', file.sm3)
         .send(readBlob(ctx, file.blobId, file.size));
+    },
+  );
+
+  app.post(
+    '/:id/homepage-checks',
+    {
+      schema: {
+        tags,
+        summary: '“未在首页底部标明备案编号”投诉：立即检查被投诉平台的首页，检查记录关联到本投诉',
+        params: idParams,
+      },
+    },
+    async (req, reply) => {
+      const user = handler(req);
+      const row = await loadComplaint(ctx.db, req.params.id);
+      if (!canCheckHomepage(row)) {
+        throw new AppError(409, 'not_checkable', '仅“未在首页底部标明备案编号”且指向备案、未办结的投诉可以检查首页');
+      }
+      const check = await runHomepageCheck(ctx, {
+        filingId: row.targetFilingId as string,
+        trigger: 'complaint',
+        requestedBy: user.id,
+        complaintId: row.id,
+      });
+      return reply.code(201).send({ check: presentHomepageCheck(check) });
+    },
+  );
+
+  app.get(
+    '/:id/homepage-checks/:checkId/evidence',
+    { schema: { tags, summary: '下载关联到本投诉的首页检查证据包（zip）', params: checkParams } },
+    async (req, reply) => {
+      const user = handler(req);
+      const complaint = await loadComplaint(ctx.db, req.params.id);
+      if (!UUID.test(req.params.checkId)) throw notFound('未找到关联到本投诉的检查记录');
+      const [row] = await ctx.db
+        .select()
+        .from(homepageChecksTable)
+        .where(and(eq(homepageChecksTable.id, req.params.checkId), eq(homepageChecksTable.complaintId, complaint.id)));
+      if (!row) throw notFound('未找到关联到本投诉的检查记录');
+      return sendEvidencePackage(ctx, reply, row, user.id, complaint.id);
     },
   );
 };

@@ -73,7 +73,7 @@ describe('drafts: create, list, read, save', () => {
       expect(res.status).toBe(201);
       expect(res.body.filing).toMatchObject({ status: 'draft', data: {}, submittedAt: null, due: null });
       expect(res.body.filing.completeness.complete).toBe(false);
-      expect(res.body.filing.allowedActions).toEqual(['read', 'update', 'upload', 'submit']);
+      expect(res.body.filing.allowedActions).toEqual(['read', 'update', 'upload', 'submit', 'discard']);
     }
   });
 
@@ -334,5 +334,52 @@ describe('drafts per applicant', () => {
     expect(refused).toHaveLength(25 - MAX_DRAFTS_PER_APPLICANT);
     expect(refused[0]?.body.error.code).toBe('too_many_drafts');
     expect((await c.get('/api/filings')).body.items).toHaveLength(MAX_DRAFTS_PER_APPLICANT);
+  });
+});
+
+describe('reusing and deleting drafts', () => {
+  it('with reuseEmpty=1, 新建备案 hands back the empty draft instead of starting another', async () => {
+    const c = await applicant();
+    const first = await c.post('/api/filings?reuseEmpty=1');
+    expect(first.status).toBe(201);
+    const again = await c.post('/api/filings?reuseEmpty=1');
+    expect(again.status).toBe(200);
+    expect(again.body.filing.id).toBe(first.body.filing.id);
+    // Once something is typed it is no longer empty: the next click starts a new draft.
+    await c.put(`/api/filings/${first.body.filing.id}`, { platform: { name: '某平台' } });
+    const third = await c.post('/api/filings?reuseEmpty=1');
+    expect(third.status).toBe(201);
+    expect(third.body.filing.id).not.toBe(first.body.filing.id);
+    // Without the flag the API still creates one per call.
+    expect((await c.post('/api/filings')).status).toBe(201);
+  });
+
+  it('deletes the owner’s draft with its files; 403 for another applicant; 409 once submitted', async () => {
+    const c = await applicant();
+    const id = await createDraft(c, { platform: { name: '待删除' } });
+    expect((await c.upload(id, 'other', samplePdf('x'), '说明.pdf')).status).toBe(201);
+    const other = await applicant();
+    expect((await other.delete(`/api/filings/${id}`)).status).toBe(403);
+    expect((await c.get(`/api/filings/${id}`)).status).toBe(200);
+    const del = await c.delete(`/api/filings/${id}`);
+    expect(del.status).toBe(204);
+    expect((await c.get(`/api/filings/${id}`)).status).toBe(404);
+    expect((await c.get('/api/filings')).body.items.map((i: { id: string }) => i.id)).not.toContain(id);
+    const rows = await queryRows(
+      server.ctx.db,
+      sql`select count(*)::int as n from attachments where filing_id = ${id}`,
+    );
+    expect(rows).toEqual([{ n: 0 }]);
+    const audit = await queryRows(
+      server.ctx.db,
+      sql`select count(*)::int as n from audit_log where action = 'filing.discard' and subject_id = ${id}`,
+    );
+    expect(audit).toEqual([{ n: 1 }]);
+
+    const submitted = await createCompleteDraft(c);
+    expect((await c.post(`/api/filings/${submitted}/submit`)).status).toBe(200);
+    const refused = await c.delete(`/api/filings/${submitted}`);
+    expect(refused.status).toBe(409);
+    expect((await c.get(`/api/filings/${submitted}`)).body.filing.status).toBe('submitted');
   });
 });

@@ -2,6 +2,7 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { filingDraftInput } from '../../../shared/filing/schema.js';
+import { discardDraft, findEmptyDraft } from '../../commands/discardDraft.js';
 import { createFiling, saveFiling } from '../../commands/saveFiling.js';
 import { submitFiling } from '../../commands/submitFiling.js';
 import { withdrawFiling } from '../../commands/withdrawFiling.js';
@@ -13,10 +14,11 @@ import { allowedFilingActions, authorizeFiling } from '../../policies/filing.js'
 import { presentChange } from '../../presenters/change.js';
 import { presentDeregistration } from '../../presenters/deregistration.js';
 import { presentFiling, presentFilingSummary } from '../../presenters/filing.js';
+import { filingHistory } from '../../services/filingHistory.js';
 import { type FilingRow, listAttachmentMeta, loadFiling, openDraft } from '../../services/filingRecords.js';
 import { latestDeregistration, openChangeOf } from '../../services/lifecycleQueries.js';
 import type { SessionUser } from '../../services/sessions.js';
-import { filingParams } from './schema.js';
+import { createQuery, filingParams } from './schema.js';
 
 const tags = ['备案 Filings'];
 
@@ -41,15 +43,17 @@ async function openCorrection(ctx: AppContext, row: FilingRow) {
 }
 
 export async function view(ctx: AppContext, user: SessionUser, row: FilingRow) {
-  const [change, dereg, cal, launchWarningDays] = await Promise.all([
+  const [change, dereg, cal, launchWarningDays, history] = await Promise.all([
     openChangeOf(ctx.db, row.id),
     latestDeregistration(ctx.db, row.id),
     ctx.calendar.get(),
     ctx.settings.get('article8.launchWarningDays'),
+    filingHistory(ctx.db, row.id),
   ]);
   const now = ctx.now();
   return presentFiling({
     row,
+    history,
     correction: await openCorrection(ctx, row),
     draft: openDraft(ctx.cipher, row),
     attachments: await listAttachmentMeta(ctx.db, row.id),
@@ -62,6 +66,7 @@ export async function view(ctx: AppContext, user: SessionUser, row: FilingRow) {
     launchWarningDays,
     cal,
     now,
+    allowPrivateHomepage: ctx.config.monitorAllowPrivate,
   });
 }
 
@@ -71,9 +76,21 @@ export const filingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/',
     // A POST without a body reaches the validator as null: it starts an empty draft, like `{}`.
-    { schema: { tags, summary: '新建备案草稿（可带部分表单）', body: filingDraftInput.nullish() } },
+    {
+      schema: {
+        tags,
+        summary: '新建备案草稿（可带部分表单）；reuseEmpty=1 且不带表单时，沿用本账号已有的空草稿（200）',
+        body: filingDraftInput.nullish(),
+        querystring: createQuery,
+      },
+    },
     async (req, reply) => {
       const user = requireUser(req);
+      const empty = !req.body || Object.keys(req.body).length === 0;
+      if (req.query.reuseEmpty === '1' && empty) {
+        const existing = await findEmptyDraft(ctx, user.id);
+        if (existing) return reply.code(200).send({ filing: await view(ctx, user, existing) });
+      }
       const row = await createFiling(ctx, { user, draft: req.body ?? {} });
       return reply.code(201).send({ filing: await view(ctx, user, row) });
     },
@@ -126,6 +143,16 @@ export const filingRoutes: FastifyPluginAsyncZod = async (app) => {
         provisional: row.dueProvisional,
         workingDaysLeft: filing.due?.workingDaysLeft ?? null,
       };
+    },
+  );
+
+  app.delete(
+    '/:id',
+    { schema: { tags, summary: '删除草稿（仅限从未提交的草稿，其他状态 409）', params: filingParams } },
+    async (req, reply) => {
+      const user = requireUser(req);
+      await discardDraft(ctx, { user, filingId: req.params.id });
+      return reply.code(204).send();
     },
   );
 

@@ -198,6 +198,16 @@ describe('submitting an invalid or incomplete filing', () => {
       'platform.homepageUrl',
     ],
     [
+      'a homepage on a private address (the monitor could never check it)',
+      { platform: { ...base.platform, homepageUrl: 'http://192.168.1.10/' } },
+      'platform.homepageUrl',
+    ],
+    [
+      'a homepage with a password in it',
+      { platform: { ...base.platform, homepageUrl: 'https://admin:pw@www.vulbox.example.cn/' } },
+      'platform.homepageUrl',
+    ],
+    [
       'a javascript publish URL',
       { platform: { ...base.platform, publishUrls: ['javascript:alert(1)'] } },
       'platform.publishUrls[0]',
@@ -337,5 +347,55 @@ describe('what a submitted filing allows', () => {
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('invalid_state');
     await expectStillDraft(c, id);
+  });
+});
+
+describe('a credit code whose only fault is the check character (early pilot regions, SPEC §2)', () => {
+  const PILOT = ['91350211M0000XUF46', '91350100M0001TGQXM', '91350203M0001FUE2P', '91350211M00013FA1N'];
+
+  it.each(PILOT)('%s: 422 naming the field until confirmed against the licence, then accepted', async (code) => {
+    const c = await applicant();
+    const id = await draftWithUploads(
+      c,
+      validFilingDraft({ sponsor: { ...base.sponsor, idNumber: code.toLowerCase() } }),
+      REQUIRED_UPLOADS.map((u) => u.kind),
+    );
+    const refused = await c.post(`/api/filings/${id}/submit`);
+    expect(refused.status).toBe(422);
+    const error = refused.body.errors.find((e: { field: string }) => e.field === 'sponsor.idNumber');
+    expect(error.message).toMatch(/校验位/);
+    expect(error.message).toMatch(/营业执照/);
+
+    const saved = await c.put(`/api/filings/${id}`, {
+      ...validFilingDraft({ sponsor: { ...base.sponsor, idNumber: code.toLowerCase(), idNumberConfirmed: true } }),
+    });
+    expect(saved.body.filing.data.sponsor.idNumber).toBe(code);
+    const ok = await c.post(`/api/filings/${id}/submit`);
+    expect(ok.status, ok.text).toBe(200);
+  });
+
+  it('confirmation does not excuse any other fault', async () => {
+    const c = await applicant();
+    for (const idNumber of ['91350211M0000XUF4', '913A0211M0000XUF46', 'B1350211M0000XUF46', '91350211M0000XUFI6']) {
+      const id = await draftWithUploads(
+        c,
+        validFilingDraft({ sponsor: { ...base.sponsor, idNumber, idNumberConfirmed: true } }),
+        REQUIRED_UPLOADS.map((u) => u.kind),
+      );
+      const res = await c.post(`/api/filings/${id}/submit`);
+      expect(res.status, idNumber).toBe(422);
+      expect(fields(res.body), idNumber).toContain('sponsor.idNumber');
+    }
+  });
+});
+
+describe('a bad filing id', () => {
+  it('is named as the application id, not the filing number (备案编号)', async () => {
+    const c = await applicant();
+    const res = await c.get('/api/filings/not-a-uuid');
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].field).toBe('id');
+    expect(res.text).not.toMatch(/备案编号/);
+    expect(res.text).toMatch(/备案申请ID/);
   });
 });

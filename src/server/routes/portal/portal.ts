@@ -41,6 +41,8 @@ export const portalRoutes: FastifyPluginAsync = async (app) => {
   const max = ctx.config.rateLimits.public;
   const config = { rateLimit: max > 0 ? { max, timeWindow: '1 minute' } : (false as const) };
   const opts = { ...hide, config };
+  // Registry pages that depend only on the URL and the language: kept by the public fast path.
+  const kept = { ...hide, config: { ...config, publicCache: true } };
 
   app.get(STYLESHEET.path, hide, async (req, reply) =>
     sendBody(req, reply, STYLESHEET.body, {
@@ -83,7 +85,7 @@ export const portalRoutes: FastifyPluginAsync = async (app) => {
     return sendPage(req, reply, layout(pc, { title: pc.t('portal:selfCheck.title'), main }));
   });
 
-  app.get('/public/filings', opts, async (req, reply) => {
+  app.get('/public/filings', kept, async (req, reply) => {
     const query = req.query as Query;
     const number = one(query.number)?.trim();
     if (number) return reply.redirect(`/public/filings/${encodeURIComponent(number)}`, 303);
@@ -113,7 +115,7 @@ export const portalRoutes: FastifyPluginAsync = async (app) => {
     return sendBody(req, reply, body);
   });
 
-  app.get<{ Params: { filingNumber: string } }>('/public/filings/:filingNumber', opts, async (req, reply) => {
+  app.get<{ Params: { filingNumber: string } }>('/public/filings/:filingNumber', kept, async (req, reply) => {
     const number = req.params.filingNumber.trim();
     const row = number.length <= 100 ? await ctx.registry.record(number) : undefined;
     if (!row) {

@@ -48,7 +48,7 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: searchQuery,
         response: { 200: listResponse },
       },
-      config: { rateLimit },
+      config: { rateLimit, publicCache: true },
     },
     async (req) => {
       const { q = '', page = 1, pageSize = 20 } = req.query;
@@ -66,7 +66,7 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
         params: numberParams,
         response: { 200: z.object({ filing: publicFilingSchema }) },
       },
-      config: { rateLimit },
+      config: { rateLimit, publicCache: true },
     },
     async (req) => {
       const row = await ctx.registry.record(req.params.filingNumber.trim());

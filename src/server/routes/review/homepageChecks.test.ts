@@ -3,11 +3,13 @@
  * fixture server (MONITOR_ALLOW_PRIVATE on): evidence kept as history, 3 misses flag the filing and tell the applicant.
  */
 import { sql } from 'drizzle-orm';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sm3Hex } from '../../crypto/sm3.js';
 import { type FixtureServer, filler, page, startFixtureServer } from '../../monitor/fixtureServer.js';
 import { approvedFiling, loginStaff, submittedFiling, validFilingDraft } from '../../test/factories.js';
 import { startTestServer, type TestClient, type TestServer } from '../../test/harness.js';
-import { countRows } from '../../test/lifecycle.js';
+import { auditActions, countRows } from '../../test/lifecycle.js';
 
 let clock = new Date('2026-11-27T03:00:00Z');
 let server: TestServer;
@@ -23,6 +25,8 @@ const withoutNumber = page(`<header>某某漏洞平台</header>${filler(20)}<foo
 beforeAll(async () => {
   fx = await startFixtureServer();
   server = await startTestServer({ now: () => clock, config: { monitorAllowPrivate: true } });
+  // One fixture host serves every page: no politeness delay here (hostPacer.test.ts covers it).
+  await server.ctx.settings.set('monitor.hostDelayMs', 0);
   staff = server.client();
   await loginStaff(server, staff);
   applicant = server.client();
@@ -132,5 +136,65 @@ describe('POST/GET /api/review/filings/:id/homepage-checks', () => {
     const list = await staff.get(`/api/review/filings/${filingId}/homepage-checks`);
     const id = list.body.checks[0].id;
     expect((await staff.get(`/api/review/filings/${filingId}/homepage-checks/${id}/screenshot`)).status).toBe(404);
+  });
+});
+
+describe('GET /api/review/filings/:id/homepage-checks/:checkId/evidence', () => {
+  let checkId: string;
+  const url = () => `/api/review/filings/${filingId}/homepage-checks/${checkId}/evidence`;
+
+  beforeAll(async () => {
+    fx.pages.set('/platform-a/', withNumber(filingNumber));
+    checkId = (await runCheck()).body.check.id;
+  });
+
+  it('is for staff only', async () => {
+    expect((await server.client().get(url())).status).toBe(401);
+    expect((await applicant.get(url())).status).toBe(403);
+  });
+
+  it('answers 404 for a check of another filing or none', async () => {
+    const other = `/api/review/filings/${filingId}/homepage-checks/00000000-0000-4000-8000-000000000000/evidence`;
+    expect((await staff.get(other)).status).toBe(404);
+  });
+
+  it('hands out a zip: the body as received, its headers, and a manifest whose digests match the files', async () => {
+    const res = await staff.get(url());
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/zip');
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename\*=UTF-8''homepage-evidence-/);
+    const files = unzipSync(new Uint8Array(res.bytes));
+    expect(Object.keys(files).sort()).toEqual(
+      ['README.txt', 'homepage.html', 'manifest.json', 'response-headers.json', 'security-txt.json'].sort(),
+    );
+    const manifest = JSON.parse(strFromU8(files['manifest.json'] as Uint8Array));
+    const body = Buffer.from(files['homepage.html'] as Uint8Array);
+    expect(body.toString('utf8')).toBe(withNumber(filingNumber));
+    const list = await staff.get(`/api/review/filings/${filingId}/homepage-checks`);
+    const shown = list.body.checks.find((c: { id: string }) => c.id === checkId);
+    // The digest staff saw on the page is the digest of the file in the package.
+    expect(sm3Hex(body)).toBe(shown.evidence.sm3);
+    expect(manifest.body).toMatchObject({ sm3: shown.evidence.sm3, file: 'homepage.html', truncated: false });
+    expect(manifest.check).toMatchObject({
+      id: checkId,
+      filingNumber,
+      result: 'compliant',
+      reason: 'number_in_footer',
+      checkedAt: shown.checkedAt,
+      finalUrl: `${fx.url}/platform-a/`,
+      httpStatus: 200,
+    });
+    for (const f of manifest.files) expect(sm3Hex(Buffer.from(files[f.name] as Uint8Array))).toBe(f.sm3);
+    const headers = JSON.parse(strFromU8(files['response-headers.json'] as Uint8Array));
+    expect(headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(strFromU8(files['README.txt'] as Uint8Array)).toContain(`openssl dgst -sm3 homepage.html`);
+    expect(await auditActions(server, filingId)).toContain('filing.homepage_evidence_exported');
+  });
+
+  it('keeps an unchanged page once however often it is checked', async () => {
+    const before = await countRows(server, 'homepage_bodies');
+    await runCheck();
+    await runCheck();
+    expect(await countRows(server, 'homepage_bodies')).toBe(before);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * The homepage monitor on the staff side (Article 5; SPEC §5 "Homepage monitor", §10): run a check of a filing's
- * homepage now, its history with the evidence and the bottom screenshot, and the filings flagged after 3 misses.
+ * homepage now, its history with the evidence and the bottom screenshot, a check's evidence package (zip), and the
+ * filings flagged after 3 misses.
  */
 import { and, desc, eq, isNotNull } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -16,6 +17,7 @@ import { scheduleChecks } from '../../jobs/monitorJobs.js';
 import { forbidden, notFound } from '../../lib/errors.js';
 import { runHomepageCheck } from '../../monitor/runCheck.js';
 import { closeMonitorRuntime } from '../../monitor/runtime.js';
+import { sendEvidencePackage } from '../../monitor/sendEvidence.js';
 import { requireUser } from '../../plugins/auth.js';
 import { authorizeReview, requireReviewStaff } from '../../policies/review.js';
 import { hasRole } from '../../policies/utils.js';
@@ -98,6 +100,27 @@ export const homepageCheckRoutes: FastifyPluginAsyncZod = async (app) => {
         .header('cache-control', 'private, no-store')
         .header('x-content-type-options', 'nosniff')
         .send(row.screenshot);
+    },
+  );
+
+  app.get(
+    '/filings/:id/homepage-checks/:checkId/evidence',
+    {
+      schema: {
+        tags,
+        summary: '下载该次检查的证据包（zip：原始页面、响应头、截图、SM3 清单 manifest.json）',
+        params: homepageCheckParams,
+      },
+    },
+    async (req, reply) => {
+      const user = requireUser(req);
+      authorizeReview(user, 'read', await loadFiling(ctx.db, req.params.id));
+      const [row] = await ctx.db
+        .select()
+        .from(homepageChecks)
+        .where(and(eq(homepageChecks.id, req.params.checkId), eq(homepageChecks.filingId, req.params.id)));
+      if (!row) throw notFound('未找到该检查记录');
+      return sendEvidencePackage(ctx, reply, row, user.id);
     },
   );
 

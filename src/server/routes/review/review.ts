@@ -4,6 +4,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { queueQuery, queueResponse } from '../../../shared/api/reviewQueue.js';
 import { chinaToday } from '../../../shared/calendar/index.js';
 import { article8View } from '../../../shared/filing/article8.js';
+import { type AttachmentFile, diffForms } from '../../../shared/filing/diff.js';
+import { mergePersonal, type PersonalPart } from '../../../shared/filing/personal.js';
 import type { FilingDraft } from '../../../shared/filing/schema.js';
 import { approveFiling } from '../../commands/approveFiling.js';
 import { readStaffAttachment } from '../../commands/attachments.js';
@@ -15,6 +17,7 @@ import { requireUser } from '../../plugins/auth.js';
 import { allowedReviewActions, authorizeReview, requireReviewStaff } from '../../policies/review.js';
 import { presentQueueItem, presentReviewFiling } from '../../presenters/reviewFiling.js';
 import {
+  type AttachmentMeta,
   type FilingRow,
   listAttachmentMeta,
   loadFiling,
@@ -41,17 +44,41 @@ async function reviewView(ctx: AppContext, user: SessionUser, row: FilingRow) {
       .orderBy(desc(reviewDecisions.createdAt)),
     openChangeOf(ctx.db, row.id),
   ]);
+  const draft = openDraft(ctx.cipher, row);
   return presentReviewFiling({
     row,
-    draft: openDraft(ctx.cipher, row),
+    draft,
     attachments,
     checks,
     decisions,
+    sinceCorrection: correctionDiff(ctx, row, draft, attachments, decisions[0]),
     allowedActions: allowedReviewActions(user, row),
     openChangeId: openChange?.id ?? null,
     cal: await ctx.calendar.get(),
     now: ctx.now(),
+    allowPrivateHomepage: ctx.config.monitorAllowPrivate,
   });
+}
+
+/**
+ * What the applicant changed since the latest correction notice (the form it sent back against the form now), once
+ * the filing is resubmitted; personal values masked by the diff.
+ */
+function correctionDiff(
+  ctx: AppContext,
+  row: FilingRow,
+  draft: FilingDraft,
+  attachments: AttachmentMeta[],
+  latest: typeof reviewDecisions.$inferSelect | undefined,
+) {
+  if (!latest || latest.kind !== 'correction' || !latest.formData || row.status === 'correction_requested') return null;
+  const personal = latest.formPersonalEnc
+    ? ctx.cipher.openJson<PersonalPart>(latest.formPersonalEnc, `decision:${latest.id}`)
+    : {};
+  const before = mergePersonal(latest.formData as FilingDraft, personal);
+  const files = (latest.formFiles ?? []) as AttachmentFile[];
+  const now = attachments.map((a) => ({ kind: a.kind, fileName: a.fileName, sm3: a.sm3 }));
+  return { correctedAt: latest.createdAt, diff: diffForms(before, draft, { before: files, after: now }) };
 }
 
 export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -88,6 +88,7 @@ export const commonCatalog = defineCatalog(
       network: '网络错误，请检查网络后重试',
       uploadNetwork: '网络错误，上传失败',
     },
+    navCalendar: '工作日日历',
   },
   {
     appName: 'Vulnerability Collection Platform Filing',
@@ -171,5 +172,6 @@ export const commonCatalog = defineCatalog(
       network: 'Network error. Check your connection and try again.',
       uploadNetwork: 'Network error: the upload failed',
     },
+    navCalendar: 'Calendar',
   },
 );

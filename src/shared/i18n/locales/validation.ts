@@ -30,6 +30,7 @@ export const validationCatalog = defineCatalog(
       protocol: '网址必须以 http:// 或 https:// 开头',
       host: '网址域名无效',
       credentials: '网址不能包含用户名或密码',
+      private: '网址不能指向内网、本机或保留地址',
     },
     uscc: {
       required: '请填写统一社会信用代码',
@@ -38,6 +39,8 @@ export const validationCatalog = defineCatalog(
       authority: '统一社会信用代码第1位登记管理部门代码无效',
       division: '统一社会信用代码第3–8位行政区划码应为6位数字',
       checkChar: '统一社会信用代码校验位错误',
+      confirmCheckChar:
+        '统一社会信用代码的校验位与国家标准（GB 32100）的计算结果不一致：请对照营业执照核对；如与营业执照一致（早期试点地区发放的代码），请勾选“确认与营业执照一致”',
     },
     icp: {
       required: '请填写ICP备案号',
@@ -116,6 +119,7 @@ export const validationCatalog = defineCatalog(
       protocol: 'The web address must start with http:// or https://',
       host: 'The domain of the web address is not valid',
       credentials: 'The web address must not contain a user name or password',
+      private: 'The web address cannot point to a private, local or reserved address',
     },
     uscc: {
       required: 'Enter the unified social credit code',
@@ -124,6 +128,8 @@ export const validationCatalog = defineCatalog(
       authority: 'The first character (registration authority) of the credit code is not valid',
       division: 'Characters 3–8 of the credit code must be a 6-digit administrative division code',
       checkChar: 'The check character of the unified social credit code is wrong',
+      confirmCheckChar:
+        'The check character of this credit code differs from the GB 32100 calculation. Compare it with the business licence; if they match (codes issued early in pilot regions), tick “Matches the business licence”',
     },
     icp: {
       required: 'Enter the ICP filing number',

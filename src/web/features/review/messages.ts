@@ -82,6 +82,7 @@ const zh = {
   checkSections: {
     platform: '平台信息（名称、网址、ICP备案号）',
     sponsor: '主办者及证件',
+    idNumber: '统一社会信用代码与营业执照一致（校验位不符合国家标准，申请人已确认）',
     people: '主要负责人和联系人',
     capital: '注册资本和股权结构',
     rules: '漏洞管理相关规则',
@@ -220,6 +221,7 @@ const en: ReviewMessages = {
   checkSections: {
     platform: 'Platform (name, URLs, ICP number)',
     sponsor: 'Sponsor and ID',
+    idNumber: 'Credit code matches the business licence (check character not per GB 32100; confirmed by the applicant)',
     people: 'Principal and contact',
     capital: 'Capital and equity',
     rules: 'Vulnerability rules',

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { COMPLAINT_CATEGORY_LABELS } from '../../../../shared/complaints/lifecycle.js';
 import { handlingCatalog } from '../../../../shared/i18n/locales/handling.js';
+import { CoverageAlert } from '../../../components/CoverageAlert.js';
 import { paths } from '../../../config/paths.js';
 import { useCatalog } from '../../../lib/i18n.js';
 import { useLabels } from '../../../lib/labels.js';
@@ -28,6 +29,7 @@ export function ComplaintQueuePage() {
     <div style={{ padding: 24 }}>
       <Typography.Title level={2}>{t('queue.title')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('queue.lead')}</Typography.Paragraph>
+      <CoverageAlert />
       <Space wrap style={{ marginBottom: 16 }}>
         <Segmented
           aria-label={t('queue.status')}

@@ -6,6 +6,7 @@ import { App, Button, Card, Empty, Radio, Space, Table, Tag, Tooltip, Typography
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { changesCatalog } from '../../../../shared/i18n/locales/changes.js';
 import { reviewLifecycleCatalog } from '../../../../shared/i18n/locales/reviewLifecycle.js';
+import { CoverageAlert } from '../../../components/CoverageAlert.js';
 import { StatusTag } from '../../../components/StatusTag.js';
 import { paths } from '../../../config/paths.js';
 import { useCatalog, useMessages } from '../../../lib/i18n.js';
@@ -84,6 +85,7 @@ export function ReviewQueuePage() {
         </Space>
       }
     >
+      <CoverageAlert />
       <FlaggedHomepagesAlert />
       <Space wrap size="large" style={{ marginBottom: 16 }}>
         <Space wrap>

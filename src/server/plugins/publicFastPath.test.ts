@@ -1,0 +1,124 @@
+/**
+ * The public fast path over real HTTP: a kept public read answers with the same bytes and headers Fastify sent, a
+ * public event of this instance shows at once, languages are not mixed, a language switch is never kept, and the
+ * per-address limit still applies.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PublicRecord } from '../../shared/filing/publicRecord.js';
+import { LANG_COOKIE } from '../../shared/i18n/index.js';
+import { loadConfig } from '../config.js';
+import { type PublicEventType, recordPublicEvent } from '../services/publicEvents.js';
+import { startTestServer, type TestServer } from '../test/harness.js';
+import { buildPublicRecord, insertPublicRecord } from '../test/publicRecords.js';
+
+const enc = encodeURIComponent;
+const headersOf = (res: Response) => {
+  const h = Object.fromEntries(res.headers);
+  delete h.date;
+  return h;
+};
+
+describe('public fast path', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ config: { publicCacheMs: 60_000 } });
+  });
+  afterAll(() => server?.close());
+
+  it('answers a repeated public read with the bytes and headers of the first', async () => {
+    const record = await insertPublicRecord(server.ctx, { platformName: '快速通道测试平台' });
+    const url = `${server.url}/api/public/filings/${enc(record.filingNumber)}`;
+    const first = await fetch(url);
+    const firstBody = await first.text();
+    expect(first.status).toBe(200);
+    expect(JSON.parse(firstBody).filing.platformName).toBe('快速通道测试平台');
+    const hitsBefore = fastPathHits(server);
+    const second = await fetch(url);
+    expect(await second.text()).toBe(firstBody);
+    expect(fastPathHits(server)).toBe(hitsBefore + 1);
+    expect(headersOf(second)).toEqual(headersOf(first));
+    expect(second.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(second.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('shows this instance’s public event at once', async () => {
+    const record = buildPublicRecord({ platformName: '将被撤销的平台' });
+    const filingId = randomUUID();
+    const publish = (type: PublicEventType, status: PublicRecord['status']) =>
+      server.ctx.db.transaction((tx) =>
+        recordPublicEvent(tx, {
+          type,
+          filingId,
+          filingNumber: record.filingNumber,
+          at: server.ctx.now(),
+          record: { ...record, status },
+        }),
+      );
+    await publish('filing.approved', 'valid');
+    const url = `${server.url}/api/public/filings/${enc(record.filingNumber)}`;
+    expect((await (await fetch(url)).json()).filing.status).toBe('valid');
+    const hits = fastPathHits(server);
+    expect((await (await fetch(url)).json()).filing.status).toBe('valid');
+    expect(fastPathHits(server)).toBe(hits + 1);
+    await publish('filing.revoked', 'revoked');
+    expect((await (await fetch(url)).json()).filing.status).toBe('revoked');
+  });
+
+  it('keeps record pages per language, answers 304 to a matching ETag, and never keeps a language switch', async () => {
+    const record = await insertPublicRecord(server.ctx, { platformName: '双语页面平台' });
+    const page = `${server.url}/public/filings/${enc(record.filingNumber)}`;
+    const zh = await fetch(page);
+    const zhBody = await zh.text();
+    expect(zhBody).toContain('备案信息');
+    const switched = await fetch(`${page}?lang=en`);
+    expect(switched.headers.get('set-cookie')).toContain(`${LANG_COOKIE}=en`);
+    const hits = fastPathHits(server);
+    // The switch was answered by Fastify and not kept: asked again, it still sets the cookie.
+    expect((await fetch(`${page}?lang=en`)).headers.get('set-cookie')).toContain(`${LANG_COOKIE}=en`);
+    expect(fastPathHits(server)).toBe(hits);
+    const en = await fetch(page, { headers: { cookie: `${LANG_COOKIE}=en` } });
+    expect(await en.text()).toContain('Filing information');
+    const enAgain = await fetch(page, { headers: { cookie: `${LANG_COOKIE}=en` } });
+    expect(await enAgain.text()).toContain('Filing information');
+    const zhAgain = await fetch(page);
+    expect(await zhAgain.text()).toBe(zhBody);
+    const etag = zh.headers.get('etag');
+    expect(etag).toBeTruthy();
+    const revalidated = await fetch(page, { headers: { 'if-none-match': String(etag) } });
+    expect(revalidated.status).toBe(304);
+    expect(await revalidated.text()).toBe('');
+  });
+
+  it('does not keep refusals or unknown numbers', async () => {
+    const missing = `${server.url}/api/public/filings/${enc('工信漏备209900001号')}`;
+    expect((await fetch(missing)).status).toBe(404);
+    const record = await insertPublicRecord(server.ctx, { filingNumber: '工信漏备209900001号' });
+    expect((await (await fetch(missing)).json()).filing.filingNumber).toBe(record.filingNumber);
+    expect((await fetch(`${server.url}/api/public/filings?page=0`)).status).toBe(400);
+  });
+});
+
+describe('public fast path with a per-address limit', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    const base = loadConfig({});
+    server = await startTestServer({
+      config: { publicCacheMs: 60_000, rateLimits: { ...base.rateLimits, public: 3 } },
+    });
+  });
+  afterAll(() => server?.close());
+
+  it('answers 429 over the limit, for kept reads too', async () => {
+    const record = await insertPublicRecord(server.ctx);
+    const url = `${server.url}/api/public/filings/${enc(record.filingNumber)}`;
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i += 1) statuses.push((await fetch(url)).status);
+    expect(statuses).toEqual([200, 200, 200, 429, 429, 429]);
+    expect(fastPathHits(server)).toBe(2);
+  });
+});
+
+function fastPathHits(server: TestServer): number {
+  return server.app.publicFastPath.hits;
+}

@@ -1,0 +1,169 @@
+/**
+ * The public registry's fast path (SPEC §7: public search and records at a fraction of a bare handler's cost).
+ *
+ * A public read that Fastify answered with 200 is kept, bytes and headers as sent, for `PUBLIC_CACHE_MS`; the same
+ * URL (and, for pages, the same language cookie) is then answered from the HTTP server's request handler before
+ * Fastify routes it, so a popular record or search costs what a bare handler costs. What is kept is exactly what
+ * Fastify produced (security headers, content type, ETag), so both paths answer alike; a response that sets a cookie
+ * (the language switch) is never kept. A public event recorded by this instance drops every entry at once (the same
+ * generation as services/registryCache.ts); another instance's event shows within the TTL.
+ *
+ * Rate limits: with `RATE_LIMIT_PUBLIC` set, every public registry read is counted here per client address in this
+ * instance's memory (a fixed one-minute window) and answered 429 over the limit, kept or not; reads that reach
+ * Fastify are also counted by @fastify/rate-limit as before (in PostgreSQL, shared by instances), so the stricter
+ * count applies.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import proxyAddr from '@fastify/proxy-addr';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { LANG_COOKIE } from '../../shared/i18n/index.js';
+import { publicEventGeneration } from '../services/publicEvents.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Kept by the public fast path after a 200 (public data that depends only on the URL and the language). */
+    publicCache?: boolean;
+  }
+}
+
+interface Entry {
+  at: number;
+  generation: number;
+  headers: [string, string][];
+  body: Buffer;
+  etag: string | undefined;
+}
+
+/** Headers that belong to one exchange, not to the kept answer. */
+const PER_EXCHANGE = new Set(['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding']);
+
+export interface FastPathOptions {
+  ttlMs: number;
+  /** Requests per minute and client address for reads served here (0: none). */
+  ratePerMinute: number;
+  trustedProxies: string[];
+  maxEntries?: number;
+  clock?: () => number;
+}
+
+export class PublicFastPath {
+  private readonly entries = new Map<string, Entry>();
+  private readonly counts = new Map<string, number>();
+  private window = 0;
+  private readonly trust: ((addr: string, i: number) => boolean) | null;
+  private readonly maxEntries: number;
+  private readonly clock: () => number;
+  hits = 0;
+
+  constructor(private readonly opts: FastPathOptions) {
+    this.trust = opts.trustedProxies.length ? proxyAddr.compile(opts.trustedProxies) : null;
+    this.maxEntries = opts.maxEntries ?? 5000;
+    this.clock = opts.clock ?? Date.now;
+  }
+
+  get enabled(): boolean {
+    return this.opts.ttlMs > 0;
+  }
+
+  /** The key a request is kept under, or null when its answer is never kept. */
+  static keyOf(method: string | undefined, url: string | undefined, cookieHeader: string | undefined): string | null {
+    if ((method !== 'GET' && method !== 'HEAD') || !url) return null;
+    if (url.startsWith('/api/public/filings')) return url;
+    if (url.startsWith('/public/filings')) return `${langCookie(cookieHeader)} ${url}`;
+    return null;
+  }
+
+  /** Answers the request from memory; false when Fastify must answer it. */
+  serve(req: IncomingMessage, res: ServerResponse): boolean {
+    if (!this.enabled) return false;
+    const key = PublicFastPath.keyOf(req.method, req.url, req.headers.cookie);
+    if (key === null) return false;
+    const now = this.clock();
+    if (this.opts.ratePerMinute > 0 && !this.admit(req, now)) {
+      res.writeHead(429, { 'content-type': 'application/json; charset=utf-8', 'retry-after': '60' });
+      res.end(JSON.stringify({ error: { code: 'rate_limited', message: '请求过于频繁，请 60 秒后再试' } }));
+      return true;
+    }
+    const entry = this.entries.get(key);
+    if (!entry) return false;
+    if (entry.generation !== publicEventGeneration() || now - entry.at >= this.opts.ttlMs) {
+      this.entries.delete(key);
+      return false;
+    }
+    this.hits += 1;
+    const notModified = entry.etag !== undefined && etagMatches(req.headers['if-none-match'], entry.etag);
+    for (const [name, value] of entry.headers) res.setHeader(name, value);
+    if (notModified) {
+      res.statusCode = 304;
+      res.end();
+      return true;
+    }
+    res.statusCode = 200;
+    res.setHeader('content-length', entry.body.length);
+    res.end(req.method === 'HEAD' ? undefined : entry.body);
+    return true;
+  }
+
+  keep(key: string, headers: Record<string, unknown>, body: Buffer): void {
+    if (!this.enabled || headers['set-cookie'] !== undefined) return;
+    const kept: [string, string][] = [];
+    for (const [name, value] of Object.entries(headers)) {
+      if (value === undefined || PER_EXCHANGE.has(name)) continue;
+      kept.push([name, Array.isArray(value) ? value.join(', ') : String(value)]);
+    }
+    const etag = headers.etag === undefined ? undefined : String(headers.etag);
+    this.entries.delete(key);
+    this.entries.set(key, { at: this.clock(), generation: publicEventGeneration(), headers: kept, body, etag });
+    while (this.entries.size > this.maxEntries) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest === undefined) break;
+      this.entries.delete(oldest);
+    }
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  private admit(req: IncomingMessage, now: number): boolean {
+    const window = Math.floor(now / 60_000);
+    if (window !== this.window) {
+      this.window = window;
+      this.counts.clear();
+    }
+    const addr = this.trust ? proxyAddr(req, this.trust) : (req.socket.remoteAddress ?? '');
+    const n = (this.counts.get(addr) ?? 0) + 1;
+    this.counts.set(addr, n);
+    return n <= this.opts.ratePerMinute;
+  }
+}
+
+function langCookie(header: string | undefined): string {
+  if (!header) return '';
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === LANG_COOKIE) return part.slice(eq + 1).trim();
+  }
+  return '';
+}
+
+function etagMatches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  const bare = etag.replace(/^W\//, '');
+  return header.split(',').some((t) => t.trim().replace(/^W\//, '') === bare);
+}
+
+/** Keeps the 200 answers of routes marked `config: { publicCache: true }`. */
+export const publicFastPathPlugin = fp(async (app: FastifyInstance, opts: { fastPath: PublicFastPath }) => {
+  const { fastPath } = opts;
+  if (!fastPath.enabled) return;
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (reply.statusCode !== 200 || req.routeOptions.config.publicCache !== true) return payload;
+    if (req.raw.method !== 'GET' || (typeof payload !== 'string' && !Buffer.isBuffer(payload))) return payload;
+    const key = PublicFastPath.keyOf(req.raw.method, req.raw.url, req.headers.cookie);
+    if (key !== null) fastPath.keep(key, reply.getHeaders(), Buffer.from(payload));
+    return payload;
+  });
+});

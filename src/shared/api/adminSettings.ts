@@ -1,0 +1,212 @@
+/**
+ * The settings an admin changes in the browser (SPEC §1 admin; Articles 8, 9, 10; SPEC §3 the filing number, §10 the
+ * monitor): each value's zod schema, shared by the settings service (what a stored row must be), the admin route
+ * (400 naming the field) and the settings page (the same rules as the admin types).
+ *
+ * The API groups them: `{ measures: { effectiveDate } }` is the setting `measures.effectiveDate`, so a field error's
+ * path is the setting's key.
+ */
+import { z } from 'zod';
+import { COMPLAINT_CATEGORIES, DEFAULT_COMPLAINT_LIMIT_WORKING_DAYS } from '../complaints/lifecycle.js';
+import { checkNumberFormat, DEFAULT_NUMBER_FORMAT } from '../filing/numberFormat.js';
+import { isoDate } from './common.js';
+
+const MB = 1024 * 1024;
+
+/** Characters a filing number may not hold: it travels in URL paths, file names and CSV cells. */
+const UNSAFE_NUMBER_CHARS = /[/\\?#%&<>"'`\s\p{Cc}]/u;
+
+export const filingNumberFormat = z
+  .string()
+  .trim()
+  .min(1, '编号格式不能为空')
+  .max(100, '编号格式不能超过 100 个字符')
+  .superRefine((f, c) => {
+    const problem = checkNumberFormat(f);
+    if (problem) return c.addIssue({ code: 'custom', message: problem });
+    if (UNSAFE_NUMBER_CHARS.test(f)) {
+      return c.addIssue({ code: 'custom', message: '编号格式不能包含空白、/ \\ ? # % & < > 引号等字符' });
+    }
+    for (const m of f.matchAll(/\{seq:(\d+)\}/g)) {
+      const width = Number(m[1]);
+      if (width < 1 || width > 10) c.addIssue({ code: 'custom', message: '序号位数 {seq:N} 的 N 应在 1 到 10 之间' });
+    }
+    if (/\{(?!year\}|seq(?::\d+)?\})/.test(f))
+      c.addIssue({ code: 'custom', message: '只能使用 {year} 和 {seq:N} 占位符' });
+  });
+
+export const SETTING_SCHEMAS = {
+  /** Article 10: the draft leaves the date blank; Article 8 counts 10 working days from it. */
+  'measures.effectiveDate': isoDate.refine(
+    (d) => d >= '2000-01-01' && d <= '2100-12-31',
+    '日期应在 2000 至 2100 年之间',
+  ),
+  'upload.maxBytes': z
+    .number({ message: '应为整数（字节）' })
+    .int('应为整数（字节）')
+    .min(1024, '上传大小上限至少 1 KB')
+    .max(200 * MB, '上传大小上限不能超过 200 MB'),
+  'filingNumber.format': filingNumberFormat,
+  /** Article 8: staff see filings of platforms not yet online whose planned launch is this near (days), or past. */
+  'article8.launchWarningDays': z
+    .number({ message: '应为整数（天）' })
+    .int('应为整数（天）')
+    .min(0, '不能小于 0')
+    .max(365, '不能超过 365 天'),
+  /** Article 9: the complaint channels the public portal shows (empty: not yet published). */
+  'complaints.phone': z
+    .string({ message: '应为文字' })
+    .trim()
+    .max(40, '电话不能超过 40 个字符')
+    .regex(/^[0-9+\-() 转]*$/, '电话只能包含数字、空格、+、-、括号和“转”'),
+  'complaints.email': z.union([z.literal(''), z.email('邮箱格式不正确').max(254, '邮箱不能超过 254 个字符')], {
+    message: '邮箱格式不正确',
+  }),
+  /** Article 9: the handling time limit in working days, per category (a missing category: the default, 15). */
+  'complaints.limitWorkingDays': z.partialRecord(
+    z.enum(COMPLAINT_CATEGORIES, { message: '未知的投诉类别' }),
+    z
+      .number({ message: '应为整数（工作日）' })
+      .int('应为整数（工作日）')
+      .min(1, '至少 1 个工作日')
+      .max(120, '不能超过 120 个工作日'),
+  ),
+  /** Each evidence file of a complaint (at most 5) may be this large. */
+  'complaints.evidenceMaxBytes': z
+    .number({ message: '应为整数（字节）' })
+    .int('应为整数（字节）')
+    .min(1024, '至少 1 KB')
+    .max(50 * MB, '不能超过 50 MB'),
+  /** The ALTCHA work: the largest number a solver may have to try (SHA-256 of salt + number). */
+  'complaints.altchaMaxNumber': z
+    .number({ message: '应为整数' })
+    .int('应为整数')
+    .min(1000, '至少 1000')
+    .max(10_000_000, '不能超过 10000000'),
+  /** SPEC §10: the homepage monitor checks every valid filing daily (false: only on demand). */
+  'monitor.daily': z.boolean({ message: '应为 true 或 false' }),
+  /** SPEC §10: the daily checks are spread over this many hours from 00:05 China time. */
+  'monitor.spreadHours': z
+    .number({ message: '应为整数（小时）' })
+    .int('应为整数（小时）')
+    .min(1, '至少 1 小时')
+    .max(24, '不能超过 24 小时'),
+  /** SPEC §10 politeness: the least time between two requests of the monitor to one host, per instance (ms). */
+  'monitor.hostDelayMs': z
+    .number({ message: '应为整数（毫秒）' })
+    .int('应为整数（毫秒）')
+    .min(0, '不能小于 0')
+    .max(60_000, '不能超过 60000 毫秒'),
+} as const;
+
+export type SettingKey = keyof typeof SETTING_SCHEMAS;
+export type SettingValue<K extends SettingKey> = z.output<(typeof SETTING_SCHEMAS)[K]>;
+
+export const SETTING_DEFAULTS: { [K in SettingKey]: SettingValue<K> } = {
+  'measures.effectiveDate': '2023-01-01',
+  'upload.maxBytes': 20 * MB,
+  'filingNumber.format': DEFAULT_NUMBER_FORMAT,
+  'article8.launchWarningDays': 30,
+  'complaints.phone': '',
+  'complaints.email': '',
+  'complaints.limitWorkingDays': {},
+  'complaints.evidenceMaxBytes': 10 * MB,
+  'complaints.altchaMaxNumber': 100_000,
+  'monitor.daily': true,
+  'monitor.spreadHours': 20,
+  'monitor.hostDelayMs': 1_000,
+};
+
+export const SETTING_KEYS = Object.keys(SETTING_SCHEMAS) as SettingKey[];
+
+const S = SETTING_SCHEMAS;
+
+/** Every setting, grouped by the part of its key before the dot. */
+export const settingsValues = z.object({
+  measures: z.object({ effectiveDate: S['measures.effectiveDate'] }),
+  filingNumber: z.object({ format: S['filingNumber.format'] }),
+  upload: z.object({ maxBytes: S['upload.maxBytes'] }),
+  article8: z.object({ launchWarningDays: S['article8.launchWarningDays'] }),
+  complaints: z.object({
+    phone: S['complaints.phone'],
+    email: S['complaints.email'],
+    limitWorkingDays: S['complaints.limitWorkingDays'],
+    evidenceMaxBytes: S['complaints.evidenceMaxBytes'],
+    altchaMaxNumber: S['complaints.altchaMaxNumber'],
+  }),
+  monitor: z.object({
+    daily: S['monitor.daily'],
+    spreadHours: S['monitor.spreadHours'],
+    hostDelayMs: S['monitor.hostDelayMs'],
+  }),
+});
+export type SettingsValues = z.infer<typeof settingsValues>;
+
+/** PUT /api/admin/settings: any subset; an unknown group or key is refused (400 naming it). */
+export const settingsUpdateBody = z.strictObject({
+  measures: z.strictObject({ effectiveDate: S['measures.effectiveDate'].optional() }).optional(),
+  filingNumber: z.strictObject({ format: S['filingNumber.format'].optional() }).optional(),
+  upload: z.strictObject({ maxBytes: S['upload.maxBytes'].optional() }).optional(),
+  article8: z.strictObject({ launchWarningDays: S['article8.launchWarningDays'].optional() }).optional(),
+  complaints: z
+    .strictObject({
+      phone: S['complaints.phone'].optional(),
+      email: S['complaints.email'].optional(),
+      limitWorkingDays: S['complaints.limitWorkingDays'].optional(),
+      evidenceMaxBytes: S['complaints.evidenceMaxBytes'].optional(),
+      altchaMaxNumber: S['complaints.altchaMaxNumber'].optional(),
+    })
+    .optional(),
+  monitor: z
+    .strictObject({
+      daily: S['monitor.daily'].optional(),
+      spreadHours: S['monitor.spreadHours'].optional(),
+      hostDelayMs: S['monitor.hostDelayMs'].optional(),
+    })
+    .optional(),
+});
+export type SettingsUpdate = z.infer<typeof settingsUpdateBody>;
+
+/** The grouped body as `[key, value]` pairs of the settings it names. */
+export function flattenSettings(body: SettingsUpdate): [SettingKey, unknown][] {
+  const out: [SettingKey, unknown][] = [];
+  for (const [group, values] of Object.entries(body)) {
+    for (const [name, value] of Object.entries((values ?? {}) as Record<string, unknown>)) {
+      const key = `${group}.${name}`;
+      if (value !== undefined && key in SETTING_SCHEMAS) out.push([key as SettingKey, value]);
+    }
+  }
+  return out;
+}
+
+/** The settings as `{ key: value }` back into their groups. */
+export function groupSettings(flat: { [K in SettingKey]: SettingValue<K> }): SettingsValues {
+  return {
+    measures: { effectiveDate: flat['measures.effectiveDate'] },
+    filingNumber: { format: flat['filingNumber.format'] },
+    upload: { maxBytes: flat['upload.maxBytes'] },
+    article8: { launchWarningDays: flat['article8.launchWarningDays'] },
+    complaints: {
+      phone: flat['complaints.phone'],
+      email: flat['complaints.email'],
+      limitWorkingDays: flat['complaints.limitWorkingDays'],
+      evidenceMaxBytes: flat['complaints.evidenceMaxBytes'],
+      altchaMaxNumber: flat['complaints.altchaMaxNumber'],
+    },
+    monitor: {
+      daily: flat['monitor.daily'],
+      spreadHours: flat['monitor.spreadHours'],
+      hostDelayMs: flat['monitor.hostDelayMs'],
+    },
+  };
+}
+
+export const settingsResponse = z.object({
+  settings: settingsValues,
+  /** What the page needs beside the values: the next number of this year for the format's preview. */
+  numbering: z.object({ year: z.number().int(), nextSeq: z.number().int() }),
+  defaults: z.object({ complaintLimitWorkingDays: z.number().int() }),
+});
+export type SettingsResponse = z.infer<typeof settingsResponse>;
+
+export const DEFAULT_COMPLAINT_LIMIT = DEFAULT_COMPLAINT_LIMIT_WORKING_DAYS;
