@@ -18,7 +18,7 @@ const server = (name: string, globalSetup: string): TestProjectInlineConfigurati
 });
 
 const projects: TestProjectInlineConfiguration[] = [
-  { test: { name: 'shared', include: ['src/shared/**/*.test.ts'] } },
+  { test: { name: 'shared', include: ['src/shared/**/*.test.ts', 'scripts/**/*.test.ts'] } },
   // Component tests of the web app, in a DOM (jsdom) with Testing Library.
   {
     test: {

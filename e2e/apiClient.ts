@@ -7,6 +7,17 @@ export class ApiClient {
   private cookie = '';
   constructor(private readonly baseUrl: string) {}
 
+  /** The session cookies this client holds, for a browser context to sign in as the same user. */
+  cookies(): { name: string; value: string; url: string }[] {
+    return this.cookie
+      .split('; ')
+      .filter(Boolean)
+      .map((pair) => {
+        const at = pair.indexOf('=');
+        return { name: pair.slice(0, at), value: pair.slice(at + 1), url: this.baseUrl };
+      });
+  }
+
   async request<T>(
     method: string,
     path: string,

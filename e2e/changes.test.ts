@@ -171,7 +171,7 @@ describe('a change filing and a revocation in the browser', () => {
     await staff.getByLabel('电子邮箱').fill(reviewer.email);
     await staff.getByLabel('密码').fill(reviewer.password);
     await staff.getByRole('button', { name: '登录' }).click();
-    await staff.getByLabel('动态口令 / TOTP').fill(await totp());
+    await staff.getByLabel('动态口令').fill(await totp());
     await staff.getByRole('button', { name: '登录' }).click();
     await staff.getByRole('heading', { name: '工作台' }).waitFor();
     await staff.getByRole('link', { name: '审核队列' }).click();

@@ -94,7 +94,7 @@ describe('a complaint from the web form to 办结', () => {
     await staffPage.getByLabel('电子邮箱').fill(reviewer.email);
     await staffPage.getByLabel('密码').fill(reviewer.password);
     await staffPage.getByRole('button', { name: '登录' }).click();
-    const code = staffPage.getByLabel('动态口令 / TOTP');
+    const code = staffPage.getByLabel('动态口令');
     await code.waitFor();
     // A TOTP code is accepted once: freshTotp waits for a time step no sign-in has used yet.
     await code.fill(await freshTotp(reviewer.secret));

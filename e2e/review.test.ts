@@ -136,7 +136,7 @@ describe('review in the browser', () => {
     await staff.getByLabel('电子邮箱').fill(reviewer.email);
     await staff.getByLabel('密码').fill(reviewer.password);
     await staff.getByRole('button', { name: '登录' }).click();
-    const code = staff.getByLabel('动态口令 / TOTP');
+    const code = staff.getByLabel('动态口令');
     await code.waitFor();
     await code.fill(await totp());
     await staff.getByRole('button', { name: '登录' }).click();

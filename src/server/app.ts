@@ -24,6 +24,8 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { zodErrorMap, zodIssue } from '../shared/validation/issues.js';
 import type { AppContext } from './context.js';
 import { databaseErrorSummary, isDatabaseUnavailable } from './lib/dbErrors.js';
 import { AppError, fieldPath } from './lib/errors.js';
@@ -224,6 +226,9 @@ function serverLimits(config: AppContext['config']) {
   };
 }
 
+// Zod's own messages (for checks a schema gave no text) in Chinese, the API's language, from the validation catalog.
+z.config({ customError: zodErrorMap });
+
 function errorHandler(
   this: FastifyInstance,
   err: Error & { statusCode?: number; code?: string },
@@ -242,10 +247,12 @@ function errorHandler(
       const segments = v.instancePath.split('/').filter(Boolean);
       const field = fieldPath(segments) || where || 'body';
       const keys = (v.params as { keys?: string[] }).keys;
+      // The Chinese text stays `message`; `code` and `params` let a client say it in its own language.
+      const found = zodIssue({ code: v.keyword, ...(v.params as Record<string, unknown>) });
       if (v.keyword === 'unrecognized_keys' && keys?.length) {
-        return { field: fieldPath([...segments, keys[0] as string]), message: '不认识的字段' };
+        return { field: fieldPath([...segments, keys[0] as string]), message: '不认识的字段', ...found };
       }
-      return { field, message: v.message ?? '格式不正确' };
+      return { field, message: v.message ?? '格式不正确', ...found };
     });
     const first = errors[0];
     return reply.code(400).send({

@@ -1,3 +1,4 @@
+import './styles/global.css';
 import './lib/zodConfig.js';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.js';

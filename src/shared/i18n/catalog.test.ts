@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Catalog, createI18n, type Messages, pickLang } from './index.js';
+import { apiErrorsCatalog } from './locales/apiErrors.js';
 import { calendarCatalog } from './locales/calendar.js';
 import { changesCatalog } from './locales/changes.js';
 import { commonCatalog } from './locales/common.js';
@@ -8,13 +9,16 @@ import { dashboardCatalog } from './locales/dashboard.js';
 import { editorCatalog } from './locales/editor.js';
 import { filingStatusCatalog } from './locales/filingStatus.js';
 import { handlingCatalog } from './locales/handling.js';
+import { labelsCatalog } from './locales/labels.js';
 import { lifecycleCatalog } from './locales/lifecycle.js';
 import { monitorCatalog } from './locales/monitor.js';
+import { notificationsCatalog } from './locales/notifications.js';
 import { portalCatalog } from './locales/portal.js';
 import { queueFiltersCatalog } from './locales/queueFilters.js';
 import { reviewLifecycleCatalog } from './locales/reviewLifecycle.js';
 import { siteCatalog } from './locales/site.js';
 import { transparencyCatalog } from './locales/transparency.js';
+import { validationCatalog } from './locales/validation.js';
 
 /** Every catalog of the app; a new one is added here so its two halves are checked. */
 const catalogs: Catalog[] = [
@@ -29,6 +33,10 @@ const catalogs: Catalog[] = [
   complaintsCatalog,
   handlingCatalog,
   monitorCatalog,
+  labelsCatalog,
+  validationCatalog,
+  apiErrorsCatalog,
+  notificationsCatalog,
   calendarCatalog,
   dashboardCatalog,
   queueFiltersCatalog,

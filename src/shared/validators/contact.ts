@@ -1,6 +1,7 @@
 /**
  * Contact-detail validators: mainland mobile number, e-mail address, http(s) URL.
  */
+import { type Issue, issue, zhText } from '../validation/issues.js';
 import { toHalfWidth } from './text.js';
 
 const MOBILE_RE = /^1[3-9]\d{9}$/;
@@ -20,11 +21,16 @@ export function normalizeMobile(v: string): string {
 }
 
 /** Validate a mainland China mobile number (after {@link normalizeMobile}). */
-export function checkMobile(v: string): string | null {
+export function mobileIssue(v: string): Issue | null {
   const n = normalizeMobile(v);
-  if (n === '') return '请填写手机号码';
-  if (!MOBILE_RE.test(n)) return '手机号码格式错误，应为11位中国大陆手机号';
+  if (n === '') return issue('mobile.required');
+  if (!MOBILE_RE.test(n)) return issue('mobile.format');
   return null;
+}
+
+/** The same check, as the Chinese text it has always returned (the API's `message`). */
+export function checkMobile(v: string): string | null {
+  return zhText(mobileIssue(v));
 }
 
 /**
@@ -32,21 +38,26 @@ export function checkMobile(v: string): string | null {
  * a domain with at least one dot and no empty labels, no whitespace, ≤254 chars.
  * Surrounding whitespace is ignored.
  */
-export function checkEmail(v: string): string | null {
+export function emailIssue(v: string): Issue | null {
   const s = v.trim();
-  if (s === '') return '请填写电子邮箱';
-  if (s.length > EMAIL_MAX) return '电子邮箱过长';
-  if (/\s/.test(s)) return '电子邮箱不能包含空格';
+  if (s === '') return issue('email.required');
+  if (s.length > EMAIL_MAX) return issue('email.tooLong');
+  if (/\s/.test(s)) return issue('email.space');
   const parts = s.split('@');
-  if (parts.length !== 2) return '电子邮箱格式错误';
+  if (parts.length !== 2) return issue('email.format');
   const [local = '', domain = ''] = parts;
-  if (local === '' || local.length > EMAIL_LOCAL_MAX) return '电子邮箱格式错误';
-  if (local.startsWith('.') || local.endsWith('.') || local.includes('..')) return '电子邮箱格式错误';
+  if (local === '' || local.length > EMAIL_LOCAL_MAX) return issue('email.format');
+  if (local.startsWith('.') || local.endsWith('.') || local.includes('..')) return issue('email.format');
   const labels = domain.split('.');
   if (labels.length < 2 || labels.some((l) => l === '' || l.startsWith('-') || l.endsWith('-'))) {
-    return '电子邮箱域名格式错误';
+    return issue('email.domain');
   }
   return null;
+}
+
+/** The same check, as the Chinese text it has always returned (the API's `message`). */
+export function checkEmail(v: string): string | null {
+  return zhText(emailIssue(v));
 }
 
 /**
@@ -54,21 +65,26 @@ export function checkEmail(v: string): string | null {
  * https:, hostname containing a dot (so "localhost" and bare names are
  * rejected), no embedded credentials, ≤2048 chars. Surrounding whitespace is ignored.
  */
-export function checkHttpUrl(v: string): string | null {
+export function httpUrlIssue(v: string): Issue | null {
   const s = v.trim();
-  if (s === '') return '请填写网址';
-  if (s.length > URL_MAX) return '网址过长（不超过2048个字符）';
+  if (s === '') return issue('url.required');
+  if (s.length > URL_MAX) return issue('url.tooLong');
   let url: URL;
   try {
     url = new URL(s);
   } catch {
-    return '网址格式错误';
+    return issue('url.format');
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return '网址必须以 http:// 或 https:// 开头';
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return issue('url.protocol');
   const host = url.hostname;
   if (!host.includes('.') || host.startsWith('.') || host.endsWith('.') || host.includes('..')) {
-    return '网址域名无效';
+    return issue('url.host');
   }
-  if (url.username !== '' || url.password !== '') return '网址不能包含用户名或密码';
+  if (url.username !== '' || url.password !== '') return issue('url.credentials');
   return null;
+}
+
+/** The same check, as the Chinese text it has always returned (the API's `message`). */
+export function checkHttpUrl(v: string): string | null {
+  return zhText(httpUrlIssue(v));
 }

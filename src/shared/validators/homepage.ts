@@ -6,7 +6,8 @@
  * 0x7f.1 into 127.0.0.1 first). Names are resolved by the monitor itself, on every hop (monitor/fetch.ts).
  * `allowPrivate` is the server's MONITOR_ALLOW_PRIVATE, for tests against local fixture sites.
  */
-import { checkHttpUrl } from './contact.js';
+import { type Issue, issue, zhText } from '../validation/issues.js';
+import { httpUrlIssue } from './contact.js';
 
 /** IPv4 ranges that are never a public homepage: [first octets as a number, prefix length]. */
 const RESERVED_V4: readonly (readonly [number, number])[] = [
@@ -48,10 +49,15 @@ export function isReservedIpv4(host: string): boolean {
   return RESERVED_V4.some(([base, bits]) => v >>> (32 - bits) === base >>> (32 - bits));
 }
 
-export function checkHomepageUrl(v: string, opts: { allowPrivate?: boolean } = {}): string | null {
-  const problem = checkHttpUrl(v);
+export function homepageUrlIssue(v: string, opts: { allowPrivate?: boolean } = {}): Issue | null {
+  const problem = httpUrlIssue(v);
   if (problem) return problem;
   const host = new URL(v.trim()).hostname;
-  if (!opts.allowPrivate && isReservedIpv4(host)) return '网址不能指向内网、本机或保留地址';
+  if (!opts.allowPrivate && isReservedIpv4(host)) return issue('url.private');
   return null;
+}
+
+/** The same check, as the Chinese text (the API's `message`). */
+export function checkHomepageUrl(v: string, opts: { allowPrivate?: boolean } = {}): string | null {
+  return zhText(homepageUrlIssue(v, opts));
 }

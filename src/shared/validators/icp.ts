@@ -3,6 +3,7 @@
  * Only the filing ("备") form is accepted; the ICP operating licence
  * ("京ICP证030173号") is a different document and is rejected.
  */
+import { type Issue, issue, zhText } from '../validation/issues.js';
 import { toHalfWidth } from './text.js';
 
 /** Single-character abbreviations of the 31 mainland provincial-level divisions. */
@@ -28,12 +29,17 @@ export function normalizeIcpNumber(v: string): string {
  * {@link normalizeIcpNumber} first.
  * Returns null when valid, otherwise a short Chinese error message.
  */
-export function checkIcpNumber(v: string): string | null {
+export function icpNumberIssue(v: string): Issue | null {
   const n = normalizeIcpNumber(v);
-  if (n === '') return '请填写ICP备案号';
+  if (n === '') return issue('icp.required');
   if (ICP_RE.test(n)) return null;
   const first = n.charAt(0);
-  if (!ICP_PROVINCE_ABBRS.includes(first)) return 'ICP备案号应以省份简称开头，如“京ICP备12345678号”';
-  if (n.startsWith(`${first}ICP证`)) return '请填写ICP备案号，而非ICP经营许可证编号';
-  return 'ICP备案号格式错误，应形如“京ICP备12345678号”或“京ICP备12345678号-1”';
+  if (!ICP_PROVINCE_ABBRS.includes(first)) return issue('icp.province');
+  if (n.startsWith(`${first}ICP证`)) return issue('icp.licence');
+  return issue('icp.format');
+}
+
+/** The same check, as the Chinese text it has always returned (the API's `message`). */
+export function checkIcpNumber(v: string): string | null {
+  return zhText(icpNumberIssue(v));
 }

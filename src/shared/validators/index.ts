@@ -1,6 +1,14 @@
-export { checkEmail, checkHttpUrl, checkMobile, normalizeMobile } from './contact.js';
-export { checkHomepageUrl, isReservedIpv4 } from './homepage.js';
-export { checkIcpNumber, ICP_PROVINCE_ABBRS, normalizeIcpNumber } from './icp.js';
+export {
+  checkEmail,
+  checkHttpUrl,
+  checkMobile,
+  emailIssue,
+  httpUrlIssue,
+  mobileIssue,
+  normalizeMobile,
+} from './contact.js';
+export { checkHomepageUrl, homepageUrlIssue, isReservedIpv4 } from './homepage.js';
+export { checkIcpNumber, ICP_PROVINCE_ABBRS, icpNumberIssue, normalizeIcpNumber } from './icp.js';
 export { maskEmail, maskIdNumber, maskMobile, maskPersonName } from './mask.js';
 export {
   checkResidentId,
@@ -8,6 +16,7 @@ export {
   PROVINCE_CODES,
   RESIDENT_ID_WEIGHTS,
   residentIdCheckChar,
+  residentIdIssue,
 } from './residentId.js';
 export { toHalfWidth } from './text.js';
 export {
@@ -17,4 +26,5 @@ export {
   USCC_CHARSET,
   USCC_WEIGHTS,
   usccCheckChar,
+  usccIssue,
 } from './uscc.js';

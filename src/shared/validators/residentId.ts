@@ -7,6 +7,7 @@
  *   15–17  sequence code
  *   18     check character (ISO 7064 MOD 11-2), digit or 'X'
  */
+import { type Issue, issue, zhText } from '../validation/issues.js';
 import { toHalfWidth } from './text.js';
 
 /** Province-level codes of GB/T 2260 (incl. 71 Taiwan, 81 Hong Kong, 82 Macao). */
@@ -98,23 +99,28 @@ function cstDateNumber(d: Date): number {
  * date; it is interpreted as a calendar date in China Standard Time (UTC+8).
  * Returns null when valid, otherwise a short Chinese error message.
  */
-export function checkResidentId(v: string, today: Date = new Date()): string | null {
+export function residentIdIssue(v: string, today: Date = new Date()): Issue | null {
   const id = normalizeResidentId(v);
-  if (id === '') return '请填写身份证号码';
-  if (id.length !== 18) return '身份证号码应为18位';
-  if (!SHAPE_RE.test(id)) return '身份证号码格式错误（前17位应为数字，末位为数字或X）';
-  if (!PROVINCE_CODES.has(id.slice(0, 2))) return '身份证号码地址码（省级代码）无效';
-  if (id.slice(2, 6) === '0000') return '身份证号码地址码无效';
+  if (id === '') return issue('residentId.required');
+  if (id.length !== 18) return issue('residentId.length');
+  if (!SHAPE_RE.test(id)) return issue('residentId.shape');
+  if (!PROVINCE_CODES.has(id.slice(0, 2))) return issue('residentId.province');
+  if (id.slice(2, 6) === '0000') return issue('residentId.address');
 
   const year = Number(id.slice(6, 10));
   const month = Number(id.slice(10, 12));
   const day = Number(id.slice(12, 14));
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
-    return '身份证号码出生日期无效';
+    return issue('residentId.birth');
   }
   const birth = year * 10000 + month * 100 + day;
-  if (birth < MIN_BIRTH || birth > cstDateNumber(today)) return '身份证号码出生日期超出合理范围';
+  if (birth < MIN_BIRTH || birth > cstDateNumber(today)) return issue('residentId.birthRange');
 
-  if (residentIdCheckChar(id.slice(0, 17)) !== id.charAt(17)) return '身份证号码校验位错误';
+  if (residentIdCheckChar(id.slice(0, 17)) !== id.charAt(17)) return issue('residentId.checkChar');
   return null;
+}
+
+/** The same check, as the Chinese text it has always returned (the API's `message`). */
+export function checkResidentId(v: string, today: Date = new Date()): string | null {
+  return zhText(residentIdIssue(v, today));
 }

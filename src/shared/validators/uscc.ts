@@ -8,6 +8,7 @@
  *   9–17   organisation code (GB 11714 body)
  *   18     check character (modulo 31)
  */
+import { type Issue, issue, zhText } from '../validation/issues.js';
 import { toHalfWidth } from './text.js';
 
 /** The 31-character alphabet of GB 32100 (no I, O, S, V, Z). Index = numeric value. */
@@ -60,17 +61,21 @@ export function usccCheckChar(first17: string): string {
  * Validate a 统一社会信用代码. The input is normalized with {@link normalizeUscc} first.
  * Returns null when valid, otherwise a short Chinese error message.
  */
-export function checkUscc(v: string): string | null {
+export function usccIssue(v: string): Issue | null {
   const code = normalizeUscc(v);
-  if (code === '') return '请填写统一社会信用代码';
-  if (code.length !== 18) return '统一社会信用代码应为18位';
-  if (!CHARSET_RE.test(code)) return '统一社会信用代码含有非法字符（不得包含I、O、S、V、Z等字符）';
-  if (!USCC_AUTHORITY_CODES.has(code.charAt(0))) return '统一社会信用代码第1位登记管理部门代码无效';
-  if (!DIVISION_RE.test(code.slice(2, 8))) return '统一社会信用代码第3–8位行政区划码应为6位数字';
-  if (usccCheckChar(code.slice(0, 17)) !== code.charAt(17)) return '统一社会信用代码校验位错误';
+  if (code === '') return issue('uscc.required');
+  if (code.length !== 18) return issue('uscc.length');
+  if (!CHARSET_RE.test(code)) return issue('uscc.charset');
+  if (!USCC_AUTHORITY_CODES.has(code.charAt(0))) return issue('uscc.authority');
+  if (!DIVISION_RE.test(code.slice(2, 8))) return issue('uscc.division');
+  if (usccCheckChar(code.slice(0, 17)) !== code.charAt(17)) return issue('uscc.checkChar');
   return null;
 }
 
+/** The same check, as the Chinese text it has always returned (the API's `message`). */
+export function checkUscc(v: string): string | null {
+  return zhText(usccIssue(v));
+}
 /**
  * Whether a code's only fault is its check character: right length, charset, authority and division code, but
  * position 18 is not the GB 32100 one. Codes issued early in pilot regions look like this and are genuine (SPEC §2:
@@ -84,5 +89,4 @@ export function usccOnlyCheckCharWrong(v: string): boolean {
 }
 
 /** The message for a code whose only fault is its check character, while the applicant has not confirmed it. */
-export const USCC_CONFIRM_MESSAGE =
-  '统一社会信用代码的校验位与国家标准（GB 32100）的计算结果不一致：请对照营业执照核对；如与营业执照一致（早期试点地区发放的代码），请勾选“确认与营业执照一致”';
+export const USCC_CONFIRM_MESSAGE = zhText(issue('uscc.confirmCheckChar')) as string;

@@ -1,23 +1,25 @@
-import { Button, Layout, Space, Spin, Typography } from 'antd';
-import { Suspense } from 'react';
-import { Link, Outlet, useNavigate } from 'react-router';
+/**
+ * The page frame: header (the app's name, the signed-in user's links, the language switch), content and footer.
+ * On a phone (≤ 767 px, styles/global.css) the links fold behind a menu button. It reads who is signed in from
+ * lib/session.ts and the unread count from lib/unread.ts: the frame depends on no feature.
+ */
+import { Button, Layout, Spin } from 'antd';
+import { Suspense, useEffect, useId, useState } from 'react';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { commonCatalog } from '../../shared/i18n/locales/common.js';
 import { COMPLAINT_ROLES, hasAnyRole, homeOf, paths, REVIEW_ROLES, STAFF_ROLES } from '../config/paths.js';
-import { adminNavCatalog } from '../features/admin/navCatalog.js';
-import { useLogout, useMe } from '../features/auth/api/auth.js';
-import { useNotifications } from '../features/notifications/api/notifications.js';
 import { useCatalog, useI18n } from '../lib/i18n.js';
-
-const linkStyle = { color: '#dbe4ff' } as const;
+import { useLogout, useMe } from '../lib/session.js';
+import { useNotifications } from '../lib/unread.js';
 
 /** The unread count beside 消息: a plain span, so the first load does not carry antd's Badge. */
 function UnreadLink() {
-  const { t } = useI18n();
+  const { t } = useCatalog(commonCatalog);
   const list = useNotifications();
   const unread = list.data?.unread ?? 0;
   return (
-    <Link to={paths.notifications} style={linkStyle} aria-label={unread ? t.unreadMessages(unread) : t.messages}>
-      {t.messages}
+    <Link to={paths.notifications} aria-label={unread ? t('nav.unreadMessages', { count: unread }) : t('nav.messages')}>
+      {t('nav.messages')}
       {unread > 0 && (
         <span
           data-testid="unread-count"
@@ -42,110 +44,97 @@ function UnreadLink() {
   );
 }
 
+/** Three bars, drawn inline so the first load carries no icon set. */
+function MenuIcon() {
+  return (
+    <svg width="18" height="18" viewBox="0 0 18 18" aria-hidden="true" focusable="false">
+      <path d="M2 4h14M2 9h14M2 14h14" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+    </svg>
+  );
+}
+
 export function AppLayout() {
-  const { t, lang, setLang } = useI18n();
-  const { t: tc } = useCatalog(commonCatalog);
-  const { t: ta } = useCatalog(adminNavCatalog);
+  const { lang, setLang } = useI18n();
+  const { t } = useCatalog(commonCatalog);
   const me = useMe();
   const logout = useLogout();
   const navigate = useNavigate();
+  const location = useLocation();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const navId = useId();
+  // Following a link (or going back) closes the phone menu.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every navigation by design
+  useEffect(() => setMenuOpen(false), [location.pathname]);
+  const user = me.data;
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header
-        style={{
-          display: 'flex',
-          flexWrap: 'wrap',
-          alignItems: 'center',
-          justifyContent: 'space-between',
-          columnGap: 16,
-          // On a phone the links wrap under the name instead of squeezing into one line.
-          height: 'auto',
-          minHeight: 64,
-          lineHeight: '32px',
-          paddingBlock: 8,
-          background: '#0b2a6b',
-          paddingInline: 24,
-        }}
-      >
-        <Link
-          to={me.data ? homeOf(me.data.roles) : paths.home}
-          style={{ color: '#fff', fontSize: 18, fontWeight: 600 }}
-        >
-          {tc('appName')}
+      <Layout.Header className="vcp-header">
+        <Link to={user ? homeOf(user.roles) : paths.home} className="vcp-header-brand">
+          {t('appName')}
         </Link>
-        <Space size="middle" wrap>
-          {me.data && (
+        {user && (
+          <Button
+            className="vcp-menu-button"
+            size="small"
+            type="text"
+            style={{ color: '#fff' }}
+            icon={<MenuIcon />}
+            aria-label={t('nav.menu')}
+            aria-expanded={menuOpen}
+            aria-controls={navId}
+            onClick={() => setMenuOpen((o) => !o)}
+          />
+        )}
+        <nav id={navId} className={menuOpen || !user ? 'vcp-nav vcp-nav-open' : 'vcp-nav'} aria-label={t('nav.menu')}>
+          {user && (
             <>
-              {hasAnyRole(me.data.roles, STAFF_ROLES) && (
-                <Link to={paths.dashboard} style={linkStyle}>
-                  {t.dashboard}
-                </Link>
-              )}
-              {hasAnyRole(me.data.roles, REVIEW_ROLES) && (
-                <Link to={paths.review} style={linkStyle}>
-                  {t.reviewQueue}
-                </Link>
-              )}
-              {hasAnyRole(me.data.roles, COMPLAINT_ROLES) && (
-                <Link to={paths.handling} style={linkStyle}>
-                  {t.complaintHandling}
-                </Link>
-              )}
-              {hasAnyRole(me.data.roles, ['admin']) && (
+              {hasAnyRole(user.roles, STAFF_ROLES) && <Link to={paths.dashboard}>{t('nav.dashboard')}</Link>}
+              {hasAnyRole(user.roles, REVIEW_ROLES) && <Link to={paths.review}>{t('nav.reviewQueue')}</Link>}
+              {hasAnyRole(user.roles, COMPLAINT_ROLES) && <Link to={paths.handling}>{t('nav.complaintHandling')}</Link>}
+              {hasAnyRole(user.roles, ['admin']) && (
                 <>
-                  <Link to={paths.adminDeliveries} style={linkStyle}>
-                    {t.deliveries}
-                  </Link>
-                  <Link to={paths.adminSettings} style={linkStyle}>
-                    {ta('settings')}
-                  </Link>
-                  <Link to={paths.adminStaff} style={linkStyle}>
-                    {ta('staff')}
-                  </Link>
-                  <Link to={paths.adminAudit} style={linkStyle}>
-                    {ta('audit')}
-                  </Link>
+                  <Link to={paths.adminDeliveries}>{t('nav.deliveries')}</Link>
+                  <Link to={paths.adminSettings}>{t('nav.settings')}</Link>
+                  <Link to={paths.adminStaff}>{t('nav.staff')}</Link>
+                  <Link to={paths.adminAudit}>{t('nav.audit')}</Link>
                 </>
               )}
-              {hasAnyRole(me.data.roles, ['admin']) && (
-                <Link to={paths.adminCalendar} style={linkStyle}>
-                  {tc('navCalendar')}
-                </Link>
-              )}
-              {hasAnyRole(me.data.roles, ['applicant']) && (
+              {hasAnyRole(user.roles, ['admin']) && <Link to={paths.adminCalendar}>{t('navCalendar')}</Link>}
+              {hasAnyRole(user.roles, ['applicant']) && (
                 <>
-                  <Link to={paths.filings} style={linkStyle}>
-                    {t.myFilings}
-                  </Link>
+                  <Link to={paths.filings}>{t('nav.myFilings')}</Link>
                   <UnreadLink />
                 </>
               )}
-              <Typography.Text style={{ color: '#dbe4ff' }}>{me.data.displayName ?? me.data.email}</Typography.Text>
+              <span className="vcp-nav-text" title={t('nav.signedInAs', { name: user.displayName ?? user.email })}>
+                {user.displayName ?? user.email}
+              </span>
               <Button
                 size="small"
                 onClick={() => logout.mutate(undefined, { onSuccess: () => navigate(paths.login) })}
                 loading={logout.isPending}
               >
-                {t.logout}
+                {t('nav.logout')}
               </Button>
             </>
           )}
           <Button
             size="small"
             type="text"
+            lang={lang === 'zh' ? 'en' : 'zh-CN'}
             style={{ color: '#dbe4ff' }}
             onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
           >
-            {t.language}
+            {t('switchLanguage')}
           </Button>
-        </Space>
+        </nav>
       </Layout.Header>
-      <Layout.Content style={{ padding: '24px', maxWidth: 1200, width: '100%', margin: '0 auto' }}>
+      <Layout.Content className="vcp-content">
         <Suspense fallback={<Spin />}>
           <Outlet />
         </Suspense>
       </Layout.Content>
-      <Layout.Footer style={{ textAlign: 'center', color: '#666' }}>{t.regulation}</Layout.Footer>
+      <Layout.Footer className="vcp-footer">{t('regulation')}</Layout.Footer>
     </Layout>
   );
 }

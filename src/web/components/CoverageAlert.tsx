@@ -10,9 +10,9 @@ import type { z } from 'zod';
 import type { calendarCoverageResponse } from '../../shared/api/calendar.js';
 import { calendarCatalog } from '../../shared/i18n/locales/calendar.js';
 import { hasAnyRole, paths } from '../config/paths.js';
-import { useMe } from '../features/auth/api/auth.js';
 import { api } from '../lib/api.js';
 import { useCatalog } from '../lib/i18n.js';
+import { useMe } from '../lib/session.js';
 
 export function CoverageAlert() {
   const { t } = useCatalog(calendarCatalog);

@@ -4,10 +4,9 @@
  * arrive masked; fields are named in the UI's language, list entries numbered from 1.
  */
 import { Alert, Grid, List, Table, Typography } from 'antd';
-import { ATTACHMENT_KIND_LABELS, type AttachmentKind } from '../../shared/attachments.js';
-import { FIELD_LABELS, type FieldPath } from '../../shared/filing/labels.js';
 import { changesCatalog } from '../../shared/i18n/locales/changes.js';
-import { FIELD_LABELS_EN, useCatalog, useI18n } from '../lib/i18n.js';
+import { useCatalog, useI18n } from '../lib/i18n.js';
+import { fieldLabel } from '../lib/labels.js';
 
 export type DiffValue = string | number | boolean | null;
 export interface DiffEntry {
@@ -16,39 +15,8 @@ export interface DiffEntry {
   after: DiffValue;
 }
 
-const KIND_LABELS_EN: Record<AttachmentKind, string> = {
-  equity_proof: 'Proof of capital and equity',
-  rules_doc: 'Vulnerability rules document',
-  mlps_proof: 'MLPS filing proof',
-  management_proof: 'Platform management proof',
-  commitment_letter: 'Signed commitment letter',
-  other: 'Other files',
-};
-
-const SUB_ZH: Record<string, string> = { name: '名称', percent: '持股比例', app: '社交软件', account: '公众号' };
-const SUB_EN: Record<string, string> = { name: 'name', percent: 'share', app: 'app', account: 'account' };
-
-/**
- * The name of a field path such as `platform.publishUrls[1]` or `capital.shareholders[0].percent`: the longest known
- * prefix's label, then the entry's number and the rest of the path.
- */
-export function fieldLabel(field: string, lang: 'zh' | 'en'): string {
-  const labels: Record<string, string> = lang === 'en' ? FIELD_LABELS_EN : FIELD_LABELS;
-  if (field in labels) return labels[field as FieldPath] as string;
-  if (field.startsWith('attachments.')) {
-    const kind = field.slice('attachments.'.length) as AttachmentKind;
-    const name = (lang === 'en' ? KIND_LABELS_EN : ATTACHMENT_KIND_LABELS)[kind];
-    if (name) return name;
-  }
-  const m = /^(.*?)\[(\d+)\](?:\.(\w+))?$/.exec(field);
-  if (m) {
-    const [, head = '', index = '0', sub] = m;
-    const base = labels[head] ?? head;
-    const part = sub ? ` · ${(lang === 'en' ? SUB_EN : SUB_ZH)[sub] ?? sub}` : '';
-    return `${base} ${Number(index) + 1}${part}`;
-  }
-  return field;
-}
+/** @deprecated Import fieldLabel from lib/labels.ts. */
+export { fieldLabel };
 
 export function DiffTable({
   diff,

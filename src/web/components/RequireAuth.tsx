@@ -1,7 +1,7 @@
 import { Spin } from 'antd';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { paths } from '../config/paths.js';
-import { useMe } from '../features/auth/api/auth.js';
+import { useMe } from '../lib/session.js';
 
 export function RequireAuth() {
   const me = useMe();

@@ -1,9 +1,10 @@
 import { Spin } from 'antd';
 import { Navigate, Outlet, useLocation } from 'react-router';
+import { commonCatalog } from '../../shared/i18n/locales/common.js';
 import { hasAnyRole, homeOf, paths, type Role } from '../config/paths.js';
-import { useMe } from '../features/auth/api/auth.js';
 import { ApiError } from '../lib/api.js';
-import { useI18n } from '../lib/i18n.js';
+import { useCatalog } from '../lib/i18n.js';
+import { useMe } from '../lib/session.js';
 import { RouteError } from './RouteError.js';
 
 /**
@@ -13,12 +14,12 @@ import { RouteError } from './RouteError.js';
 export function RequireRole({ roles, refusal }: { roles: readonly Role[]; refusal?: 'staff' | 'admin' }) {
   const me = useMe();
   const location = useLocation();
-  const { t } = useI18n();
+  const { t } = useCatalog(commonCatalog);
   if (me.isPending) return <Spin style={{ display: 'block', marginTop: 80 }} />;
   if (!me.data)
     return <Navigate to={`${paths.login}?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   if (!hasAnyRole(me.data.roles, roles)) {
-    const text = refusal === 'admin' ? t.adminOnly : t.staffOnly;
+    const text = refusal === 'admin' ? t('pages.adminOnly') : t('pages.staffOnly');
     return <RouteError error={new ApiError(403, 'forbidden', text)} forbiddenText={text} />;
   }
   return <Outlet />;

@@ -1,11 +1,17 @@
 import { Button, Result } from 'antd';
 import { Link } from 'react-router';
+import { commonCatalog } from '../../shared/i18n/locales/common.js';
 import { homeOf, paths } from '../config/paths.js';
-import { useMe } from '../features/auth/api/auth.js';
 import { ApiError } from '../lib/api.js';
-import { useI18n } from '../lib/i18n.js';
+import { useApiErrorText } from '../lib/errors.js';
+import { useCatalog } from '../lib/i18n.js';
+import { useMe } from '../lib/session.js';
 
-/** The refusal and not-found pages: they say what happened and never show data. */
+/**
+ * The refusal and not-found pages: they say what happened and never show data. The way back is the visitor's own
+ * home: an applicant's filings, a staff member's console, and for someone not signed in the public site's home
+ * page (a full page load: `/` is server-rendered).
+ */
 export function RouteError({
   notFound,
   error,
@@ -16,17 +22,38 @@ export function RouteError({
   /** What the refusal page says instead of the applicant's "not your filing". */
   forbiddenText?: string;
 }) {
-  const { t } = useI18n();
+  const { t } = useCatalog(commonCatalog);
+  const errorText = useApiErrorText();
   const me = useMe();
   const forbidden = error instanceof ApiError && error.status === 403;
   const missing = notFound || (error instanceof ApiError && error.status === 404);
-  const back = (
-    <Link to={me.data ? homeOf(me.data.roles) : paths.home}>
-      <Button type="primary">{me.data && homeOf(me.data.roles) !== paths.filings ? t.backHome : t.backToList}</Button>
+  const home = me.data ? homeOf(me.data.roles) : null;
+  const back = home ? (
+    <Link to={home}>
+      <Button type="primary">{home === paths.filings ? t('pages.backToList') : t('pages.backHome')}</Button>
     </Link>
+  ) : (
+    <Button type="primary" href={paths.home}>
+      {t('pages.backHome')}
+    </Button>
   );
   if (forbidden)
-    return <Result status="403" title={t.forbiddenTitle} subTitle={forbiddenText ?? t.forbidden} extra={back} />;
-  if (missing) return <Result status="404" title="404" subTitle={t.notFound} extra={back} />;
-  return <Result status="error" title={error instanceof Error ? error.message : 'Error'} extra={back} />;
+    return (
+      <Result
+        status="403"
+        title={t('pages.forbiddenTitle')}
+        subTitle={forbiddenText ?? t('pages.forbidden')}
+        extra={back}
+      />
+    );
+  if (missing)
+    return <Result status="404" title={t('pages.notFoundTitle')} subTitle={t('pages.notFound')} extra={back} />;
+  return (
+    <Result
+      status="error"
+      title={t('pages.errorTitle')}
+      subTitle={error instanceof ApiError ? errorText(error) : t('pages.error')}
+      extra={back}
+    />
+  );
 }

@@ -1,7 +1,11 @@
 /** The one way the web app talks to the API: JSON in, JSON out, errors as ApiError with their field errors. */
 export interface FieldError {
   field: string;
+  /** The server's text, in Chinese. */
   message: string;
+  /** What is wrong as a code of the validation catalog, with its parameters: render with lib/errors.ts. */
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 export class ApiError extends Error {
@@ -29,7 +33,7 @@ export function parse<T>(status: number, contentType: string | null, text: strin
   const json = contentType?.includes('application/json') && text ? JSON.parse(text) : undefined;
   if (status >= 400) {
     const err = json?.error ?? {};
-    throw new ApiError(status, err.code ?? 'error', err.message ?? `请求失败（${status}）`, json?.errors ?? []);
+    throw new ApiError(status, err.code ?? 'error', err.message ?? `HTTP ${status}`, json?.errors ?? []);
   }
   return json as T;
 }
@@ -55,7 +59,7 @@ export function uploadWithProgress<T>(
         reject(err);
       }
     };
-    xhr.onerror = () => reject(new ApiError(0, 'network', '网络错误，上传失败'));
+    xhr.onerror = () => reject(new ApiError(0, 'network', ''));
     xhr.send(form);
   });
 }

@@ -1,5 +1,27 @@
-/** Times are shown in China time, whatever the browser's zone, like the dates the law counts in. */
-const dateTime = new Intl.DateTimeFormat('zh-CN', {
+/**
+ * Dates, times, numbers and sizes in the UI's language. Times are shown in China time, whatever the browser's
+ * zone, like the dates the law counts in. The language is read when called, so a page shows the new one as soon
+ * as it re-renders after the switch.
+ */
+import { i18n } from './i18n.js';
+
+type Tag = 'zh-CN' | 'en';
+
+const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function formatter<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
+  let f = cache.get(key) as T | undefined;
+  if (!f) {
+    f = make();
+    cache.set(key, f);
+  }
+  return f;
+}
+
+const tag = (): Tag => (i18n.language === 'en' ? 'en' : 'zh-CN');
+/** The Intl locale of the UI language: British English shows day before month and a 24-hour clock. */
+const intlLocale = (t: Tag) => (t === 'en' ? 'en-GB' : 'zh-CN');
+
+const DATE_TIME: Intl.DateTimeFormatOptions = {
   timeZone: 'Asia/Shanghai',
   year: 'numeric',
   month: '2-digit',
@@ -7,19 +29,43 @@ const dateTime = new Intl.DateTimeFormat('zh-CN', {
   hour: '2-digit',
   minute: '2-digit',
   hour12: false,
-});
-const time = new Intl.DateTimeFormat('zh-CN', {
+};
+const DATE: Intl.DateTimeFormatOptions = {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+};
+const TIME: Intl.DateTimeFormatOptions = {
   timeZone: 'Asia/Shanghai',
   hour: '2-digit',
   minute: '2-digit',
   hour12: false,
-});
+};
 
-export const formatDateTime = (d: Date | string | null | undefined) => (d ? dateTime.format(new Date(d)) : '');
-export const formatTime = (d: Date | string) => time.format(new Date(d));
+function dt(kind: string, opts: Intl.DateTimeFormatOptions, lang: Tag) {
+  return formatter(`${kind}:${lang}`, () => new Intl.DateTimeFormat(intlLocale(lang), opts));
+}
 
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+/** 2026/12/03 14:05 in Chinese, 03/12/2026, 14:05 in English; '' for no date. */
+export const formatDateTime = (d: Date | string | null | undefined, lang: Tag = tag()) =>
+  d ? dt('dt', DATE_TIME, lang).format(new Date(d)) : '';
+
+/** A calendar date ('YYYY-MM-DD' from the API, a China date) or an instant, as a date. */
+export const formatDate = (d: Date | string | null | undefined, lang: Tag = tag()) => {
+  if (!d) return '';
+  const date = typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d) ? new Date(`${d}T12:00:00+08:00`) : new Date(d);
+  return dt('d', DATE, lang).format(date);
+};
+
+export const formatTime = (d: Date | string, lang: Tag = tag()) => dt('t', TIME, lang).format(new Date(d));
+
+export const formatNumber = (n: number, opts: Intl.NumberFormatOptions = {}, lang: Tag = tag()) =>
+  formatter(`n:${lang}:${JSON.stringify(opts)}`, () => new Intl.NumberFormat(intlLocale(lang), opts)).format(n);
+
+export function formatSize(bytes: number, lang: Tag = tag()): string {
+  const one = { maximumFractionDigits: 1, minimumFractionDigits: 1 };
+  if (bytes < 1024) return `${formatNumber(bytes, {}, lang)} B`;
+  if (bytes < 1024 * 1024) return `${formatNumber(bytes / 1024, one, lang)} KB`;
+  return `${formatNumber(bytes / 1024 / 1024, one, lang)} MB`;
 }

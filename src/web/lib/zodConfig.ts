@@ -4,5 +4,7 @@
  * run without it. Imported first by main.tsx.
  */
 import { z } from 'zod';
+import { zodErrorMap } from '../../shared/validation/issues.js';
 
-z.config({ jitless: true });
+// Also: zod's own messages from the validation catalog, as on the server.
+z.config({ jitless: true, customError: zodErrorMap });

@@ -81,7 +81,7 @@ describe('access to changes', () => {
     expect(bad.body.errors[0].field).toBe('changeDate');
     const future = await owner.post(`/api/filings/${filingId}/changes`, { changeDate: '2026-11-28' });
     expect(future.status).toBe(422);
-    expect(future.body.errors).toEqual([{ field: 'changeDate', message: expect.any(String) }]);
+    expect(future.body.errors).toMatchObject([{ field: 'changeDate', message: expect.any(String) }]);
     const other = server.client();
     const submitted = await submittedFiling(other);
     const res = await other.post(`/api/filings/${submitted}/changes`, { changeDate: '2026-11-20' });

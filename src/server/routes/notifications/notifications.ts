@@ -2,6 +2,7 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { notificationListResponse } from '../../../shared/api/notifications.js';
 import { notifications } from '../../db/schema.js';
 import { notFound } from '../../lib/errors.js';
 import { requireUser } from '../../plugins/auth.js';
@@ -11,27 +12,31 @@ const tags = ['消息 Notifications'];
 export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
   const { ctx } = app;
 
-  app.get('/', { schema: { tags, summary: '我的消息（最近 100 条）' } }, async (req) => {
-    const user = requireUser(req);
-    const rows = await ctx.db
-      .select()
-      .from(notifications)
-      .where(eq(notifications.userId, user.id))
-      .orderBy(desc(notifications.createdAt))
-      .limit(100);
-    return {
-      unread: rows.filter((r) => !r.readAt).length,
-      items: rows.map((r) => ({
-        id: r.id,
-        filingId: r.filingId,
-        kind: r.kind,
-        title: r.title,
-        body: r.body,
-        read: !!r.readAt,
-        createdAt: r.createdAt.toISOString(),
-      })),
-    };
-  });
+  app.get(
+    '/',
+    { schema: { tags, summary: '我的消息（最近 100 条）', response: { 200: notificationListResponse } } },
+    async (req) => {
+      const user = requireUser(req);
+      const rows = await ctx.db
+        .select()
+        .from(notifications)
+        .where(eq(notifications.userId, user.id))
+        .orderBy(desc(notifications.createdAt))
+        .limit(100);
+      return {
+        unread: rows.filter((r) => !r.readAt).length,
+        items: rows.map((r) => ({
+          id: r.id,
+          filingId: r.filingId,
+          kind: r.kind,
+          title: r.title,
+          body: r.body,
+          read: !!r.readAt,
+          createdAt: r.createdAt.toISOString(),
+        })),
+      };
+    },
+  );
 
   app.post(
     '/:id/read',

@@ -3,6 +3,7 @@ import { KeyOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Space, Switch, Typography } from 'antd';
 import { useState } from 'react';
 import { useMessages } from '../../../lib/i18n.js';
+import { useLabels } from '../../../lib/labels.js';
 import { type Partner, type PartnerUpdate, useNewPullToken, useUpdatePartner } from '../api/deliveries.js';
 import { ADMIN_MESSAGES } from '../messages.js';
 
@@ -15,6 +16,7 @@ interface Values {
 
 export function PartnerCard({ partner }: { partner: Partner }) {
   const m = useMessages(ADMIN_MESSAGES);
+  const name = useLabels().partner(partner.id, partner.name);
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const update = useUpdatePartner(partner.id);
@@ -34,7 +36,7 @@ export function PartnerCard({ partner }: { partner: Partner }) {
     update.mutate(body, {
       onSuccess: () => {
         form.setFieldValue('webhookSecret', '');
-        message.success(`${partner.name}：${m.saved}`);
+        message.success(`${name}：${m.saved}`);
       },
       onError: (err) => setError(err.message),
     });
@@ -44,7 +46,7 @@ export function PartnerCard({ partner }: { partner: Partner }) {
   return (
     <Card
       size="small"
-      title={partner.name}
+      title={name}
       data-testid={`partner-${partner.id}`}
       extra={
         <Space>
@@ -137,7 +139,7 @@ export function PartnerCard({ partner }: { partner: Partner }) {
       </Form>
       <Modal
         open={token !== null}
-        title={`${partner.name}：${m.tokenTitle}`}
+        title={`${name}：${m.tokenTitle}`}
         closable={false}
         maskClosable={false}
         keyboard={false}

@@ -27,6 +27,7 @@ import { Link, useSearchParams } from 'react-router';
 import { paths } from '../../../config/paths.js';
 import { formatDateTime } from '../../../lib/format.js';
 import { useMessages } from '../../../lib/i18n.js';
+import { useLabels } from '../../../lib/labels.js';
 import {
   type Delivery,
   type DeliveryFilter,
@@ -72,6 +73,7 @@ function useFilter(): [DeliveryFilter, (f: Partial<DeliveryFilter>) => void] {
 
 export function DeliveriesPage() {
   const m = useMessages(ADMIN_MESSAGES);
+  const labels = useLabels();
   const { message } = App.useApp();
   const [filter, setFilter] = useFilter();
   const deliveries = useDeliveries(filter);
@@ -133,7 +135,7 @@ export function DeliveriesPage() {
               onChange={(recipient) => setFilter({ recipient })}
               options={[
                 { value: '', label: m.all },
-                ...(partners.data ?? []).map((p) => ({ value: p.id, label: p.name })),
+                ...(partners.data ?? []).map((p) => ({ value: p.id, label: labels.partner(p.id, p.name) })),
                 { value: 'applicant', label: m.applicant },
               ]}
             />
@@ -162,7 +164,8 @@ export function DeliveriesPage() {
               { title: m.createdAt, render: (_, d) => formatDateTime(d.createdAt), width: 150 },
               {
                 title: m.recipient,
-                render: (_, d) => (d.recipient === 'applicant' ? m.applicant : (d.recipientName ?? d.recipient)),
+                render: (_, d) =>
+                  d.recipient === 'applicant' ? m.applicant : labels.partner(d.recipient, d.recipientName ?? undefined),
               },
               { title: m.channel, render: (_, d) => m.channels[d.channel] ?? d.channel },
               { title: m.event, render: (_, d) => m.events[d.eventType] ?? d.eventType },
@@ -177,7 +180,9 @@ export function DeliveriesPage() {
                 render: (_, d) =>
                   d.lastError ? (
                     <Typography.Text type="danger" ellipsis={{ tooltip: d.lastError }} style={{ maxWidth: 220 }}>
-                      {d.lastError}
+                      <span lang="zh-CN" data-user-data>
+                        {d.lastError}
+                      </span>
                     </Typography.Text>
                   ) : (
                     '—'

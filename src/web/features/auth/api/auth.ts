@@ -1,46 +1,19 @@
 /** The account API: who is signed in, sign in, register and confirm the address, sign out. */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, api } from '../../../lib/api.js';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { LoginBody, MeResponse, RegisterBody } from '../../../../shared/api/auth.js';
+import { api } from '../../../lib/api.js';
+import { meKey } from '../../../lib/session.js';
 
-export interface Me {
-  id: string;
-  email: string;
-  displayName: string | null;
-  roles: string[];
-}
+/** @deprecated Import from lib/session.ts (the page frame's, shared by every feature). */
+export { type Me, meKey, useLogout, useMe } from '../../../lib/session.js';
 
-export const meKey = ['me'] as const;
-
-export function useMe() {
-  return useQuery({
-    queryKey: meKey,
-    queryFn: async () => {
-      try {
-        return (await api<{ user: Me }>('GET', '/api/auth/me')).user;
-      } catch (err) {
-        if (err instanceof ApiError && err.status === 401) return null;
-        throw err;
-      }
-    },
-    staleTime: 60_000,
-  });
-}
-
-export interface LoginInput {
-  email: string;
-  password: string;
-  totp?: string;
-}
-export interface RegisterInput {
-  email: string;
-  password: string;
-  displayName?: string;
-}
+export type LoginInput = LoginBody;
+export type RegisterInput = RegisterBody;
 
 export function useLogin() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: LoginInput) => api<{ user: Me }>('POST', '/api/auth/login', input),
+    mutationFn: (input: LoginInput) => api<MeResponse>('POST', '/api/auth/login', input),
     onSuccess: (res) => qc.setQueryData(meKey, res.user),
   });
 }
@@ -56,18 +29,7 @@ export function useRegister() {
 export function useConfirmEmail() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (token: string) => api<{ user: Me }>('POST', '/api/auth/confirm-email', { token }),
+    mutationFn: (token: string) => api<MeResponse>('POST', '/api/auth/confirm-email', { token }),
     onSuccess: (res) => qc.setQueryData(meKey, res.user),
-  });
-}
-
-export function useLogout() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: () => api<void>('POST', '/api/auth/logout'),
-    onSuccess: () => {
-      qc.clear();
-      qc.setQueryData(meKey, null);
-    },
   });
 }

@@ -1,9 +1,12 @@
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { commonCatalog } from '../../../../shared/i18n/locales/common.js';
+import { emailIssue } from '../../../../shared/validators/contact.js';
 import { homeOf, paths } from '../../../config/paths.js';
 import { ApiError } from '../../../lib/api.js';
-import { useI18n } from '../../../lib/i18n.js';
+import { useApiErrorText, useIssueText } from '../../../lib/errors.js';
+import { useCatalog } from '../../../lib/i18n.js';
 import { type LoginInput, useLogin } from '../api/auth.js';
 
 /**
@@ -15,7 +18,9 @@ export function safeNext(next: string | null, roles?: readonly string[]): string
 }
 
 export function LoginPage() {
-  const { t } = useI18n();
+  const { t } = useCatalog(commonCatalog);
+  const errorText = useApiErrorText();
+  const issueText = useIssueText();
   const login = useLogin();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -27,10 +32,10 @@ export function LoginPage() {
     if (error?.code === 'totp_required') setAskedTotp(true);
   }, [error?.code]);
   return (
-    <Card style={{ maxWidth: 420, margin: '48px auto' }}>
-      <Typography.Title level={3}>{t.login}</Typography.Title>
-      <Typography.Paragraph type="secondary">{t.appName}</Typography.Paragraph>
-      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} role="alert" />}
+    <Card style={{ maxWidth: 420, margin: '24px auto' }}>
+      <Typography.Title level={3}>{t('auth.login')}</Typography.Title>
+      <Typography.Paragraph type="secondary">{t('appName')}</Typography.Paragraph>
+      {error && <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 16 }} role="alert" />}
       <Form<LoginInput>
         name="login"
         layout="vertical"
@@ -39,23 +44,43 @@ export function LoginPage() {
           login.mutate(v, { onSuccess: (res) => navigate(safeNext(params.get('next'), res.user.roles)) })
         }
       >
-        <Form.Item label={t.email} name="email" rules={[{ required: true, type: 'email' }]}>
+        <Form.Item
+          label={t('auth.email')}
+          name="email"
+          rules={[
+            {
+              validator: async (_, v?: string) => {
+                const found = emailIssue(v ?? '');
+                if (found) throw new Error(issueText(found));
+              },
+            },
+          ]}
+        >
           <Input autoComplete="username" autoFocus />
         </Form.Item>
-        <Form.Item label={t.password} name="password" rules={[{ required: true }]}>
+        <Form.Item
+          label={t('auth.password')}
+          name="password"
+          rules={[{ required: true, message: issueText({ code: 'required', params: { field: 'password' } }) }]}
+        >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
         {needTotp && (
-          <Form.Item label="动态口令 / TOTP" name="totp" rules={[{ required: true, pattern: /^\d{6}$/ }]}>
+          <Form.Item
+            label={t('auth.totp')}
+            name="totp"
+            extra={t('auth.totpHelp')}
+            rules={[{ required: true, pattern: /^\d{6}$/, message: t('auth.totpInvalid') }]}
+          >
             <Input inputMode="numeric" maxLength={6} autoComplete="one-time-code" />
           </Form.Item>
         )}
         <Button type="primary" htmlType="submit" block loading={login.isPending}>
-          {t.login}
+          {t('auth.login')}
         </Button>
       </Form>
       <Typography.Paragraph style={{ marginTop: 16 }}>
-        {t.noAccount} <Link to={paths.register}>{t.registerNow}</Link>
+        {t('auth.noAccount')} <Link to={paths.register}>{t('auth.registerNow')}</Link>
       </Typography.Paragraph>
     </Card>
   );

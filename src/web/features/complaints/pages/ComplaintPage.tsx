@@ -23,10 +23,11 @@ import { Link, useParams } from 'react-router';
 import { COMPLAINT_CATEGORY_LABELS, type ComplaintAction } from '../../../../shared/complaints/lifecycle.js';
 import { handlingCatalog } from '../../../../shared/i18n/locales/handling.js';
 import { monitorCatalog } from '../../../../shared/i18n/locales/monitor.js';
+import { HomepageReason } from '../../../components/HomepageReason.js';
 import { paths } from '../../../config/paths.js';
 import { formatDateTime, formatSize } from '../../../lib/format.js';
 import { useCatalog } from '../../../lib/i18n.js';
-import { HomepageReason } from '../../review/components/HomepageReason.js';
+import { useLabels } from '../../../lib/labels.js';
 import {
   type ComplaintDetail,
   evidenceUrl,
@@ -166,6 +167,7 @@ function HomepageChecks({ complaint }: { complaint: ComplaintDetail }) {
 
 export function ComplaintPage() {
   const { id = '' } = useParams();
+  const labels = useLabels();
   const { t, i18n } = useCatalog(handlingCatalog);
   const en = i18n.language === 'en';
   const complaint = useComplaint(id);
@@ -179,7 +181,7 @@ export function ComplaintPage() {
     <div style={{ padding: 24, maxWidth: 1100 }}>
       <Link to={paths.handling}>{t('detail.back')}</Link>
       <Typography.Title level={2} style={{ marginTop: 8 }}>
-        {c.trackingCode} <Tag data-testid="complaint-status">{c.statusLabel}</Tag>
+        {c.trackingCode} <Tag data-testid="complaint-status">{labels.complaintStatus(c.status)}</Tag>
       </Typography.Title>
       <Space wrap style={{ marginBottom: 16 }} data-testid="complaint-actions">
         {c.allowedActions.map((a) => (
@@ -249,7 +251,7 @@ export function ComplaintPage() {
           renderItem={(d) => (
             <List.Item>
               <Link to={paths.handlingComplaint(d.id)}>{d.trackingCode}</Link> · {t(`channel.${d.channel}`)} ·{' '}
-              {d.statusLabel} · {formatDateTime(d.receivedAt)}
+              {labels.complaintStatus(d.status)} · {formatDateTime(d.receivedAt)}
             </List.Item>
           )}
         />

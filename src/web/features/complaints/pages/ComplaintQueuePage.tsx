@@ -18,6 +18,7 @@ import { CoverageAlert } from '../../../components/CoverageAlert.js';
 import { type ActiveFilter, FilterTags } from '../../../components/FilterTags.js';
 import { paths } from '../../../config/paths.js';
 import { useCatalog } from '../../../lib/i18n.js';
+import { useLabels } from '../../../lib/labels.js';
 import { type ComplaintQueueParams, type ComplaintSummary, importEml, useComplaintQueue } from '../api/complaints.js';
 import { DueTag } from '../components/DueTag.js';
 import { PhoneIntakeModal } from '../components/PhoneIntakeModal.js';
@@ -41,6 +42,7 @@ function useQueueParams(): [ComplaintQueueParams, (p: ComplaintQueueParams) => v
 }
 
 export function ComplaintQueuePage() {
+  const labels = useLabels();
   const { t, i18n } = useCatalog(handlingCatalog);
   const en = i18n.language === 'en';
   const { message } = App.useApp();
@@ -71,6 +73,7 @@ export function ComplaintQueuePage() {
       <CoverageAlert />
       <Space wrap style={{ marginBottom: 16 }}>
         <Segmented
+          aria-label={t('queue.status')}
           value={params.status}
           onChange={(v) => setParams({ ...params, status: v as ComplaintQueueParams['status'] })}
           options={statusOptions}
@@ -130,7 +133,7 @@ export function ComplaintQueuePage() {
             ),
           },
           { title: t('queue.channel'), dataIndex: 'channel', render: (c: string) => t(`channel.${c}`) },
-          { title: t('queue.status'), dataIndex: 'statusLabel' },
+          { title: t('queue.status'), key: 'status', render: (_, c) => labels.complaintStatus(c.status) },
           { title: t('queue.due'), render: (_, r) => <DueTag complaint={r} /> },
         ]}
       />

@@ -1,34 +1,23 @@
 /** The applicant's messages: newest first, unread ones marked, each leading to its filing. */
 import { Badge, Button, Card, Empty, List, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
+import { notificationsCatalog } from '../../../../shared/i18n/locales/notifications.js';
 import { paths } from '../../../config/paths.js';
 import { formatDateTime } from '../../../lib/format.js';
-import { useMessages } from '../../../lib/i18n.js';
+import { useCatalog } from '../../../lib/i18n.js';
 import { type Notification, useMarkRead, useNotifications } from '../api/notifications.js';
 
-const MESSAGES = {
-  zh: {
-    title: '消息',
-    empty: '暂无消息',
-    unread: '未读',
-    markRead: '标为已读',
-    markAllRead: '全部标为已读',
-    openFiling: '查看备案',
-    unreadCount: (n: number) => `${n} 条未读`,
-  },
-  en: {
-    title: 'Messages',
-    empty: 'No messages',
-    unread: 'Unread',
-    markRead: 'Mark as read',
-    markAllRead: 'Mark all as read',
-    openFiling: 'Open filing',
-    unreadCount: (n: number) => `${n} unread`,
-  },
-};
+/** The filing number a stored title ends with (`备案已通过：工信漏备…号`), to name it in any language. */
+const numberOf = (title: string) => /[：:]\s*(\S+号)\s*$/.exec(title)?.[1];
 
 export function NotificationsPage() {
-  const m = useMessages(MESSAGES);
+  const { t, i18n } = useCatalog(notificationsCatalog);
+  const english = i18n.language === 'en';
+  const titleOf = (n: Notification) => {
+    if (!english || !i18n.exists(`kind.${n.kind}`, { ns: 'notifications' })) return n.title;
+    const number = numberOf(n.title);
+    return number ? `${t(`kind.${n.kind}`)}: ${number}` : t(`kind.${n.kind}`);
+  };
   const list = useNotifications();
   const markRead = useMarkRead();
   const unread = (list.data?.items ?? []).filter((n) => !n.read);
@@ -37,9 +26,9 @@ export function NotificationsPage() {
       title={
         <Space>
           <Typography.Title level={4} style={{ margin: 0 }}>
-            {m.title}
+            {t('title')}
           </Typography.Title>
-          {unread.length > 0 && <Tag color="red">{m.unreadCount(unread.length)}</Tag>}
+          {unread.length > 0 && <Tag color="red">{t('unreadCount', { count: unread.length })}</Tag>}
         </Space>
       }
       extra={
@@ -49,7 +38,7 @@ export function NotificationsPage() {
               for (const n of unread) markRead.mutate(n.id);
             }}
           >
-            {m.markAllRead}
+            {t('markAllRead')}
           </Button>
         )
       }
@@ -57,7 +46,7 @@ export function NotificationsPage() {
       <List<Notification>
         loading={list.isPending}
         dataSource={list.data?.items ?? []}
-        locale={{ emptyText: <Empty description={m.empty} /> }}
+        locale={{ emptyText: <Empty description={t('empty')} /> }}
         renderItem={(n) => (
           <List.Item
             data-testid="notification"
@@ -65,25 +54,32 @@ export function NotificationsPage() {
               ...(n.filingId
                 ? [
                     <Link key="open" to={paths.filing(n.filingId)} onClick={() => !n.read && markRead.mutate(n.id)}>
-                      {m.openFiling}
+                      {t('openFiling')}
                     </Link>,
                   ]
                 : []),
               ...(!n.read
                 ? [
                     <Button key="read" size="small" onClick={() => markRead.mutate(n.id)}>
-                      {m.markRead}
+                      {t('markRead')}
                     </Button>,
                   ]
                 : []),
             ]}
           >
             <List.Item.Meta
-              avatar={<Badge status={n.read ? 'default' : 'processing'} aria-label={n.read ? undefined : m.unread} />}
-              title={<Typography.Text strong={!n.read}>{n.title}</Typography.Text>}
+              avatar={
+                <Badge status={n.read ? 'default' : 'processing'} aria-label={n.read ? undefined : t('unread')} />
+              }
+              title={<Typography.Text strong={!n.read}>{titleOf(n)}</Typography.Text>}
               description={
                 <>
-                  <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 4 }}>
+                  <Typography.Paragraph
+                    style={{ whiteSpace: 'pre-wrap', marginBottom: 4 }}
+                    lang="zh-CN"
+                    data-user-data
+                    title={english ? t('bodyNote') : undefined}
+                  >
                     {n.body}
                   </Typography.Paragraph>
                   <Typography.Text type="secondary">{formatDateTime(n.createdAt)}</Typography.Text>

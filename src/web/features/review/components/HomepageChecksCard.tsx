@@ -1,6 +1,7 @@
 /** A filing's homepage checks for staff (Article 5, SPEC §10): run one now, the latest evidence, the history. */
 import { Alert, Button, Descriptions, Empty, List, Space, Spin, Tag, Typography } from 'antd';
 import { monitorCatalog } from '../../../../shared/i18n/locales/monitor.js';
+import { HomepageReason } from '../../../components/HomepageReason.js';
 import { formatDateTime } from '../../../lib/format.js';
 import { useCatalog } from '../../../lib/i18n.js';
 import {
@@ -10,7 +11,6 @@ import {
   useHomepageChecks,
   useRunHomepageCheck,
 } from '../api/homepageChecks.js';
-import { HomepageReason } from './HomepageReason.js';
 
 const COLOURS: Record<HomepageCheckView['result'], string> = {
   compliant: 'green',

@@ -13,7 +13,7 @@ import { type ActiveFilter, FilterTags } from '../../../components/FilterTags.js
 import { StatusTag } from '../../../components/StatusTag.js';
 import { paths } from '../../../config/paths.js';
 import { useCatalog, useMessages } from '../../../lib/i18n.js';
-import { useMe } from '../../auth/api/auth.js';
+import { useMe } from '../../../lib/session.js';
 import {
   type QueueAssignee,
   type QueueFilters,

@@ -1,7 +1,7 @@
 /** A homepage check's reason code in words (zh/en), with the code itself for staff who search logs by it. */
 import { Typography } from 'antd';
-import { monitorCatalog } from '../../../../shared/i18n/locales/monitor.js';
-import { useCatalog } from '../../../lib/i18n.js';
+import { monitorCatalog } from '../../shared/i18n/locales/monitor.js';
+import { useCatalog } from '../lib/i18n.js';
 
 const KNOWN = new Set(Object.keys(monitorCatalog.resources['zh-CN'].reason));
 
