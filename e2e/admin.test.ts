@@ -107,11 +107,15 @@ describe('the admin console', () => {
     await page.keyboard.press('Escape');
     await page.getByTestId('audit-apply').click();
     const table = page.getByTestId('audit-table');
-    await expect.poll(() => table.textContent()).toContain(PHONE);
     const rows = table.locator('tbody tr.ant-table-row');
-    const texts = await rows.allTextContents();
-    expect(texts.length).toBeGreaterThan(0);
-    for (const text of texts) expect(text).toContain('修改系统设置');
+    // The unfiltered page stays on screen until the filtered one arrives: wait for every row to be a settings change.
+    await expect
+      .poll(async () => {
+        const texts = await rows.allTextContents();
+        return texts.length > 0 && texts.every((t) => t.includes('修改系统设置'));
+      })
+      .toBe(true);
+    expect(await table.textContent()).toContain(PHONE);
     expect(await page.getByTestId('audit-export').getAttribute('href')).toContain('action=settings.update');
     await screenshot(page, '83-admin-audit');
   });
