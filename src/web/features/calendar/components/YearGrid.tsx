@@ -46,7 +46,7 @@ export function YearGrid({ year, schedule }: { year: number; schedule: YearSched
   return (
     <div
       data-testid={`year-grid-${year}`}
-      style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(135px, 1fr))', gap: 12 }}
+      style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(120px, 1fr))', gap: 10 }}
     >
       {Array.from({ length: 12 }, (_, i) => i + 1).map((month) => {
         const first = `${year}-${pad(month)}-01`;
