@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Catalog, createI18n, type Messages, pickLang } from './index.js';
+import { calendarCatalog } from './locales/calendar.js';
 import { changesCatalog } from './locales/changes.js';
 import { commonCatalog } from './locales/common.js';
 import { complaintsCatalog } from './locales/complaints.js';
@@ -13,6 +14,7 @@ import { portalCatalog } from './locales/portal.js';
 import { queueFiltersCatalog } from './locales/queueFilters.js';
 import { reviewLifecycleCatalog } from './locales/reviewLifecycle.js';
 import { siteCatalog } from './locales/site.js';
+import { transparencyCatalog } from './locales/transparency.js';
 
 /** Every catalog of the app; a new one is added here so its two halves are checked. */
 const catalogs: Catalog[] = [
@@ -27,8 +29,10 @@ const catalogs: Catalog[] = [
   complaintsCatalog,
   handlingCatalog,
   monitorCatalog,
+  calendarCatalog,
   dashboardCatalog,
   queueFiltersCatalog,
+  transparencyCatalog,
 ];
 
 function flatten(m: Messages, prefix = ''): Map<string, string> {

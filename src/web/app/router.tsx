@@ -116,6 +116,12 @@ export const router = createBrowserRouter([
               Component: (await import('../features/admin/pages/DeliveriesPage.js')).DeliveriesPage,
             }),
           },
+          {
+            path: paths.adminCalendar,
+            lazy: async () => ({
+              Component: (await import('../features/calendar/pages/CalendarPage.js')).CalendarPage,
+            }),
+          },
         ],
       },
       { path: '*', element: <RouteError notFound /> },

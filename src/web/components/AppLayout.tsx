@@ -94,6 +94,11 @@ export function AppLayout() {
                   {t.deliveries}
                 </Link>
               )}
+              {hasAnyRole(me.data.roles, ['admin']) && (
+                <Link to={paths.adminCalendar} style={linkStyle}>
+                  {tc('navCalendar')}
+                </Link>
+              )}
               {hasAnyRole(me.data.roles, ['applicant']) && (
                 <>
                   <Link to={paths.filings} style={linkStyle}>

@@ -58,7 +58,7 @@ describe('settings', () => {
     expect(res.status).toBe(200);
     expect(res.body.settings.measures.effectiveDate).toBe('2024-03-01');
     expect(res.body.settings.complaints).toMatchObject({ phone: '010-12377', limitWorkingDays: { leak: 5 } });
-    expect(res.body.settings.monitor).toEqual({ daily: true, spreadHours: 6 });
+    expect(res.body.settings.monitor).toEqual({ daily: true, spreadHours: 6, hostDelayMs: 1000 });
 
     const [entry] = await settingsAudits();
     expect(entry?.details).toEqual({

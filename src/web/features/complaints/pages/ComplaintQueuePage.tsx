@@ -14,6 +14,7 @@ import {
 } from '../../../../shared/complaints/lifecycle.js';
 import { handlingCatalog } from '../../../../shared/i18n/locales/handling.js';
 import { queueFiltersCatalog } from '../../../../shared/i18n/locales/queueFilters.js';
+import { CoverageAlert } from '../../../components/CoverageAlert.js';
 import { type ActiveFilter, FilterTags } from '../../../components/FilterTags.js';
 import { paths } from '../../../config/paths.js';
 import { useCatalog } from '../../../lib/i18n.js';
@@ -67,6 +68,7 @@ export function ComplaintQueuePage() {
     <div style={{ padding: 24 }}>
       <Typography.Title level={2}>{t('queue.title')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('queue.lead')}</Typography.Paragraph>
+      <CoverageAlert />
       <Space wrap style={{ marginBottom: 16 }}>
         <Segmented
           value={params.status}

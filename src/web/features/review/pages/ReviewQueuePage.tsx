@@ -8,6 +8,7 @@ import { DECIDED_FILTERS, DUE_FILTERS, MONITOR_FILTERS } from '../../../../share
 import { changesCatalog } from '../../../../shared/i18n/locales/changes.js';
 import { queueFiltersCatalog } from '../../../../shared/i18n/locales/queueFilters.js';
 import { reviewLifecycleCatalog } from '../../../../shared/i18n/locales/reviewLifecycle.js';
+import { CoverageAlert } from '../../../components/CoverageAlert.js';
 import { type ActiveFilter, FilterTags } from '../../../components/FilterTags.js';
 import { StatusTag } from '../../../components/StatusTag.js';
 import { paths } from '../../../config/paths.js';
@@ -126,6 +127,7 @@ export function ReviewQueuePage() {
         </Space>
       }
     >
+      <CoverageAlert />
       <FlaggedHomepagesAlert />
       <FilterTags
         filters={active}
