@@ -64,6 +64,8 @@ export const dashboardCatalog = defineCatalog(
       cancelled: '已取消',
     },
     chartLabel: '{{title}}图表',
+    calendarMissing:
+      '{{year}} 年的节假日安排尚未录入：{{count}} 个未结期限（最早 {{earliest}}）按周末推算，均为暂定。请管理员录入该年安排。',
   },
   {
     nav: 'Dashboard',
@@ -131,5 +133,7 @@ export const dashboardCatalog = defineCatalog(
       cancelled: 'Cancelled',
     },
     chartLabel: 'Chart: {{title}}',
+    calendarMissing:
+      'The {{year}} holiday schedule is not entered yet: {{count}} open deadlines (earliest {{earliest}}) are counted on weekends alone and provisional. An admin should enter that year.',
   },
 );

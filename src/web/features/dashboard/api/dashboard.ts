@@ -3,6 +3,7 @@
  * response schema, and the href of the list each figure links to (shared/api/dashboardLinks.ts).
  */
 import { useQuery } from '@tanstack/react-query';
+import { calendarCoverageResponse } from '../../../../shared/api/calendar.js';
 import { type Dashboard, dashboardResponse } from '../../../../shared/api/dashboard.js';
 import type { ListLink } from '../../../../shared/api/dashboardLinks.js';
 import { paths } from '../../../config/paths.js';
@@ -16,6 +17,15 @@ export function useDashboard() {
     queryKey: ['dashboard'],
     queryFn: async (): Promise<Dashboard> => dashboardResponse.parse(await api<unknown>('GET', '/api/dashboard')),
     refetchInterval: 5 * 60_000,
+  });
+}
+
+/** Years that open deadlines reach into without a holiday schedule (SPEC §3: staff are warned to enter them). */
+export function useCalendarCoverage() {
+  return useQuery({
+    queryKey: ['calendar', 'coverage'],
+    queryFn: async () => calendarCoverageResponse.parse(await api<unknown>('GET', '/api/calendar/coverage')).missing,
+    staleTime: 5 * 60_000,
   });
 }
 

@@ -22,6 +22,7 @@ import {
   type ListLink,
   listHref,
   type ReviewSection,
+  useCalendarCoverage,
   useDashboard,
 } from '../api/dashboard.js';
 import {
@@ -409,6 +410,25 @@ function ComplaintPart({ c }: { c: ComplaintSection }) {
   );
 }
 
+/** SPEC §3: deadlines reaching into a year without a schedule are provisional, and staff are told to enter it. */
+function CalendarWarning() {
+  const { t } = useCatalog(dashboardCatalog);
+  const missing = useCalendarCoverage().data ?? [];
+  if (!missing.length) return null;
+  return (
+    <Space direction="vertical" style={{ width: '100%', marginBottom: 16 }} data-testid="calendar-missing">
+      {missing.map((y) => (
+        <Alert
+          key={y.year}
+          type="warning"
+          showIcon
+          message={t('calendarMissing', { year: y.year, count: y.deadlines, earliest: y.earliest })}
+        />
+      ))}
+    </Space>
+  );
+}
+
 export function DashboardPage() {
   const { t } = useCatalog(dashboardCatalog);
   const dash = useDashboard();
@@ -421,6 +441,7 @@ export function DashboardPage() {
         {t('title')}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('lead', { date: d.today })}</Typography.Paragraph>
+      <CalendarWarning />
       {d.review && <ReviewPart r={d.review} />}
       {d.complaints && <ComplaintPart c={d.complaints} />}
     </div>
