@@ -33,6 +33,8 @@ export async function submitFilingViaApi(
   baseUrl: string,
   applicant: { email: string; password: string },
   platformName: string,
+  /** Other platform fields, e.g. a homepage served by a local fixture site. */
+  platform: Partial<ReturnType<typeof validFilingDraft>['platform']> = {},
 ): Promise<{ api: ApiClient; filingId: string }> {
   const api = new ApiClient(baseUrl);
   const ok = (what: string, status: number, want: number) => {
@@ -42,7 +44,7 @@ export async function submitFilingViaApi(
   const created = await api.request<{ filing: { id: string } }>(
     'POST',
     '/api/filings',
-    validFilingDraft({ platform: { ...validFilingDraft().platform, name: platformName } }),
+    validFilingDraft({ platform: { ...validFilingDraft().platform, ...platform, name: platformName } }),
   );
   ok('create filing', created.status, 201);
   const filingId = created.body.filing.id;

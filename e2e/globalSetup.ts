@@ -61,6 +61,8 @@ export default async function setup(project: TestProject) {
       DATABASE_URL: '',
       RATE_LIMIT_REGISTER: '1000',
       OUTBOX_POLL_MS: '300',
+      // Homepage checks against the local fixture site the monitor test serves (SPEC §10).
+      MONITOR_ALLOW_PRIVATE: 'true',
     },
     stdio: ['ignore', out, out],
   });

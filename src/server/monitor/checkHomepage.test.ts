@@ -14,6 +14,7 @@ import { createMonitorAgent, type DnsLookup, fetchHomepage, isForbiddenAddress }
 import { FIXTURE_NUMBER, type FixtureServer, OTHER_NUMBER, PAGES, startFixtureServer } from './fixtureServer.js';
 import { judgePage } from './judge.js';
 import { CHROMIUM_PATH, createChromiumRenderer } from './render.js';
+import { createTestPki, startTlsServer, type TestPki } from './tlsFixtures.js';
 
 let fx: FixtureServer;
 beforeAll(async () => {
@@ -194,6 +195,76 @@ describe('TLS errors', () => {
     } finally {
       server.close();
       fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('TLS problems on certificates from a trusted authority', () => {
+  let pki: TestPki;
+  beforeAll(async () => {
+    pki = await createTestPki();
+  });
+
+  /** A check of https://<host>:<port>/ trusting the test CA, with every name resolved to the local server. */
+  async function checkTls(host: string, cert: { certPem: string; keyPem: string }) {
+    const server = await startTlsServer(cert, PAGES.footer as string);
+    const dispatcher = createMonitorAgent({ allowPrivate: true, resolve: toLoopback, ca: [pki.caPem] });
+    try {
+      return await checkHomepage(`https://${host}:${server.port}/`, FIXTURE_NUMBER, { allowPrivate: true, dispatcher });
+    } finally {
+      await dispatcher.close();
+      await server.close();
+    }
+  }
+
+  it('passes a valid certificate for the host (so the failures below are for their own reason)', async () => {
+    const c = await checkTls('shop.example.test', await pki.leaf({ names: ['shop.example.test'] }));
+    expect(c).toMatchObject({ result: 'compliant', reason: 'number_in_footer' });
+  });
+
+  it('records an expired certificate as tls_cert_expired, with the TLS error in the evidence', async () => {
+    const day = 86_400_000;
+    const expired = await pki.leaf({
+      names: ['shop.example.test'],
+      notBefore: new Date(Date.now() - 90 * day),
+      notAfter: new Date(Date.now() - 2 * day),
+    });
+    const c = await checkTls('shop.example.test', expired);
+    expect(c).toMatchObject({ result: 'unreachable', reason: 'tls_cert_expired', evidence: { sm3: null } });
+    expect(c.evidence.detail).toBe('CERT_HAS_EXPIRED');
+  });
+
+  it('records a certificate not yet valid as tls_cert_expired (outside its validity)', async () => {
+    const day = 86_400_000;
+    const future = await pki.leaf({
+      names: ['shop.example.test'],
+      notBefore: new Date(Date.now() + 2 * day),
+      notAfter: new Date(Date.now() + 90 * day),
+    });
+    const c = await checkTls('shop.example.test', future);
+    expect(c).toMatchObject({ result: 'unreachable', reason: 'tls_cert_expired' });
+    expect(c.evidence.detail).toBe('CERT_NOT_YET_VALID');
+  });
+
+  it('records a certificate for another host name as tls_hostname_mismatch', async () => {
+    const c = await checkTls('shop.example.test', await pki.leaf({ names: ['other.example.test'] }));
+    expect(c).toMatchObject({ result: 'unreachable', reason: 'tls_hostname_mismatch' });
+    expect(c.evidence.detail).toBe('ERR_TLS_CERT_ALTNAME_INVALID');
+    expect(c.evidence.finalUrl).toBe(`https://shop.example.test:${new URL(c.evidence.requestedUrl).port}/`);
+  });
+
+  it('records a certificate from an authority it does not trust as tls_untrusted', async () => {
+    const server = await startTlsServer(await pki.leaf({ names: ['shop.example.test'] }), PAGES.footer as string);
+    const dispatcher = createMonitorAgent({ allowPrivate: true, resolve: toLoopback });
+    try {
+      const c = await checkHomepage(`https://shop.example.test:${server.port}/`, FIXTURE_NUMBER, {
+        allowPrivate: true,
+        dispatcher,
+      });
+      expect(c).toMatchObject({ result: 'unreachable', reason: 'tls_untrusted' });
+    } finally {
+      await dispatcher.close();
+      await server.close();
     }
   });
 });

@@ -139,6 +139,8 @@ export interface MonitorAgentOptions {
   resolve?: DnsLookup;
   /** Which resolved addresses are refused (default isForbiddenAddress); tests narrow it to tell two loopbacks apart. */
   forbidden?: (address: string) => boolean;
+  /** Certificate authorities to trust instead of the system's (tests: a CA made for the TLS fixtures). */
+  ca?: string[];
 }
 
 export function createMonitorAgent(opts: MonitorAgentOptions): Agent {
@@ -149,6 +151,7 @@ export function createMonitorAgent(opts: MonitorAgentOptions): Agent {
     connect: {
       lookup: guardedLookup(opts.allowPrivate, opts.resolve, opts.forbidden),
       timeout: opts.connectTimeoutMs ?? 10_000,
+      ...(opts.ca ? { ca: opts.ca } : {}),
     },
   });
 }

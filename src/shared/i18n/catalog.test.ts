@@ -11,8 +11,10 @@ import { handlingCatalog } from './locales/handling.js';
 import { lifecycleCatalog } from './locales/lifecycle.js';
 import { monitorCatalog } from './locales/monitor.js';
 import { portalCatalog } from './locales/portal.js';
+import { queueFiltersCatalog } from './locales/queueFilters.js';
 import { reviewLifecycleCatalog } from './locales/reviewLifecycle.js';
 import { siteCatalog } from './locales/site.js';
+import { transparencyCatalog } from './locales/transparency.js';
 
 /** Every catalog of the app; a new one is added here so its two halves are checked. */
 const catalogs: Catalog[] = [
@@ -29,6 +31,8 @@ const catalogs: Catalog[] = [
   monitorCatalog,
   calendarCatalog,
   dashboardCatalog,
+  queueFiltersCatalog,
+  transparencyCatalog,
 ];
 
 function flatten(m: Messages, prefix = ''): Map<string, string> {

@@ -4,7 +4,7 @@ import { AppLayout } from '../components/AppLayout.js';
 import { RequireAuth } from '../components/RequireAuth.js';
 import { HomeRedirect, RequireRole } from '../components/RequireRole.js';
 import { RouteError } from '../components/RouteError.js';
-import { COMPLAINT_ROLES, paths, REVIEW_ROLES } from '../config/paths.js';
+import { COMPLAINT_ROLES, paths, REVIEW_ROLES, STAFF_ROLES } from '../config/paths.js';
 
 export const router = createBrowserRouter([
   {
@@ -52,6 +52,17 @@ export const router = createBrowserRouter([
             path: paths.notifications,
             lazy: async () => ({
               Component: (await import('../features/notifications/pages/NotificationsPage.js')).NotificationsPage,
+            }),
+          },
+        ],
+      },
+      {
+        element: <RequireRole roles={STAFF_ROLES} refusal="staff" />,
+        children: [
+          {
+            path: paths.dashboard,
+            lazy: async () => ({
+              Component: (await import('../features/dashboard/pages/DashboardPage.js')).DashboardPage,
             }),
           },
         ],

@@ -10,6 +10,7 @@ import type {
   staffComplaintBody,
   verifyComplaintBody,
 } from '../../../../shared/api/complaints.js';
+import type { DueFilter } from '../../../../shared/api/listFilters.js';
 import type {
   ComplaintAction,
   ComplaintCategory,
@@ -46,17 +47,45 @@ export interface ComplaintDetail extends ComplaintSummary {
   timeline: { at: string; action: string; status: ComplaintStatus; note: string | null; publicNote: string | null }[];
   duplicates: ComplaintSummary[];
   allowedActions: ComplaintAction[];
+  /** `number_not_shown`: the homepage monitor's checks run for this complaint, newest first. */
+  homepageChecks: ComplaintHomepageCheck[];
+  canCheckHomepage: boolean;
 }
 
-const queueKey = (status: string) => ['complaints', 'queue', status] as const;
+export interface ComplaintHomepageCheck {
+  id: string;
+  filingId: string;
+  filingNumber: string;
+  homepageUrl: string;
+  checkedAt: string;
+  result: 'compliant' | 'missing' | 'unreachable' | 'manual_review';
+  reason: string;
+  finalUrl: string;
+  httpStatus: number;
+  sm3: string | null;
+  excerpt: string;
+}
+
+/** What the queue lists: open ones, all, one state; narrowed by category or due date (from the dashboard). */
+export interface ComplaintQueueParams {
+  status: ComplaintStatus | 'open' | 'all';
+  category?: ComplaintCategory | undefined;
+  due?: DueFilter | undefined;
+}
+
+const queueKey = (p: ComplaintQueueParams) => ['complaints', 'queue', p] as const;
 const detailKey = (id: string) => ['complaints', 'detail', id] as const;
 
-export function useComplaintQueue(status: 'open' | 'all') {
+export function useComplaintQueue(p: ComplaintQueueParams) {
   return useQuery({
-    queryKey: queueKey(status),
-    queryFn: async () =>
-      (await api<{ items: ComplaintSummary[] }>('GET', `/api/complaints${status === 'open' ? '?status=open' : ''}`))
-        .items,
+    queryKey: queueKey(p),
+    queryFn: async () => {
+      const q = new URLSearchParams();
+      if (p.status !== 'all') q.set('status', p.status);
+      if (p.category) q.set('category', p.category);
+      if (p.due) q.set('due', p.due);
+      return (await api<{ items: ComplaintSummary[] }>('GET', `/api/complaints${q.size ? `?${q}` : ''}`)).items;
+    },
   });
 }
 
@@ -128,6 +157,17 @@ export async function importEml(file: File) {
     res.headers.get('content-type'),
     await res.text(),
   );
+}
+
+export const homepageEvidenceUrl = (id: string, checkId: string) =>
+  `/api/complaints/${id}/homepage-checks/${checkId}/evidence`;
+
+export function useCheckComplaintHomepage(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<{ check: unknown }>('POST', `/api/complaints/${id}/homepage-checks`),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: detailKey(id) }),
+  });
 }
 
 export const evidenceUrl = (id: string, evidenceId: string, inline = false) =>

@@ -22,10 +22,19 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { COMPLAINT_CATEGORY_LABELS, type ComplaintAction } from '../../../../shared/complaints/lifecycle.js';
 import { handlingCatalog } from '../../../../shared/i18n/locales/handling.js';
+import { monitorCatalog } from '../../../../shared/i18n/locales/monitor.js';
 import { paths } from '../../../config/paths.js';
 import { formatDateTime, formatSize } from '../../../lib/format.js';
 import { useCatalog } from '../../../lib/i18n.js';
-import { type ComplaintDetail, evidenceUrl, useComplaint, useRevealContact } from '../api/complaints.js';
+import { HomepageReason } from '../../review/components/HomepageReason.js';
+import {
+  type ComplaintDetail,
+  evidenceUrl,
+  homepageEvidenceUrl,
+  useCheckComplaintHomepage,
+  useComplaint,
+  useRevealContact,
+} from '../api/complaints.js';
 import { ActionModal } from '../components/ActionModal.js';
 import { DueTag } from '../components/DueTag.js';
 
@@ -101,6 +110,60 @@ function Evidence({ complaint }: { complaint: ComplaintDetail }) {
   );
 }
 
+const RESULT_COLOURS = { compliant: 'green', missing: 'red', unreachable: 'orange', manual_review: 'blue' } as const;
+
+function HomepageChecks({ complaint }: { complaint: ComplaintDetail }) {
+  const { t } = useCatalog(handlingCatalog);
+  const tm = useCatalog(monitorCatalog).t;
+  const { message } = App.useApp();
+  const run = useCheckComplaintHomepage(complaint.id);
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} data-testid="complaint-homepage-checks">
+      <Typography.Text type="secondary">{t('detail.homepageChecksHint')}</Typography.Text>
+      {complaint.canCheckHomepage && (
+        <Button
+          loading={run.isPending}
+          onClick={() =>
+            run.mutate(undefined, {
+              onSuccess: () => message.success(t('detail.homepageCheckDone')),
+              onError: (err) => message.error(err.message),
+            })
+          }
+        >
+          {t('detail.homepageCheckNow')}
+        </Button>
+      )}
+      <List
+        size="small"
+        dataSource={complaint.homepageChecks}
+        locale={{ emptyText: t('detail.homepageChecksEmpty') }}
+        renderItem={(c) => (
+          <List.Item data-testid="complaint-homepage-check">
+            <Space direction="vertical" size={0} style={{ minWidth: 0 }}>
+              <Space wrap size={8}>
+                <Tag color={RESULT_COLOURS[c.result]}>{tm(`result.${c.result}`)}</Tag>
+                <span>{formatDateTime(c.checkedAt)}</span>
+                <HomepageReason reason={c.reason} />
+              </Space>
+              <Typography.Text type="secondary" style={{ wordBreak: 'break-all' }}>
+                {c.finalUrl}
+              </Typography.Text>
+              {c.sm3 && (
+                <Typography.Text code style={{ wordBreak: 'break-all', fontSize: 12 }}>
+                  SM3 {c.sm3}
+                </Typography.Text>
+              )}
+              <a href={homepageEvidenceUrl(complaint.id, c.id)} download>
+                {tm('download')}
+              </a>
+            </Space>
+          </List.Item>
+        )}
+      />
+    </Space>
+  );
+}
+
 export function ComplaintPage() {
   const { id = '' } = useParams();
   const { t, i18n } = useCatalog(handlingCatalog);
@@ -155,6 +218,11 @@ export function ComplaintPage() {
       <Card title={t('detail.evidence')} size="small" style={{ marginTop: 16 }}>
         <Evidence complaint={c} />
       </Card>
+      {c.category === 'number_not_shown' && c.target.filingNumber && (
+        <Card title={t('detail.homepageChecks')} size="small" style={{ marginTop: 16 }}>
+          <HomepageChecks complaint={c} />
+        </Card>
+      )}
       {c.reply && (
         <Card title={t('detail.reply')} size="small" style={{ marginTop: 16 }}>
           <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{c.reply}</Typography.Paragraph>
@@ -203,4 +271,5 @@ const ACTION_KEYS = {
   revoke: 1,
   refer: 1,
   close: 1,
+  homepage_check: 1,
 } as const;

@@ -14,6 +14,9 @@ const checksKey = (filingId: string) => ['review', 'filing', filingId, 'homepage
 export const screenshotUrl = (filingId: string, checkId: string) =>
   `/api/review/filings/${filingId}/homepage-checks/${checkId}/screenshot`;
 
+export const evidenceUrl = (filingId: string, checkId: string) =>
+  `/api/review/filings/${filingId}/homepage-checks/${checkId}/evidence`;
+
 export function useHomepageChecks(filingId: string) {
   return useQuery({
     queryKey: checksKey(filingId),

@@ -4,11 +4,13 @@ import { monitorCatalog } from '../../../../shared/i18n/locales/monitor.js';
 import { formatDateTime } from '../../../lib/format.js';
 import { useCatalog } from '../../../lib/i18n.js';
 import {
+  evidenceUrl,
   type HomepageCheckView,
   screenshotUrl,
   useHomepageChecks,
   useRunHomepageCheck,
 } from '../api/homepageChecks.js';
+import { HomepageReason } from './HomepageReason.js';
 
 const COLOURS: Record<HomepageCheckView['result'], string> = {
   compliant: 'green',
@@ -44,7 +46,9 @@ export function HomepageChecksCard({ filingId }: { filingId: string }) {
               <Tag color={COLOURS[latest.result]}>{t(`result.${latest.result}`)}</Tag>{' '}
               {formatDateTime(latest.checkedAt)}
             </Descriptions.Item>
-            <Descriptions.Item label={t('evidence.reason')}>{latest.reason}</Descriptions.Item>
+            <Descriptions.Item label={t('evidence.reason')}>
+              <HomepageReason reason={latest.reason} />
+            </Descriptions.Item>
             <Descriptions.Item label={t('evidence.finalUrl')}>
               <Typography.Text style={{ wordBreak: 'break-all' }}>{latest.finalUrl}</Typography.Text>
             </Descriptions.Item>
@@ -86,6 +90,11 @@ export function HomepageChecksCard({ filingId }: { filingId: string }) {
             )}
           </Descriptions>
         )}
+        {latest && (
+          <a href={evidenceUrl(filingId, latest.id)} download data-testid="homepage-evidence-download">
+            {t('download')}
+          </a>
+        )}
         {monitor && !monitor.flaggedAt && (
           <Typography.Text type="secondary">{t('misses', { count: monitor.consecutiveMisses })}</Typography.Text>
         )}
@@ -98,8 +107,12 @@ export function HomepageChecksCard({ filingId }: { filingId: string }) {
                 <Space size={8} wrap>
                   <Tag color={COLOURS[c.result]}>{t(`result.${c.result}`)}</Tag>
                   <Typography.Text type="secondary">
-                    {formatDateTime(c.checkedAt)} · {t(`trigger.${c.trigger}`)} · {c.reason}
+                    {formatDateTime(c.checkedAt)} · {t(`trigger.${c.trigger}`)} ·
                   </Typography.Text>
+                  <HomepageReason reason={c.reason} />
+                  <a href={evidenceUrl(filingId, c.id)} download>
+                    {t('download')}
+                  </a>
                 </Space>
               </List.Item>
             )}
