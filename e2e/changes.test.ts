@@ -173,6 +173,8 @@ describe('a change filing and a revocation in the browser', () => {
     await staff.getByRole('button', { name: '登录' }).click();
     await staff.getByLabel('动态口令 / TOTP').fill(await totp());
     await staff.getByRole('button', { name: '登录' }).click();
+    await staff.getByRole('heading', { name: '工作台' }).waitFor();
+    await staff.getByRole('link', { name: '审核队列' }).click();
     await staff.getByRole('heading', { name: '审核队列' }).waitFor();
     await staff
       .locator('.ant-radio-button-wrapper')

@@ -99,7 +99,7 @@ describe('a complaint from the web form to 办结', () => {
     // A TOTP code is accepted once: freshTotp waits for a time step no sign-in has used yet.
     await code.fill(await freshTotp(reviewer.secret));
     await staffPage.getByRole('button', { name: '登录' }).click();
-    await staffPage.getByRole('heading', { name: '审核队列' }).waitFor();
+    await staffPage.getByRole('heading', { name: '工作台' }).waitFor();
     await staffPage.getByRole('link', { name: '投诉处理' }).click();
     await staffPage.getByRole('heading', { name: '投诉处理队列' }).waitFor();
     await screenshot(staffPage, '74-handling-queue');

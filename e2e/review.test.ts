@@ -131,7 +131,7 @@ describe('review in the browser', () => {
     await screenshot(owner, '20-review-refused-to-applicant');
   });
 
-  it('the reviewer signs in with password and TOTP and lands on the queue', async () => {
+  it('the reviewer signs in with password and TOTP, lands on the dashboard and opens the queue', async () => {
     await staff.goto(`${baseUrl}/login`);
     await staff.getByLabel('电子邮箱').fill(reviewer.email);
     await staff.getByLabel('密码').fill(reviewer.password);
@@ -140,8 +140,10 @@ describe('review in the browser', () => {
     await code.waitFor();
     await code.fill(await totp());
     await staff.getByRole('button', { name: '登录' }).click();
+    await staff.getByRole('heading', { name: '工作台' }).waitFor();
+    expect(new URL(staff.url()).pathname).toBe('/dashboard');
+    await staff.getByRole('link', { name: '审核队列' }).click();
     await staff.getByRole('heading', { name: '审核队列' }).waitFor();
-    expect(new URL(staff.url()).pathname).toBe('/review');
     await staff.getByRole('link', { name: '通报记录' }).waitFor();
   });
 

@@ -3,7 +3,7 @@
  * site (SPEC §13). The server answers the app's paths with its index.html and every other unknown path with a real
  * 404; keep this list in step with web/config/paths.ts and web/app/router.tsx.
  */
-const APP_EXACT = new Set(['/login', '/register', '/filings', '/notifications', '/review', '/handling']);
+const APP_EXACT = new Set(['/login', '/register', '/filings', '/notifications', '/review', '/handling', '/dashboard']);
 const APP_PREFIXES = ['/filings/', '/changes/', '/review/', '/admin/', '/handling/'];
 
 export function isAppPath(path: string): boolean {

@@ -37,7 +37,7 @@ export function assertSchedule(schedule: YearSchedule, prefix = ''): void {
   if (errors.length) throw unprocessable(`${schedule.year} 年日历有 ${errors.length} 处错误`, errors);
 }
 
-const SUBJECT: Record<DeadlineKind, SubjectType> = {
+export const SUBJECT: Record<DeadlineKind, SubjectType> = {
   filing_review: 'filing',
   change_review: 'change',
   change_deadline: 'change',
@@ -53,7 +53,8 @@ export const KIND_LABELS: Record<DeadlineKind, string> = {
 
 const dueText = (d: { due: string; provisional: boolean }) => `${d.due}${d.provisional ? '（暂定）' : ''}`;
 
-async function applyMove(tx: Tx, m: PlannedMove, today: string): Promise<boolean> {
+/** Writes a recounted deadline, unless the row moved on meanwhile (resubmitted, closed): true when written. */
+export async function applyMove(tx: Tx, m: PlannedMove, today: string): Promise<boolean> {
   const d = m.deadline;
   const set = { due: m.after.due, provisional: m.after.provisional };
   let rows: unknown[] = [];

@@ -175,16 +175,40 @@ describe('reminders, day by day', () => {
     expect(await notices(ids.admin, 'reminder.coverage')).toHaveLength(1);
   });
 
+  it('settles a deadline counted provisional after 2027 was entered elsewhere (a stale calendar copy)', async () => {
+    // The year stored as another instance would, without this one recounting anything.
+    await server.ctx.db.transaction((tx) =>
+      server.ctx.calendar.importYear(
+        tx,
+        { year: 2027, source: 'test', holidays: [{ date: '2027-01-01', name: '元旦' }], workdays: [] },
+        null,
+      ),
+    );
+    const open = () =>
+      queryRows<{ due_date: string; due_provisional: boolean }>(
+        server.ctx.db,
+        sql`select due_date::text, due_provisional from filings where status = 'submitted' and due_date >= '2027-01-01'`,
+      );
+    expect((await open())[0]).toMatchObject({ due_date: '2027-01-04', due_provisional: true });
+    await runDay('2026-12-23');
+    expect((await open())[0]).toMatchObject({ due_date: '2027-01-05', due_provisional: false });
+    const [audit] = await queryRows<{ n: number }>(
+      server.ctx.db,
+      sql`select count(*)::int as n from audit_log where action = 'deadline.recount'`,
+    );
+    expect(audit?.n).toBe(1);
+  });
+
   it('runs as the scheduler’s recurring job at 08:00 China time', async () => {
-    clock = day('2026-12-22');
+    clock = day('2026-12-23');
     const scheduler = new Scheduler(server.ctx, [remindersJob]);
     await scheduler.ensureRecurring();
     const [job] = await queryRows<{ run_at: Date }>(
       server.ctx.db,
       sql`select run_at from scheduled_jobs where name = 'reminders.daily' and status = 'pending'`,
     );
-    expect(new Date(job?.run_at as Date).toISOString()).toBe('2026-12-23T00:00:00.000Z');
-    clock = new Date('2026-12-23T00:00:01Z');
+    expect(new Date(job?.run_at as Date).toISOString()).toBe('2026-12-24T00:00:00.000Z');
+    clock = new Date('2026-12-24T00:00:01Z');
     expect(await scheduler.runDue()).toMatchObject({ claimed: 1, done: 1 });
   });
 });

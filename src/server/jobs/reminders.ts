@@ -12,12 +12,13 @@
  */
 import { sql } from 'drizzle-orm';
 import { chinaToday, daysBetween, workingDaysLeft } from '../../shared/calendar/index.js';
-import { KIND_LABELS } from '../commands/saveCalendarYear.js';
+import { appendAudit } from '../audit/auditLog.js';
+import { applyMove, KIND_LABELS, SUBJECT } from '../commands/saveCalendarYear.js';
 import type { AppContext } from '../context.js';
 import { type Executor, queryRows } from '../db/client.js';
 import { notifications, remindersSent } from '../db/schema.js';
 import { missingYears } from '../services/calendarCoverage.js';
-import { listOpenDeadlines } from '../services/openDeadlines.js';
+import { listOpenDeadlines, recount } from '../services/openDeadlines.js';
 import { queueApplicantEmail, queueUserEmail } from '../services/outbox.js';
 import { staffWithRole } from '../services/staffNotices.js';
 import { defineJob } from './scheduler.js';
@@ -266,8 +267,44 @@ export async function sendReminders(ctx: AppContext, reminders: Reminder[], now:
   return summary;
 }
 
+/**
+ * Provisional deadlines whose years are all entered now: counted by an instance whose calendar copy was older than
+ * the save (services/calendar.ts). Counted again and audited, as the save would have.
+ */
+export async function settleProvisional(ctx: AppContext, now: Date): Promise<number> {
+  const today = chinaToday(now);
+  const cal = await ctx.calendar.read(ctx.db);
+  let settled = 0;
+  for (const d of await listOpenDeadlines(ctx.db, { provisionalOnly: true })) {
+    const after = recount(cal, d);
+    if (after.provisional) continue;
+    const move = {
+      kind: d.kind,
+      id: d.id,
+      filingId: d.filingId,
+      label: d.label,
+      before: { due: d.due, provisional: true },
+      after,
+      deadline: d,
+    };
+    await ctx.db.transaction(async (tx) => {
+      if (!(await applyMove(tx, move, today))) return;
+      await appendAudit(tx, {
+        action: 'deadline.recount',
+        actorId: null,
+        subjectType: SUBJECT[d.kind],
+        subjectId: d.id,
+        details: { kind: d.kind, year: Number(after.due.slice(0, 4)), before: move.before, after },
+      });
+      settled++;
+    });
+  }
+  return settled;
+}
+
 export async function runReminders(ctx: AppContext): Promise<ReminderRunSummary> {
   const now = ctx.now();
+  await settleProvisional(ctx, now);
   return sendReminders(ctx, await collectReminders(ctx, now), now);
 }
 

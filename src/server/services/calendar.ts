@@ -8,16 +8,27 @@ import { appendAudit } from '../audit/auditLog.js';
 import type { Db, Executor, Tx } from '../db/client.js';
 import { calendarDays, calendarYears } from '../db/schema.js';
 
+/**
+ * How long an instance trusts its copy: a year saved on another instance (several behind one PostgreSQL) is seen
+ * within this time; the daily reminders run recounts what was counted meanwhile (jobs/reminders.ts).
+ */
+const CACHE_MS = 10_000;
+
 export class CalendarService {
   private cache: Promise<CalendarData> | undefined;
+  private loadedAt = 0;
 
   constructor(private readonly db: Db) {}
 
   get(): Promise<CalendarData> {
-    this.cache ??= this.load().catch((err) => {
-      this.cache = undefined;
-      throw err;
-    });
+    if (this.cache && Date.now() - this.loadedAt > CACHE_MS) this.cache = undefined;
+    if (!this.cache) {
+      this.loadedAt = Date.now();
+      this.cache = this.load().catch((err) => {
+        this.cache = undefined;
+        throw err;
+      });
+    }
     return this.cache;
   }
 

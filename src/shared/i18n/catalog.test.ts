@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Catalog, createI18n, type Messages, pickLang } from './index.js';
+import { calendarCatalog } from './locales/calendar.js';
 import { changesCatalog } from './locales/changes.js';
 import { commonCatalog } from './locales/common.js';
 import { complaintsCatalog } from './locales/complaints.js';
@@ -10,6 +11,7 @@ import { handlingCatalog } from './locales/handling.js';
 import { lifecycleCatalog } from './locales/lifecycle.js';
 import { monitorCatalog } from './locales/monitor.js';
 import { portalCatalog } from './locales/portal.js';
+import { queueFiltersCatalog } from './locales/queueFilters.js';
 import { reviewLifecycleCatalog } from './locales/reviewLifecycle.js';
 import { siteCatalog } from './locales/site.js';
 
@@ -26,7 +28,9 @@ const catalogs: Catalog[] = [
   complaintsCatalog,
   handlingCatalog,
   monitorCatalog,
+  calendarCatalog,
   dashboardCatalog,
+  queueFiltersCatalog,
 ];
 
 function flatten(m: Messages, prefix = ''): Map<string, string> {

@@ -4,7 +4,7 @@ import { AppLayout } from '../components/AppLayout.js';
 import { RequireAuth } from '../components/RequireAuth.js';
 import { HomeRedirect, RequireRole } from '../components/RequireRole.js';
 import { RouteError } from '../components/RouteError.js';
-import { COMPLAINT_ROLES, paths, REVIEW_ROLES } from '../config/paths.js';
+import { COMPLAINT_ROLES, paths, REVIEW_ROLES, STAFF_ROLES } from '../config/paths.js';
 
 export const router = createBrowserRouter([
   {
@@ -57,6 +57,17 @@ export const router = createBrowserRouter([
         ],
       },
       {
+        element: <RequireRole roles={STAFF_ROLES} refusal="staff" />,
+        children: [
+          {
+            path: paths.dashboard,
+            lazy: async () => ({
+              Component: (await import('../features/dashboard/pages/DashboardPage.js')).DashboardPage,
+            }),
+          },
+        ],
+      },
+      {
         element: <RequireRole roles={COMPLAINT_ROLES} refusal="staff" />,
         children: [
           {
@@ -103,6 +114,12 @@ export const router = createBrowserRouter([
             path: paths.adminDeliveries,
             lazy: async () => ({
               Component: (await import('../features/admin/pages/DeliveriesPage.js')).DeliveriesPage,
+            }),
+          },
+          {
+            path: paths.adminCalendar,
+            lazy: async () => ({
+              Component: (await import('../features/calendar/pages/CalendarPage.js')).CalendarPage,
             }),
           },
         ],

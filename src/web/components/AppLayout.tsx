@@ -2,7 +2,7 @@ import { Button, Layout, Space, Spin, Typography } from 'antd';
 import { Suspense } from 'react';
 import { Link, Outlet, useNavigate } from 'react-router';
 import { commonCatalog } from '../../shared/i18n/locales/common.js';
-import { COMPLAINT_ROLES, hasAnyRole, homeOf, paths, REVIEW_ROLES } from '../config/paths.js';
+import { COMPLAINT_ROLES, hasAnyRole, homeOf, paths, REVIEW_ROLES, STAFF_ROLES } from '../config/paths.js';
 import { useLogout, useMe } from '../features/auth/api/auth.js';
 import { useNotifications } from '../features/notifications/api/notifications.js';
 import { useCatalog, useI18n } from '../lib/i18n.js';
@@ -74,6 +74,11 @@ export function AppLayout() {
         <Space size="middle" wrap>
           {me.data && (
             <>
+              {hasAnyRole(me.data.roles, STAFF_ROLES) && (
+                <Link to={paths.dashboard} style={linkStyle}>
+                  {t.dashboard}
+                </Link>
+              )}
               {hasAnyRole(me.data.roles, REVIEW_ROLES) && (
                 <Link to={paths.review} style={linkStyle}>
                   {t.reviewQueue}
@@ -87,6 +92,11 @@ export function AppLayout() {
               {hasAnyRole(me.data.roles, ['admin']) && (
                 <Link to={paths.adminDeliveries} style={linkStyle}>
                   {t.deliveries}
+                </Link>
+              )}
+              {hasAnyRole(me.data.roles, ['admin']) && (
+                <Link to={paths.adminCalendar} style={linkStyle}>
+                  {tc('navCalendar')}
                 </Link>
               )}
               {hasAnyRole(me.data.roles, ['applicant']) && (

@@ -24,7 +24,7 @@ export function RequireRole({ roles, refusal }: { roles: readonly Role[]; refusa
   return <Outlet />;
 }
 
-/** `/`: staff to the review queue, applicants to their filings. */
+/** `/`: staff to the dashboard, applicants to their filings. */
 export function HomeRedirect() {
   const me = useMe();
   if (me.isPending) return <Spin style={{ display: 'block', marginTop: 80 }} />;

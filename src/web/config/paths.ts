@@ -10,10 +10,14 @@ export const paths = {
   /** A change filing (Article 6): edited by the applicant while open, read-only after submitting. */
   change: (changeId: string) => `/changes/${changeId}`,
   notifications: '/notifications',
+  /** The staff dashboard: what is due, late or overdue, every figure a link to its list (issue 15). */
+  dashboard: '/dashboard',
   review: '/review',
   reviewFiling: (id: string) => `/review/filings/${id}`,
   reviewChange: (changeId: string) => `/review/changes/${changeId}`,
   adminDeliveries: '/admin/deliveries',
+  /** The working-day calendar's years (SPEC §3): holidays, adjusted working days, imports. */
+  adminCalendar: '/admin/calendar',
   /** The complaint handlers' console (Article 9); the public complaint pages are /complaints/* (server-rendered). */
   handling: '/handling',
   handlingComplaint: (id: string) => `/handling/complaints/${id}`,
@@ -32,6 +36,9 @@ export const hasAnyRole = (roles: readonly string[] | undefined, wanted: readonl
 /** Staff who handle complaints. */
 export const COMPLAINT_ROLES: readonly Role[] = ['complaints', 'admin'];
 
-/** Where a user lands after signing in without a `next`: staff on their queue, applicants on their filings. */
+/** Every staff role: who opens the dashboard. */
+export const STAFF_ROLES: readonly Role[] = ['reviewer', 'admin', 'complaints'];
+
+/** Where a user lands after signing in without a `next`: staff on the dashboard, applicants on their filings. */
 export const homeOf = (roles: readonly string[] | undefined) =>
-  hasAnyRole(roles, REVIEW_ROLES) ? paths.review : hasAnyRole(roles, ['complaints']) ? paths.handling : paths.filings;
+  hasAnyRole(roles, STAFF_ROLES) ? paths.dashboard : paths.filings;

@@ -41,6 +41,14 @@ beforeAll(async () => {
   await loginStaff(server, reviewer, ['reviewer']);
   await loginStaff(server, handler, ['complaints']);
   filingId = await submittedFiling(applicant);
+  // A complaint taken by phone the same day, nobody assigned: 15 working days reach 2027 too.
+  const complaint = await handler.post('/api/complaints', {
+    channel: 'phone',
+    category: 'other',
+    targetName: '某漏洞平台',
+    description: '电话反映该平台公开了未修复的漏洞细节。',
+  });
+  expect(complaint.status).toBe(201);
 });
 afterAll(() => server?.close());
 
@@ -110,7 +118,7 @@ describe('reading and previewing', () => {
     const list = await admin.get('/api/admin/calendar/years');
     expect(list.status).toBe(200);
     expect(list.body.items.map((y: { year: number }) => y.year)).toEqual([2025, 2026]);
-    expect(list.body.missing).toEqual([expect.objectContaining({ year: 2027, deadlines: 1 })]);
+    expect(list.body.missing).toEqual([expect.objectContaining({ year: 2027, deadlines: 2 })]);
 
     const y2026 = await admin.get('/api/admin/calendar/years/2026');
     expect(y2026.body.schedule.holidays).toHaveLength(33);
@@ -142,13 +150,24 @@ describe('saving 2027', () => {
         before: { due: '2027-01-04', provisional: true },
         after: { due: '2027-01-05', provisional: false },
       }),
+      // 15 working days from 21 December: 11 January on weekends alone, 12 January with New Year's Day off.
+      expect.objectContaining({
+        kind: 'complaint',
+        filingId: null,
+        before: { due: '2027-01-11', provisional: true },
+        after: { due: '2027-01-12', provisional: false },
+      }),
     ]);
     expect(await countRows(server, 'calendar_years', sql`year = 2027`)).toBe(0);
 
     const saved = await admin.put('/api/admin/calendar/years/2027', { schedule: SCHEDULE_2027, via: 'manual' });
     expect(saved.status).toBe(200);
-    expect(saved.body.moves).toHaveLength(1);
-    expect(saved.body.notified).toBeGreaterThanOrEqual(2);
+    expect(saved.body.moves).toHaveLength(2);
+    // The applicant, the reviewers (the filing is unassigned) and the complaint handlers.
+    expect(saved.body.notified).toBeGreaterThanOrEqual(3);
+    const handlerNotices = (await handler.get('/api/notifications')).body.items;
+    expect(handlerNotices[0]).toMatchObject({ kind: 'deadline_recounted' });
+    expect(handlerNotices[0].body).toContain('2027-01-12');
 
     const after = (await applicant.get(`/api/filings/${filingId}`)).body.filing.due;
     expect(after).toMatchObject({ date: '2027-01-05', provisional: false });
@@ -170,10 +189,10 @@ describe('saving 2027', () => {
     const audit = await queryRows<{ action: string; subject_id: string; details: Record<string, unknown> }>(
       server.ctx.db,
       sql`select action, subject_id, details from audit_log where action in ('calendar.import', 'deadline.recount')
-        and seq > (select max(seq) - 5 from audit_log) order by seq`,
+        and seq > (select max(seq) - 6 from audit_log) order by seq`,
     );
-    expect(audit.map((a) => a.action)).toEqual(['calendar.import', 'deadline.recount']);
-    expect(audit[0]?.details).toMatchObject({ year: 2027, replaced: false, moved: 1, via: 'manual' });
+    expect(audit.map((a) => a.action)).toEqual(['calendar.import', 'deadline.recount', 'deadline.recount']);
+    expect(audit[0]?.details).toMatchObject({ year: 2027, replaced: false, moved: 2, via: 'manual' });
     expect(audit[1]).toMatchObject({ subject_id: filingId, details: { after: { due: '2027-01-05' } } });
 
     const year = await admin.get('/api/admin/calendar/years/2027');

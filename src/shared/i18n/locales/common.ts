@@ -9,6 +9,7 @@ export const commonCatalog = defineCatalog(
     regulation: '依据《网络产品安全漏洞收集平台备案管理办法》',
     switchLanguage: 'English',
     languageName: '中文',
+    navCalendar: '工作日日历',
   },
   {
     appName: 'Vulnerability Collection Platform Filing',
@@ -16,5 +17,6 @@ export const commonCatalog = defineCatalog(
     regulation: 'Under the Measures for the Filing of Network Product Security Vulnerability Collection Platforms',
     switchLanguage: '中文',
     languageName: 'English',
+    navCalendar: 'Calendar',
   },
 );

@@ -10,6 +10,7 @@ import type {
   staffComplaintBody,
   verifyComplaintBody,
 } from '../../../../shared/api/complaints.js';
+import type { DueFilter } from '../../../../shared/api/listFilters.js';
 import type {
   ComplaintAction,
   ComplaintCategory,
@@ -65,15 +66,26 @@ export interface ComplaintHomepageCheck {
   excerpt: string;
 }
 
-const queueKey = (status: string) => ['complaints', 'queue', status] as const;
+/** What the queue lists: open ones, all, one state; narrowed by category or due date (from the dashboard). */
+export interface ComplaintQueueParams {
+  status: ComplaintStatus | 'open' | 'all';
+  category?: ComplaintCategory | undefined;
+  due?: DueFilter | undefined;
+}
+
+const queueKey = (p: ComplaintQueueParams) => ['complaints', 'queue', p] as const;
 const detailKey = (id: string) => ['complaints', 'detail', id] as const;
 
-export function useComplaintQueue(status: 'open' | 'all') {
+export function useComplaintQueue(p: ComplaintQueueParams) {
   return useQuery({
-    queryKey: queueKey(status),
-    queryFn: async () =>
-      (await api<{ items: ComplaintSummary[] }>('GET', `/api/complaints${status === 'open' ? '?status=open' : ''}`))
-        .items,
+    queryKey: queueKey(p),
+    queryFn: async () => {
+      const q = new URLSearchParams();
+      if (p.status !== 'all') q.set('status', p.status);
+      if (p.category) q.set('category', p.category);
+      if (p.due) q.set('due', p.due);
+      return (await api<{ items: ComplaintSummary[] }>('GET', `/api/complaints${q.size ? `?${q}` : ''}`)).items;
+    },
   });
 }
 

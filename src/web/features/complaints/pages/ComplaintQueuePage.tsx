@@ -4,36 +4,76 @@
  */
 import { App, Button, Segmented, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
-import { COMPLAINT_CATEGORY_LABELS } from '../../../../shared/complaints/lifecycle.js';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { DUE_FILTERS } from '../../../../shared/api/listFilters.js';
+import {
+  COMPLAINT_CATEGORIES,
+  COMPLAINT_CATEGORY_LABELS,
+  COMPLAINT_STATUS_LABELS,
+  COMPLAINT_STATUSES,
+} from '../../../../shared/complaints/lifecycle.js';
 import { handlingCatalog } from '../../../../shared/i18n/locales/handling.js';
+import { queueFiltersCatalog } from '../../../../shared/i18n/locales/queueFilters.js';
+import { CoverageAlert } from '../../../components/CoverageAlert.js';
+import { type ActiveFilter, FilterTags } from '../../../components/FilterTags.js';
 import { paths } from '../../../config/paths.js';
 import { useCatalog } from '../../../lib/i18n.js';
-import { type ComplaintSummary, importEml, useComplaintQueue } from '../api/complaints.js';
+import { type ComplaintQueueParams, type ComplaintSummary, importEml, useComplaintQueue } from '../api/complaints.js';
 import { DueTag } from '../components/DueTag.js';
 import { PhoneIntakeModal } from '../components/PhoneIntakeModal.js';
+
+const oneOf = <T extends string>(values: readonly T[], v: string | null): T | undefined =>
+  values.includes(v as T) ? (v as T) : undefined;
+
+/** The queue's state, category and due filters live in the address, so a dashboard figure can open them. */
+function useQueueParams(): [ComplaintQueueParams, (p: ComplaintQueueParams) => void] {
+  const [search, setSearch] = useSearchParams();
+  const params: ComplaintQueueParams = {
+    status: oneOf([...COMPLAINT_STATUSES, 'open', 'all'] as const, search.get('status')) ?? 'open',
+    category: oneOf(COMPLAINT_CATEGORIES, search.get('category')),
+    due: oneOf(DUE_FILTERS, search.get('due')),
+  };
+  const update = (p: ComplaintQueueParams) =>
+    setSearch(Object.fromEntries(Object.entries(p).filter((e): e is [string, string] => typeof e[1] === 'string')), {
+      replace: true,
+    });
+  return [params, update];
+}
 
 export function ComplaintQueuePage() {
   const { t, i18n } = useCatalog(handlingCatalog);
   const en = i18n.language === 'en';
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const [filter, setFilter] = useState<'open' | 'all'>('open');
   const [phone, setPhone] = useState(false);
-  const queue = useComplaintQueue(filter);
+  const { t: tf } = useCatalog(queueFiltersCatalog);
+  const [params, setParams] = useQueueParams();
+  const queue = useComplaintQueue(params);
+  const lang = en ? 'en' : 'zh';
+  const active: ActiveFilter[] = [
+    ...(params.category
+      ? [{ key: 'category', label: tf('category', { name: COMPLAINT_CATEGORY_LABELS[params.category][lang] }) }]
+      : []),
+    ...(params.due ? [{ key: 'due', label: tf(`due.${params.due}`) }] : []),
+  ];
+  const statusOptions = [
+    { label: t('queue.open'), value: 'open' },
+    { label: t('queue.all'), value: 'all' },
+    ...(params.status === 'open' || params.status === 'all'
+      ? []
+      : [{ label: COMPLAINT_STATUS_LABELS[params.status][lang], value: params.status }]),
+  ];
 
   return (
     <div style={{ padding: 24 }}>
       <Typography.Title level={2}>{t('queue.title')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('queue.lead')}</Typography.Paragraph>
+      <CoverageAlert />
       <Space wrap style={{ marginBottom: 16 }}>
         <Segmented
-          value={filter}
-          onChange={(v) => setFilter(v as 'open' | 'all')}
-          options={[
-            { label: t('queue.open'), value: 'open' },
-            { label: t('queue.all'), value: 'all' },
-          ]}
+          value={params.status}
+          onChange={(v) => setParams({ ...params, status: v as ComplaintQueueParams['status'] })}
+          options={statusOptions}
         />
         <Button type="primary" onClick={() => setPhone(true)}>
           {t('queue.phone')}
@@ -56,6 +96,11 @@ export function ComplaintQueuePage() {
           <Button>{t('queue.importEml')}</Button>
         </Upload>
       </Space>
+      <FilterTags
+        filters={active}
+        onRemove={(key) => setParams({ ...params, [key]: undefined })}
+        onClear={() => setParams({ status: params.status })}
+      />
       <Table<ComplaintSummary>
         rowKey="id"
         loading={queue.isPending}

@@ -1,5 +1,6 @@
 /** The review API (SPEC §5, Article 5): the queue, one filing as staff see it, claims, checks and decisions. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { DecidedFilter, DueFilter, MonitorFilter } from '../../../../shared/api/listFilters.js';
 import type { FieldError } from '../../../../shared/filing/completeness.js';
 import type { FilingDraft } from '../../../../shared/filing/schema.js';
 import { api } from '../../../lib/api.js';
@@ -31,16 +32,34 @@ export interface QueueItem {
   assignedReviewer: { id: string; displayName: string | null } | null;
 }
 
-export type QueueStatus = 'submitted' | 'correction_requested' | 'approved' | 'all';
+export type QueueStatus =
+  | 'submitted'
+  | 'correction_requested'
+  | 'approved'
+  | 'all'
+  | 'withdrawn'
+  | 'deregistered'
+  | 'revoked'
+  | 'cancelled';
 export type QueueAssignee = 'any' | 'me' | 'unassigned';
 /** What the queue lists: both kinds, first filings, changes (Art. 6), or the deregistrations (Art. 7) instead. */
 export type QueueKind = 'all' | 'filing' | 'change' | 'deregistration';
+
+/** Narrowing the dashboard's figures open the queue with (shared/api/listFilters.ts). */
+export interface QueueFilters {
+  due?: DueFilter;
+  late?: '1';
+  monitor?: MonitorFilter;
+  decided?: DecidedFilter;
+  launch?: 'due';
+}
 
 export interface QueueParams {
   status: QueueStatus;
   assignee: QueueAssignee;
   kind: QueueKind;
   page: number;
+  filters?: QueueFilters;
 }
 
 export interface Reviewer {
@@ -133,6 +152,7 @@ export function useQueue(p: QueueParams) {
     queryFn: () => {
       const q = new URLSearchParams({ status: p.status, assignee: p.assignee, page: String(p.page) });
       if (p.kind === 'filing' || p.kind === 'change') q.set('kind', p.kind);
+      for (const [k, v] of Object.entries(p.filters ?? {})) if (v) q.set(k, v);
       return api<{ total: number; pageSize?: number; items: QueueItem[] }>('GET', `/api/review/queue?${q}`);
     },
     placeholderData: keepPreviousData,

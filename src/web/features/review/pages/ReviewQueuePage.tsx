@@ -4,14 +4,19 @@
  */
 import { App, Button, Card, Empty, Radio, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { DECIDED_FILTERS, DUE_FILTERS, MONITOR_FILTERS } from '../../../../shared/api/listFilters.js';
 import { changesCatalog } from '../../../../shared/i18n/locales/changes.js';
+import { queueFiltersCatalog } from '../../../../shared/i18n/locales/queueFilters.js';
 import { reviewLifecycleCatalog } from '../../../../shared/i18n/locales/reviewLifecycle.js';
+import { CoverageAlert } from '../../../components/CoverageAlert.js';
+import { type ActiveFilter, FilterTags } from '../../../components/FilterTags.js';
 import { StatusTag } from '../../../components/StatusTag.js';
 import { paths } from '../../../config/paths.js';
 import { useCatalog, useMessages } from '../../../lib/i18n.js';
 import { useMe } from '../../auth/api/auth.js';
 import {
   type QueueAssignee,
+  type QueueFilters,
   type QueueItem,
   type QueueKind,
   type QueueParams,
@@ -25,12 +30,31 @@ import { FlaggedHomepagesAlert } from '../components/FlaggedHomepagesAlert.js';
 import { REVIEW_MESSAGES } from '../messages.js';
 
 const STATUSES: QueueStatus[] = ['submitted', 'correction_requested', 'approved', 'all'];
+/** States a dashboard figure may open the queue with, shown as one more option when chosen. */
+const MORE_STATUSES: QueueStatus[] = ['withdrawn', 'deregistered', 'revoked', 'cancelled'];
 const ASSIGNEES: QueueAssignee[] = ['any', 'me', 'unassigned'];
 const KINDS: QueueKind[] = ['all', 'filing', 'change', 'deregistration'];
 /** A queue row opens the review page of what it is: the filing, or the change. */
 const rowPath = (f: QueueItem) =>
   f.kind === 'change' && f.changeId ? paths.reviewChange(f.changeId) : paths.reviewFiling(f.id);
 const PAGE_SIZE = 50;
+
+const oneOf = <T extends string>(values: readonly T[], v: string | null): T | undefined =>
+  values.includes(v as T) ? (v as T) : undefined;
+
+/** The dashboard's filters from the address (anything unknown is dropped). */
+function readFilters(search: URLSearchParams): QueueFilters {
+  const f: QueueFilters = {};
+  const due = oneOf(DUE_FILTERS, search.get('due'));
+  const monitor = oneOf(MONITOR_FILTERS, search.get('monitor'));
+  const decided = oneOf(DECIDED_FILTERS, search.get('decided'));
+  if (due) f.due = due;
+  if (['1', 'true'].includes(search.get('late') ?? '')) f.late = '1';
+  if (monitor) f.monitor = monitor;
+  if (decided) f.decided = decided;
+  if (search.get('launch') === 'due') f.launch = 'due';
+  return f;
+}
 
 function useQueueParams(): [QueueParams, (p: Partial<QueueParams>) => void] {
   const [search, setSearch] = useSearchParams();
@@ -39,15 +63,22 @@ function useQueueParams(): [QueueParams, (p: Partial<QueueParams>) => void] {
   const kind = (search.get('kind') as QueueKind) ?? 'all';
   const page = Number(search.get('page') ?? '1') || 1;
   const params: QueueParams = {
-    status: STATUSES.includes(status) ? status : 'submitted',
+    status: [...STATUSES, ...MORE_STATUSES].includes(status) ? status : 'submitted',
     assignee: ASSIGNEES.includes(assignee) ? assignee : 'any',
     kind: KINDS.includes(kind) ? kind : 'all',
     page,
+    filters: readFilters(search),
   };
   const update = (p: Partial<QueueParams>) => {
     const next = { ...params, page: 1, ...p };
     setSearch(
-      { status: next.status, assignee: next.assignee, kind: next.kind, page: String(next.page) },
+      {
+        status: next.status,
+        assignee: next.assignee,
+        kind: next.kind,
+        page: String(next.page),
+        ...Object.fromEntries(Object.entries(next.filters ?? {}).filter((e): e is [string, string] => !!e[1])),
+      },
       { replace: true },
     );
   };
@@ -64,6 +95,18 @@ export function ReviewQueuePage() {
   const [params, setParams] = useQueueParams();
   const queue = useQueue(params);
   const claim = useClaimFromQueue();
+  const { t: tf } = useCatalog(queueFiltersCatalog);
+  const filters = params.filters ?? {};
+  const active: ActiveFilter[] = [
+    ...(filters.due ? [{ key: 'due', label: tf(`due.${filters.due}`) }] : []),
+    ...(filters.late ? [{ key: 'late', label: tf('late') }] : []),
+    ...(filters.launch ? [{ key: 'launch', label: tf('launch') }] : []),
+    ...(filters.monitor ? [{ key: 'monitor', label: tf(`monitor.${filters.monitor}`) }] : []),
+    ...(filters.decided ? [{ key: 'decided', label: tf(`decided.${filters.decided}`) }] : []),
+  ];
+  const statuses = STATUSES.includes(params.status) ? STATUSES : [...STATUSES, params.status];
+  const statusLabel = (s: QueueStatus) =>
+    MORE_STATUSES.includes(s) ? tf(`status.${s as 'withdrawn'}`) : m.statusOptions[s as 'submitted'];
 
   const onClaim = (item: QueueItem) =>
     claim.mutate(item.id, {
@@ -84,7 +127,13 @@ export function ReviewQueuePage() {
         </Space>
       }
     >
+      <CoverageAlert />
       <FlaggedHomepagesAlert />
+      <FilterTags
+        filters={active}
+        onRemove={(key) => setParams({ filters: { ...filters, [key]: undefined } })}
+        onClear={() => setParams({ filters: {} })}
+      />
       <Space wrap size="large" style={{ marginBottom: 16 }}>
         <Space wrap>
           <Typography.Text id="queue-kind-label">{t('kind.filter')}</Typography.Text>
@@ -107,7 +156,7 @@ export function ReviewQueuePage() {
                 buttonStyle="solid"
                 value={params.status}
                 onChange={(e) => setParams({ status: e.target.value })}
-                options={STATUSES.map((s) => ({ value: s, label: m.statusOptions[s] }))}
+                options={statuses.map((s) => ({ value: s, label: statusLabel(s) }))}
               />
             </Space>
             <Space wrap>

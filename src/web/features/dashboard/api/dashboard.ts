@@ -1,0 +1,26 @@
+/**
+ * The staff dashboard's API (server: routes/dashboard/dashboard.ts): the figures, checked against the shared
+ * response schema, and the href of the list each figure links to (shared/api/dashboardLinks.ts).
+ */
+import { useQuery } from '@tanstack/react-query';
+import { type Dashboard, dashboardResponse } from '../../../../shared/api/dashboard.js';
+import type { ListLink } from '../../../../shared/api/dashboardLinks.js';
+import { paths } from '../../../config/paths.js';
+import { api } from '../../../lib/api.js';
+
+export type { ComplaintSection, Dashboard, ReviewSection } from '../../../../shared/api/dashboard.js';
+export { dashboardLinks, type ListLink } from '../../../../shared/api/dashboardLinks.js';
+
+export function useDashboard() {
+  return useQuery({
+    queryKey: ['dashboard'],
+    queryFn: async (): Promise<Dashboard> => dashboardResponse.parse(await api<unknown>('GET', '/api/dashboard')),
+    refetchInterval: 5 * 60_000,
+  });
+}
+
+/** The console's address of the list behind a figure. */
+export function listHref(link: ListLink): string {
+  const base = link.list === 'review' ? paths.review : paths.handling;
+  return `${base}?${new URLSearchParams(link.query)}`;
+}
