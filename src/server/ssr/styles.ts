@@ -53,6 +53,8 @@ legend{font-weight:600;padding:0 .25rem}
 .notice{background:#fff8c5;border:1px solid #d4a72c;border-radius:8px;padding:.75rem 1rem}
 footer.site{border-top:1px solid #d0d7de;background:#fff;padding:1rem 0 1.5rem;font-size:.875rem;color:#57606a}
 footer.site ul{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;padding:0;margin:.5rem 0}
+pre{overflow-x:auto;background:#fff;border:1px solid #d0d7de;border-radius:6px;padding:.75rem;font:13px/1.5 ui-monospace,monospace}
+code.hash{font:13px/1.5 ui-monospace,monospace;word-break:break-all}
 `
   .trim()
   .replace(/\n/g, '');

@@ -14,6 +14,7 @@ import { portalCatalog } from './locales/portal.js';
 import { queueFiltersCatalog } from './locales/queueFilters.js';
 import { reviewLifecycleCatalog } from './locales/reviewLifecycle.js';
 import { siteCatalog } from './locales/site.js';
+import { transparencyCatalog } from './locales/transparency.js';
 
 /** Every catalog of the app; a new one is added here so its two halves are checked. */
 const catalogs: Catalog[] = [
@@ -31,6 +32,7 @@ const catalogs: Catalog[] = [
   calendarCatalog,
   dashboardCatalog,
   queueFiltersCatalog,
+  transparencyCatalog,
 ];
 
 function flatten(m: Messages, prefix = ''): Map<string, string> {

@@ -117,6 +117,20 @@ export const router = createBrowserRouter([
             }),
           },
           {
+            path: paths.adminSettings,
+            lazy: async () => ({
+              Component: (await import('../features/admin/pages/SettingsPage.js')).SettingsPage,
+            }),
+          },
+          {
+            path: paths.adminStaff,
+            lazy: async () => ({ Component: (await import('../features/admin/pages/StaffPage.js')).StaffPage }),
+          },
+          {
+            path: paths.adminAudit,
+            lazy: async () => ({ Component: (await import('../features/admin/pages/AuditPage.js')).AuditPage }),
+          },
+          {
             path: paths.adminCalendar,
             lazy: async () => ({
               Component: (await import('../features/calendar/pages/CalendarPage.js')).CalendarPage,

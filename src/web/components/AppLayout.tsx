@@ -3,6 +3,7 @@ import { Suspense } from 'react';
 import { Link, Outlet, useNavigate } from 'react-router';
 import { commonCatalog } from '../../shared/i18n/locales/common.js';
 import { COMPLAINT_ROLES, hasAnyRole, homeOf, paths, REVIEW_ROLES, STAFF_ROLES } from '../config/paths.js';
+import { adminNavCatalog } from '../features/admin/navCatalog.js';
 import { useLogout, useMe } from '../features/auth/api/auth.js';
 import { useNotifications } from '../features/notifications/api/notifications.js';
 import { useCatalog, useI18n } from '../lib/i18n.js';
@@ -44,6 +45,7 @@ function UnreadLink() {
 export function AppLayout() {
   const { t, lang, setLang } = useI18n();
   const { t: tc } = useCatalog(commonCatalog);
+  const { t: ta } = useCatalog(adminNavCatalog);
   const me = useMe();
   const logout = useLogout();
   const navigate = useNavigate();
@@ -90,9 +92,20 @@ export function AppLayout() {
                 </Link>
               )}
               {hasAnyRole(me.data.roles, ['admin']) && (
-                <Link to={paths.adminDeliveries} style={linkStyle}>
-                  {t.deliveries}
-                </Link>
+                <>
+                  <Link to={paths.adminDeliveries} style={linkStyle}>
+                    {t.deliveries}
+                  </Link>
+                  <Link to={paths.adminSettings} style={linkStyle}>
+                    {ta('settings')}
+                  </Link>
+                  <Link to={paths.adminStaff} style={linkStyle}>
+                    {ta('staff')}
+                  </Link>
+                  <Link to={paths.adminAudit} style={linkStyle}>
+                    {ta('audit')}
+                  </Link>
+                </>
               )}
               {hasAnyRole(me.data.roles, ['admin']) && (
                 <Link to={paths.adminCalendar} style={linkStyle}>

@@ -16,6 +16,9 @@ export const paths = {
   reviewFiling: (id: string) => `/review/filings/${id}`,
   reviewChange: (changeId: string) => `/review/changes/${changeId}`,
   adminDeliveries: '/admin/deliveries',
+  adminSettings: '/admin/settings',
+  adminStaff: '/admin/staff',
+  adminAudit: '/admin/audit',
   /** The working-day calendar's years (SPEC §3): holidays, adjusted working days, imports. */
   adminCalendar: '/admin/calendar',
   /** The complaint handlers' console (Article 9); the public complaint pages are /complaints/* (server-rendered). */

@@ -1,26 +1,28 @@
 /**
  * The partner agencies' endpoints (Article 5: the filing goes to 公安部 and 国家网信办): webhook address and its
  * signing secret, notice email, and a read-only pull token. Secrets are write-only: stored sealed (the webhook
- * secret) or as an SM3 hash (the token), and never sent back.
+ * secret) or as an SM3 hash (the token), and never sent back. The work is in commands/admin/updatePartner.ts and
+ * issuePullToken.ts; the schemas are shared with the settings page (shared/api/adminPartners.ts).
  */
-import { randomBytes } from 'node:crypto';
-import { asc, eq } from 'drizzle-orm';
+import { asc } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { appendAudit } from '../../audit/auditLog.js';
-import { sm3Hex } from '../../crypto/sm3.js';
-import type { Tx } from '../../db/client.js';
+import {
+  type Partner,
+  partnerBody,
+  partnerListResponse,
+  partnerParams,
+  partnerResponse,
+  pullTokenResponse,
+} from '../../../shared/api/adminPartners.js';
+import { issuePullToken } from '../../commands/admin/issuePullToken.js';
+import { type PartnerRow, updatePartner } from '../../commands/admin/updatePartner.js';
 import { partners } from '../../db/schema.js';
-import { notFound } from '../../lib/errors.js';
 import { requireUser } from '../../plugins/auth.js';
 import { authorizeAdmin } from '../../policies/admin.js';
-import { partnerSecretAad } from '../../services/outbox.js';
-import { partnerBody, partnerParams } from './schema.js';
 
 const tags = ['管理 Admin'];
 
-type PartnerRow = typeof partners.$inferSelect;
-
-function presentPartner(p: PartnerRow) {
+function presentPartner(p: PartnerRow): Partner {
   return {
     id: p.id,
     name: p.name,
@@ -33,12 +35,6 @@ function presentPartner(p: PartnerRow) {
   };
 }
 
-async function lockPartner(tx: Tx, id: string): Promise<PartnerRow> {
-  const [row] = await tx.select().from(partners).where(eq(partners.id, id)).for('update');
-  if (!row) throw notFound('未找到该接收方');
-  return row;
-}
-
 export const partnerAdminRoutes: FastifyPluginAsyncZod = async (app) => {
   const { ctx } = app;
 
@@ -46,10 +42,14 @@ export const partnerAdminRoutes: FastifyPluginAsyncZod = async (app) => {
     authorizeAdmin(requireUser(req), 'partners');
   });
 
-  app.get('/partners', { schema: { tags, summary: '通报接收方（公安部、国家网信办）' } }, async () => {
-    const rows = await ctx.db.select().from(partners).orderBy(asc(partners.id));
-    return { items: rows.map(presentPartner) };
-  });
+  app.get(
+    '/partners',
+    { schema: { tags, summary: '通报接收方（公安部、国家网信办）', response: { 200: partnerListResponse } } },
+    async () => {
+      const rows = await ctx.db.select().from(partners).orderBy(asc(partners.id));
+      return { items: rows.map(presentPartner) };
+    },
+  );
 
   app.put(
     '/partners/:id',
@@ -59,48 +59,12 @@ export const partnerAdminRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '修改接收方的 webhook 地址、签名密钥、邮箱或启用状态',
         params: partnerParams,
         body: partnerBody,
+        response: { 200: partnerResponse },
       },
     },
     async (req) => {
-      const user = requireUser(req);
-      const { id } = req.params;
-      const body = req.body;
-      const updated = await ctx.db.transaction(async (tx) => {
-        const row = await lockPartner(tx, id);
-        const set: Partial<typeof partners.$inferInsert> = {};
-        const fields: string[] = [];
-        if (body.webhookUrl !== undefined && body.webhookUrl !== row.webhookUrl) {
-          set.webhookUrl = body.webhookUrl;
-          fields.push('webhookUrl');
-        }
-        if (body.webhookSecret !== undefined) {
-          set.webhookSecretEnc = ctx.cipher.sealText(body.webhookSecret, partnerSecretAad(id));
-          fields.push('webhookSecret');
-        }
-        if (body.email !== undefined && body.email !== row.email) {
-          set.email = body.email;
-          fields.push('email');
-        }
-        if (body.enabled !== undefined && body.enabled !== row.enabled) {
-          set.enabled = body.enabled;
-          fields.push('enabled');
-        }
-        if (!fields.length) return row;
-        const [next] = await tx
-          .update(partners)
-          .set({ ...set, updatedAt: ctx.now() })
-          .where(eq(partners.id, id))
-          .returning();
-        await appendAudit(tx, {
-          action: 'partner.update',
-          actorId: user.id,
-          subjectType: 'system',
-          subjectId: `partner:${id}`,
-          details: { partnerId: id, fields },
-        });
-        return next as PartnerRow;
-      });
-      return { partner: presentPartner(updated) };
+      const row = await updatePartner(ctx, { actor: requireUser(req), id: req.params.id, body: req.body });
+      return { partner: presentPartner(row) };
     },
   );
 
@@ -111,27 +75,9 @@ export const partnerAdminRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '生成新的只读拉取令牌（只显示这一次，旧令牌随即失效）',
         params: partnerParams,
+        response: { 200: pullTokenResponse },
       },
     },
-    async (req) => {
-      const user = requireUser(req);
-      const { id } = req.params;
-      const token = `vcp_${randomBytes(32).toString('base64url')}`;
-      await ctx.db.transaction(async (tx) => {
-        await lockPartner(tx, id);
-        await tx
-          .update(partners)
-          .set({ pullTokenHash: sm3Hex(token), updatedAt: ctx.now() })
-          .where(eq(partners.id, id));
-        await appendAudit(tx, {
-          action: 'partner.update',
-          actorId: user.id,
-          subjectType: 'system',
-          subjectId: `partner:${id}`,
-          details: { partnerId: id, fields: ['pullToken'] },
-        });
-      });
-      return { token };
-    },
+    async (req) => ({ token: await issuePullToken(ctx, { actor: requireUser(req), id: req.params.id }) }),
   );
 };

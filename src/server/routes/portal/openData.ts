@@ -27,5 +27,9 @@ ${FILES.map(([k, path]) => html`<dt><a href="${path}">${path.split('/').pop()}</
 <h2 id="h-api">${t('portal:openData.api')}</h2>
 <p>${t('portal:openData.apiLead', { search: 'GET /api/public/filings?q=&page=', record: 'GET /api/public/filings/:filingNumber' })}</p>
 <p><a href="/api/docs">/api/docs</a></p>
+</section>
+<section aria-labelledby="h-log">
+<h2 id="h-log">${t('transparency:title')}</h2>
+<p><a href="/transparency">${t('transparency:headTitle')} · ${t('transparency:stepsTitle')}</a></p>
 </section>`;
 }

@@ -1,6 +1,6 @@
 /**
  * The public portal's server-rendered pages (SPEC §13; paths fixed there): `/`, `/public/filings?q=&page=`,
- * `/public/filings/:filingNumber`, `/badge/:filingNumber.svg`, `/guide`, `/self-check`, `/open-data`, the stylesheet.
+ * `/public/filings/:filingNumber`, `/badge/:filingNumber.svg`, `/guide`, `/self-check`, `/open-data`, `/transparency` (the log, SPEC §11), the stylesheet.
  * No session, no JavaScript; every page has an ETag and Cache-Control (ssr/respond.ts). Reads only the registry's
  * projection and public settings: nothing personal can reach these pages.
  */
@@ -8,12 +8,14 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { PUBLIC_STATUS, publicFilingUrl } from '../../../shared/filing/publicRecord.js';
 import { createI18n } from '../../../shared/i18n/index.js';
 import { portalCatalog } from '../../../shared/i18n/locales/portal.js';
+import { transparencyCatalog } from '../../../shared/i18n/locales/transparency.js';
 import { parseSelfCheck } from '../../../shared/portal/selfCheck.js';
 import { html } from '../../ssr/html.js';
 import { layout, pageContext } from '../../ssr/layout.js';
 import { sendNotFoundPage } from '../../ssr/notFound.js';
 import { sendBody, sendPage } from '../../ssr/respond.js';
 import { STYLESHEET } from '../../ssr/styles.js';
+import { publishHead } from '../../transparency/heads.js';
 import { badgeSvg } from './badge.js';
 import { guideView } from './guide.js';
 import { homeView } from './home.js';
@@ -21,8 +23,9 @@ import { openDataView } from './openData.js';
 import { recordNotFoundBody, recordView } from './record.js';
 import { SEARCH_PAGE_SIZE, searchView } from './search.js';
 import { selfCheckView } from './selfCheck.js';
+import { transparencyView } from './transparency.js';
 
-const catalogs = [portalCatalog];
+const catalogs = [portalCatalog, transparencyCatalog];
 const badgeTranslators = { 'zh-CN': createI18n('zh-CN', catalogs).t, en: createI18n('en', catalogs).t };
 const hide = { schema: { hide: true } };
 
@@ -76,6 +79,12 @@ export const portalRoutes: FastifyPluginAsync = async (app) => {
   app.get('/open-data', opts, async (req, reply) => {
     const pc = pageContext(req, reply, catalogs);
     return sendPage(req, reply, layout(pc, { title: pc.t('portal:openData.title'), main: openDataView(pc) }));
+  });
+
+  app.get('/transparency', opts, async (req, reply) => {
+    const pc = pageContext(req, reply, catalogs);
+    const main = transparencyView(pc, await publishHead(ctx), ctx.config.publicBaseUrl);
+    return sendPage(req, reply, layout(pc, { title: pc.t('transparency:title'), main }));
   });
 
   app.get('/self-check', opts, async (req, reply) => {

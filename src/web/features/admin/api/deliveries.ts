@@ -3,6 +3,7 @@
  * sees it, with resending, and each partner's webhook, secret, email and pull token.
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Partner, PartnerUpdate } from '../../../../shared/api/adminPartners.js';
 import { api } from '../../../lib/api.js';
 
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
@@ -34,22 +35,8 @@ export interface DeliveryDetail {
   history: Attempt[];
 }
 
-export interface Partner {
-  id: string;
-  name: string;
-  webhookUrl: string | null;
-  hasWebhookSecret: boolean;
-  email: string | null;
-  hasPullToken: boolean;
-  enabled: boolean;
-}
-
-export interface PartnerUpdate {
-  webhookUrl?: string | null;
-  webhookSecret?: string;
-  email?: string | null;
-  enabled?: boolean;
-}
+/** The partner cards' types are the shared API schemas' (shared/api/adminPartners.ts). */
+export type { Partner, PartnerUpdate } from '../../../../shared/api/adminPartners.js';
 
 export interface DeliveryFilter {
   status: DeliveryStatus | 'all';

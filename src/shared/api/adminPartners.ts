@@ -1,0 +1,48 @@
+/**
+ * The partner agencies' endpoints (Article 5: the filing goes to 公安部 and 国家网信办) as the admin API and the
+ * settings page's partner cards exchange them. Secrets are write-only: the view says only whether one is set.
+ */
+import { z } from 'zod';
+import { checkEmail, checkHttpUrl } from '../validators/contact.js';
+
+export const PARTNER_ID_PATTERN = /^[a-z][a-z0-9_-]{0,39}$/;
+
+export const partnerParams = z.strictObject({ id: z.string().regex(PARTNER_ID_PATTERN, '接收方编号格式不正确') });
+
+const withCheck = (check: (v: string) => string | null) =>
+  z
+    .string()
+    .trim()
+    .superRefine((v, c) => {
+      const message = check(v);
+      if (message) c.addIssue({ code: 'custom', message });
+    });
+
+export const partnerBody = z.strictObject({
+  webhookUrl: withCheck(checkHttpUrl).nullable().optional().describe('http(s) 地址；null 表示不推送'),
+  webhookSecret: z
+    .string()
+    .min(16, '签名密钥至少 16 个字符')
+    .max(256, '签名密钥不能超过 256 个字符')
+    .optional()
+    .describe('HMAC-SM3 签名密钥，只写不读'),
+  email: withCheck(checkEmail).nullable().optional().describe('接收通报的邮箱；null 表示不发邮件'),
+  enabled: z.boolean({ message: '应为 true 或 false' }).optional(),
+});
+export type PartnerUpdate = z.infer<typeof partnerBody>;
+
+export const partnerSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  webhookUrl: z.string().nullable(),
+  hasWebhookSecret: z.boolean(),
+  email: z.string().nullable(),
+  hasPullToken: z.boolean(),
+  enabled: z.boolean(),
+  updatedAt: z.string(),
+});
+export type Partner = z.infer<typeof partnerSchema>;
+
+export const partnerListResponse = z.object({ items: z.array(partnerSchema) });
+export const partnerResponse = z.object({ partner: partnerSchema });
+export const pullTokenResponse = z.object({ token: z.string().describe('只显示这一次') });
