@@ -38,7 +38,7 @@ import { StatusTag } from '../../../components/StatusTag.js';
 import { paths } from '../../../config/paths.js';
 import { formatDateTime } from '../../../lib/format.js';
 import { useCatalog, useI18n, useMessages } from '../../../lib/i18n.js';
-import { useMe } from '../../auth/api/auth.js';
+import { useMe } from '../../../lib/session.js';
 import {
   type ReviewFiling,
   reviewDocumentUrl,
