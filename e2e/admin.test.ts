@@ -39,7 +39,7 @@ describe('the admin console', () => {
     await page.getByLabel('电子邮箱').fill(admin.email);
     await page.getByLabel('密码').fill(admin.password);
     await page.getByRole('button', { name: '登录' }).click();
-    const code = page.getByLabel('动态口令 / TOTP');
+    const code = page.getByLabel('动态口令');
     await code.waitFor();
     await code.fill(await freshTotp(admin.secret));
     await page.getByRole('button', { name: '登录' }).click();
@@ -91,7 +91,8 @@ describe('the admin console', () => {
     expect(await page.getByTestId('totp-secret').textContent()).toMatch(/^[A-Z2-7]{32}$/);
     expect(await page.getByTestId('initial-password').textContent()).toMatch(/^[A-Za-z2-9]{4}(-[A-Za-z2-9]{4}){3}$/);
     await screenshot(page, '81-admin-staff-enrolment');
-    await page.getByRole('button', { name: '关闭' }).click();
+    // The footer's 关闭 (the corner's × has the same name).
+    await page.getByRole('dialog').getByRole('button', { name: '关闭' }).last().click();
     await qr.waitFor({ state: 'detached' });
     const row = page.getByRole('row', { name: new RegExp(STAFF_EMAIL) });
     await row.waitFor();

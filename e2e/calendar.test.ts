@@ -94,7 +94,7 @@ describe('entering 2027 in the browser', () => {
     await page.getByLabel('电子邮箱').fill(admin.email);
     await page.getByLabel('密码').fill(admin.password);
     await page.getByRole('button', { name: '登录' }).click();
-    const code = page.getByLabel('动态口令 / TOTP');
+    const code = page.getByLabel('动态口令');
     await code.waitFor();
     await code.fill(await freshTotp(admin.secret));
     await page.getByRole('button', { name: '登录' }).click();

@@ -13,6 +13,7 @@ import { REQUIRED_UPLOADS } from '../src/server/test/factories.js';
 import { addDays, chinaToday } from '../src/shared/calendar/dates.js';
 import { ApiClient, submitFilingViaApi } from './apiClient.js';
 import { launchBrowser, screenshot, unlabelledInputs } from './browser.js';
+import { pickCorrectionField } from './pickers.js';
 import { freshTotp } from './totp.js';
 
 const baseUrl = inject('baseUrl');
@@ -209,9 +210,8 @@ describe('a change filing and a revocation in the browser', () => {
     await staff.getByRole('button', { name: '通知补正' }).first().click();
     const dialog = staff.getByRole('dialog');
     await dialog.getByLabel('补正说明').fill('请按意见修改平台名称后重新提交变更。');
-    await dialog.getByLabel('字段 1').click();
-    await dialog.getByLabel('字段 1').fill('platform.name');
-    await staff.locator('.ant-select-item-option').filter({ hasText: '（platform.name）' }).click();
+    // The path is searchable for staff who know it; the option shows the field's name only.
+    await pickCorrectionField(staff, dialog, 1, 'platform.name', '漏洞收集平台名称');
     await dialog.getByLabel('原因 1').fill(REASON);
     await dialog.getByRole('button', { name: '发送补正通知' }).click();
     await poll(() => staff.getByRole('dialog').count()).toBe(0);

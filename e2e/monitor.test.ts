@@ -86,7 +86,7 @@ describe('the homepage checks card', () => {
     await staff.getByLabel('电子邮箱').fill(reviewer.email);
     await staff.getByLabel('密码').fill(reviewer.password);
     await staff.getByRole('button', { name: '登录' }).click();
-    await staff.getByLabel('动态口令 / TOTP').fill(await totp());
+    await staff.getByLabel('动态口令').fill(await totp());
     await staff.getByRole('button', { name: '登录' }).click();
     await staff.getByRole('heading', { name: '审核队列' }).waitFor();
     await staff.goto(`${baseUrl}/review/filings/${filingId}`);

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'v
 import { REQUIRED_UPLOADS, validFilingDraft } from '../src/server/test/factories.js';
 import { ApiClient, signUpViaApi } from './apiClient.js';
 import { launchBrowser, screenshot, unlabelledInputs } from './browser.js';
+import { pickCorrectionField } from './pickers.js';
 import { freshTotp } from './totp.js';
 
 const baseUrl = inject('baseUrl');
@@ -258,19 +259,8 @@ describe('review in the browser', () => {
     await staff.getByRole('button', { name: '通知补正' }).first().click();
     const dialog = staff.getByRole('dialog');
     await dialog.getByLabel('补正说明').fill('经核查，备案信息与有关系统记录不一致，请补正后重新提交。');
-    // Fields by their names: the JSON path is never shown. The picker's list is rebuilt when the field names'
-    // catalog arrives, which can swallow a click made at that moment: pick again until the choice shows.
-    const chosen = dialog.locator('.ant-select-content[title="ICP备案号"]');
-    for (let attempt = 0; attempt < 3 && (await chosen.count()) === 0; attempt++) {
-      await dialog.getByLabel('字段 1').click();
-      await dialog.getByLabel('字段 1').fill('ICP');
-      await staff
-        .locator('.ant-select-item-option')
-        .filter({ hasText: /^ICP备案号$/ })
-        .click();
-      await chosen.waitFor({ timeout: 3000 }).catch(() => undefined);
-    }
-    await chosen.waitFor();
+    // Fields by their names: the JSON path is never shown.
+    await pickCorrectionField(staff, dialog, 1, 'ICP', 'ICP备案号');
     expect(await dialog.textContent()).not.toContain('platform.icpNumber');
     await dialog.getByLabel('原因 1').fill(REASON);
     await expectAllLabelled(staff);

@@ -91,6 +91,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     ttlMs: ctx.config.publicCacheMs,
     ratePerMinute: ctx.config.rateLimits.public,
     trustedProxies: ctx.config.trustedProxies,
+    sharedLimits: ctx.database.kind === 'postgres',
   });
   const limits = serverLimits(ctx.config);
   const app = Fastify({

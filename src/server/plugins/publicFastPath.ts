@@ -8,10 +8,10 @@
  * (the language switch) is never kept. A public event recorded by this instance drops every entry at once (the same
  * generation as services/registryCache.ts); another instance's event shows within the TTL.
  *
- * Rate limits: with `RATE_LIMIT_PUBLIC` set, every public registry read is counted here per client address in this
- * instance's memory (a fixed one-minute window) and answered 429 over the limit, kept or not; reads that reach
- * Fastify are also counted by @fastify/rate-limit as before (in PostgreSQL, shared by instances), so the stricter
- * count applies.
+ * Rate limits: on PGlite (one process) with `RATE_LIMIT_PUBLIC` set, every public registry read is counted here per
+ * client address (a fixed one-minute window) and answered 429 over the limit, kept or not, as well as by
+ * @fastify/rate-limit for reads that reach Fastify, so the stricter count applies. On PostgreSQL the limit is shared by
+ * the instances through the database, so with a public limit set the fast path is off (see `enabled`).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import proxyAddr from '@fastify/proxy-addr';
@@ -43,6 +43,8 @@ export interface FastPathOptions {
   /** Requests per minute and client address for reads served here (0: none). */
   ratePerMinute: number;
   trustedProxies: string[];
+  /** The limits are counted in a store instances share (PostgreSQL): a count in memory would not be shared. */
+  sharedLimits?: boolean;
   maxEntries?: number;
   clock?: () => number;
 }
@@ -62,8 +64,13 @@ export class PublicFastPath {
     this.clock = opts.clock ?? Date.now;
   }
 
+  /**
+   * Off with no TTL, and off where a public limit is counted in a store the instances share (PostgreSQL with
+   * `RATE_LIMIT_PUBLIC` set): there every read goes through that count. Behind a proxy that limits (docs/DEPLOY.md),
+   * `RATE_LIMIT_PUBLIC=0` turns the fast path on.
+   */
   get enabled(): boolean {
-    return this.opts.ttlMs > 0;
+    return this.opts.ttlMs > 0 && !(this.opts.ratePerMinute > 0 && this.opts.sharedLimits === true);
   }
 
   /** The key a request is kept under, or null when its answer is never kept. */

@@ -7,6 +7,7 @@ import { changeMachine, deregistrationMachine, filingMachine } from './lifecycle
 /** The expected target of every allowed pair; every pair not listed must be refused. */
 const FILING: Record<string, string> = {
   'draft×update': 'draft',
+  'draft×discard': 'draft',
   'draft×upload': 'draft',
   'draft×submit': 'submitted',
   'correction_requested×update': 'correction_requested',

@@ -134,7 +134,7 @@ export const editorCatalog = defineCatalog(
     titleNew: 'Fill in the registration form',
     form: {
       namePlaceholder: 'e.g. Example Vulnerability Platform',
-      icpExample: 'e.g. 京ICP备16020626号-8',
+      icpExample: 'as registered with MIIT, e.g. the number at the bottom of your homepage',
       publishes: 'Publishes vulnerabilities',
       notPublishes: 'Does not publish',
       publishUrls: 'Publishing URLs',
