@@ -86,11 +86,11 @@ describe('filing in the browser', () => {
     await page.getByLabel('主办者类型').click();
     await page.getByTitle('企业', { exact: true }).click();
     await page.getByLabel('主办单位名称').fill('北京端到端网络安全有限公司');
-    await page.getByLabel('统一社会信用代码').fill('91350100M000100Y44');
+    await page.getByLabel('统一社会信用代码', { exact: true }).fill('91350100M000100Y44');
     const idError = page.locator('#sponsor_idNumber_help');
     await expect.poll(() => idError.textContent()).toMatch(/校验/);
     await screenshot(page, '02-sponsor-wrong-uscc');
-    await page.getByLabel('统一社会信用代码').fill('91350100M000100Y43');
+    await page.getByLabel('统一社会信用代码', { exact: true }).fill('91350100M000100Y43');
     await expect.poll(() => idError.count()).toBe(0);
     await screenshot(page, '02-sponsor');
 
@@ -109,7 +109,7 @@ describe('filing in the browser', () => {
 
     // 4. 注册资本和股权
     await next(page, '注册资本和股权');
-    await page.getByLabel('注册资本').fill('1000');
+    await page.getByLabel('注册资本', { exact: true }).fill('1000');
     await page.getByLabel('股东 1', { exact: true }).fill('甲投资有限公司');
     await page.getByLabel('持股比例').fill('100');
     await upload(page, 'equity_proof', '股权结构证明.pdf', samplePdf('equity'), 'application/pdf');

@@ -14,7 +14,11 @@ export function useLogin() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (input: LoginInput) => api<MeResponse>('POST', '/api/auth/login', input),
-    onSuccess: (res) => qc.setQueryData(meKey, res.user),
+    onSuccess: async (res) => {
+      // A "who is signed in" read started before this answer (the page frame's) would overwrite it with null.
+      await qc.cancelQueries({ queryKey: meKey });
+      qc.setQueryData(meKey, res.user);
+    },
   });
 }
 
@@ -30,6 +34,10 @@ export function useConfirmEmail() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (token: string) => api<MeResponse>('POST', '/api/auth/confirm-email', { token }),
-    onSuccess: (res) => qc.setQueryData(meKey, res.user),
+    onSuccess: async (res) => {
+      // A "who is signed in" read started before this answer (the page frame's) would overwrite it with null.
+      await qc.cancelQueries({ queryKey: meKey });
+      qc.setQueryData(meKey, res.user);
+    },
   });
 }
