@@ -98,6 +98,9 @@ describe('entering 2027 in the browser', () => {
     await code.waitFor();
     await code.fill(await freshTotp(admin.secret));
     await page.getByRole('button', { name: '登录' }).click();
+    // Staff land on the dashboard; the queue is one link away.
+    await page.getByRole('heading', { name: '工作台' }).waitFor();
+    await page.getByRole('link', { name: '审核队列' }).click();
     await page.getByRole('heading', { name: '审核队列' }).waitFor();
     const alert = page.getByTestId('coverage-alert');
     await alert.waitFor();

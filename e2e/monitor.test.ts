@@ -88,6 +88,9 @@ describe('the homepage checks card', () => {
     await staff.getByRole('button', { name: '登录' }).click();
     await staff.getByLabel('动态口令').fill(await totp());
     await staff.getByRole('button', { name: '登录' }).click();
+    // Staff land on the dashboard; the queue is one link away.
+    await staff.getByRole('heading', { name: '工作台' }).waitFor();
+    await staff.getByRole('link', { name: '审核队列' }).click();
     await staff.getByRole('heading', { name: '审核队列' }).waitFor();
     await staff.goto(`${baseUrl}/review/filings/${filingId}`);
     await card().waitFor();
