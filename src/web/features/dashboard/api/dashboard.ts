@@ -23,9 +23,11 @@ export function useDashboard() {
 /** Years that open deadlines reach into without a holiday schedule (SPEC §3: staff are warned to enter them). */
 export function useCalendarCoverage() {
   return useQuery({
+    // The same key as components/CoverageAlert.tsx: both keep the whole answer, each selects what it shows.
     queryKey: ['calendar', 'coverage'],
-    queryFn: async () => calendarCoverageResponse.parse(await api<unknown>('GET', '/api/calendar/coverage')).missing,
-    staleTime: 5 * 60_000,
+    queryFn: async () => calendarCoverageResponse.parse(await api<unknown>('GET', '/api/calendar/coverage')),
+    select: (r) => r.missing,
+    staleTime: 60_000,
   });
 }
 
