@@ -7,7 +7,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { REQUIRED_UPLOADS, validFilingDraft } from '../src/server/test/factories.js';
-import { ApiClient } from './apiClient.js';
+import { ApiClient, signUpViaApi } from './apiClient.js';
 import { launchBrowser, screenshot } from './browser.js';
 
 const baseUrl = inject('baseUrl');
@@ -31,7 +31,8 @@ async function signedIn(
 ): Promise<{ page: Page; api: ApiClient }> {
   const api = new ApiClient(baseUrl);
   const creds = { email: `e2e-editor-${tag}-${Date.now()}@example.com`, password: 'correct-horse-42' };
-  expect((await api.request('POST', '/api/auth/register', creds)).status).toBe(201);
+  // Signing up confirms the address through the mailed link (202, then 200).
+  expect(await signUpViaApi(api, creds)).toBe(200);
   const context = await browser.newContext({ locale: 'zh-CN', viewport });
   const page = await context.newPage();
   await page.goto(`${baseUrl}/login`);
@@ -125,7 +126,7 @@ describe('a credit code from an early pilot region (phone, 390 px)', () => {
     await page.getByText('信息完整，请核对后提交').waitFor();
     await page.getByTestId('id-number-confirmed').waitFor();
     await page.getByRole('button', { name: '提交备案' }).click();
-    await page.getByTestId('due-text').filter({ hasText: '审核截止' }).waitFor();
+    await page.getByTestId('due-text').filter({ hasText: '审核截止', visible: true }).first().waitFor();
     const filing = await api.request<{ filing: { status: string; data: { sponsor: { idNumber: string } } } }>(
       'GET',
       `/api/filings/${id}`,

@@ -343,6 +343,7 @@ export function StepEditor({
           />
         )}
         <Steps
+          className="vcp-step-list"
           size="small"
           // English titles are longer: under the numbers they stay on one line.
           titlePlacement={lang === 'en' ? 'vertical' : 'horizontal'}
