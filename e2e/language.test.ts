@@ -59,6 +59,12 @@ const EDITOR_PAGES = new Set([
   'editor',
   'change-editor',
   'review-filing',
+  // In the whole suite, other files' records fill the queues (their names are user data the queue cells do not yet
+  // mark with data-user-data), and the deliveries page names sign-up mails by their raw event type: both are issue 14
+  // work, listed in the output until fixed.
+  'review-queue',
+  'handling',
+  'deliveries',
 ]);
 
 let browser: Browser;
