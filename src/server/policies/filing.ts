@@ -3,6 +3,9 @@
  * never reaches another's filing: 403); whether the state allows the action is the filing state machine's answer
  * (shared/filing/lifecycle.ts: 409 otherwise), so `allowedFilingActions` tells the UI which buttons work.
  */
+
+/** The transitions an applicant takes on their own filing, and every action (shared with the web's buttons). */
+import { FILING_ACTIONS, type FilingAction, OWNER_TRANSITIONS } from '../../shared/api/filings.js';
 import { DEREGISTRATION_STATUS_LABELS, deregistrationMachine, filingMachine } from '../../shared/filing/lifecycle.js';
 import { FILING_STATUS_LABELS } from '../../shared/filing/status.js';
 import { AppError, forbidden } from '../lib/errors.js';
@@ -10,19 +13,7 @@ import type { SessionUser } from '../services/sessions.js';
 import { allowedTransitions, authorizeTransition } from './transitions.js';
 import { isOwner } from './utils.js';
 
-/** The transitions an applicant takes on their own filing. */
-const OWNER_TRANSITIONS = [
-  'update',
-  'upload',
-  'submit',
-  'withdraw',
-  'discard',
-  'startChange',
-  'scheduleDeregistration',
-  'deregister',
-] as const;
-export const FILING_ACTIONS = ['read', ...OWNER_TRANSITIONS, 'cancelDeregistration'] as const;
-export type FilingAction = (typeof FILING_ACTIONS)[number];
+export { FILING_ACTIONS, type FilingAction };
 
 interface FilingSubject {
   ownerId: string;

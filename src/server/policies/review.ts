@@ -3,6 +3,8 @@
  * filing state machine (shared/filing/lifecycle.ts) to roles and allowed from states; reading and revealing need
  * review staff and a filing that is not a draft. `allowedReviewActions` feeds the buttons of the reviewer console.
  */
+
+import { REVIEW_ACTIONS, type ReviewAction, STAFF_TRANSITIONS } from '../../shared/api/review.js';
 import { filingMachine } from '../../shared/filing/lifecycle.js';
 import { FILING_STATUS_LABELS } from '../../shared/filing/status.js';
 import { AppError, forbidden } from '../lib/errors.js';
@@ -10,9 +12,7 @@ import type { SessionUser } from '../services/sessions.js';
 import { allowedTransitions, authorizeTransition } from './transitions.js';
 import { isReviewer, staffRoles } from './utils.js';
 
-const STAFF_TRANSITIONS = ['claim', 'assign', 'check', 'approve', 'requestCorrection', 'revoke'] as const;
-export const REVIEW_ACTIONS = ['read', 'reveal', ...STAFF_TRANSITIONS] as const;
-export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
+export { REVIEW_ACTIONS, type ReviewAction };
 
 /** Answers 403 to anyone who is not review staff, whatever the filing. */
 export function requireReviewStaff(user: SessionUser): void {

@@ -10,6 +10,7 @@ import { ARTICLE8_LABELS } from '../../shared/filing/article8.js';
 import { checkFiling } from '../../shared/filing/completeness.js';
 import type { DiffEntry } from '../../shared/filing/diff.js';
 import { CHANGE_STATUS_LABELS, type ChangeStatus, REVIEW_KIND_LABELS } from '../../shared/filing/lifecycle.js';
+import type { CheckResult, CheckSection } from '../../shared/filing/review.js';
 import type { FilingDraft } from '../../shared/filing/schema.js';
 import { idNumberNeedsReview } from '../../shared/filing/sponsorId.js';
 import { FILING_STATUS_LABELS, type FilingStatus } from '../../shared/filing/status.js';
@@ -143,15 +144,17 @@ export function presentReviewFiling(v: ReviewViewInput) {
     checks: v.checks
       .filter((c) => !v.row.submittedAt || c.checkedAt >= v.row.submittedAt)
       .map((c) => ({
-        section: c.section,
-        result: c.result,
+        // Written through checkBody's enums only.
+        section: c.section as CheckSection,
+        result: c.result as CheckResult,
         note: c.note,
         checkedAt: c.checkedAt.toISOString(),
       })),
     decisions: v.decisions.map((d) => ({
       kind: d.kind,
       summary: d.summary,
-      items: d.items,
+      // The decisions table's `items` (jsonb, default []): the correction notice's fields.
+      items: d.items as { field: string; message: string }[],
       overdue: d.overdue,
       createdAt: d.createdAt.toISOString(),
     })),

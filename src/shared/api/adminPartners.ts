@@ -46,3 +46,6 @@ export type Partner = z.infer<typeof partnerSchema>;
 export const partnerListResponse = z.object({ items: z.array(partnerSchema) });
 export const partnerResponse = z.object({ partner: partnerSchema });
 export const pullTokenResponse = z.object({ token: z.string().describe('只显示这一次') });
+export type PartnerListResponse = z.infer<typeof partnerListResponse>;
+export type PartnerResponse = z.infer<typeof partnerResponse>;
+export type PullTokenResponse = z.infer<typeof pullTokenResponse>;

@@ -31,6 +31,10 @@ export const registerShape = {
 export const registerBodyBase = z.strictObject(registerShape);
 export type RegisterBody = z.input<typeof registerBodyBase>;
 
+/** The same answer for an address with or without an account (issue 9: sign-up does not reveal accounts). */
+export const registerResponse = z.object({ status: z.literal('confirmation_sent') });
+export type RegisterResponse = z.infer<typeof registerResponse>;
+
 export const loginBody = z.strictObject({
   email: emailField,
   password: passwordField.min(1, '请输入密码'),

@@ -6,7 +6,15 @@
 import { z } from 'zod';
 import { CHANGE_STATUSES } from '../filing/lifecycle.js';
 import { dropNulls, type FilingDraft, filingDraftSchema } from '../filing/schema.js';
-import { attachmentSchema, diffEntrySchema, dueSchema, fieldErrorSchema, isoDate } from './common.js';
+import {
+  attachmentSchema,
+  completenessSchema,
+  correctionSchema,
+  decisionSchema,
+  diffEntrySchema,
+  dueSchema,
+  isoDate,
+} from './common.js';
 
 export const changeParams = z.strictObject({ changeId: z.uuid('变更编号格式不正确') });
 export const changeAttachmentParams = z.strictObject({
@@ -60,28 +68,16 @@ export const changeSchema = z.object({
 });
 export type ChangeSummary = z.infer<typeof changeSchema>;
 
-export const correctionSchema = z.object({
-  summary: z.string(),
-  items: z.array(fieldErrorSchema),
-  createdAt: z.string(),
-});
+export { correctionSchema, decisionSchema };
 
 export const changeDetailSchema = changeSchema.extend({
   form: z.custom<FilingDraft>(),
   diff: z.array(diffEntrySchema).describe('与现行有效备案信息逐字段对比（个人信息已脱敏）'),
   attachments: z.array(attachmentSchema),
-  completeness: z.object({ complete: z.boolean(), errors: z.array(fieldErrorSchema) }),
+  completeness: completenessSchema,
   correction: correctionSchema.nullable(),
 });
 export type ChangeDetail = z.infer<typeof changeDetailSchema>;
-
-export const decisionSchema = z.object({
-  kind: z.string(),
-  summary: z.string().nullable(),
-  items: z.array(fieldErrorSchema),
-  overdue: z.boolean(),
-  createdAt: z.string(),
-});
 
 /** What review staff see: the form masked, the diff, the decisions on this change. */
 export const reviewChangeSchema = changeDetailSchema.extend({ decisions: z.array(decisionSchema) });
@@ -90,3 +86,6 @@ export type ReviewChange = z.infer<typeof reviewChangeSchema>;
 export const changeResponse = z.object({ change: changeDetailSchema });
 export const reviewChangeResponse = z.object({ change: reviewChangeSchema });
 export const changeAttachmentResponse = z.object({ attachment: attachmentSchema });
+export type ChangeResponse = z.infer<typeof changeResponse>;
+export type ReviewChangeResponse = z.infer<typeof reviewChangeResponse>;
+export type ChangeAttachmentResponse = z.infer<typeof changeAttachmentResponse>;

@@ -7,11 +7,13 @@
  */
 import { z } from 'zod';
 import {
+  COMPLAINT_ACTIONS,
   COMPLAINT_CATEGORIES,
   COMPLAINT_CHANNELS,
   COMPLAINT_MEASURES,
   COMPLAINT_STATUSES,
 } from '../complaints/lifecycle.js';
+import { HOMEPAGE_CHECK_RESULTS } from './homepageChecks.js';
 import { DUE_FILTERS } from './listFilters.js';
 
 export const altchaChallengeSchema = z.object({
@@ -113,3 +115,102 @@ export const emlImportFields = z.strictObject({
   targetName: targetFields.targetName,
   targetUrl: targetFields.targetUrl,
 });
+export type ComplaintQueueQuery = z.infer<typeof complaintQueueQuery>;
+
+/** A row of the handlers' queue, and the head of one complaint. */
+export const complaintSummarySchema = z.object({
+  id: z.string(),
+  trackingCode: z.string(),
+  channel: z.enum(COMPLAINT_CHANNELS),
+  category: z.enum(COMPLAINT_CATEGORIES),
+  status: z.enum(COMPLAINT_STATUSES),
+  statusLabel: z.string(),
+  target: z.object({
+    filingNumber: z.string().nullable(),
+    filingId: z.string().nullable(),
+    name: z.string().nullable(),
+    url: z.string().nullable(),
+  }),
+  receivedAt: z.string(),
+  dueDate: z.string(),
+  provisional: z.boolean(),
+  workingDaysLeft: z.number().nullable(),
+  overdue: z.boolean(),
+  assignedHandlerId: z.string().nullable(),
+  anonymous: z.boolean(),
+  /** In the queue: how many other complaints are about the same platform. */
+  sameTarget: z.number().int().optional(),
+});
+export type ComplaintSummary = z.infer<typeof complaintSummarySchema>;
+
+export const complaintQueueResponse = z.object({ items: z.array(complaintSummarySchema) });
+export type ComplaintQueueResponse = z.infer<typeof complaintQueueResponse>;
+
+/** The contact as handlers see it: masked in the complaint, unmasked only through …/reveal with a logged reason. */
+export const complaintContactView = z
+  .object({ name: z.string().optional(), phone: z.string().optional(), email: z.string().optional() })
+  .nullable();
+
+/** `number_not_shown`: a homepage check run for this complaint (the monitor's evidence), newest first. */
+export const complaintHomepageCheckSchema = z.object({
+  id: z.string(),
+  filingId: z.string(),
+  filingNumber: z.string(),
+  homepageUrl: z.string(),
+  checkedAt: z.string(),
+  result: z.enum(HOMEPAGE_CHECK_RESULTS),
+  reason: z.string(),
+  finalUrl: z.string(),
+  httpStatus: z.number().int(),
+  sm3: z.string().nullable(),
+  excerpt: z.string(),
+});
+export type ComplaintHomepageCheck = z.infer<typeof complaintHomepageCheckSchema>;
+
+export const complaintDetailSchema = complaintSummarySchema.extend({
+  handlerName: z.string().nullable(),
+  description: z.string(),
+  limitWorkingDays: z.number().int(),
+  contact: complaintContactView,
+  reply: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  evidence: z.array(
+    z.object({ id: z.string(), fileName: z.string(), mime: z.string(), size: z.number(), sm3: z.string() }),
+  ),
+  timeline: z.array(
+    z.object({
+      at: z.string(),
+      action: z.string(),
+      status: z.enum(COMPLAINT_STATUSES),
+      actorId: z.string().nullable(),
+      note: z.string().nullable(),
+      publicNote: z.string().nullable(),
+    }),
+  ),
+  duplicates: z.array(complaintSummarySchema),
+  allowedActions: z.array(z.enum(COMPLAINT_ACTIONS)),
+  homepageChecks: z.array(complaintHomepageCheckSchema),
+  /** Article 5 evidence for a `number_not_shown` complaint about a filing: a fresh check may be run. */
+  canCheckHomepage: z.boolean(),
+});
+export type ComplaintDetail = z.infer<typeof complaintDetailSchema>;
+
+export const complaintResponse = z.object({ complaint: complaintDetailSchema });
+export type ComplaintResponse = z.infer<typeof complaintResponse>;
+export const emlImportResponse = complaintResponse.extend({
+  /** Attachments of the mail not kept as evidence (too many, too large, not a PDF or an image), with why. */
+  skipped: z.array(z.object({ fileName: z.string(), reason: z.string() })),
+});
+export type EmlImportResponse = z.infer<typeof emlImportResponse>;
+export const complaintHandlersResponse = z.object({
+  handlers: z.array(z.object({ id: z.string(), displayName: z.string().nullable() })),
+});
+export type ComplaintHandlers = z.infer<typeof complaintHandlersResponse>;
+export const revealContactResponse = z.object({ contact: complaintContactView });
+export type RevealContactResponse = z.infer<typeof revealContactResponse>;
+
+export type AssignComplaintBody = z.input<typeof assignComplaintBody>;
+export type VerifyComplaintBody = z.input<typeof verifyComplaintBody>;
+export type ComplaintMeasureBody = z.input<typeof complaintMeasureBody>;
+export type CloseComplaintBody = z.input<typeof closeComplaintBody>;
+export type StaffComplaintInput = z.input<typeof staffComplaintBody>;

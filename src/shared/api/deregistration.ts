@@ -46,3 +46,7 @@ export const deregistrationsResponse = z.object({
   pageSize: z.number(),
   items: z.array(deregistrationListItem),
 });
+export type DeregistrationResponse = z.infer<typeof deregistrationResponse>;
+export type DeregistrationsQuery = z.input<typeof deregistrationsQuery>;
+export type DeregistrationListItem = z.infer<typeof deregistrationListItem>;
+export type DeregistrationsResponse = z.infer<typeof deregistrationsResponse>;

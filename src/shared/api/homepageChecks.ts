@@ -73,3 +73,7 @@ export const flaggedFilingsResponse = z.object({
 });
 
 export const checkAllResponse = z.object({ scheduled: z.number().int() });
+export type HomepageCheckResponse = z.infer<typeof homepageCheckResponse>;
+export type HomepageChecksResponse = z.infer<typeof homepageChecksResponse>;
+export type FlaggedFilingsResponse = z.infer<typeof flaggedFilingsResponse>;
+export type FlaggedFiling = FlaggedFilingsResponse['items'][number];

@@ -10,12 +10,18 @@ import { FILING_STATUSES } from '../filing/status.js';
 import { dueSchema, pageQuery } from './common.js';
 import { DECIDED_FILTERS, DUE_FILTERS, MONITOR_FILTERS } from './listFilters.js';
 
-const QUEUE_STATUSES = [...new Set([...FILING_STATUSES, ...CHANGE_STATUSES])].filter((s) => s !== 'draft');
+type QueueStatus = Exclude<(typeof FILING_STATUSES)[number] | (typeof CHANGE_STATUSES)[number], 'draft'>;
+const QUEUE_STATUSES = [...new Set([...FILING_STATUSES, ...CHANGE_STATUSES])].filter(
+  (s): s is QueueStatus => s !== 'draft',
+);
+
+/** Whose filings: anyone's, the caller's, nobody's (or a reviewer's id). */
+export const QUEUE_ASSIGNEES = ['me', 'unassigned', 'any'] as const;
 
 export const queueQuery = z.strictObject({
-  status: z.enum(['all', ...QUEUE_STATUSES] as [string, ...string[]]).optional(),
+  status: z.enum(['all', ...QUEUE_STATUSES] as ['all', ...QueueStatus[]]).optional(),
   kind: z.enum(['all', ...REVIEW_KINDS]).optional(),
-  assignee: z.union([z.enum(['me', 'unassigned', 'any']), z.uuid()]).optional(),
+  assignee: z.union([z.enum(QUEUE_ASSIGNEES), z.uuid()]).optional(),
   /** Article 8: filings not yet online whose planned launch is within `launchWithinDays` (setting by default) or past. */
   launch: z.enum(['due']).optional(),
   launchWithinDays: z.coerce.number().int().min(0).max(365).optional(),
@@ -67,3 +73,4 @@ export const queueResponse = z.object({
   pageSize: z.number(),
   items: z.array(queueItemSchema),
 });
+export type QueueResponse = z.infer<typeof queueResponse>;

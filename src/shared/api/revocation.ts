@@ -7,3 +7,16 @@ export const revokeBody = z.strictObject({
   complaintId: z.uuid('投诉编号格式不正确').optional(),
 });
 export type RevokeBody = z.infer<typeof revokeBody>;
+
+/** The revoked filing's new state; the review page refetches the whole view. */
+export const revokeResponse = z.object({
+  filing: z.object({
+    id: z.string(),
+    filingNumber: z.string().nullable(),
+    status: z.string(),
+    revokedAt: z.string().nullable(),
+    revocationReason: z.string().nullable(),
+    revocationComplaintId: z.string().nullable(),
+  }),
+});
+export type RevokeResponse = z.infer<typeof revokeResponse>;

@@ -37,3 +37,8 @@ export const versionDiffResponse = z.object({
   to: z.number(),
   diff: z.array(diffEntrySchema).describe('个人信息已脱敏'),
 });
+export type VersionSummary = z.infer<typeof versionSummarySchema>;
+export type VersionsResponse = z.infer<typeof versionsResponse>;
+export type VersionDetail = z.infer<typeof versionDetailSchema>;
+export type VersionResponse = z.infer<typeof versionResponse>;
+export type VersionDiffResponse = z.infer<typeof versionDiffResponse>;

@@ -4,16 +4,14 @@
  * arrive masked; fields are named in the UI's language, list entries numbered from 1.
  */
 import { Alert, Grid, List, Table, Typography } from 'antd';
+import type { DiffEntryView } from '../../shared/api/common.js';
 import { changesCatalog } from '../../shared/i18n/locales/changes.js';
 import { useCatalog, useI18n } from '../lib/i18n.js';
 import { fieldLabel } from '../lib/labels.js';
 
-export type DiffValue = string | number | boolean | null;
-export interface DiffEntry {
-  field: string;
-  before: DiffValue;
-  after: DiffValue;
-}
+/** One line of the diff, as shared/api/common.ts types it. */
+export type DiffEntry = DiffEntryView;
+export type DiffValue = DiffEntryView['before'];
 
 /** @deprecated Import fieldLabel from lib/labels.ts. */
 export { fieldLabel };

@@ -1,12 +1,11 @@
-/** The one way the web app talks to the API: JSON in, JSON out, errors as ApiError with their field errors. */
-export interface FieldError {
-  field: string;
-  /** The server's text, in Chinese. */
-  message: string;
-  /** What is wrong as a code of the validation catalog, with its parameters: render with lib/errors.ts. */
-  code?: string;
-  params?: Record<string, string | number>;
-}
+/**
+ * The one way the web app talks to the API: JSON in, JSON out, errors as ApiError with their field errors. What a
+ * call answers is a type of src/shared/api (`api<FilingResponse>(…)`), never a shape written here.
+ */
+import type { FieldErrorView } from '../../shared/api/common.js';
+
+/** A field error: the server's Chinese `message`, and a validation catalog `code` to render (lib/errors.ts). */
+export type FieldError = FieldErrorView;
 
 export class ApiError extends Error {
   constructor(

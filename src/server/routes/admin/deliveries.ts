@@ -4,6 +4,7 @@
  */
 import { and, asc, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { deliveriesResponse, deliveryDetailResponse } from '../../../shared/api/adminDeliveries.js';
 import { appendAudit } from '../../audit/auditLog.js';
 import type { Executor } from '../../db/client.js';
 import { filings, outbox, outboxAttempts, partners } from '../../db/schema.js';
@@ -87,7 +88,14 @@ export const deliveryRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/deliveries',
-    { schema: { tags, summary: '通报投递记录（webhook、邮件），新的在前', querystring: deliveriesQuery } },
+    {
+      schema: {
+        tags,
+        summary: '通报投递记录（webhook、邮件），新的在前',
+        querystring: deliveriesQuery,
+        response: { 200: deliveriesResponse },
+      },
+    },
     async (req) => {
       const { status, recipient, channel, page = 1, pageSize = 50 } = req.query;
       const where = and(
@@ -111,7 +119,14 @@ export const deliveryRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/deliveries/:id',
-    { schema: { tags, summary: '一条投递记录及每次尝试', params: deliveryParams } },
+    {
+      schema: {
+        tags,
+        summary: '一条投递记录及每次尝试',
+        params: deliveryParams,
+        response: { 200: deliveryDetailResponse },
+      },
+    },
     async (req) => deliveryDetail(ctx.db, req.params.id),
   );
 
@@ -123,6 +138,7 @@ export const deliveryRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '重新投递（已送达的也再送一次，幂等键不变）',
         description: '状态改为 pending、立即到期，重试次数从零开始；接收方可凭 Idempotency-Key 识别重复。',
         params: deliveryParams,
+        response: { 200: deliveryDetailResponse },
       },
     },
     async (req) => {

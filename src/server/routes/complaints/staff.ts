@@ -11,14 +11,20 @@ import { z } from 'zod';
 import {
   assignComplaintBody,
   closeComplaintBody,
+  complaintHandlersResponse,
   complaintMeasureBody,
   complaintQueueQuery,
+  complaintQueueResponse,
+  complaintResponse,
   emlImportFields,
+  emlImportResponse,
   revealContactBody,
+  revealContactResponse,
   staffComplaintBody,
   startVerificationBody,
   verifyComplaintBody,
 } from '../../../shared/api/complaints.js';
+import { homepageCheckResponse } from '../../../shared/api/homepageChecks.js';
 import { chinaToday, dueWindow } from '../../../shared/calendar/index.js';
 import { readBlob } from '../../attachments/blobStore.js';
 import { appendAudit } from '../../audit/auditLog.js';
@@ -101,6 +107,7 @@ export const staffComplaintRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '投诉队列：未办结的按期限排列（逾期在前），其后为已办结；可按状态、类别、期限（即将到期/已逾期）筛选',
         querystring: complaintQueueQuery,
+        response: { 200: complaintQueueResponse },
       },
     },
     async (req) => {
@@ -123,10 +130,14 @@ export const staffComplaintRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get('/handlers', { schema: { tags, summary: '可指派的投诉处理人员' } }, async (req) => {
-    handler(req);
-    return { handlers: await listHandlers(ctx.db) };
-  });
+  app.get(
+    '/handlers',
+    { schema: { tags, summary: '可指派的投诉处理人员', response: { 200: complaintHandlersResponse } } },
+    async (req) => {
+      handler(req);
+      return { handlers: await listHandlers(ctx.db) };
+    },
+  );
 
   app.post(
     '/',
@@ -135,6 +146,7 @@ export const staffComplaintRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '受理电话、邮件投诉（channel: phone | email；JSON，或 multipart 加至多 5 个 evidence 文件）',
         consumes: ['application/json', 'multipart/form-data'],
+        response: { 201: complaintResponse },
       },
     },
     async (req, reply) => {
@@ -153,6 +165,7 @@ export const staffComplaintRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '导入 .eml 邮件为投诉（multipart：eml 文件，可选 category 与被投诉对象）',
         consumes: ['multipart/form-data'],
+        response: { 201: emlImportResponse },
       },
     },
     async (req, reply) => {
@@ -184,14 +197,26 @@ export const staffComplaintRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get('/:id', { schema: { tags, summary: '投诉详情（联系方式脱敏）', params: idParams } }, async (req) => {
-    const user = handler(req);
-    return detail(ctx, user, await loadComplaint(ctx.db, req.params.id));
-  });
+  app.get(
+    '/:id',
+    { schema: { tags, summary: '投诉详情（联系方式脱敏）', params: idParams, response: { 200: complaintResponse } } },
+    async (req) => {
+      const user = handler(req);
+      return detail(ctx, user, await loadComplaint(ctx.db, req.params.id));
+    },
+  );
 
   app.post(
     '/:id/assign',
-    { schema: { tags, summary: '指派处理人', params: idParams, body: assignComplaintBody } },
+    {
+      schema: {
+        tags,
+        summary: '指派处理人',
+        params: idParams,
+        body: assignComplaintBody,
+        response: { 200: complaintResponse },
+      },
+    },
     async (req) => {
       const user = handler(req);
       const row = await assignComplaint(ctx, { user, complaintId: req.params.id, handlerId: req.body.handlerId });
@@ -201,7 +226,15 @@ export const staffComplaintRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/:id/start-verification',
-    { schema: { tags, summary: '开始核查（已受理 → 核查中）', params: idParams, body: startVerificationBody } },
+    {
+      schema: {
+        tags,
+        summary: '开始核查（已受理 → 核查中）',
+        params: idParams,
+        body: startVerificationBody,
+        response: { 200: complaintResponse },
+      },
+    },
     async (req) => {
       const user = handler(req);
       const row = await startVerification(ctx, { user, complaintId: req.params.id, note: req.body?.note });
@@ -211,7 +244,15 @@ export const staffComplaintRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/:id/verify',
-    { schema: { tags, summary: '核查结论（核查中 → 属实 | 不属实）', params: idParams, body: verifyComplaintBody } },
+    {
+      schema: {
+        tags,
+        summary: '核查结论（核查中 → 属实 | 不属实）',
+        params: idParams,
+        body: verifyComplaintBody,
+        response: { 200: complaintResponse },
+      },
+    },
     async (req) => {
       const user = handler(req);
       const row = await verifyComplaint(ctx, { user, complaintId: req.params.id, ...req.body });
@@ -228,6 +269,7 @@ export const staffComplaintRoutes: FastifyPluginAsyncZod = async (app) => {
           '处理措施（属实时）：interview 约谈 · rectify 责令整改 · revoke 撤销备案（管理员）· refer 移送公安机关',
         params: idParams,
         body: complaintMeasureBody,
+        response: { 200: complaintResponse },
       },
     },
     async (req) => {
@@ -239,7 +281,15 @@ export const staffComplaintRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/:id/close',
-    { schema: { tags, summary: '办结并答复投诉人（有邮箱时发送邮件）', params: idParams, body: closeComplaintBody } },
+    {
+      schema: {
+        tags,
+        summary: '办结并答复投诉人（有邮箱时发送邮件）',
+        params: idParams,
+        body: closeComplaintBody,
+        response: { 200: complaintResponse },
+      },
+    },
     async (req) => {
       const user = handler(req);
       const row = await closeComplaint(ctx, { user, complaintId: req.params.id, reply: req.body.reply });
@@ -249,7 +299,15 @@ export const staffComplaintRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/:id/reveal',
-    { schema: { tags, summary: '查看未脱敏的投诉人联系方式（记录原因）', params: idParams, body: revealContactBody } },
+    {
+      schema: {
+        tags,
+        summary: '查看未脱敏的投诉人联系方式（记录原因）',
+        params: idParams,
+        body: revealContactBody,
+        response: { 200: revealContactResponse },
+      },
+    },
     async (req, reply) => {
       const user = handler(req);
       reply.header('cache-control', 'no-store');
@@ -298,6 +356,7 @@ export const staffComplaintRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '“未在首页底部标明备案编号”投诉：立即检查被投诉平台的首页，检查记录关联到本投诉',
         params: idParams,
+        response: { 201: homepageCheckResponse },
       },
     },
     async (req, reply) => {

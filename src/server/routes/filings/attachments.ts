@@ -1,6 +1,7 @@
 /** Attachments of a filing: multipart upload per kind, download, replace, remove (SPEC §2). */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { attachmentResponse } from '../../../shared/api/filings.js';
 import type { AttachmentKind } from '../../../shared/attachments.js';
 import { discardBlob, fileTooLarge, type StoredBlob, writeBlob } from '../../attachments/blobStore.js';
 import {
@@ -93,6 +94,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '上传附件（multipart：kind, file），文件类型按内容识别',
         params: filingParams,
         consumes: ['multipart/form-data'],
+        response: { 201: attachmentResponse },
       },
     },
     async (req, reply) => {
@@ -111,7 +113,15 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.put(
     '/:id/attachments/:attachmentId',
-    { schema: { tags, summary: '替换附件（同一类别）', params: attachmentParams, consumes: ['multipart/form-data'] } },
+    {
+      schema: {
+        tags,
+        summary: '替换附件（同一类别）',
+        params: attachmentParams,
+        consumes: ['multipart/form-data'],
+        response: { 200: attachmentResponse },
+      },
+    },
     async (req) => {
       const user = requireUser(req);
       const { replacedKind } = await authorizeUpload(ctx, user, req.params.id, req.params.attachmentId);

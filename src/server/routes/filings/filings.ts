@@ -1,6 +1,7 @@
 /** The applicant's filings (SPEC §5): create, list, read, save the draft, submit, withdraw. */
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { filingListResponse, filingResponse, submitResponse } from '../../../shared/api/filings.js';
 import { filingDraftInput } from '../../../shared/filing/schema.js';
 import { discardDraft, findEmptyDraft } from '../../commands/discardDraft.js';
 import { createFiling, saveFiling } from '../../commands/saveFiling.js';
@@ -82,6 +83,7 @@ export const filingRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '新建备案草稿（可带部分表单）；reuseEmpty=1 且不带表单时，沿用本账号已有的空草稿（200）',
         body: filingDraftInput.nullish(),
         querystring: createQuery,
+        response: { 200: filingResponse, 201: filingResponse },
       },
     },
     async (req, reply) => {
@@ -96,7 +98,7 @@ export const filingRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get('/', { schema: { tags, summary: '我的备案' } }, async (req) => {
+  app.get('/', { schema: { tags, summary: '我的备案', response: { 200: filingListResponse } } }, async (req) => {
     const user = requireUser(req);
     const rows = await ctx.db
       .select()
@@ -107,16 +109,28 @@ export const filingRoutes: FastifyPluginAsyncZod = async (app) => {
     return { items: rows.map((r) => presentFilingSummary(r, cal, ctx.now())) };
   });
 
-  app.get('/:id', { schema: { tags, summary: '备案详情', params: filingParams } }, async (req) => {
-    const user = requireUser(req);
-    const row = await loadFiling(ctx.db, req.params.id);
-    authorizeFiling(user, 'read', row);
-    return { filing: await view(ctx, user, row) };
-  });
+  app.get(
+    '/:id',
+    { schema: { tags, summary: '备案详情', params: filingParams, response: { 200: filingResponse } } },
+    async (req) => {
+      const user = requireUser(req);
+      const row = await loadFiling(ctx.db, req.params.id);
+      authorizeFiling(user, 'read', row);
+      return { filing: await view(ctx, user, row) };
+    },
+  );
 
   app.put(
     '/:id',
-    { schema: { tags, summary: '保存草稿（整表替换）', params: filingParams, body: filingDraftInput } },
+    {
+      schema: {
+        tags,
+        summary: '保存草稿（整表替换）',
+        params: filingParams,
+        body: filingDraftInput,
+        response: { 200: filingResponse },
+      },
+    },
     async (req) => {
       const user = requireUser(req);
       const row = await saveFiling(ctx, { user, filingId: req.params.id, draft: req.body });
@@ -131,6 +145,7 @@ export const filingRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '提交备案：通过完整性核查后开始 10 个工作日的审核期限',
         params: filingParams,
+        response: { 200: submitResponse },
       },
     },
     async (req) => {
@@ -156,9 +171,13 @@ export const filingRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.post('/:id/withdraw', { schema: { tags, summary: '撤回备案申请', params: filingParams } }, async (req) => {
-    const user = requireUser(req);
-    const row = await withdrawFiling(ctx, { user, filingId: req.params.id });
-    return { filing: await view(ctx, user, row) };
-  });
+  app.post(
+    '/:id/withdraw',
+    { schema: { tags, summary: '撤回备案申请', params: filingParams, response: { 200: filingResponse } } },
+    async (req) => {
+      const user = requireUser(req);
+      const row = await withdrawFiling(ctx, { user, filingId: req.params.id });
+      return { filing: await view(ctx, user, row) };
+    },
+  );
 };

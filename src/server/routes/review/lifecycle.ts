@@ -6,7 +6,7 @@ import { and, count, desc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { changeAttachmentParams, changeParams, reviewChangeResponse } from '../../../shared/api/changes.js';
 import { deregistrationsQuery, deregistrationsResponse } from '../../../shared/api/deregistration.js';
-import { revokeBody } from '../../../shared/api/revocation.js';
+import { revokeBody, revokeResponse } from '../../../shared/api/revocation.js';
 import {
   versionDiffQuery,
   versionDiffResponse,
@@ -116,7 +116,15 @@ export const reviewLifecycleRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/filings/:id/revoke',
-    { schema: { tags, summary: '撤销备案（管理员）', params: filingParams, body: revokeBody } },
+    {
+      schema: {
+        tags,
+        summary: '撤销备案（管理员）',
+        params: filingParams,
+        body: revokeBody,
+        response: { 200: revokeResponse },
+      },
+    },
     async (req) => {
       const user = requireUser(req);
       const row = await revokeFiling(ctx, { user, filingId: req.params.id, ...req.body });

@@ -1,6 +1,12 @@
 /** The regulator's review (SPEC §5, Article 5): queue, the review page, claims, checks and decisions. */
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  approveResponse,
+  revealResponse,
+  reviewersResponse,
+  reviewFilingResponse,
+} from '../../../shared/api/review.js';
 import { queueQuery, queueResponse } from '../../../shared/api/reviewQueue.js';
 import { chinaToday } from '../../../shared/calendar/index.js';
 import { article8View } from '../../../shared/filing/article8.js';
@@ -137,17 +143,28 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get('/reviewers', { schema: { tags, summary: '审核人员列表（分配用）' } }, async () => {
-    const staff = await ctx.db
-      .select({ id: users.id, displayName: users.displayName, roles: users.roles })
-      .from(users)
-      .where(and(eq(users.disabled, false), sql`${users.roles} && array['reviewer','admin']::text[]`));
-    return { items: staff.map((s) => ({ id: s.id, displayName: s.displayName ?? '审核员', roles: s.roles })) };
-  });
+  app.get(
+    '/reviewers',
+    { schema: { tags, summary: '审核人员列表（分配用）', response: { 200: reviewersResponse } } },
+    async () => {
+      const staff = await ctx.db
+        .select({ id: users.id, displayName: users.displayName, roles: users.roles })
+        .from(users)
+        .where(and(eq(users.disabled, false), sql`${users.roles} && array['reviewer','admin']::text[]`));
+      return { items: staff.map((s) => ({ id: s.id, displayName: s.displayName ?? '审核员', roles: s.roles })) };
+    },
+  );
 
   app.get(
     '/filings/:id',
-    { schema: { tags, summary: '审核页：全部字段（个人信息脱敏）', params: filingParams } },
+    {
+      schema: {
+        tags,
+        summary: '审核页：全部字段（个人信息脱敏）',
+        params: filingParams,
+        response: { 200: reviewFilingResponse },
+      },
+    },
     async (req) => {
       const user = requireUser(req);
       const row = await loadFiling(ctx.db, req.params.id);
@@ -158,7 +175,14 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/filings/:id/approve',
-    { schema: { tags, summary: '予以备案：发放备案编号、通报、公布', params: filingParams } },
+    {
+      schema: {
+        tags,
+        summary: '予以备案：发放备案编号、通报、公布',
+        params: filingParams,
+        response: { 200: approveResponse },
+      },
+    },
     async (req) => {
       const user = requireUser(req);
       const row = await approveFiling(ctx, { user, filingId: req.params.id });
@@ -168,7 +192,15 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/filings/:id/request-correction',
-    { schema: { tags, summary: '通知补正（逐字段说明原因）', params: filingParams, body: correctionBody } },
+    {
+      schema: {
+        tags,
+        summary: '通知补正（逐字段说明原因）',
+        params: filingParams,
+        body: correctionBody,
+        response: { 200: reviewFilingResponse },
+      },
+    },
     async (req) => {
       const user = requireUser(req);
       const row = await requestCorrection(ctx, { user, filingId: req.params.id, ...req.body });
@@ -176,15 +208,27 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.post('/filings/:id/claim', { schema: { tags, summary: '认领', params: filingParams } }, async (req) => {
-    const user = requireUser(req);
-    await assignReviewer(ctx, { user, filingId: req.params.id });
-    return { filing: await reviewView(ctx, user, await loadFiling(ctx.db, req.params.id)) };
-  });
+  app.post(
+    '/filings/:id/claim',
+    { schema: { tags, summary: '认领', params: filingParams, response: { 200: reviewFilingResponse } } },
+    async (req) => {
+      const user = requireUser(req);
+      await assignReviewer(ctx, { user, filingId: req.params.id });
+      return { filing: await reviewView(ctx, user, await loadFiling(ctx.db, req.params.id)) };
+    },
+  );
 
   app.post(
     '/filings/:id/assign',
-    { schema: { tags, summary: '分配给审核人员（管理员）', params: filingParams, body: assignBody } },
+    {
+      schema: {
+        tags,
+        summary: '分配给审核人员（管理员）',
+        params: filingParams,
+        body: assignBody,
+        response: { 200: reviewFilingResponse },
+      },
+    },
     async (req) => {
       const user = requireUser(req);
       await assignReviewer(ctx, { user, filingId: req.params.id, reviewerId: req.body.reviewerId });
@@ -194,7 +238,15 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.put(
     '/filings/:id/checks/:section',
-    { schema: { tags, summary: '记录真实性核查结果', params: checkParams, body: checkBody } },
+    {
+      schema: {
+        tags,
+        summary: '记录真实性核查结果',
+        params: checkParams,
+        body: checkBody,
+        response: { 200: reviewFilingResponse },
+      },
+    },
     async (req) => {
       const user = requireUser(req);
       await recordCheck(ctx, { user, filingId: req.params.id, section: req.params.section, ...req.body });
@@ -204,7 +256,15 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/filings/:id/reveal',
-    { schema: { tags, summary: '查看未脱敏的个人信息（记录原因）', params: filingParams, body: revealBody } },
+    {
+      schema: {
+        tags,
+        summary: '查看未脱敏的个人信息（记录原因）',
+        params: filingParams,
+        body: revealBody,
+        response: { 200: revealResponse },
+      },
+    },
     async (req) => {
       const user = requireUser(req);
       return { personal: await revealPersonal(ctx, { user, filingId: req.params.id, reason: req.body.reason }) };

@@ -5,17 +5,14 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { List, Space, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import type { AttachmentView } from '../../../shared/api/common.js';
 import { filingViewCatalog } from '../../../shared/i18n/locales/filingView.js';
 import { formatDateTime, formatSize } from '../../lib/format.js';
 import { useCatalog } from '../../lib/i18n.js';
 
-export interface AttachmentFile {
-  id: string;
-  fileName: string;
-  size: number;
-  sm3: string;
-  uploadedAt?: string;
-}
+/** What the row shows of an attachment (shared/api/common.ts), or of a complaint's evidence (no upload time). */
+export type AttachmentFile = Pick<AttachmentView, 'id' | 'fileName' | 'size' | 'sm3'> &
+  Partial<Pick<AttachmentView, 'uploadedAt'>>;
 
 export function AttachmentRow({ file, href, actions }: { file: AttachmentFile; href: string; actions: ReactNode[] }) {
   const { t } = useCatalog(filingViewCatalog);

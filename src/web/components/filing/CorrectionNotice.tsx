@@ -5,15 +5,14 @@
  */
 import { Alert, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import type { CorrectionView, FieldErrorView } from '../../../shared/api/common.js';
 import { filingViewCatalog } from '../../../shared/i18n/locales/filingView.js';
 import { formatDateTime } from '../../lib/format.js';
 import { useCatalog, useI18n } from '../../lib/i18n.js';
 import { fieldLabel } from '../DiffTable.js';
 
-export interface CorrectionItem {
-  field: string;
-  message: string;
-}
+/** One field to correct, as the notice (shared/api/common.ts correctionSchema) names it. */
+export type CorrectionItem = Pick<FieldErrorView, 'field' | 'message'>;
 
 export function CorrectionNotice({
   correction,
@@ -22,7 +21,7 @@ export function CorrectionNotice({
   footer,
   action,
 }: {
-  correction: { summary: string; items: CorrectionItem[]; createdAt: string };
+  correction: CorrectionView;
   /** Whether an item has been changed since (the editor knows). */
   isFixed?: (item: CorrectionItem) => boolean;
   /** Before an item's field name (the editor's link to its step). */

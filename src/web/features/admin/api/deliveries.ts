@@ -3,41 +3,28 @@
  * sees it, with resending, and each partner's webhook, secret, email and pull token.
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Partner, PartnerUpdate } from '../../../../shared/api/adminPartners.js';
+import type {
+  DeliveriesResponse,
+  Delivery,
+  DeliveryAttempt,
+  DeliveryDetailResponse,
+  DeliveryStatus,
+} from '../../../../shared/api/adminDeliveries.js';
+import type {
+  PartnerListResponse,
+  PartnerResponse,
+  PartnerUpdate,
+  PullTokenResponse,
+} from '../../../../shared/api/adminPartners.js';
 import { api } from '../../../lib/api.js';
 
-export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
-
-export interface Delivery {
-  id: string | number;
-  channel: string;
-  recipient: string;
-  recipientName: string | null;
-  eventType: string;
-  filingId: string | null;
-  filingNumber: string | null;
-  status: DeliveryStatus | string;
-  attempts: number;
-  nextAttemptAt: string | null;
-  lastError: string | null;
-  deliveredAt: string | null;
-  createdAt: string;
-}
-
-export interface Attempt {
-  at: string;
-  ok: boolean;
-  detail: string | null;
-}
-
-export interface DeliveryDetail {
-  delivery: Partial<Delivery>;
-  history: Attempt[];
-}
+export type { Delivery, DeliveryStatus };
+export type Attempt = DeliveryAttempt;
 
 /** The partner cards' types are the shared API schemas' (shared/api/adminPartners.ts). */
 export type { Partner, PartnerUpdate } from '../../../../shared/api/adminPartners.js';
 
+/** @uiState The page's filter, sent as deliveriesQuery: a status (or all), a recipient ('' for any), the page. */
 export interface DeliveryFilter {
   status: DeliveryStatus | 'all';
   recipient: string;
@@ -54,32 +41,21 @@ export function useDeliveries(f: DeliveryFilter) {
       const q = new URLSearchParams({ page: String(f.page) });
       if (f.status !== 'all') q.set('status', f.status);
       if (f.recipient) q.set('recipient', f.recipient);
-      return api<{ total: number; pageSize?: number; items: Delivery[] }>('GET', `/api/admin/deliveries?${q}`);
+      return api<DeliveriesResponse>('GET', `/api/admin/deliveries?${q}`);
     },
     placeholderData: keepPreviousData,
     refetchInterval: 30_000,
   });
 }
 
-/**
- * One delivery with its attempt history. The list item already has `attempts` as a count; the detail carries the
- * history as `attempts: [...]` (or `history`), beside the item or inside `delivery`.
- */
+/** One delivery with its attempt history (GET /api/admin/deliveries/:id: the item, `attempts` as the history). */
 export function useDelivery(id: string | number | null) {
   return useQuery({
     queryKey: [...deliveriesKey, 'detail', id],
     enabled: id !== null,
-    queryFn: async (): Promise<DeliveryDetail> => {
-      const raw = await api<Record<string, unknown>>('GET', `/api/admin/deliveries/${id}`);
-      const inner = (raw.delivery ?? raw.item ?? raw) as Record<string, unknown>;
-      const list = [raw.attempts, raw.history, inner.attempts, inner.history].find(Array.isArray) as
-        | Attempt[]
-        | undefined;
-      const { attempts: count, ...rest } = inner;
-      return {
-        delivery: { ...(rest as Partial<Delivery>), ...(typeof count === 'number' ? { attempts: count } : {}) },
-        history: list ?? [],
-      };
+    queryFn: async () => {
+      const { delivery, attempts } = await api<DeliveryDetailResponse>('GET', `/api/admin/deliveries/${id}`);
+      return { delivery, history: attempts };
     },
   });
 }
@@ -87,7 +63,7 @@ export function useDelivery(id: string | number | null) {
 export function useResend() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (id: string | number) => api<unknown>('POST', `/api/admin/deliveries/${id}/resend`),
+    mutationFn: (id: string | number) => api<DeliveryDetailResponse>('POST', `/api/admin/deliveries/${id}/resend`),
     onSuccess: () => qc.invalidateQueries({ queryKey: deliveriesKey }),
   });
 }
@@ -95,14 +71,14 @@ export function useResend() {
 export function usePartners() {
   return useQuery({
     queryKey: partnersKey,
-    queryFn: async () => (await api<{ items: Partner[] }>('GET', '/api/admin/partners')).items,
+    queryFn: async () => (await api<PartnerListResponse>('GET', '/api/admin/partners')).items,
   });
 }
 
 export function useUpdatePartner(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: PartnerUpdate) => api<unknown>('PUT', `/api/admin/partners/${id}`, body),
+    mutationFn: (body: PartnerUpdate) => api<PartnerResponse>('PUT', `/api/admin/partners/${id}`, body),
     onSuccess: () => qc.invalidateQueries({ queryKey: partnersKey }),
   });
 }
@@ -110,7 +86,7 @@ export function useUpdatePartner(id: string) {
 export function useNewPullToken(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: () => api<{ token: string }>('POST', `/api/admin/partners/${id}/token`),
+    mutationFn: () => api<PullTokenResponse>('POST', `/api/admin/partners/${id}/token`),
     onSuccess: () => qc.invalidateQueries({ queryKey: partnersKey }),
   });
 }

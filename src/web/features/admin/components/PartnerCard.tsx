@@ -7,12 +7,8 @@ import { useLabels } from '../../../lib/labels.js';
 import { type Partner, type PartnerUpdate, useNewPullToken, useUpdatePartner } from '../api/deliveries.js';
 import { ADMIN_MESSAGES } from '../messages.js';
 
-interface Values {
-  webhookUrl: string;
-  webhookSecret: string;
-  email: string;
-  enabled: boolean;
-}
+/** The form holds every field of the update (shared/api/adminPartners.ts), blank rather than null. */
+type Values = { [K in keyof PartnerUpdate]-?: NonNullable<PartnerUpdate[K]> };
 
 export function PartnerCard({ partner }: { partner: Partner }) {
   const m = useMessages(ADMIN_MESSAGES);

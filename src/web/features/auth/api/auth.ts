@@ -1,6 +1,6 @@
 /** The account API: who is signed in, sign in, register and confirm the address, sign out. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { LoginBody, MeResponse, RegisterBody } from '../../../../shared/api/auth.js';
+import type { LoginBody, MeResponse, RegisterBody, RegisterResponse } from '../../../../shared/api/auth.js';
 import { api } from '../../../lib/api.js';
 import { meKey } from '../../../lib/session.js';
 
@@ -25,7 +25,7 @@ export function useLogin() {
 /** Step one of signing up: the server mails a link (and answers alike for an address that has an account). */
 export function useRegister() {
   return useMutation({
-    mutationFn: (input: RegisterInput) => api<{ status: 'confirmation_sent' }>('POST', '/api/auth/register', input),
+    mutationFn: (input: RegisterInput) => api<RegisterResponse>('POST', '/api/auth/register', input),
   });
 }
 

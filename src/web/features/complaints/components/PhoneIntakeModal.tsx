@@ -1,6 +1,7 @@
 /** Recording a phone call as a complaint (SPEC §9 staff intake): the same fields and rules as the web form. */
 import { App, Form, Input, Modal, Select } from 'antd';
 import { useNavigate } from 'react-router';
+import type { StaffComplaintInput } from '../../../../shared/api/complaints.js';
 import { COMPLAINT_CATEGORIES, COMPLAINT_CATEGORY_LABELS } from '../../../../shared/complaints/lifecycle.js';
 import { handlingCatalog } from '../../../../shared/i18n/locales/handling.js';
 import { paths } from '../../../config/paths.js';
@@ -8,14 +9,8 @@ import { ApiError } from '../../../lib/api.js';
 import { useCatalog } from '../../../lib/i18n.js';
 import { useRecordPhoneCall } from '../api/complaints.js';
 
-interface Values {
-  category?: (typeof COMPLAINT_CATEGORIES)[number];
-  targetFilingNumber?: string;
-  targetName?: string;
-  targetUrl?: string;
-  description?: string;
-  contact?: { name?: string; phone?: string; email?: string };
-}
+/** The form's fields are the intake body's (shared/api/complaints.ts), each possibly still empty. */
+type Values = Partial<Omit<StaffComplaintInput, 'channel'>>;
 
 const blank = (s: string | undefined) => (s?.trim() ? s.trim() : undefined);
 

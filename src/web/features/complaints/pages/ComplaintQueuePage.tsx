@@ -35,9 +35,14 @@ function useQueueParams(): [ComplaintQueueParams, (p: ComplaintQueueParams) => v
     due: oneOf(DUE_FILTERS, search.get('due')),
   };
   const update = (p: ComplaintQueueParams) =>
-    setSearch(Object.fromEntries(Object.entries(p).filter((e): e is [string, string] => typeof e[1] === 'string')), {
-      replace: true,
-    });
+    setSearch(
+      Object.fromEntries(
+        Object.entries(p).filter((e): e is [string, NonNullable<(typeof e)[1]>] => typeof e[1] === 'string'),
+      ),
+      {
+        replace: true,
+      },
+    );
   return [params, update];
 }
 

@@ -3,21 +3,17 @@
  * form, replace or add files, submit. Versions of the filing (GET /api/filings/:id/versions) for the status page.
  */
 import { useQuery } from '@tanstack/react-query';
-import type { ChangeDetail, SaveChangeBody } from '../../../../shared/api/changes.js';
+import type {
+  ChangeAttachmentResponse,
+  ChangeDetail,
+  ChangeResponse,
+  SaveChangeBody,
+} from '../../../../shared/api/changes.js';
+import type { VersionSummary, VersionsResponse } from '../../../../shared/api/versions.js';
 import type { FilingDraft } from '../../../../shared/filing/schema.js';
 import { api, uploadWithProgress } from '../../../lib/api.js';
-import type { Attachment } from './filings.js';
 
-export type { ChangeDetail };
-
-export interface VersionSummary {
-  version: number;
-  current: boolean;
-  approvedAt: string;
-  changeId: string | null;
-  changeDate: string | null;
-  lastChangeDate: string | null;
-}
+export type { ChangeDetail, VersionSummary };
 
 export const changeKey = (id: string) => ['changes', id] as const;
 export const versionsKey = (filingId: string) => ['filings', filingId, 'versions'] as const;
@@ -25,25 +21,23 @@ export const versionsKey = (filingId: string) => ['filings', filingId, 'versions
 export function useChange(id: string) {
   return useQuery({
     queryKey: changeKey(id),
-    queryFn: async () => (await api<{ change: ChangeDetail }>('GET', `/api/changes/${id}`)).change,
+    queryFn: async () => (await api<ChangeResponse>('GET', `/api/changes/${id}`)).change,
   });
 }
 
 export function useVersions(filingId: string, enabled: boolean) {
   return useQuery({
     queryKey: versionsKey(filingId),
-    queryFn: async () =>
-      (await api<{ versions: VersionSummary[] }>('GET', `/api/filings/${filingId}/versions`)).versions,
+    queryFn: async () => (await api<VersionsResponse>('GET', `/api/filings/${filingId}/versions`)).versions,
     enabled,
   });
 }
 
 export const saveChange = async (id: string, draft: FilingDraft, changeDate?: string) =>
-  (await api<{ change: ChangeDetail }>('PUT', `/api/changes/${id}`, { ...draft, changeDate } satisfies SaveChangeBody))
-    .change;
+  (await api<ChangeResponse>('PUT', `/api/changes/${id}`, { ...draft, changeDate } satisfies SaveChangeBody)).change;
 
 export const submitChange = async (id: string) =>
-  (await api<{ change: ChangeDetail }>('POST', `/api/changes/${id}/submit`)).change;
+  (await api<ChangeResponse>('POST', `/api/changes/${id}/submit`)).change;
 
 /** `replace` takes the place of every file of that kind in the change; `add` keeps them. */
 export function uploadChangeAttachment(
@@ -57,7 +51,7 @@ export function uploadChangeAttachment(
   form.append('kind', kind);
   form.append('mode', mode);
   form.append('file', file, file.name);
-  return uploadWithProgress<{ attachment: Attachment }>('POST', `/api/changes/${id}/attachments`, form, onProgress);
+  return uploadWithProgress<ChangeAttachmentResponse>('POST', `/api/changes/${id}/attachments`, form, onProgress);
 }
 
 export const deleteChangeAttachment = (id: string, attachmentId: string) =>

@@ -3,21 +3,18 @@
  * a draft (DELETE, drafts only), and the review history the filing view carries (server services/filingHistory.ts).
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Filing, FilingResponse, HistoryEvent } from '../../../../shared/api/filings.js';
 import { api } from '../../../lib/api.js';
-import { type Filing, filingKey, filingsKey } from './filings.js';
+import { filingKey, filingsKey } from './filings.js';
 
-export type HistoryEvent =
-  | { kind: 'submitted'; at: string; receivedDate: string }
-  | { kind: 'correction'; at: string; summary: string; items: { field: string; message: string }[] }
-  | { kind: 'approved'; at: string }
-  | { kind: 'withdrawn'; at: string };
-
-export type FilingWithHistory = Filing & { history?: HistoryEvent[] };
+export type { HistoryEvent };
+/** The filing view carries its history (shared/api/filings.ts). */
+export type FilingWithHistory = Filing;
 
 export function useNewFiling() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: async () => (await api<{ filing: Filing }>('POST', '/api/filings?reuseEmpty=1', {})).filing,
+    mutationFn: async () => (await api<FilingResponse>('POST', '/api/filings?reuseEmpty=1', {})).filing,
     onSuccess: (f) => {
       qc.setQueryData(filingKey(f.id), f);
       void qc.invalidateQueries({ queryKey: filingsKey, exact: true });

@@ -18,7 +18,7 @@ import { paths } from '../../../config/paths.js';
 import { ApiError } from '../../../lib/api.js';
 import { formatDateTime } from '../../../lib/format.js';
 import { useCatalog } from '../../../lib/i18n.js';
-import { type Filing, filingKey, filingsKey } from '../api/filings.js';
+import { type Filing, type FilingAction, filingKey, filingsKey } from '../api/filings.js';
 import { cancelChange, cancelDeregistration, deregister, startChange } from '../api/lifecycle.js';
 
 /** Puts a zod or API error on the form's fields (the API names `changeDate`, `terminationDate`, `reason`). */
@@ -174,7 +174,7 @@ export function LifecyclePanel({ f }: { f: Filing }) {
   const { message } = App.useApp();
   const refresh = useRefresh(f.id);
   const [modal, setModal] = useState<'change' | 'dereg' | null>(null);
-  const can = (a: string) => f.allowedActions.includes(a);
+  const can = (a: FilingAction) => f.allowedActions.includes(a);
   const change = f.openChange;
   const dereg = f.deregistration;
   const canDeregister = can('deregister') || can('scheduleDeregistration');

@@ -11,7 +11,7 @@ import { paths } from '../../../config/paths.js';
 import { formatDateTime as fmt } from '../../../lib/format.js';
 import { useCatalog, useI18n } from '../../../lib/i18n.js';
 import { type FilingWithHistory, useDeleteDraft } from '../api/drafts.js';
-import { type Filing, filingKey, filingsKey, useFiling, withdrawFiling } from '../api/filings.js';
+import { type Filing, type FilingAction, filingKey, filingsKey, useFiling, withdrawFiling } from '../api/filings.js';
 import { AfterApprovalCards, Article8Notice, RevokedNotice } from '../components/AfterApprovalCards.js';
 import { DueText } from '../components/DueText.js';
 import { FilingDocuments } from '../components/FilingDocuments.js';
@@ -216,7 +216,7 @@ export function FilingStatusPage() {
   if (filing.isPending) return <Spin style={{ display: 'block', marginTop: 80 }} />;
   if (filing.error) return <RouteError error={filing.error} />;
   const f = filing.data;
-  const can = (a: string) => f.allowedActions.includes(a);
+  const can = (a: FilingAction) => f.allowedActions.includes(a);
   return (
     <Card
       title={

@@ -1,14 +1,16 @@
 /** The homepage monitor on a filing's review page (server: routes/review/homepageChecks.ts). */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { HomepageCheckView } from '../../../../shared/api/homepageChecks.js';
+import type {
+  FlaggedFiling,
+  FlaggedFilingsResponse,
+  HomepageCheckResponse,
+  HomepageChecksResponse,
+  HomepageCheckView,
+} from '../../../../shared/api/homepageChecks.js';
 import { api } from '../../../lib/api.js';
 
-export type { HomepageCheckView };
-
-export interface HomepageChecks {
-  checks: HomepageCheckView[];
-  monitor: { consecutiveMisses: number; flaggedAt: string | null; lastCheckedAt: string; lastResult: string } | null;
-}
+export type { FlaggedFiling, HomepageCheckView };
+export type HomepageChecks = HomepageChecksResponse;
 
 const checksKey = (filingId: string) => ['review', 'filing', filingId, 'homepage-checks'] as const;
 export const screenshotUrl = (filingId: string, checkId: string) =>
@@ -27,22 +29,14 @@ export function useHomepageChecks(filingId: string) {
 export function useRunHomepageCheck(filingId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: () => api<{ check: HomepageCheckView }>('POST', `/api/review/filings/${filingId}/homepage-checks`),
+    mutationFn: () => api<HomepageCheckResponse>('POST', `/api/review/filings/${filingId}/homepage-checks`),
     onSuccess: () => qc.invalidateQueries({ queryKey: checksKey(filingId) }),
   });
-}
-
-export interface FlaggedFiling {
-  filingId: string;
-  filingNumber: string | null;
-  platformName: string | null;
-  consecutiveMisses: number;
-  flaggedAt: string;
 }
 
 export function useFlaggedHomepages() {
   return useQuery({
     queryKey: ['review', 'homepage-monitor', 'flagged'] as const,
-    queryFn: async () => (await api<{ items: FlaggedFiling[] }>('GET', '/api/review/homepage-monitor/flagged')).items,
+    queryFn: async () => (await api<FlaggedFilingsResponse>('GET', '/api/review/homepage-monitor/flagged')).items,
   });
 }

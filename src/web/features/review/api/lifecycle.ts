@@ -3,29 +3,22 @@
  * decisions, the versions of a filing and the diff between two, the deregistrations, and revocation (admins).
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ReviewChange } from '../../../../shared/api/changes.js';
-import type { DeregistrationView } from '../../../../shared/api/deregistration.js';
-import type { RevokeBody } from '../../../../shared/api/revocation.js';
-import type { FieldError } from '../../../../shared/filing/completeness.js';
+import type { ReviewChange, ReviewChangeResponse } from '../../../../shared/api/changes.js';
+import type { DiffEntryView } from '../../../../shared/api/common.js';
+import type {
+  DeregistrationListItem,
+  DeregistrationsQuery,
+  DeregistrationsResponse,
+} from '../../../../shared/api/deregistration.js';
+import type { CorrectionBody } from '../../../../shared/api/review.js';
+import type { RevokeBody, RevokeResponse } from '../../../../shared/api/revocation.js';
+import type { VersionDiffResponse, VersionSummary, VersionsResponse } from '../../../../shared/api/versions.js';
 import { api } from '../../../lib/api.js';
 import { queueKey, reviewFilingKey } from './review.js';
 
 export type { ReviewChange };
-
-export interface StaffVersion {
-  version: number;
-  current: boolean;
-  approvedAt: string;
-  changeId: string | null;
-  changeDate: string | null;
-  lastChangeDate: string | null;
-}
-
-export interface DiffEntry {
-  field: string;
-  before: string | number | boolean | null;
-  after: string | number | boolean | null;
-}
+export type StaffVersion = VersionSummary;
+export type DiffEntry = DiffEntryView;
 
 export const reviewChangeKey = (id: string) => ['review', 'change', id] as const;
 const staffVersionsKey = (filingId: string) => ['review', 'filing', filingId, 'versions'] as const;
@@ -33,11 +26,11 @@ const staffVersionsKey = (filingId: string) => ['review', 'filing', filingId, 'v
 export function useReviewChange(id: string) {
   return useQuery({
     queryKey: reviewChangeKey(id),
-    queryFn: async () => (await api<{ change: ReviewChange }>('GET', `/api/review/changes/${id}`)).change,
+    queryFn: async () => (await api<ReviewChangeResponse>('GET', `/api/review/changes/${id}`)).change,
   });
 }
 
-function useChangeMutation<V>(id: string, fn: (v: V) => Promise<{ change: ReviewChange }>) {
+function useChangeMutation<V>(id: string, fn: (v: V) => Promise<ReviewChangeResponse>) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: fn,
@@ -50,11 +43,11 @@ function useChangeMutation<V>(id: string, fn: (v: V) => Promise<{ change: Review
 }
 
 export const useApproveChange = (id: string) =>
-  useChangeMutation(id, () => api<{ change: ReviewChange }>('POST', `/api/review/changes/${id}/approve`));
+  useChangeMutation(id, () => api<ReviewChangeResponse>('POST', `/api/review/changes/${id}/approve`));
 
 export const useRequestChangeCorrection = (id: string) =>
-  useChangeMutation(id, (v: { summary: string; items: FieldError[] }) =>
-    api<{ change: ReviewChange }>('POST', `/api/review/changes/${id}/request-correction`, v),
+  useChangeMutation(id, (v: CorrectionBody) =>
+    api<ReviewChangeResponse>('POST', `/api/review/changes/${id}/request-correction`, v),
   );
 
 export const reviewChangeAttachmentUrl = (id: string, attachmentId: string, inline = false) =>
@@ -63,8 +56,7 @@ export const reviewChangeAttachmentUrl = (id: string, attachmentId: string, inli
 export function useStaffVersions(filingId: string, enabled: boolean) {
   return useQuery({
     queryKey: staffVersionsKey(filingId),
-    queryFn: async () =>
-      (await api<{ versions: StaffVersion[] }>('GET', `/api/review/filings/${filingId}/versions`)).versions,
+    queryFn: async () => (await api<VersionsResponse>('GET', `/api/review/filings/${filingId}/versions`)).versions,
     enabled,
   });
 }
@@ -74,7 +66,7 @@ export function useVersionDiff(filingId: string, from: number | null, to: number
     queryKey: [...staffVersionsKey(filingId), 'diff', from, to],
     queryFn: async () =>
       (
-        await api<{ diff: DiffEntry[] }>(
+        await api<VersionDiffResponse>(
           'GET',
           `/api/review/filings/${filingId}/versions/diff?from=${from ?? 1}&to=${to ?? 1}`,
         )
@@ -87,7 +79,7 @@ export function useVersionDiff(filingId: string, from: number | null, to: number
 export function useRevoke(filingId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: RevokeBody) => api<unknown>('POST', `/api/review/filings/${filingId}/revoke`, body),
+    mutationFn: (body: RevokeBody) => api<RevokeResponse>('POST', `/api/review/filings/${filingId}/revoke`, body),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: reviewFilingKey(filingId) });
       void qc.invalidateQueries({ queryKey: queueKey() });
@@ -95,20 +87,13 @@ export function useRevoke(filingId: string) {
   });
 }
 
-export type DeregistrationStatusFilter = 'all' | 'scheduled' | 'done' | 'cancelled';
-export interface DeregistrationItem extends DeregistrationView {
-  filingNumber: string | null;
-  platformName: string | null;
-}
+export type DeregistrationStatusFilter = NonNullable<DeregistrationsQuery['status']>;
+export type DeregistrationItem = DeregistrationListItem;
 
 export function useDeregistrations(status: DeregistrationStatusFilter, page: number, enabled: boolean) {
   return useQuery({
     queryKey: ['review', 'deregistrations', status, page],
-    queryFn: () =>
-      api<{ total: number; pageSize: number; items: DeregistrationItem[] }>(
-        'GET',
-        `/api/review/deregistrations?status=${status}&page=${page}`,
-      ),
+    queryFn: () => api<DeregistrationsResponse>('GET', `/api/review/deregistrations?status=${status}&page=${page}`),
     enabled,
     placeholderData: keepPreviousData,
   });

@@ -13,8 +13,8 @@ import { REVIEW_MESSAGES } from '../messages.js';
 
 const RESULTS: CheckResult[] = ['pass', 'fail', 'na'];
 
-/** What the review API adds to a filing for the checklist (server presenters/reviewFiling.ts). */
-export type ChecklistFiling = ReviewFiling & { idNumberNeedsReview?: boolean };
+/** The review view carries `idNumberNeedsReview` for the checklist (shared/api/review.ts). */
+export type ChecklistFiling = ReviewFiling;
 
 export const sectionsOf = (filing: ChecklistFiling) =>
   checklistSections({ sponsorType: filing.data.sponsor?.type, idNumberNeedsReview: !!filing.idNumberNeedsReview });

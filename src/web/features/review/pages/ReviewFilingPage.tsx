@@ -29,7 +29,6 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { DiffEntry } from '../../../../shared/filing/diff.js';
 import { monitorCatalog } from '../../../../shared/i18n/locales/monitor.js';
 import { reviewLifecycleCatalog } from '../../../../shared/i18n/locales/reviewLifecycle.js';
 import { DiffTable, fieldLabel } from '../../../components/DiffTable.js';
@@ -69,7 +68,8 @@ export function ReviewFilingPage() {
 }
 
 /** What the review API adds for a round after a correction (server presenters/reviewFiling.ts). */
-type RoundFiling = ChecklistFiling & { sinceCorrection?: { correctedAt: string; diff: DiffEntry[] } | null };
+/** The review view carries `sinceCorrection` (shared/api/review.ts). */
+type RoundFiling = ChecklistFiling;
 
 function ReviewPage({ filing }: { filing: RoundFiling }) {
   const m = useMessages(REVIEW_MESSAGES);

@@ -77,7 +77,9 @@ function useQueueParams(): [QueueParams, (p: Partial<QueueParams>) => void] {
         assignee: next.assignee,
         kind: next.kind,
         page: String(next.page),
-        ...Object.fromEntries(Object.entries(next.filters ?? {}).filter((e): e is [string, string] => !!e[1])),
+        ...Object.fromEntries(
+          Object.entries(next.filters ?? {}).filter((e): e is [string, NonNullable<(typeof e)[1]>] => !!e[1]),
+        ),
       },
       { replace: true },
     );
