@@ -36,7 +36,7 @@ async function sharedObjectKeySets(): Promise<{ name: string; keys: Set<string> 
   const visit = (name: string, s: unknown, depth: number) => {
     if (!(s instanceof z.ZodType) || seen.has(s) || depth > 12) return;
     seen.add(s);
-    const def = (s as { _zod: { def: Record<string, unknown> } })._zod.def;
+    const def = (s as unknown as { _zod: { def: Record<string, unknown> } })._zod.def;
     if (s instanceof z.ZodObject) {
       const shape = s.shape as Record<string, unknown>;
       out.push({ name, keys: new Set(Object.keys(shape)) });

@@ -25,7 +25,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { zodErrorMap, zodIssue } from '../shared/validation/issues.js';
+import { issue, issueOfMessage, renderIssue, zodErrorMap, zodIssue } from '../shared/validation/issues.js';
 import type { AppContext } from './context.js';
 import { databaseErrorSummary, isDatabaseUnavailable } from './lib/dbErrors.js';
 import { AppError, fieldPath } from './lib/errors.js';
@@ -246,14 +246,16 @@ function errorHandler(
     const where = (err as { validationContext?: string }).validationContext;
     const errors = err.validation.map((v) => {
       const segments = v.instancePath.split('/').filter(Boolean);
-      const field = fieldPath(segments) || where || 'body';
       const keys = (v.params as { keys?: string[] }).keys;
-      // The Chinese text stays `message`; `code` and `params` let a client say it in its own language.
-      const found = zodIssue({ code: v.keyword, ...(v.params as Record<string, unknown>) });
-      if (v.keyword === 'unrecognized_keys' && keys?.length) {
-        return { field: fieldPath([...segments, keys[0] as string]), message: '不认识的字段', ...found };
-      }
-      return { field, message: v.message ?? '格式不正确', ...found };
+      const unknownKey = v.keyword === 'unrecognized_keys' && keys?.length;
+      const field = unknownKey ? fieldPath([...segments, keys[0] as string]) : fieldPath(segments) || where || 'body';
+      // The schema's catalog code (`says`, or zod's own through zodErrorMap), else zod's generic one; the Chinese
+      // text stays `message`, `code` and `params` let a client say it in its own language, naming the field.
+      const written = unknownKey ? undefined : issueOfMessage(v.message);
+      const found = written ?? zodIssue({ code: v.keyword, ...(v.params as Record<string, unknown>) });
+      const named = issue(found.code, { ...found.params, field: found.params?.field ?? field });
+      const message = written || unknownKey || !v.message ? renderIssue(named, 'zh-CN') : v.message;
+      return { field, message, ...named };
     });
     const first = errors[0];
     return reply.code(400).send({

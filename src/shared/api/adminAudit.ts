@@ -3,6 +3,7 @@
  * newest first by a cursor (`before`: the last seq seen), the chain's state from the verifier, and a CSV export.
  */
 import { z } from 'zod';
+import { says } from '../validation/issues.js';
 import { isoDate } from './common.js';
 
 const blankIsAbsent = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema);
@@ -10,17 +11,17 @@ const blankIsAbsent = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v
 export const AUDIT_SUBJECT_TYPES = ['account', 'filing', 'change', 'calendar', 'system', 'complaint'] as const;
 
 export const auditFilterQuery = z.strictObject({
-  actorId: blankIsAbsent(z.uuid('操作人编号格式不正确').optional()),
+  actorId: blankIsAbsent(z.uuid(says('api.actorId')).optional()),
   /** An action (`filing.approve`) or every action of a kind (`filing.`). */
   action: blankIsAbsent(
     z
       .string()
-      .max(60, '操作名称过长')
-      .regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]*)?$/, '操作名称格式不正确，如 filing.approve 或 filing.')
+      .max(60, says('api.actionTooLong'))
+      .regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]*)?$/, says('api.actionFormat'))
       .optional(),
   ),
-  subjectType: blankIsAbsent(z.enum(AUDIT_SUBJECT_TYPES, { message: '对象类型不正确' }).optional()),
-  subjectId: blankIsAbsent(z.string().trim().min(1).max(100, '对象编号过长').optional()),
+  subjectType: blankIsAbsent(z.enum(AUDIT_SUBJECT_TYPES, says('api.subjectType')).optional()),
+  subjectId: blankIsAbsent(z.string().trim().min(1).max(100, says('api.subjectIdTooLong')).optional()),
   /** China dates, both inclusive. */
   from: blankIsAbsent(isoDate.optional()),
   to: blankIsAbsent(isoDate.optional()),
@@ -29,21 +30,9 @@ export type AuditFilter = z.infer<typeof auditFilterQuery>;
 
 export const auditListQuery = auditFilterQuery.extend({
   before: blankIsAbsent(
-    z.coerce
-      .number({ message: 'before 应为整数' })
-      .int('before 应为整数')
-      .min(1)
-      .max(Number.MAX_SAFE_INTEGER)
-      .optional(),
+    z.coerce.number(says('zod.int')).int(says('zod.int')).min(1).max(Number.MAX_SAFE_INTEGER).optional(),
   ),
-  pageSize: blankIsAbsent(
-    z.coerce
-      .number({ message: '每页条数应为整数' })
-      .int('每页条数应为整数')
-      .min(1, '每页条数至少为 1')
-      .max(200, '每页条数不能超过 200')
-      .optional(),
-  ),
+  pageSize: blankIsAbsent(z.coerce.number(says('zod.int')).int(says('zod.int')).min(1).max(200).optional()),
 });
 export type AuditListQuery = z.infer<typeof auditListQuery>;
 

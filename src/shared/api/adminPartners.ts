@@ -3,11 +3,12 @@
  * settings page's partner cards exchange them. Secrets are write-only: the view says only whether one is set.
  */
 import { z } from 'zod';
+import { says } from '../validation/issues.js';
 import { checkEmail, checkHttpUrl } from '../validators/contact.js';
 
 export const PARTNER_ID_PATTERN = /^[a-z][a-z0-9_-]{0,39}$/;
 
-export const partnerParams = z.strictObject({ id: z.string().regex(PARTNER_ID_PATTERN, '接收方编号格式不正确') });
+export const partnerParams = z.strictObject({ id: z.string().regex(PARTNER_ID_PATTERN, says('api.partnerId')) });
 
 const withCheck = (check: (v: string) => string | null) =>
   z
@@ -22,12 +23,12 @@ export const partnerBody = z.strictObject({
   webhookUrl: withCheck(checkHttpUrl).nullable().optional().describe('http(s) 地址；null 表示不推送'),
   webhookSecret: z
     .string()
-    .min(16, '签名密钥至少 16 个字符')
-    .max(256, '签名密钥不能超过 256 个字符')
+    .min(16, says('api.secretShort'))
+    .max(256, says('api.secretTooLong'))
     .optional()
     .describe('HMAC-SM3 签名密钥，只写不读'),
   email: withCheck(checkEmail).nullable().optional().describe('接收通报的邮箱；null 表示不发邮件'),
-  enabled: z.boolean({ message: '应为 true 或 false' }).optional(),
+  enabled: z.boolean(says('api.boolean')).optional(),
 });
 export type PartnerUpdate = z.infer<typeof partnerBody>;
 

@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { COMPLAINT_CATEGORIES, DEFAULT_COMPLAINT_LIMIT_WORKING_DAYS } from '../complaints/lifecycle.js';
 import { checkNumberFormat, DEFAULT_NUMBER_FORMAT } from '../filing/numberFormat.js';
+import { says, writes } from '../validation/issues.js';
 import { isoDate } from './common.js';
 
 const MB = 1024 * 1024;
@@ -19,84 +20,81 @@ const UNSAFE_NUMBER_CHARS = /[/\\?#%&<>"'`\s\p{Cc}]/u;
 export const filingNumberFormat = z
   .string()
   .trim()
-  .min(1, '编号格式不能为空')
-  .max(100, '编号格式不能超过 100 个字符')
+  .min(1, says('api.numberFormatEmpty'))
+  .max(100, says('api.numberFormatTooLong'))
   .superRefine((f, c) => {
     const problem = checkNumberFormat(f);
     if (problem) return c.addIssue({ code: 'custom', message: problem });
     if (UNSAFE_NUMBER_CHARS.test(f)) {
-      return c.addIssue({ code: 'custom', message: '编号格式不能包含空白、/ \\ ? # % & < > 引号等字符' });
+      return c.addIssue({ code: 'custom', message: writes('api.numberFormatChars') });
     }
     for (const m of f.matchAll(/\{seq:(\d+)\}/g)) {
       const width = Number(m[1]);
-      if (width < 1 || width > 10) c.addIssue({ code: 'custom', message: '序号位数 {seq:N} 的 N 应在 1 到 10 之间' });
+      if (width < 1 || width > 10) c.addIssue({ code: 'custom', message: writes('api.numberFormatWidth') });
     }
     if (/\{(?!year\}|seq(?::\d+)?\})/.test(f))
-      c.addIssue({ code: 'custom', message: '只能使用 {year} 和 {seq:N} 占位符' });
+      c.addIssue({ code: 'custom', message: writes('api.numberFormatPlaceholders') });
   });
 
 export const SETTING_SCHEMAS = {
   /** Article 10: the draft leaves the date blank; Article 8 counts 10 working days from it. */
-  'measures.effectiveDate': isoDate.refine(
-    (d) => d >= '2000-01-01' && d <= '2100-12-31',
-    '日期应在 2000 至 2100 年之间',
-  ),
+  'measures.effectiveDate': isoDate.refine((d) => d >= '2000-01-01' && d <= '2100-12-31', says('api.dateRange')),
   'upload.maxBytes': z
-    .number({ message: '应为整数（字节）' })
-    .int('应为整数（字节）')
-    .min(1024, '上传大小上限至少 1 KB')
-    .max(200 * MB, '上传大小上限不能超过 200 MB'),
+    .number(says('api.bytesInt'))
+    .int(says('api.bytesInt'))
+    .min(1024, says('api.uploadMin'))
+    .max(200 * MB, says('api.uploadMax')),
   'filingNumber.format': filingNumberFormat,
   /** Article 8: staff see filings of platforms not yet online whose planned launch is this near (days), or past. */
   'article8.launchWarningDays': z
-    .number({ message: '应为整数（天）' })
-    .int('应为整数（天）')
-    .min(0, '不能小于 0')
-    .max(365, '不能超过 365 天'),
+    .number(says('api.daysInt'))
+    .int(says('api.daysInt'))
+    .min(0, says('api.notNegative'))
+    .max(365, says('api.daysMax')),
   /** Article 9: the complaint channels the public portal shows (empty: not yet published). */
   'complaints.phone': z
-    .string({ message: '应为文字' })
+    .string(says('api.text'))
     .trim()
-    .max(40, '电话不能超过 40 个字符')
-    .regex(/^[0-9+\-() 转]*$/, '电话只能包含数字、空格、+、-、括号和“转”'),
-  'complaints.email': z.union([z.literal(''), z.email('邮箱格式不正确').max(254, '邮箱不能超过 254 个字符')], {
-    message: '邮箱格式不正确',
+    .max(40, says('api.phoneTooLong'))
+    .regex(/^[0-9+\-() 转]*$/, says('api.phoneChars')),
+  'complaints.email': z.union([z.literal(''), z.email(says('api.emailFormat')).max(254, says('api.emailMax'))], {
+    ...says('api.emailFormat'),
   }),
   /** Article 9: the handling time limit in working days, per category (a missing category: the default, 15). */
   'complaints.limitWorkingDays': z.partialRecord(
-    z.enum(COMPLAINT_CATEGORIES, { message: '未知的投诉类别' }),
+    z.enum(COMPLAINT_CATEGORIES, says('api.unknownCategory')),
     z
-      .number({ message: '应为整数（工作日）' })
-      .int('应为整数（工作日）')
-      .min(1, '至少 1 个工作日')
-      .max(120, '不能超过 120 个工作日'),
+      .number(says('api.workingDaysInt'))
+      .int(says('api.workingDaysInt'))
+      .min(1, says('api.workingDaysMin'))
+      .max(120, says('api.workingDaysMax')),
   ),
   /** Each evidence file of a complaint (at most 5) may be this large. */
   'complaints.evidenceMaxBytes': z
-    .number({ message: '应为整数（字节）' })
-    .int('应为整数（字节）')
-    .min(1024, '至少 1 KB')
-    .max(50 * MB, '不能超过 50 MB'),
+    .number(says('api.bytesInt'))
+    .int(says('api.bytesInt'))
+    .min(1024, says('api.kbMin'))
+    .max(50 * MB, says('api.mbMax')),
   /** The ALTCHA work: the largest number a solver may have to try (SHA-256 of salt + number). */
   'complaints.altchaMaxNumber': z
-    .number({ message: '应为整数' })
-    .int('应为整数')
-    .min(1000, '至少 1000')
-    .max(10_000_000, '不能超过 10000000'),
+    .number(says('api.int'))
+    .int(says('api.int'))
+    .min(1000, says('api.min1000'))
+    .max(10_000_000, says('api.max10m')),
   /** SPEC §10: the homepage monitor checks every valid filing daily (false: only on demand). */
-  'monitor.daily': z.boolean({ message: '应为 true 或 false' }),
+  'monitor.daily': z.boolean(says('api.boolean')),
   /** SPEC §10: the daily checks are spread over this many hours from 00:05 China time. */
   'monitor.spreadHours': z
-    .number({ message: '应为整数（小时）' })
-    .int('应为整数（小时）')
-    .min(1, '至少 1 小时')
-    .max(24, '不能超过 24 小时'),
+    .number(says('api.hoursInt'))
+    .int(says('api.hoursInt'))
+    .min(1, says('api.hoursMin'))
+    .max(24, says('api.hoursMax')),
   /** SPEC §10 politeness: the least time between two requests of the monitor to one host, per instance (ms). */
   'monitor.hostDelayMs': z
-    .number({ message: '应为整数（毫秒）' })
-    .int('应为整数（毫秒）')
-    .min(0, '不能小于 0')
-    .max(60_000, '不能超过 60000 毫秒'),
+    .number(says('api.msInt'))
+    .int(says('api.msInt'))
+    .min(0, says('api.notNegative'))
+    .max(60_000, says('api.msMax')),
 } as const;
 
 export type SettingKey = keyof typeof SETTING_SCHEMAS;

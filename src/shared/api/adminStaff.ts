@@ -4,25 +4,26 @@
  * active admin (409 `last_admin`).
  */
 import { z } from 'zod';
+import { says } from '../validation/issues.js';
 
 export const STAFF_ROLES = ['reviewer', 'admin', 'complaints'] as const;
 export type StaffRoleName = (typeof STAFF_ROLES)[number];
 
 export const staffRoles = z
-  .array(z.enum(STAFF_ROLES, { message: '角色应为 reviewer、admin 或 complaints' }), { message: '角色应为列表' })
-  .min(1, '至少选择一个角色')
-  .max(3, '角色不能超过 3 个')
-  .refine((r) => new Set(r).size === r.length, '角色不能重复');
+  .array(z.enum(STAFF_ROLES, says('api.role')), says('api.roleList'))
+  .min(1, says('api.rolesMin'))
+  .max(3, says('api.rolesMax'))
+  .refine((r) => new Set(r).size === r.length, says('api.rolesUnique'));
 
-const displayName = z.string().trim().min(1, '请填写姓名或称呼').max(50, '姓名不能超过 50 个字符');
+const displayName = z.string().trim().min(1, says('api.staffName')).max(50, says('api.personNameTooLong'));
 
 export const staffCreateBody = z.strictObject({
   email: z
     .string()
     .trim()
     .toLowerCase()
-    .max(254, '邮箱过长')
-    .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, '邮箱格式不正确'),
+    .max(254, says('api.emailTooLong'))
+    .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, says('api.emailFormat')),
   displayName,
   roles: staffRoles,
 });
@@ -31,11 +32,11 @@ export type StaffCreate = z.infer<typeof staffCreateBody>;
 export const staffUpdateBody = z.strictObject({
   displayName: displayName.optional(),
   roles: staffRoles.optional(),
-  disabled: z.boolean({ message: '应为 true 或 false' }).optional(),
+  disabled: z.boolean(says('api.boolean')).optional(),
 });
 export type StaffUpdate = z.infer<typeof staffUpdateBody>;
 
-export const staffParams = z.strictObject({ id: z.uuid('账号编号格式不正确') });
+export const staffParams = z.strictObject({ id: z.uuid(says('api.accountId')) });
 
 export const staffAccountSchema = z.object({
   id: z.string(),

@@ -3,15 +3,16 @@
  * The server adds what only it can check (the leaked-password list) in routes/auth/schema.ts.
  */
 import { z } from 'zod';
+import { says } from '../validation/issues.js';
 
 export const emailField = z
   .string()
   .trim()
   .toLowerCase()
-  .max(254, '邮箱过长')
-  .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, '邮箱格式不正确');
+  .max(254, says('api.emailTooLong'))
+  .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, says('api.emailFormat'));
 
-export const passwordField = z.string().max(128, '密码不能超过 128 个字符');
+export const passwordField = z.string().max(128, says('api.passwordTooLong'));
 
 /** The password rule as the registration form states it (once) and the server enforces it. */
 export const PASSWORD_MIN = 10;
@@ -20,11 +21,11 @@ export const isPasswordShapeOk = (p: string) => p.length >= PASSWORD_MIN && /[A-
 export const registerShape = {
   email: emailField,
   password: passwordField
-    .min(PASSWORD_MIN, '密码至少 10 个字符')
-    .refine((p) => /[A-Za-z]/.test(p) && /\d/.test(p), '密码须同时包含字母和数字'),
-  displayName: z.string().trim().min(1).max(50, '名称不能超过 50 个字符').optional(),
+    .min(PASSWORD_MIN, says('api.passwordShort'))
+    .refine((p) => /[A-Za-z]/.test(p) && /\d/.test(p), says('api.passwordMix')),
+  displayName: z.string().trim().min(1).max(50, says('api.nameTooLong')).optional(),
   /** Accepted as another name for displayName, which clients often call it. */
-  name: z.string().trim().min(1).max(50, '名称不能超过 50 个字符').optional(),
+  name: z.string().trim().min(1).max(50, says('api.nameTooLong')).optional(),
 };
 
 /** Registration as the web sends it; the server's registerBody adds the leaked-password check. */
@@ -37,10 +38,10 @@ export type RegisterResponse = z.infer<typeof registerResponse>;
 
 export const loginBody = z.strictObject({
   email: emailField,
-  password: passwordField.min(1, '请输入密码'),
+  password: passwordField.min(1, says('api.passwordRequired')),
   totp: z
     .string()
-    .regex(/^\d{6}$/, '动态口令为 6 位数字')
+    .regex(/^\d{6}$/, says('api.totpFormat'))
     .optional(),
 });
 export type LoginBody = z.input<typeof loginBody>;

@@ -6,28 +6,33 @@
  * web/features/calendar alike.
  */
 import { z } from 'zod';
+import { says } from '../validation/issues.js';
 import { isoDate } from './common.js';
 
 export const CALENDAR_MIN_YEAR = 2000;
 export const CALENDAR_MAX_YEAR = 2100;
-const year = z.number().int('应为整数').min(CALENDAR_MIN_YEAR, '年份过早').max(CALENDAR_MAX_YEAR, '年份过晚');
+const year = z
+  .number()
+  .int(says('api.int'))
+  .min(CALENDAR_MIN_YEAR, says('api.yearEarly'))
+  .max(CALENDAR_MAX_YEAR, says('api.yearLate'));
 
 export const calendarDaySchema = z.strictObject({
   date: isoDate,
-  name: z.string().trim().min(1, '请填写节日名称').max(50, '节日名称不超过 50 个字符'),
+  name: z.string().trim().min(1, says('api.holidayName')).max(50, says('api.holidayNameTooLong')),
 });
 
 /** One year as the notice gives it: every day off (weekends included) and every adjusted working day. */
 export const yearScheduleSchema = z.strictObject({
   year,
-  source: z.string().trim().min(1, '请填写依据（通知名称和文号）').max(200, '不超过 200 个字符'),
-  holidays: z.array(calendarDaySchema).min(1, '至少一个放假日').max(80, '放假日过多'),
-  workdays: z.array(calendarDaySchema).max(30, '调休上班日过多'),
+  source: z.string().trim().min(1, says('api.calendarSource')).max(200, says('api.max200')),
+  holidays: z.array(calendarDaySchema).min(1, says('api.holidaysMin')).max(80, says('api.holidaysMax')),
+  workdays: z.array(calendarDaySchema).max(30, says('api.workdaysMax')),
 });
 export type YearScheduleInput = z.infer<typeof yearScheduleSchema>;
 
 export const calendarYearParams = z.strictObject({
-  year: z.coerce.number().int('应为整数').min(CALENDAR_MIN_YEAR).max(CALENDAR_MAX_YEAR),
+  year: z.coerce.number().int(says('api.int')).min(CALENDAR_MIN_YEAR).max(CALENDAR_MAX_YEAR),
 });
 
 export const calendarYearSummarySchema = z.object({
@@ -61,11 +66,11 @@ export const calendarYearResponse = z.object({
 export const calendarPreviewBody = z
   .strictObject({
     year,
-    text: z.string().max(20_000, '通知全文不超过 20000 个字符').optional(),
+    text: z.string().max(20_000, says('api.noticeTooLong')).optional(),
     schedule: yearScheduleSchema.optional(),
   })
   .refine((b) => (b.text === undefined) !== (b.schedule === undefined), {
-    message: '须且只能提供 text（通知全文）或 schedule（JSON）之一',
+    ...says('api.textOrSchedule'),
     path: ['text'],
   });
 export type CalendarPreviewBody = z.infer<typeof calendarPreviewBody>;

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { CHANGE_STATUSES } from '../filing/lifecycle.js';
 import { dropNulls, type FilingDraft, filingDraftSchema } from '../filing/schema.js';
+import { says } from '../validation/issues.js';
 import {
   attachmentSchema,
   completenessSchema,
@@ -16,10 +17,10 @@ import {
   isoDate,
 } from './common.js';
 
-export const changeParams = z.strictObject({ changeId: z.uuid('变更编号格式不正确') });
+export const changeParams = z.strictObject({ changeId: z.uuid(says('api.changeId')) });
 export const changeAttachmentParams = z.strictObject({
-  changeId: z.uuid('变更编号格式不正确'),
-  attachmentId: z.uuid('附件编号格式不正确'),
+  changeId: z.uuid(says('api.changeId')),
+  attachmentId: z.uuid(says('api.attachmentId')),
 });
 
 export const startChangeBody = z.strictObject({

@@ -1,12 +1,13 @@
 /** Pieces the API schemas of src/shared/api share (SPEC §5): dates, due dates, attachments, field errors. */
 import { z } from 'zod';
 import { isIsoDate } from '../calendar/index.js';
+import { says } from '../validation/issues.js';
 
 /** A calendar date `YYYY-MM-DD` that exists. */
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-  .refine((s) => isIsoDate(s), '不是有效的日期');
+  .regex(/^\d{4}-\d{2}-\d{2}$/, says('api.dateFormat'))
+  .refine((s) => isIsoDate(s), says('api.dateInvalid'));
 
 export const dueSchema = z.object({
   date: z.string(),

@@ -13,6 +13,7 @@ import {
   COMPLAINT_MEASURES,
   COMPLAINT_STATUSES,
 } from '../complaints/lifecycle.js';
+import { says } from '../validation/issues.js';
 import { HOMEPAGE_CHECK_RESULTS } from './homepageChecks.js';
 import { DUE_FILTERS } from './listFilters.js';
 
@@ -27,38 +28,38 @@ export type AltchaChallenge = z.infer<typeof altchaChallengeSchema>;
 
 export const complaintContact = z
   .strictObject({
-    name: z.string().trim().max(100, '姓名不能超过 100 个字符').optional(),
+    name: z.string().trim().max(100, says('api.personNameTooLong')).optional(),
     phone: z
       .string()
       .trim()
-      .regex(/^[0-9+\-() ]{5,30}$/, '电话号码格式不正确')
+      .regex(/^[0-9+\-() ]{5,30}$/, says('api.phoneFormat'))
       .optional(),
-    email: z.email('电子邮箱格式不正确').max(254).optional(),
+    email: z.email(says('api.contactEmail')).max(254).optional(),
   })
   .optional();
 
 const targetFields = {
-  category: z.enum(COMPLAINT_CATEGORIES, '请选择投诉类别'),
-  targetFilingNumber: z.string().trim().min(1).max(64, '备案编号过长').optional(),
-  targetName: z.string().trim().min(1).max(200, '平台名称不能超过 200 个字符').optional(),
-  targetUrl: z.url('网址格式不正确').max(2048).optional(),
-  description: z.string().trim().min(10, '请至少用 10 个字描述问题').max(10000, '描述不能超过 10000 个字符'),
+  category: z.enum(COMPLAINT_CATEGORIES, says('api.complaintCategory')),
+  targetFilingNumber: z.string().trim().min(1).max(64, says('api.filingNumberTooLong')).optional(),
+  targetName: z.string().trim().min(1).max(200, says('api.platformNameTooLong')).optional(),
+  targetUrl: z.url(says('api.urlFormat')).max(2048).optional(),
+  description: z.string().trim().min(10, says('api.descriptionShort')).max(10000, says('api.descriptionTooLong')),
   contact: complaintContact,
 };
 
 const needsTarget = (b: { targetFilingNumber?: string; targetName?: string; targetUrl?: string }) =>
   Boolean(b.targetFilingNumber || b.targetName || b.targetUrl);
-const targetIssue = { message: '请填写被投诉平台的备案编号，或其名称、网址', path: ['targetFilingNumber'] };
+const targetIssue = { ...says('api.complaintTarget'), path: ['targetFilingNumber'] };
 
 /** The public web form; `altcha` is base64 of the JSON { algorithm, challenge, number, salt, signature }. */
 export const publicComplaintBody = z
-  .strictObject({ ...targetFields, altcha: z.string('请完成人机验证').min(1, '请完成人机验证').max(4096) })
+  .strictObject({ ...targetFields, altcha: z.string(says('api.altcha')).min(1, says('api.altcha')).max(4096) })
   .refine(needsTarget, targetIssue);
 export type PublicComplaintBody = z.infer<typeof publicComplaintBody>;
 
 /** Staff intake of a phone call or an email (POST /api/complaints). */
 export const staffComplaintBody = z
-  .strictObject({ ...targetFields, channel: z.enum(['phone', 'email'], '请选择受理渠道') })
+  .strictObject({ ...targetFields, channel: z.enum(['phone', 'email'], says('api.channel')) })
   .refine(needsTarget, targetIssue);
 export type StaffComplaintBody = z.infer<typeof staffComplaintBody>;
 
@@ -81,36 +82,36 @@ export const publicComplaintResponse = z.object({
 });
 export type PublicComplaintView = z.infer<typeof publicComplaintResponse>['complaint'];
 
-export const assignComplaintBody = z.strictObject({ handlerId: z.uuid('处理人编号格式不正确') });
+export const assignComplaintBody = z.strictObject({ handlerId: z.uuid(says('api.handlerId')) });
 export const verifyComplaintBody = z.strictObject({
-  outcome: z.enum(['substantiated', 'unsubstantiated'], '请选择核查结论'),
-  note: z.string().trim().min(2, '请写明核查情况').max(5000),
+  outcome: z.enum(['substantiated', 'unsubstantiated'], says('api.outcome')),
+  note: z.string().trim().min(2, says('api.verifyNote')).max(5000),
 });
 export const complaintMeasureBody = z.strictObject({
-  measure: z.enum(COMPLAINT_MEASURES, '请选择处理措施'),
-  note: z.string().trim().min(2, '请写明处理情况').max(5000),
+  measure: z.enum(COMPLAINT_MEASURES, says('api.measure')),
+  note: z.string().trim().min(2, says('api.measureNote')).max(5000),
   /** For 责令整改: what the platform's applicant is told to fix (never who complained). */
   instructions: z.string().trim().max(5000).optional(),
 });
 export const closeComplaintBody = z.strictObject({
-  reply: z.string().trim().min(2, '请填写给投诉人的答复').max(10000, '答复不能超过 10000 个字符'),
+  reply: z.string().trim().min(2, says('api.reply')).max(10000, says('api.replyTooLong')),
 });
 export const complaintChannel = z.enum(COMPLAINT_CHANNELS);
 
 export const startVerificationBody = z.strictObject({ note: z.string().trim().max(5000).optional() }).nullish();
 export const revealContactBody = z.strictObject({
-  reason: z.string().trim().min(4, '请写明查看原因（至少 4 个字）').max(500),
+  reason: z.string().trim().min(4, says('api.revealReason')).max(500),
 });
 export const complaintQueueQuery = z.strictObject({
-  status: z.enum([...COMPLAINT_STATUSES, 'open', 'all'], '状态不正确').optional(),
+  status: z.enum([...COMPLAINT_STATUSES, 'open', 'all'], says('api.statusFilter')).optional(),
   mine: z.enum(['1', 'true']).optional(),
-  category: z.enum(COMPLAINT_CATEGORIES, '投诉类别不正确').optional(),
+  category: z.enum(COMPLAINT_CATEGORIES, says('api.categoryFilter')).optional(),
   /** Open complaints due within 2 working days (`soon`) or past their handling limit (`overdue`). */
-  due: z.enum(DUE_FILTERS, '期限筛选不正确').optional(),
+  due: z.enum(DUE_FILTERS, says('api.dueFilter')).optional(),
 });
 /** Importing an `.eml` (multipart: `eml` file, and optionally the category and target the handler chose). */
 export const emlImportFields = z.strictObject({
-  category: z.enum(COMPLAINT_CATEGORIES, '请选择投诉类别').optional(),
+  category: z.enum(COMPLAINT_CATEGORIES, says('api.complaintCategory')).optional(),
   targetFilingNumber: targetFields.targetFilingNumber,
   targetName: targetFields.targetName,
   targetUrl: targetFields.targetUrl,

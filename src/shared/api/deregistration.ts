@@ -5,11 +5,12 @@
  */
 import { z } from 'zod';
 import { DEREGISTRATION_STATUSES } from '../filing/lifecycle.js';
+import { says } from '../validation/issues.js';
 import { isoDate, pageQuery } from './common.js';
 
 export const deregistrationBody = z.strictObject({
   terminationDate: isoDate.describe('业务终止之日：今天或更早立即注销，将来的日期于当日 0 时（北京时间）注销'),
-  reason: z.string().trim().max(1000, '原因不能超过 1000 个字符').optional(),
+  reason: z.string().trim().max(1000, says('api.reasonTooLong')).optional(),
 });
 export type DeregistrationBody = z.infer<typeof deregistrationBody>;
 

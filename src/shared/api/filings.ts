@@ -6,18 +6,22 @@
 import { z } from 'zod';
 import { ATTACHMENT_KINDS } from '../attachments.js';
 import type { FilingDraft } from '../filing/schema.js';
+import { says } from '../validation/issues.js';
 import { changeSchema } from './changes.js';
 import { attachmentSchema, completenessSchema, correctionSchema, dueSchema } from './common.js';
 import { deregistrationSchema } from './deregistration.js';
 import { article8Schema } from './reviewQueue.js';
 
-export const filingParams = z.strictObject({ id: z.uuid('备案申请ID格式不正确（应为 UUID）') });
+export const filingParams = z.strictObject({ id: z.uuid(says('api.filingId')) });
 export const attachmentParams = z.strictObject({
-  id: z.uuid('备案申请ID格式不正确（应为 UUID）'),
-  attachmentId: z.uuid('附件编号格式不正确'),
+  id: z.uuid(says('api.filingId')),
+  attachmentId: z.uuid(says('api.attachmentId')),
 });
 export const downloadQuery = z.strictObject({ inline: z.enum(['0', '1']).optional() });
-export const attachmentKind = z.enum(ATTACHMENT_KINDS, { message: `附件类别应为 ${ATTACHMENT_KINDS.join('、')} 之一` });
+export const attachmentKind = z.enum(
+  ATTACHMENT_KINDS,
+  says('api.attachmentKind', { kinds: ATTACHMENT_KINDS.join(', ') }),
+);
 export const createQuery = z.strictObject({ reuseEmpty: z.enum(['0', '1']).optional() });
 
 /** What an applicant may do with a filing (server policies/filing.ts answers which, for the buttons). */

@@ -3,13 +3,14 @@
  * now and read its history with the evidence; flagged filings (3 misses in a row); admins check all valid filings.
  */
 import { z } from 'zod';
+import { says } from '../validation/issues.js';
 
 export const HOMEPAGE_CHECK_RESULTS = ['compliant', 'missing', 'unreachable', 'manual_review'] as const;
 export type HomepageCheckResult = (typeof HOMEPAGE_CHECK_RESULTS)[number];
 
 export const homepageCheckParams = z.strictObject({
-  id: z.uuid('备案申请ID格式不正确（应为 UUID）'),
-  checkId: z.uuid('检查记录编号格式不正确'),
+  id: z.uuid(says('api.filingId')),
+  checkId: z.uuid(says('api.checkId')),
 });
 
 const securityTxtFinding = z.object({

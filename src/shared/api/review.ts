@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { CHECK_RESULTS, CHECK_SECTIONS } from '../filing/review.js';
 import type { FilingDraft } from '../filing/schema.js';
+import { says } from '../validation/issues.js';
 import { attachmentSchema, completenessSchema, decisionSchema, diffEntrySchema, dueSchema } from './common.js';
 
 /** Top-level sections of 附件1 a correction item may point at (plus the attachment kinds). */
@@ -30,27 +31,27 @@ export const correctionItemBody = z.strictObject({
     .max(100)
     .refine(
       (f) => fieldPathPattern.test(f) && FIELD_ROOTS.includes(f.split(/[.[]/)[0] as string),
-      '不是备案登记表中的字段',
+      says('api.correctionField'),
     ),
-  message: z.string().trim().min(1, '请写明需要补正的原因').max(500, '原因不能超过 500 个字符'),
+  message: z.string().trim().min(1, says('api.correctionReason')).max(500, says('api.reasonTooLong')),
 });
 
 export const correctionBody = z.strictObject({
-  summary: z.string().trim().min(1, '请填写补正通知的说明').max(2000, '说明不能超过 2000 个字符'),
-  items: z.array(correctionItemBody).min(1, '请至少指出一处需要补正的字段').max(50, '最多 50 处'),
+  summary: z.string().trim().min(1, says('api.correctionSummary')).max(2000, says('api.summaryTooLong')),
+  items: z.array(correctionItemBody).min(1, says('api.correctionItems')).max(50, says('api.correctionItemsMax')),
 });
 export type CorrectionBody = z.input<typeof correctionBody>;
 
-export const assignBody = z.strictObject({ reviewerId: z.uuid('请选择审核人员') });
+export const assignBody = z.strictObject({ reviewerId: z.uuid(says('api.reviewerId')) });
 export type AssignBody = z.input<typeof assignBody>;
 export const checkParams = z.strictObject({ id: z.uuid(), section: z.enum(CHECK_SECTIONS) });
 export const checkBody = z.strictObject({
-  result: z.enum(CHECK_RESULTS, { message: '结果应为 pass、fail 或 na' }),
+  result: z.enum(CHECK_RESULTS, says('api.checkResult')),
   note: z.string().trim().max(1000).optional(),
 });
 export type CheckBody = z.input<typeof checkBody>;
 export const revealBody = z.strictObject({
-  reason: z.string().trim().min(4, '请写明查看原因（至少 4 个字）').max(500),
+  reason: z.string().trim().min(4, says('api.revealReason')).max(500),
 });
 export type RevealBody = z.input<typeof revealBody>;
 

@@ -1,10 +1,11 @@
 /** Revocation (撤销备案, SPEC §5/§8): POST /api/review/filings/:id/revoke { reason, complaintId? }, admins only. */
 import { z } from 'zod';
+import { says } from '../validation/issues.js';
 
 export const revokeBody = z.strictObject({
-  reason: z.string().trim().min(2, '请写明撤销原因').max(2000, '原因不能超过 2000 个字符'),
+  reason: z.string().trim().min(2, says('api.revokeReason')).max(2000, says('api.reasonTooLong')),
   /** The verified complaint behind it (Art. 9), when there is one. */
-  complaintId: z.uuid('投诉编号格式不正确').optional(),
+  complaintId: z.uuid(says('api.complaintId')).optional(),
 });
 export type RevokeBody = z.infer<typeof revokeBody>;
 

@@ -4,15 +4,16 @@
  */
 import { z } from 'zod';
 import type { FilingDraft } from '../filing/schema.js';
+import { says } from '../validation/issues.js';
 import { attachmentSchema, diffEntrySchema } from './common.js';
 
 export const versionParams = z.strictObject({
-  id: z.uuid('备案申请ID格式不正确（应为 UUID）'),
-  version: z.coerce.number().int().min(1, '版本号从 1 开始').max(1_000_000),
+  id: z.uuid(says('api.filingId')),
+  version: z.coerce.number().int().min(1, says('api.versionMin')).max(1_000_000),
 });
 export const versionDiffQuery = z.strictObject({
-  from: z.coerce.number().int().min(1, '版本号从 1 开始').max(1_000_000),
-  to: z.coerce.number().int().min(1, '版本号从 1 开始').max(1_000_000),
+  from: z.coerce.number().int().min(1, says('api.versionMin')).max(1_000_000),
+  to: z.coerce.number().int().min(1, says('api.versionMin')).max(1_000_000),
 });
 
 export const versionSummarySchema = z.object({

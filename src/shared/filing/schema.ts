@@ -6,6 +6,7 @@
  * (completeness.ts) at submit time, and by the web form as the user types.
  */
 import { z } from 'zod';
+import { says } from '../validation/issues.js';
 import { normalizeMobile } from '../validators/contact.js';
 import { normalizeIcpNumber } from '../validators/icp.js';
 import { toHalfWidth } from '../validators/text.js';
@@ -13,9 +14,10 @@ import { SPONSOR_TYPES } from './status.js';
 
 const MAX_TEXT = 20_000;
 
-const text = (max: number) => z.string().trim().max(max, `不能超过 ${max} 个字符`);
+/** Zod's own `zod.tooLong` names the field: 平台名称不能超过 100 个字符. */
+const text = (max: number) => z.string().trim().max(max);
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, says('api.dateFormat'));
 
 export const personSchema = z.strictObject({
   name: text(50).optional(),
@@ -26,7 +28,7 @@ export const personSchema = z.strictObject({
 // Inside lists too, a draft may hold a half-filled row; checkFiling asks for what is missing.
 export const shareholderSchema = z.strictObject({
   name: text(200).optional(),
-  percent: z.number().min(0, '持股比例不能为负').max(100, '持股比例不能超过 100').optional(),
+  percent: z.number().min(0, says('api.percentNegative')).max(100, says('api.percentMax')).optional(),
 });
 
 export const socialAccountSchema = z.strictObject({
@@ -41,14 +43,14 @@ export const filingDraftSchema = z.strictObject({
       homepageUrl: text(2048).optional(),
       icpNumber: text(64).transform(normalizeIcpNumber).optional(),
       publishesVulnerabilities: z.boolean().optional(),
-      publishUrls: z.array(text(2048)).max(50, '最多 50 个网址').optional(),
-      socialAccounts: z.array(socialAccountSchema).max(50, '最多 50 个公众号').optional(),
+      publishUrls: z.array(text(2048)).max(50, says('api.urlsMax')).optional(),
+      socialAccounts: z.array(socialAccountSchema).max(50, says('api.accountsMax')).optional(),
     })
     .optional(),
   sponsor: z
     .strictObject({
       name: text(200).optional(),
-      type: z.enum(SPONSOR_TYPES, { message: '类型应为个人、企业、事业单位或其他组织' }).optional(),
+      type: z.enum(SPONSOR_TYPES, says('api.sponsorType')).optional(),
       idNumber: text(32)
         .transform((s) => toHalfWidth(s).replace(/\s+/g, '').toUpperCase())
         .optional(),
@@ -64,9 +66,9 @@ export const filingDraftSchema = z.strictObject({
     .optional(),
   capital: z
     .strictObject({
-      registeredCapital: z.number().min(0, '注册资本不能为负').max(1e10, '注册资本数值过大').optional(),
+      registeredCapital: z.number().min(0, says('api.capitalNegative')).max(1e10, says('api.capitalTooBig')).optional(),
       currency: text(8).optional(),
-      shareholders: z.array(shareholderSchema).max(200, '最多 200 名股东').optional(),
+      shareholders: z.array(shareholderSchema).max(200, says('api.shareholdersMax')).optional(),
     })
     .optional(),
   rules: z
@@ -82,7 +84,12 @@ export const filingDraftSchema = z.strictObject({
   mlps: z
     .strictObject({
       certificateNumber: text(64).optional(),
-      level: z.number().int('定级应为整数').min(1, '定级应为 1 至 5').max(5, '定级应为 1 至 5').optional(),
+      level: z
+        .number()
+        .int(says('api.mlpsLevelInt'))
+        .min(1, says('api.mlpsLevelRange'))
+        .max(5, says('api.mlpsLevelRange'))
+        .optional(),
     })
     .optional(),
   management: text(MAX_TEXT).optional(),

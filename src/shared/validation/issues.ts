@@ -4,6 +4,7 @@
  * rendering, kept for API clients — and the web renders `code` in the UI's language.
  */
 import type { $ZodRawIssue } from 'zod/v4/core';
+import { type Segments, toFieldPath } from '../fieldPath.js';
 import type { Lang, Messages } from '../i18n/index.js';
 import { fieldKey, labelsCatalog } from '../i18n/locales/labels.js';
 import { validationCatalog } from '../i18n/locales/validation.js';
@@ -35,10 +36,17 @@ export function interpolate(text: string, params: Record<string, unknown> = {}):
 /** Whether the catalog has a text for this code. */
 export const isIssueCode = (code: string) => lookup(validationCatalog.resources['zh-CN'], code) !== undefined;
 
-/** The name of a field (JSON path) in a language: the labels catalog, or the path itself. */
+/** The codes of the validation catalog, e.g. `required`, `zod.tooLong`, `api.reasonRequired`. */
+type CodesOf<T> = { [K in keyof T & string]: T[K] extends string ? K : `${K}.${CodesOf<T[K]>}` }[keyof T & string];
+export type IssueCode = CodesOf<(typeof validationCatalog.resources)['zh-CN']>;
+
+/**
+ * The name of a field (JSON path) in a language: the labels catalog, the entry's list without its index
+ * (`items[0].message` as `items.message`), or the path itself.
+ */
 export function fieldName(field: string, lang: Lang): string {
   const labels = labelsCatalog.resources[lang].field as Record<string, string>;
-  return labels[fieldKey(field)] ?? field;
+  return labels[fieldKey(field)] ?? labels[fieldKey(field.replace(/\[\d+\]/g, ''))] ?? field;
 }
 
 /** The text of an issue in a language; `labelOf` names fields (the web passes one that also numbers list entries). */
@@ -52,7 +60,8 @@ export function renderIssue(
     lookup(validationCatalog.resources[lang] as Messages, 'zod.invalid') ??
     found.code;
   const params: Record<string, unknown> = { ...found.params };
-  if (typeof params.field === 'string') params.label = labelOf(params.field);
+  // A text naming its field says "the value" when the issue is about no field in particular.
+  params.label = typeof params.field === 'string' ? labelOf(params.field) : lang === 'en' ? 'Value' : '该值';
   return interpolate(text, params);
 }
 
@@ -65,6 +74,7 @@ export const zhText = (found: Issue | null): string | null => (found ? renderIss
  */
 export function zodIssue(raw: {
   code?: string;
+  expected?: string;
   origin?: string;
   format?: string;
   maximum?: unknown;
@@ -89,7 +99,7 @@ export function zodIssue(raw: {
       if (raw.format === 'date' || raw.format === 'datetime') return issue('zod.invalidDate');
       return issue('zod.invalidFormat');
     case 'invalid_type':
-      return issue('zod.invalidType');
+      return issue(raw.expected === 'int' ? 'zod.int' : 'zod.invalidType');
     case 'invalid_value':
     case 'invalid_union':
       return issue('zod.invalidValue');
@@ -103,9 +113,61 @@ export function zodIssue(raw: {
 }
 
 /**
- * For `z.config({ customError })`: zod's own messages (used when a schema gave none) from the catalog, in Chinese
- * (the API's language); the web renders the code of the same issue in the UI's language.
+ * The language zod's messages are written in when an issue is reported: Chinese on the server (the API's language),
+ * the UI's on the web (lib/zodConfig.ts follows the language switch), so a form showing a schema's message directly
+ * shows it in the UI's language.
+ */
+let messageLang: Lang = 'zh-CN';
+export const setIssueLanguage = (lang: Lang) => {
+  messageLang = lang;
+};
+
+/** Chinese texts rendered so far and the issue each renders: how the server's error handler finds a message's code. */
+const issueByText = new Map<string, Issue>();
+
+function written(found: Issue): string {
+  const zh = renderIssue(found, 'zh-CN');
+  if (issueByText.size > 10_000) issueByText.clear();
+  issueByText.set(zh, found);
+  return messageLang === 'zh-CN' ? zh : renderIssue(found, messageLang);
+}
+
+/** A catalog text written now (for `addIssue({ message })` in a refinement, which takes a string). */
+export const writes = (code: IssueCode, params?: IssueParams): string => written(issue(code, params));
+
+/** The catalog issue a zod message was written from (`says`, or zod's own through `zodErrorMap`), if it was. */
+export const issueOfMessage = (message: string | undefined): Issue | undefined =>
+  message === undefined ? undefined : issueByText.get(message);
+
+type ReportedIssue = { path?: PropertyKey[] | Segments; minimum?: unknown; maximum?: unknown };
+
+/** The field an issue is about, and the sizes zod reports, as parameters of the catalog's text. */
+function reported(raw: ReportedIssue, params?: IssueParams): IssueParams {
+  const out: IssueParams = {};
+  const num = (v: unknown) => (typeof v === 'number' || typeof v === 'bigint' ? Number(v) : undefined);
+  const min = num(raw.minimum);
+  const max = num(raw.maximum);
+  if (min !== undefined) out.minimum = min;
+  if (max !== undefined) out.maximum = max;
+  const field = raw.path?.length ? toFieldPath(raw.path as Segments) : '';
+  if (field) out.field = field;
+  return { ...out, ...params };
+}
+
+/**
+ * A schema's message as a code of the validation catalog: `.max(50, says('api.nameTooLong'))`. Written when zod
+ * reports the issue, in the current language (`setIssueLanguage`), naming the field the issue's path points at; the
+ * server's error handler sends the code and parameters beside the Chinese `message`.
+ */
+export function says(code: IssueCode, params?: IssueParams) {
+  return { error: (raw: ReportedIssue) => written(issue(code, reported(raw, params))) };
+}
+
+/**
+ * For `z.config({ customError })`: zod's own messages (used when a schema gave none) from the catalog, naming the
+ * field, in the current language (Chinese on the server).
  */
 export function zodErrorMap(raw: $ZodRawIssue): string {
-  return renderIssue(zodIssue(raw as Parameters<typeof zodIssue>[0]), 'zh-CN');
+  const found = zodIssue(raw as Parameters<typeof zodIssue>[0]);
+  return written(issue(found.code, reported(raw as ReportedIssue, found.params)));
 }

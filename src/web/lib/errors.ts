@@ -12,20 +12,26 @@ import { fieldLabel } from './labels.js';
 
 type Lang = 'zh' | 'en';
 
-/** A field error's text: its code rendered in the language, else the server's message (Chinese). */
-export function issueText(e: { code?: string; params?: Issue['params']; message?: string }, lang: Lang): string {
-  if (e.code && isIssueCode(e.code)) {
-    return renderIssue({ code: e.code, params: e.params }, lang === 'en' ? 'en' : 'zh-CN', (f) => fieldLabel(f, lang));
-  }
+type IssueLike = { field?: string; code?: string; params?: Issue['params']; message?: string };
+
+/**
+ * A field error's text: its code rendered in the language (the catalog's texts name the field when it is not
+ * otherwise plain), else the server's message (Chinese).
+ */
+export function issueText(e: IssueLike, lang: Lang): string {
+  const params = e.field && e.params?.field === undefined ? { ...e.params, field: e.field } : e.params;
+  const locale = lang === 'en' ? 'en' : 'zh-CN';
+  const label = (f: string) => fieldLabel(f, lang);
+  if (e.code && isIssueCode(e.code)) return renderIssue({ code: e.code, params }, locale, label);
   if (lang === 'zh' && e.message) return e.message;
-  return renderIssue({ code: 'zod.invalid' }, lang === 'en' ? 'en' : 'zh-CN');
+  return renderIssue({ code: 'zod.invalid', params }, locale, label);
 }
 
 /** `const text = useIssueText(); text(fieldError)` — for the editor's and every form's field errors. */
 export function useIssueText() {
   useCatalog(validationCatalog);
   const { lang } = useI18n();
-  return (e: { code?: string; params?: Issue['params']; message?: string }) => issueText(e, lang);
+  return (e: IssueLike) => issueText(e, lang);
 }
 
 /** `const text = useApiErrorText(); message.error(text(err))` — an error from `api()` (or any error) as one line. */
@@ -36,7 +42,9 @@ export function useApiErrorText() {
     if (!(err instanceof ApiError)) return t('status.other', { status: '—' });
     const first = err.errors[0] as FieldError | undefined;
     if (first && (err.status === 400 || err.status === 422)) {
-      return `${fieldLabel(first.field, lang)}：${issueText(first, lang)}`;
+      const text = issueText(first, lang);
+      const label = fieldLabel(first.field, lang);
+      return text.includes(label) ? text : `${label}${lang === 'en' ? ': ' : '：'}${text}`;
     }
     if (lang === 'zh' && err.message) return err.message;
     if (i18nHas(t, `code.${err.code}`)) return t(`code.${err.code}`);

@@ -4,7 +4,12 @@
  * run without it. Imported first by main.tsx.
  */
 import { z } from 'zod';
-import { zodErrorMap } from '../../shared/validation/issues.js';
+import { setIssueLanguage, zodErrorMap } from '../../shared/validation/issues.js';
+import { i18n } from './i18n.js';
 
-// Also: zod's own messages from the validation catalog, as on the server.
+// Also: zod's own messages from the validation catalog, as on the server; the schemas' messages (`says`) and zod's
+// are written in the UI's language, so a form showing a message from a shared schema shows it in that language.
 z.config({ jitless: true, customError: zodErrorMap });
+const follow = (lng: string | undefined) => setIssueLanguage(lng === 'en' ? 'en' : 'zh-CN');
+follow(i18n.language);
+i18n.on('languageChanged', follow);

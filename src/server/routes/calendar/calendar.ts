@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { calendarCoverageResponse } from '../../../shared/api/calendar.js';
 import { addCalendarDays, addWorkingDays, toChinaDate } from '../../../shared/calendar/index.js';
+import { says } from '../../../shared/validation/issues.js';
 import { badRequest, forbidden } from '../../lib/errors.js';
 import { requireUser } from '../../plugins/auth.js';
 import { hasRole, isReviewer } from '../../policies/utils.js';
@@ -12,7 +13,7 @@ import { missingYears } from '../../services/calendarCoverage.js';
 const MIN_YEAR = 1970;
 const MAX_YEAR = 2100;
 
-const count = z.coerce.number().int('应为整数').min(1, '至少为 1').max(3650, '不能超过 3650');
+const count = z.coerce.number().int(says('api.int')).min(1, says('api.min1')).max(3650, says('api.max3650'));
 
 const deadlineQuery = z
   .strictObject({
@@ -21,7 +22,7 @@ const deadlineQuery = z
     calendarDays: count.optional(),
   })
   .refine((q) => (q.workingDays === undefined) !== (q.calendarDays === undefined), {
-    message: '须且只能提供 workingDays 或 calendarDays 之一',
+    ...says('api.workingOrCalendarDays'),
     path: ['workingDays'],
   });
 

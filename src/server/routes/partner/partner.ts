@@ -18,8 +18,8 @@ import { outboxAad } from '../../services/outbox.js';
 const tags = ['通报接收方 Partner API'];
 
 const eventsQuery = z.strictObject({
-  after: optionalInt(0, Number.MAX_SAFE_INTEGER, 'after').describe('上一页的 nextAfter；从头读取时为 0'),
-  limit: optionalInt(1, 200, 'limit').describe('每页条数，1–200，默认 100'),
+  after: optionalInt(0, Number.MAX_SAFE_INTEGER).describe('上一页的 nextAfter；从头读取时为 0'),
+  limit: optionalInt(1, 200).describe('每页条数，1–200，默认 100'),
 });
 
 const invalidToken = () => new AppError(401, 'invalid_token', '拉取令牌无效或缺失');

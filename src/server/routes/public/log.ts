@@ -6,6 +6,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { says } from '../../../shared/validation/issues.js';
 import { badRequest } from '../../lib/errors.js';
 import { etagOf, matchesEtag } from '../../ssr/respond.js';
 import { publishHead } from '../../transparency/heads.js';
@@ -16,14 +17,10 @@ const tags = ['透明日志 Transparency log'];
 export const MAX_ENTRIES = 1000;
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
-const int = (what: string, min: number) =>
+const int = (min: number) =>
   z.preprocess(
     (v) => (v === '' ? undefined : v),
-    z.coerce
-      .number({ message: `${what}应为整数` })
-      .int(`${what}应为整数`)
-      .min(min, `${what}至少为 ${min}`)
-      .max(Number.MAX_SAFE_INTEGER, `${what}过大`),
+    z.coerce.number(says('zod.int')).int(says('zod.int')).min(min).max(Number.MAX_SAFE_INTEGER),
   );
 
 const hex = z.string().regex(/^[0-9a-f]{64}$/);
@@ -74,7 +71,7 @@ export const logRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: `叶子 [start, end)（end 不含；每次至多 ${MAX_ENTRIES} 个）：leaf 为规范 JSON 文本`,
-        querystring: z.strictObject({ start: int('start', 0), end: int('end', 1) }),
+        querystring: z.strictObject({ start: int(0), end: int(1) }),
         response: {
           200: z.object({ entries: z.array(z.object({ index: z.number().int(), leaf: z.string() })) }),
         },
@@ -100,7 +97,7 @@ export const logRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: '包含证明（RFC 6962 §2.1.1）：叶子 index 在大小为 treeSize 的树中的审计路径',
-        querystring: z.strictObject({ index: int('index', 0), treeSize: int('treeSize', 1) }),
+        querystring: z.strictObject({ index: int(0), treeSize: int(1) }),
         response: { 200: z.object({ auditPath: z.array(hex) }) },
       },
       config,
@@ -122,7 +119,7 @@ export const logRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: '一致性证明（RFC 6962 §2.1.2）：大小为 first 的树是大小为 second 的树的前缀',
-        querystring: z.strictObject({ first: int('first', 1), second: int('second', 1) }),
+        querystring: z.strictObject({ first: int(1), second: int(1) }),
         response: { 200: z.object({ proof: z.array(hex) }) },
       },
       config,

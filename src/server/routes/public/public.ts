@@ -5,6 +5,7 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { says } from '../../../shared/validation/issues.js';
 import { notFound } from '../../lib/errors.js';
 import { optionalInt } from '../../lib/queryParams.js';
 import { presentPublicFiling, publicFilingSchema } from '../../presenters/publicFiling.js';
@@ -16,11 +17,11 @@ const searchQuery = z.strictObject({
   q: z
     .string()
     .trim()
-    .max(100, '检索词不能超过 100 个字符')
+    .max(100, says('api.queryTooLong'))
     .optional()
     .describe('平台名称、备案编号、域名或主办单位名称（不区分大小写）'),
-  page: optionalInt(1, 10_000, '页码'),
-  pageSize: optionalInt(1, 100, '每页条数'),
+  page: optionalInt(1, 10_000),
+  pageSize: optionalInt(1, 100),
 });
 
 const numberParams = z.strictObject({ filingNumber: z.string().trim().min(1).max(100) });
