@@ -14,8 +14,8 @@ import { SPONSOR_TYPES } from './status.js';
 
 const MAX_TEXT = 20_000;
 
-/** Zod's own `zod.tooLong` names the field: 平台名称不能超过 100 个字符. */
-const text = (max: number) => z.string().trim().max(max);
+/** The catalog's `zod.tooLong` names the field: 漏洞收集平台名称不能超过 100 个字符. */
+const text = (max: number) => z.string().trim().max(max, says('zod.tooLong'));
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, says('api.dateFormat'));
 

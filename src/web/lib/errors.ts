@@ -5,14 +5,15 @@
  */
 import { apiErrorsCatalog } from '../../shared/i18n/locales/apiErrors.js';
 import { validationCatalog } from '../../shared/i18n/locales/validation.js';
-import { type Issue, isIssueCode, renderIssue } from '../../shared/validation/issues.js';
+import { isIssueCode, renderIssue } from '../../shared/validation/issues.js';
 import { ApiError, type FieldError } from './api.js';
 import { useCatalog, useI18n } from './i18n.js';
 import { fieldLabel } from './labels.js';
 
 type Lang = 'zh' | 'en';
 
-type IssueLike = { field?: string; code?: string; params?: Issue['params']; message?: string };
+/** A field error (shared/api/common.ts), or a finding of the web's own checks without a field. */
+type IssueLike = Partial<FieldError>;
 
 /**
  * A field error's text: its code rendered in the language (the catalog's texts name the field when it is not
