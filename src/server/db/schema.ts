@@ -334,6 +334,7 @@ export const settings = pgTable('settings', {
 export * from './tables/complaints.js';
 export * from './tables/lifecycle.js';
 export * from './tables/monitor.js';
+export * from './tables/passwordResets.js';
 export * from './tables/publicRegistry.js';
 export * from './tables/rateLimits.js';
 export * from './tables/reminders.js';
