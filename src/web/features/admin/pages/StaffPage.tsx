@@ -1,7 +1,7 @@
 /**
  * Staff accounts (SPEC §1 admin): who they are, their roles, state and last sign-in; create one (the TOTP QR and
- * first password shown once), change roles, disable or enable, reset the one-time code. The server keeps the last
- * active admin (409), and its message is shown as it is.
+ * first password shown once), change roles, disable or enable, reset the one-time code or the password (a new first
+ * password, shown once). The server keeps the last active admin (409), and its message is shown as it is.
  */
 import { App, Button, Checkbox, Form, Input, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -16,9 +16,10 @@ import { toNamePath } from '../../../../shared/fieldPath.js';
 import { ApiError } from '../../../lib/api.js';
 import { formatDateTime } from '../../../lib/format.js';
 import { useCatalog } from '../../../lib/i18n.js';
-import { useCreateStaff, useResetTotp, useStaff, useUpdateStaff } from '../api/staff.js';
+import { useCreateStaff, useResetStaffPassword, useResetTotp, useStaff, useUpdateStaff } from '../api/staff.js';
 import { adminCatalog } from '../catalog.js';
 import { type Enrolment, EnrolmentModal } from '../components/EnrolmentModal.js';
+import { type GivenPassword, PasswordModal } from '../components/PasswordModal.js';
 
 const ROLE_COLORS: Record<string, string> = { admin: 'red', reviewer: 'blue', complaints: 'purple' };
 
@@ -144,6 +145,8 @@ export function StaffPage() {
   const staff = useStaff();
   const update = useUpdateStaff();
   const reset = useResetTotp();
+  const resetPassword = useResetStaffPassword();
+  const [given, setGiven] = useState<GivenPassword | null>(null);
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<StaffAccount | null>(null);
   const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
@@ -243,6 +246,23 @@ export function StaffPage() {
                 >
                   <Button size="small">{t('staff.resetTotp')}</Button>
                 </Popconfirm>
+                {!a.self && (
+                  <Popconfirm
+                    title={t('staff.resetPasswordConfirm')}
+                    okText={t('common.ok')}
+                    cancelText={t('common.cancel')}
+                    onConfirm={() =>
+                      resetPassword.mutate(a.id, {
+                        onSuccess: (r) => setGiven({ name: a.displayName ?? a.email, password: r.initialPassword }),
+                        onError,
+                      })
+                    }
+                  >
+                    <Button size="small" data-testid={`reset-password-${a.id}`}>
+                      {t('staff.resetPassword')}
+                    </Button>
+                  </Popconfirm>
+                )}
               </Space>
             ),
           },
@@ -251,6 +271,7 @@ export function StaffPage() {
       <CreateModal open={creating} onClose={() => setCreating(false)} onCreated={setEnrolment} />
       <RolesModal account={editing} onClose={() => setEditing(null)} />
       <EnrolmentModal enrolment={enrolment} onClose={() => setEnrolment(null)} />
+      <PasswordModal given={given} onClose={() => setGiven(null)} />
     </Space>
   );
 }
