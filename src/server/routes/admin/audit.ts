@@ -29,7 +29,8 @@ const tags = ['管理 Admin'];
 /** 00:00 China time of a China date. */
 const chinaMidnight = (d: string) => new Date(`${d}T00:00:00+08:00`);
 
-function whereOf(f: AuditFilter): SQL | undefined {
+/** The filters as a condition (exported, with selectEntries, for the test that reads their plans). */
+export function whereOf(f: AuditFilter): SQL | undefined {
   if (f.from && f.to && f.from > f.to) {
     throw badRequest('to: 结束日期不能早于开始日期', [{ field: 'to', message: '结束日期不能早于开始日期' }]);
   }
@@ -49,7 +50,7 @@ function whereOf(f: AuditFilter): SQL | undefined {
   );
 }
 
-function selectEntries(ctx: AppContext, where: SQL | undefined, before: number | undefined, limit: number) {
+export function selectEntries(ctx: AppContext, where: SQL | undefined, before: number | undefined, limit: number) {
   return ctx.db
     .select({
       seq: auditLog.seq,
