@@ -1,5 +1,5 @@
 /** The new first password an admin gave a staff account (the TOTP stays): shown once, closed only on purpose. */
-import { Alert, Button, Modal, Typography } from 'antd';
+import { Alert, Button, Descriptions, Modal, Typography } from 'antd';
 import { useCatalog } from '../../../lib/i18n.js';
 import { adminCatalog } from '../catalog.js';
 
@@ -27,10 +27,13 @@ export function PasswordModal({ given, onClose }: { given: GivenPassword | null;
       {given && (
         <>
           <Alert type="warning" showIcon title={t('staff.passwordOnce')} style={{ marginBottom: 12 }} />
-          <Typography.Text strong>{t('staff.initialPassword')}：</Typography.Text>
-          <Typography.Text code copyable data-testid="reset-password-value">
-            {given.password}
-          </Typography.Text>
+          <Descriptions column={1} size="small" bordered>
+            <Descriptions.Item label={t('staff.initialPassword')}>
+              <Typography.Text code copyable data-testid="reset-password-value">
+                {given.password}
+              </Typography.Text>
+            </Descriptions.Item>
+          </Descriptions>
         </>
       )}
     </Modal>

@@ -3,7 +3,7 @@
  * of the account has just ended): the user signs in again, staff with their one-time code as before.
  */
 import { Alert, Button, Card, Form, Result, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { accountCatalog } from '../../../../shared/i18n/locales/account.js';
 import { NewPasswordFields, usePasswordServerErrors } from '../../../components/NewPasswordFields.js';
@@ -13,12 +13,8 @@ import { useApiErrorText } from '../../../lib/errors.js';
 import { useCatalog } from '../../../lib/i18n.js';
 import { useResetPassword } from '../api/auth.js';
 
-/** The token travels in the fragment, which the browser never sends to a server; it leaves the address bar at once. */
-function takeToken(): string | null {
-  const token = new URLSearchParams(window.location.hash.replace(/^#/, '')).get('token');
-  if (token) window.history.replaceState(window.history.state, '', window.location.pathname);
-  return token;
-}
+/** The token travels in the fragment, which the browser never sends to a server. */
+const tokenInHash = () => new URLSearchParams(window.location.hash.replace(/^#/, '')).get('token');
 
 export function ResetPasswordPage() {
   const { t } = useCatalog(accountCatalog);
@@ -26,7 +22,11 @@ export function ResetPasswordPage() {
   const serverErrors = usePasswordServerErrors('password');
   const reset = useResetPassword();
   const navigate = useNavigate();
-  const [token] = useState(takeToken);
+  const [token] = useState(tokenInHash);
+  // Once read, it leaves the address bar (and the history), so it is not shown, bookmarked or shared by accident.
+  useEffect(() => {
+    if (window.location.hash) window.history.replaceState(window.history.state, '', window.location.pathname);
+  }, []);
   const [form] = Form.useForm<{ password: string }>();
   const error = reset.error instanceof ApiError ? reset.error : null;
   const badLink = !token || error?.code === 'invalid_token';
