@@ -74,6 +74,7 @@ describe('forgotten and changed passwords in the browser', () => {
 
         // 忘记密码, from the sign-in page.
         await openPage(page, baseUrl, '/login');
+        await screenshot(page, `${shot}-login`);
         await page.getByTestId('forgot-password').click();
         await page.getByRole('heading', { name: a.forgot.title }).waitFor();
         await page.getByText(a.forgot.staffNote).waitFor();
@@ -137,7 +138,8 @@ describe('forgotten and changed passwords in the browser', () => {
       });
     }
 
-    it(`the staff page's table scrolls inside its card on a 390 px phone (${lang})`, async () => {
+    it(`the staff page's table scrolls inside its card on a 390 px phone; an admin resets a password (${lang})`, async () => {
+      const { c } = texts(lang);
       const staff = new ApiClient(baseUrl);
       const totp = await freshTotp(reviewer.secret);
       const res = await staff.request('POST', '/api/auth/login', {
@@ -146,11 +148,18 @@ describe('forgotten and changed passwords in the browser', () => {
         totp,
       });
       expect(res.status).toBe(200);
+      // A long address and name, as a real department's: the table is wider than the phone.
+      const created = await staff.request('POST', '/api/admin/staff', {
+        email: `e2e-account-a-rather-long-address-${lang}-${Date.now()}@network-security-department.example.gov.cn`,
+        displayName: '网络安全协调处审核员',
+        roles: ['reviewer', 'admin', 'complaints'],
+      });
+      expect(created.status).toBe(201);
       const context = await newContext(lang, 390);
       await context.addCookies(staff.cookies());
       const page = await context.newPage();
       await openPage(page, baseUrl, '/admin/staff');
-      await page.locator('.ant-table').waitFor();
+      await page.getByTestId('staff-card').locator('.ant-table').waitFor();
       await screenshot(page, `account-${lang}-390-admin-staff`);
       expect(await overflow(page)).toBe(0);
       // The table itself is wider than the phone and scrolls on its own.
@@ -159,6 +168,26 @@ describe('forgotten and changed passwords in the browser', () => {
         return { scroll: el.scrollWidth, client: el.clientWidth };
       });
       expect(table.scroll).toBeGreaterThan(table.client);
+
+      // 重置密码 beside 重置动态口令: a new first password, shown once, signs in with the unchanged one-time code.
+      const { account, enrolment } = created.body as {
+        account: { id: string; email: string };
+        enrolment: { secret: string };
+      };
+      await page.getByTestId(`reset-password-${account.id}`).click();
+      await page.locator('.ant-popconfirm').getByRole('button', { name: c.words.confirm }).click();
+      const value = page.getByTestId('reset-password-value');
+      await value.waitFor();
+      const given = (await value.textContent()) ?? '';
+      expect(given).toMatch(/^[A-Za-z2-9]{4}(-[A-Za-z2-9]{4}){3}$/);
+      expect(await overflow(page)).toBe(0);
+      await screenshot(page, `account-${lang}-390-admin-staff-password`);
+      const signIn = await new ApiClient(baseUrl).request('POST', '/api/auth/login', {
+        email: account.email,
+        password: given,
+        totp: await freshTotp(enrolment.secret),
+      });
+      expect(signIn.status).toBe(200);
       await context.close();
     });
   }

@@ -62,7 +62,7 @@ export function AccountPage() {
             showIcon
             role="status"
             data-testid="password-changed"
-            title={t('page.changedOthers', { count: done })}
+            title={done > 0 ? t('page.changedOthers', { count: done }) : t('page.changed')}
             style={{ marginBottom: 16 }}
           />
         )}

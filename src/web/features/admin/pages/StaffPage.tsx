@@ -3,7 +3,7 @@
  * first password shown once), change roles, disable or enable, reset the one-time code or the password (a new first
  * password, shown once). The server keeps the last active admin (409), and its message is shown as it is.
  */
-import { App, Button, Checkbox, Form, Input, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Form, Input, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import {
   STAFF_ROLES,
@@ -163,111 +163,114 @@ export function StaffPage() {
         </Button>
       </Space>
       <Typography.Paragraph type="secondary">{t('staff.hint')}</Typography.Paragraph>
-      <Table<StaffAccount>
-        rowKey="id"
-        loading={staff.isLoading}
-        dataSource={staff.data ?? []}
-        pagination={false}
-        scroll={{ x: 900 }}
-        columns={[
-          {
-            title: t('staff.displayName'),
-            key: 'name',
-            render: (_, a) => (
-              <Space direction="vertical" size={0}>
-                <Typography.Text strong>
-                  {a.displayName ?? '—'}{' '}
-                  {a.self && <Typography.Text type="secondary">{t('staff.you')}</Typography.Text>}
-                </Typography.Text>
-                <Typography.Text type="secondary">{a.email}</Typography.Text>
-              </Space>
-            ),
-          },
-          {
-            title: t('staff.roles'),
-            key: 'roles',
-            render: (_, a) =>
-              a.roles
-                .filter((r) => (STAFF_ROLES as readonly string[]).includes(r))
-                .map((r) => (
-                  <Tag key={r} color={ROLE_COLORS[r]}>
-                    {t(`staff.role.${r}`)}
-                  </Tag>
-                )),
-          },
-          {
-            title: t('staff.state'),
-            key: 'state',
-            render: (_, a) =>
-              a.disabled ? <Tag>{t('staff.disabled')}</Tag> : <Tag color="success">{t('staff.active')}</Tag>,
-          },
-          {
-            title: t('staff.lastSignIn'),
-            key: 'last',
-            render: (_, a) => (a.lastSignInAt ? formatDateTime(a.lastSignInAt) : t('staff.never')),
-          },
-          {
-            title: t('staff.actions'),
-            key: 'actions',
-            render: (_, a) => (
-              <Space wrap size="small">
-                <Button size="small" onClick={() => setEditing(a)}>
-                  {t('staff.editRoles')}
-                </Button>
-                {a.disabled ? (
-                  <Button
-                    size="small"
-                    onClick={() => update.mutate({ id: a.id, body: { disabled: false } }, { onError })}
-                  >
-                    {t('staff.enable')}
+      {/* In its card, the table scrolls sideways on a phone; the page does not (e2e/account.test.ts measures it). */}
+      <Card size="small" data-testid="staff-card">
+        <Table<StaffAccount>
+          rowKey="id"
+          loading={staff.isLoading}
+          dataSource={staff.data ?? []}
+          pagination={false}
+          scroll={{ x: 900 }}
+          columns={[
+            {
+              title: t('staff.displayName'),
+              key: 'name',
+              render: (_, a) => (
+                <Space direction="vertical" size={0}>
+                  <Typography.Text strong>
+                    {a.displayName ?? '—'}{' '}
+                    {a.self && <Typography.Text type="secondary">{t('staff.you')}</Typography.Text>}
+                  </Typography.Text>
+                  <Typography.Text type="secondary">{a.email}</Typography.Text>
+                </Space>
+              ),
+            },
+            {
+              title: t('staff.roles'),
+              key: 'roles',
+              render: (_, a) =>
+                a.roles
+                  .filter((r) => (STAFF_ROLES as readonly string[]).includes(r))
+                  .map((r) => (
+                    <Tag key={r} color={ROLE_COLORS[r]}>
+                      {t(`staff.role.${r}`)}
+                    </Tag>
+                  )),
+            },
+            {
+              title: t('staff.state'),
+              key: 'state',
+              render: (_, a) =>
+                a.disabled ? <Tag>{t('staff.disabled')}</Tag> : <Tag color="success">{t('staff.active')}</Tag>,
+            },
+            {
+              title: t('staff.lastSignIn'),
+              key: 'last',
+              render: (_, a) => (a.lastSignInAt ? formatDateTime(a.lastSignInAt) : t('staff.never')),
+            },
+            {
+              title: t('staff.actions'),
+              key: 'actions',
+              render: (_, a) => (
+                <Space wrap size="small">
+                  <Button size="small" onClick={() => setEditing(a)}>
+                    {t('staff.editRoles')}
                   </Button>
-                ) : (
-                  <Popconfirm
-                    title={t('staff.disableConfirm')}
-                    okText={t('common.ok')}
-                    cancelText={t('common.cancel')}
-                    onConfirm={() => update.mutate({ id: a.id, body: { disabled: true } }, { onError })}
-                  >
-                    <Button size="small" danger>
-                      {t('staff.disable')}
+                  {a.disabled ? (
+                    <Button
+                      size="small"
+                      onClick={() => update.mutate({ id: a.id, body: { disabled: false } }, { onError })}
+                    >
+                      {t('staff.enable')}
                     </Button>
-                  </Popconfirm>
-                )}
-                <Popconfirm
-                  title={t('staff.resetConfirm')}
-                  okText={t('common.ok')}
-                  cancelText={t('common.cancel')}
-                  onConfirm={() =>
-                    reset.mutate(a.id, {
-                      onSuccess: (r) => setEnrolment({ name: a.displayName ?? a.email, ...r.enrolment }),
-                      onError,
-                    })
-                  }
-                >
-                  <Button size="small">{t('staff.resetTotp')}</Button>
-                </Popconfirm>
-                {!a.self && (
+                  ) : (
+                    <Popconfirm
+                      title={t('staff.disableConfirm')}
+                      okText={t('common.ok')}
+                      cancelText={t('common.cancel')}
+                      onConfirm={() => update.mutate({ id: a.id, body: { disabled: true } }, { onError })}
+                    >
+                      <Button size="small" danger>
+                        {t('staff.disable')}
+                      </Button>
+                    </Popconfirm>
+                  )}
                   <Popconfirm
-                    title={t('staff.resetPasswordConfirm')}
+                    title={t('staff.resetConfirm')}
                     okText={t('common.ok')}
                     cancelText={t('common.cancel')}
                     onConfirm={() =>
-                      resetPassword.mutate(a.id, {
-                        onSuccess: (r) => setGiven({ name: a.displayName ?? a.email, password: r.initialPassword }),
+                      reset.mutate(a.id, {
+                        onSuccess: (r) => setEnrolment({ name: a.displayName ?? a.email, ...r.enrolment }),
                         onError,
                       })
                     }
                   >
-                    <Button size="small" data-testid={`reset-password-${a.id}`}>
-                      {t('staff.resetPassword')}
-                    </Button>
+                    <Button size="small">{t('staff.resetTotp')}</Button>
                   </Popconfirm>
-                )}
-              </Space>
-            ),
-          },
-        ]}
-      />
+                  {!a.self && (
+                    <Popconfirm
+                      title={t('staff.resetPasswordConfirm')}
+                      okText={t('common.ok')}
+                      cancelText={t('common.cancel')}
+                      onConfirm={() =>
+                        resetPassword.mutate(a.id, {
+                          onSuccess: (r) => setGiven({ name: a.displayName ?? a.email, password: r.initialPassword }),
+                          onError,
+                        })
+                      }
+                    >
+                      <Button size="small" data-testid={`reset-password-${a.id}`}>
+                        {t('staff.resetPassword')}
+                      </Button>
+                    </Popconfirm>
+                  )}
+                </Space>
+              ),
+            },
+          ]}
+        />
+      </Card>
       <CreateModal open={creating} onClose={() => setCreating(false)} onCreated={setEnrolment} />
       <RolesModal account={editing} onClose={() => setEditing(null)} />
       <EnrolmentModal enrolment={enrolment} onClose={() => setEnrolment(null)} />
