@@ -4,7 +4,6 @@ import { defineCatalog } from '../index.js';
 export const accountCatalog = defineCatalog(
   'account',
   {
-    forgotLink: '忘记密码？',
     backToLogin: '返回登录',
     newPasswordHint: '至少 10 个字符，须同时包含字母和数字，且不能是常见密码',
     passwordWeak: '密码不符合上面的要求',
@@ -61,7 +60,6 @@ export const accountCatalog = defineCatalog(
     },
   },
   {
-    forgotLink: 'Forgot password?',
     backToLogin: 'Back to sign-in',
     newPasswordHint: 'At least 10 characters, with letters and digits, and not a common password',
     passwordWeak: 'The password does not meet the rule above',

@@ -1,7 +1,6 @@
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { accountCatalog } from '../../../../shared/i18n/locales/account.js';
 import { commonCatalog } from '../../../../shared/i18n/locales/common.js';
 import { emailIssue } from '../../../../shared/validators/contact.js';
 import { homeOf, paths } from '../../../config/paths.js';
@@ -20,7 +19,6 @@ export function safeNext(next: string | null, roles?: readonly string[]): string
 
 export function LoginPage() {
   const { t } = useCatalog(commonCatalog);
-  const a = useCatalog(accountCatalog).t;
   const errorText = useApiErrorText();
   const issueText = useIssueText();
   const login = useLogin();
@@ -69,7 +67,7 @@ export function LoginPage() {
         </Form.Item>
         <div style={{ textAlign: 'end', marginTop: -12, marginBottom: 12 }}>
           <Link to={paths.forgotPassword} data-testid="forgot-password">
-            {a('forgotLink')}
+            {t('auth.forgotPassword')}
           </Link>
         </div>
         {needTotp && (
