@@ -203,7 +203,7 @@ describe('field error codes', () => {
     for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))) {
       const mod = (await import(path.join(dir, file))) as Record<string, unknown>;
       for (const [name, value] of Object.entries(mod))
-        if (/(Body|Params|Query|Fields|Shape)$/.test(name) && !/Response/.test(name)) visit('', value, 0);
+        if (/(Body|BodyBase|Params|Query|Fields|Shape)$/.test(name) && !/Response/.test(name)) visit('', value, 0);
     }
     expect([...missing].sort()).toEqual([]);
     expect(Object.keys(labelsCatalog.resources.en.field).sort()).toEqual(

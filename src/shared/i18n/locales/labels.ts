@@ -96,6 +96,8 @@ const ACCOUNT_FIELDS_EN: Record<string, string> = {
 
 /** The other fields the API's requests name (shared/api), for the validation texts that name their field. */
 const API_FIELDS_ZH: Record<string, string> = byKey({
+  currentPassword: '当前密码',
+  newPassword: '新密码',
   action: '操作',
   actorId: '操作人',
   altcha: '人机验证',
@@ -226,6 +228,8 @@ const API_FIELDS_ZH: Record<string, string> = byKey({
   second: '较晚的大小',
 });
 const API_FIELDS_EN: Record<string, string> = byKey({
+  currentPassword: 'current password',
+  newPassword: 'new password',
   action: 'action',
   actorId: 'actor',
   altcha: 'human check',
