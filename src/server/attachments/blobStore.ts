@@ -10,7 +10,7 @@ import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { AppContext } from '../context.js';
 import type { Executor } from '../db/client.js';
 import { attachmentChunks, attachments } from '../db/schema.js';
-import { AppError } from '../lib/errors.js';
+import { AppError, said } from '../lib/errors.js';
 import { faultPoint } from '../lib/faults.js';
 import { type Detected, detectStreamed, SNIFF_BYTES } from './sniff.js';
 
@@ -37,9 +37,7 @@ export const chunkAad = (blobId: string, seq: number) => `blob:${blobId}:${seq}`
 
 export function fileTooLarge(maxBytes: number): AppError {
   const mb = Math.round((maxBytes / 1024 / 1024) * 10) / 10;
-  return new AppError(413, 'file_too_large', `文件超过大小上限 ${mb} MB`, [
-    { field: 'file', message: `文件不能超过 ${mb} MB` },
-  ]);
+  return new AppError(413, 'file_too_large', `文件超过大小上限 ${mb} MB`, [said('file', 'api.fileTooLarge', { mb })]);
 }
 
 /**

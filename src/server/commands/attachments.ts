@@ -11,7 +11,7 @@ import { appendAudit } from '../audit/auditLog.js';
 import type { AppContext } from '../context.js';
 import type { Tx } from '../db/client.js';
 import { attachments } from '../db/schema.js';
-import { AppError, badRequest, notFound } from '../lib/errors.js';
+import { AppError, badRequest, notFound, said } from '../lib/errors.js';
 import { authorizeChange, authorizeChangeReview } from '../policies/change.js';
 import { authorizeFiling } from '../policies/filing.js';
 import { authorizeReview } from '../policies/review.js';
@@ -95,7 +95,7 @@ async function uploadAttachmentRow(ctx: AppContext, props: UploadProps) {
       replaced = existing.find((a) => a.id === props.replaceId);
       if (!replaced) throw notFound('未找到要替换的附件');
       if (replaced.kind !== props.kind)
-        throw badRequest('kind：替换的附件须为同一类别', [{ field: 'kind', message: '须与原附件类别相同' }]);
+        throw badRequest('kind：替换的附件须为同一类别', [said('kind', 'api.sameKind')]);
       const [gone] = await tx
         .delete(attachments)
         .where(eq(attachments.id, replaced.id))
@@ -136,7 +136,7 @@ async function uploadAttachmentRow(ctx: AppContext, props: UploadProps) {
 
 /** The bytes must be a file of a type the kind accepts, recognised from its content. */
 function checkFile(kind: AttachmentKind, blob: StoredBlob) {
-  if (blob.size === 0) throw badRequest('file：文件为空', [{ field: 'file', message: '文件为空' }]);
+  if (blob.size === 0) throw badRequest('file：文件为空', [said('file', 'api.fileEmpty')]);
   const detected = blob.detected;
   if (!detected || !isTypeAllowed(kind, detected.type)) {
     const allowed = kind === 'rules_doc' ? 'PDF、OFD、JPEG、PNG 或 DOCX' : 'PDF、OFD、JPEG 或 PNG';
@@ -144,7 +144,7 @@ function checkFile(kind: AttachmentKind, blob: StoredBlob) {
       415,
       'unsupported_file_type',
       `${ATTACHMENT_KIND_LABELS[kind]}须为 ${allowed} 文件（按文件内容识别）`,
-      [{ field: 'file', message: `文件类型不支持，须为 ${allowed}` }],
+      [said('file', 'api.fileType', { allowed })],
     );
   }
   return { detected, digest: blob.sm3 };

@@ -8,7 +8,7 @@ import { eq } from 'drizzle-orm';
 import { appendAudit } from '../audit/auditLog.js';
 import type { AppContext } from '../context.js';
 import { users } from '../db/schema.js';
-import { AppError } from '../lib/errors.js';
+import { AppError, said } from '../lib/errors.js';
 import { queuePasswordNotice } from '../services/accountMails.js';
 import { clearLockout, countAttempt, currentLock, lockedError, recordFailure } from '../services/lockout.js';
 import { hashPassword, verifyPassword } from '../services/passwords.js';
@@ -23,7 +23,7 @@ export interface ChangePasswordProps {
 
 const wrongPassword = () =>
   new AppError(400, 'wrong_password', 'currentPassword：当前密码不正确', [
-    { field: 'currentPassword', message: '当前密码不正确' },
+    said('currentPassword', 'api.wrongPassword'),
   ]);
 
 export async function changePassword(ctx: AppContext, props: ChangePasswordProps): Promise<{ sessionsEnded: number }> {
@@ -51,7 +51,7 @@ export async function changePassword(ctx: AppContext, props: ChangePasswordProps
   if (props.newPassword === props.currentPassword) {
     await clearLockout(ctx.db, row.emailHash);
     throw new AppError(400, 'same_password', 'newPassword：新密码不能与当前密码相同', [
-      { field: 'newPassword', message: '新密码不能与当前密码相同' },
+      said('newPassword', 'api.samePassword'),
     ]);
   }
 

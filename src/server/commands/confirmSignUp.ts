@@ -6,13 +6,13 @@ import { and, eq, gt } from 'drizzle-orm';
 import type { AppContext } from '../context.js';
 import { sm3Hex } from '../crypto/sm3.js';
 import { signUpRequests, users } from '../db/schema.js';
-import { AppError } from '../lib/errors.js';
+import { AppError, said } from '../lib/errors.js';
 import { insertAccount } from './registerUser.js';
 import { signUpAad } from './requestSignUp.js';
 
 export const invalidSignUpToken = () =>
   new AppError(400, 'invalid_token', '确认链接无效、已过期或已使用；如已确认，请直接登录', [
-    { field: 'token', message: '确认链接无效、已过期或已使用' },
+    said('token', 'api.confirmToken'),
   ]);
 
 export async function confirmSignUp(ctx: AppContext, token: string) {

@@ -9,16 +9,14 @@ import type { AppContext } from '../context.js';
 import { sm3Hex } from '../crypto/sm3.js';
 import type { Tx } from '../db/client.js';
 import { passwordResets, users } from '../db/schema.js';
-import { AppError } from '../lib/errors.js';
+import { AppError, said } from '../lib/errors.js';
 import { queuePasswordNotice } from '../services/accountMails.js';
 import { clearLockout } from '../services/lockout.js';
 import { hashPassword } from '../services/passwords.js';
 import { endSessionsOf } from '../services/sessions.js';
 
 export const invalidResetToken = () =>
-  new AppError(400, 'invalid_token', '重置链接无效、已过期或已使用，请重新申请', [
-    { field: 'token', message: '重置链接无效、已过期或已使用' },
-  ]);
+  new AppError(400, 'invalid_token', '重置链接无效、已过期或已使用，请重新申请', [said('token', 'api.resetToken')]);
 
 /** Spends the account's pending reset link, if any: a password set another way makes an older link useless. */
 export async function spendResetLink(tx: Tx, userId: string, now: Date): Promise<void> {

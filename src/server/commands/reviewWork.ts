@@ -4,7 +4,7 @@ import type { CheckResult, CheckSection } from '../../shared/filing/review.js';
 import { appendAudit } from '../audit/auditLog.js';
 import type { AppContext } from '../context.js';
 import { filings, reviewChecks, users } from '../db/schema.js';
-import { badRequest } from '../lib/errors.js';
+import { badRequest, said } from '../lib/errors.js';
 import { authorizeReview, conflictOfInterest } from '../policies/review.js';
 import { loadFiling, openDraft } from '../services/filingRecords.js';
 import type { SessionUser } from '../services/sessions.js';
@@ -23,7 +23,7 @@ export async function assignReviewer(
     const [reviewer] = await tx.select({ roles: users.roles }).from(users).where(eq(users.id, reviewerId));
     if (reviewerId === row.ownerId) throw conflictOfInterest();
     if (!reviewer || !(reviewer.roles.includes('reviewer') || reviewer.roles.includes('admin'))) {
-      throw badRequest('reviewerId：该账号不是审核人员', [{ field: 'reviewerId', message: '该账号不是审核人员' }]);
+      throw badRequest('reviewerId：该账号不是审核人员', [said('reviewerId', 'api.notReviewer')]);
     }
     await tx.update(filings).set({ assignedReviewerId: reviewerId }).where(eq(filings.id, row.id));
     await appendAudit(tx, {

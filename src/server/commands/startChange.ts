@@ -10,7 +10,7 @@ import { OPEN_CHANGE_STATUSES } from '../../shared/filing/lifecycle.js';
 import { appendAudit } from '../audit/auditLog.js';
 import type { AppContext } from '../context.js';
 import { filingChanges, filingVersions } from '../db/schema.js';
-import { unprocessable } from '../lib/errors.js';
+import { said, unprocessable } from '../lib/errors.js';
 import { authorizeFiling, changeAlreadyOpen } from '../policies/filing.js';
 import { type ChangeRow, loadFiling, openDraft, sealChangeDraft } from '../services/filingRecords.js';
 import type { SessionUser } from '../services/sessions.js';
@@ -25,7 +25,7 @@ export interface StartChangeProps {
 /** 422 for a change date in the future (SPEC §8: today or earlier). */
 export function checkChangeDate(changeDate: string, today: string): void {
   if (changeDate > today) {
-    throw unprocessable('变更日期不能晚于今天', [{ field: 'changeDate', message: '信息变化之日不能晚于今天' }]);
+    throw unprocessable('变更日期不能晚于今天', [said('changeDate', 'api.changeDateFuture')]);
   }
 }
 

@@ -2,7 +2,8 @@
  * Errors a client can cause, with their HTTP status. The error handler (app.ts) turns them into
  * `{ error: { code, message }, errors?: [{ field, message }] }`.
  */
-import type { FieldError } from '../../shared/filing/completeness.js';
+import { type FieldError, fieldError } from '../../shared/filing/completeness.js';
+import { type IssueCode, type IssueParams, issue } from '../../shared/validation/issues.js';
 
 export class AppError extends Error {
   constructor(
@@ -25,3 +26,7 @@ export const unprocessable = (message: string, errors: FieldError[]) =>
   new AppError(422, 'validation_failed', message, errors);
 
 export { toFieldPath as fieldPath } from '../../shared/fieldPath.js';
+
+/** A field error by its validation catalog code: the Chinese `message`, with the code and parameters beside it. */
+export const said = (field: string, code: IssueCode, params?: IssueParams): FieldError =>
+  fieldError(field, issue(code, params));

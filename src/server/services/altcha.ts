@@ -8,6 +8,7 @@
 import { createChallenge, extractParams, verifySolution } from 'altcha-lib/v1';
 import { lt } from 'drizzle-orm';
 import type { AltchaChallenge } from '../../shared/api/complaints.js';
+import { issue } from '../../shared/validation/issues.js';
 import type { AppContext } from '../context.js';
 import type { Executor } from '../db/client.js';
 import { altchaSpent } from '../db/schema.js';
@@ -37,7 +38,9 @@ export async function newChallenge(ctx: AppContext): Promise<AltchaChallenge> {
 }
 
 const altchaError = (code: string, message: string) =>
-  new AppError(400, code, `altcha：${message}`, [{ field: 'altcha', message }]);
+  new AppError(400, code, `altcha：${message}`, [
+    { field: 'altcha', message, ...issue('api.altchaFailed', { reason: message }) },
+  ]);
 
 interface Solved {
   challenge: string;

@@ -13,7 +13,7 @@ import { canonicalJson } from '../../audit/canonicalJson.js';
 import type { AppContext } from '../../context.js';
 import { queryRows, type Tx } from '../../db/client.js';
 import { filings, settings } from '../../db/schema.js';
-import { unprocessable } from '../../lib/errors.js';
+import { said, unprocessable } from '../../lib/errors.js';
 import type { SessionUser } from '../../services/sessions.js';
 
 export interface UpdateSettingsProps {
@@ -67,8 +67,6 @@ async function refuseReusedNumber(ctx: AppContext, tx: Tx, format: string): Prom
   const next = formatFilingNumber(format, year, Number(row?.last ?? 0) + 1);
   const [taken] = await tx.select({ id: filings.id }).from(filings).where(eq(filings.filingNumber, next)).limit(1);
   if (taken) {
-    throw unprocessable('编号格式会产生已使用过的备案编号', [
-      { field: 'filingNumber.format', message: `按此格式下一个编号为 ${next}，已被使用` },
-    ]);
+    throw unprocessable('编号格式会产生已使用过的备案编号', [said('filingNumber.format', 'api.numberTaken', { next })]);
   }
 }

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { appendAudit } from '../../audit/auditLog.js';
 import type { AppContext } from '../../context.js';
 import { complaints, users } from '../../db/schema.js';
-import { badRequest } from '../../lib/errors.js';
+import { badRequest, said } from '../../lib/errors.js';
 import { authorizeComplaint, isComplaintHandler } from '../../policies/complaint.js';
 import type { SessionUser } from '../../services/sessions.js';
 import { addEvent, type ComplaintRow, loadComplaint } from './records.js';
@@ -23,9 +23,7 @@ export async function assignComplaint(ctx: AppContext, props: AssignProps): Prom
       .from(users)
       .where(eq(users.id, props.handlerId));
     if (!handler || handler.disabled || !isComplaintHandler(handler)) {
-      throw badRequest('handlerId：该用户不是投诉处理人员', [
-        { field: 'handlerId', message: '该用户不是投诉处理人员' },
-      ]);
+      throw badRequest('handlerId：该用户不是投诉处理人员', [said('handlerId', 'api.notHandler')]);
     }
     const now = ctx.now();
     const [updated] = await tx

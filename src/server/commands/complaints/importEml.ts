@@ -8,7 +8,7 @@ import { simpleParser } from 'mailparser';
 import type { ComplaintCategory } from '../../../shared/complaints/lifecycle.js';
 import { discardBlob, writeBlob } from '../../attachments/blobStore.js';
 import type { AppContext } from '../../context.js';
-import { badRequest } from '../../lib/errors.js';
+import { badRequest, said } from '../../lib/errors.js';
 import type { SessionUser } from '../../services/sessions.js';
 import { EVIDENCE_TYPES, type EvidenceUpload, MAX_EVIDENCE_FILES, receiveComplaint } from './receiveComplaint.js';
 import type { ComplaintRow } from './records.js';
@@ -34,7 +34,7 @@ export async function importEml(ctx: AppContext, props: ImportEmlProps): Promise
   try {
     mail = await simpleParser(props.eml, { skipImageLinks: true, skipTextToHtml: true });
   } catch {
-    throw badRequest('eml：无法解析该邮件文件', [{ field: 'eml', message: '无法解析该邮件文件' }]);
+    throw badRequest('eml：无法解析该邮件文件', [said('eml', 'api.emlUnreadable')]);
   }
   const sender = mail.from?.value[0];
   const text = (mail.text ?? '').trim();
@@ -44,7 +44,7 @@ export async function importEml(ctx: AppContext, props: ImportEmlProps): Promise
     .join('\n\n')
     .slice(0, MAX_DESCRIPTION);
   if (description.length < 10) {
-    throw badRequest('eml：邮件没有可作为投诉内容的正文', [{ field: 'eml', message: '邮件没有正文' }]);
+    throw badRequest('eml：邮件没有可作为投诉内容的正文', [said('eml', 'api.emlNoBody')]);
   }
   const maxBytes = await ctx.settings.get('complaints.evidenceMaxBytes');
   const evidence: EvidenceUpload[] = [];

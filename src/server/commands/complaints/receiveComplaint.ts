@@ -19,7 +19,7 @@ import type { AppContext } from '../../context.js';
 import type { Executor } from '../../db/client.js';
 import { complaintEvidence, complaints, filings } from '../../db/schema.js';
 import { scheduleComplaintCheck } from '../../jobs/monitorJobs.js';
-import { AppError, unprocessable } from '../../lib/errors.js';
+import { AppError, said, unprocessable } from '../../lib/errors.js';
 import { checkSolution, spendSolution } from '../../services/altcha.js';
 import { cleanFileName } from '../attachments.js';
 import { addEvent, type ComplaintContact, type ComplaintRow, newTrackingCode, sealContact } from './records.js';
@@ -76,7 +76,7 @@ export async function findTargetFiling(db: Executor, filingNumber: string) {
 function checkEvidence(evidence: EvidenceUpload[]) {
   if (evidence.length > MAX_EVIDENCE_FILES) {
     throw new AppError(400, 'too_many_files', `证据材料最多 ${MAX_EVIDENCE_FILES} 个`, [
-      { field: 'evidence', message: `最多上传 ${MAX_EVIDENCE_FILES} 个文件` },
+      said('evidence', 'api.evidenceMax', { maximum: MAX_EVIDENCE_FILES }),
     ]);
   }
   evidence.forEach((e, i) => {
@@ -104,9 +104,7 @@ async function receive(ctx: AppContext, props: ReceiveProps): Promise<ComplaintR
   checkEvidence(props.evidence);
   const target = fields.targetFilingNumber ? await findTargetFiling(ctx.db, fields.targetFilingNumber) : null;
   if (fields.targetFilingNumber && !target) {
-    throw unprocessable('未找到该备案编号', [
-      { field: 'targetFilingNumber', message: '未找到该备案编号；未备案的平台请填写名称或网址' },
-    ]);
+    throw unprocessable('未找到该备案编号', [said('targetFilingNumber', 'api.filingNumberUnknown')]);
   }
   const now = ctx.now();
   const today = chinaToday(now);

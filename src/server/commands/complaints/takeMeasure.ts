@@ -17,7 +17,7 @@ import { appendAudit } from '../../audit/auditLog.js';
 import type { AppContext } from '../../context.js';
 import type { Tx } from '../../db/client.js';
 import { complaintEvidence, complaints } from '../../db/schema.js';
-import { conflict, unprocessable } from '../../lib/errors.js';
+import { conflict, said, unprocessable } from '../../lib/errors.js';
 import { authorizeComplaint } from '../../policies/complaint.js';
 import { tellApplicant } from '../../services/applicantNotices.js';
 import { loadFiling } from '../../services/filingRecords.js';
@@ -91,7 +91,7 @@ const MEASURES: Record<ComplaintMeasure, Measure> = {
 
   async rectify(ctx, tx, row, props) {
     if (!props.instructions) {
-      throw unprocessable('请写明整改要求', [{ field: 'instructions', message: '请写明需要整改的内容' }]);
+      throw unprocessable('请写明整改要求', [said('instructions', 'api.instructions')]);
     }
     const filing = await targetFiling(tx, row, 'rectify');
     await tellApplicant(ctx, tx, filing, {

@@ -20,7 +20,7 @@ import { maskEmail } from '../../../shared/validators/mask.js';
 import { appendAudit, verifyAuditChain } from '../../audit/auditLog.js';
 import type { AppContext } from '../../context.js';
 import { auditLog, users } from '../../db/schema.js';
-import { badRequest } from '../../lib/errors.js';
+import { badRequest, said } from '../../lib/errors.js';
 import { requireUser } from '../../plugins/auth.js';
 import { authorizeAdmin } from '../../policies/admin.js';
 
@@ -38,7 +38,7 @@ export interface AuditWhere {
 /** Exported, with selectEntries, for the test that reads their plans (auditIndexes.test.ts). */
 export function whereOf(f: AuditFilter): AuditWhere {
   if (f.from && f.to && f.from > f.to) {
-    throw badRequest('to: 结束日期不能早于开始日期', [{ field: 'to', message: '结束日期不能早于开始日期' }]);
+    throw badRequest('to: 结束日期不能早于开始日期', [said('to', 'api.toBeforeFrom')]);
   }
   // A prefix as LIKE (its `_` escaped), which the text_pattern_ops index serves in any collation; starts_with did not.
   const action = f.action?.endsWith('.')

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { calendarCoverageResponse } from '../../../shared/api/calendar.js';
 import { addCalendarDays, addWorkingDays, toChinaDate } from '../../../shared/calendar/index.js';
 import { says } from '../../../shared/validation/issues.js';
-import { badRequest, forbidden } from '../../lib/errors.js';
+import { badRequest, forbidden, said } from '../../lib/errors.js';
 import { requireUser } from '../../plugins/auth.js';
 import { hasRole, isReviewer } from '../../policies/utils.js';
 import { missingYears } from '../../services/calendarCoverage.js';
@@ -69,14 +69,12 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
       try {
         from = toChinaDate(q.from);
       } catch {
-        throw badRequest('from：应为 YYYY-MM-DD 日期或带时区的 ISO 时间', [
-          { field: 'from', message: '应为 YYYY-MM-DD 日期或带时区的 ISO 时间' },
-        ]);
+        throw badRequest('from：应为 YYYY-MM-DD 日期或带时区的 ISO 时间', [said('from', 'api.fromFormat')]);
       }
       const year = Number(from.slice(0, 4));
       if (year < MIN_YEAR || year > MAX_YEAR) {
         const message = `起算日须在 ${MIN_YEAR} 至 ${MAX_YEAR} 年之间`;
-        throw badRequest(`from：${message}`, [{ field: 'from', message }]);
+        throw badRequest(`from：${message}`, [said('from', 'api.fromYear', { min: MIN_YEAR, max: MAX_YEAR })]);
       }
       const cal = await ctx.calendar.get();
       const result =

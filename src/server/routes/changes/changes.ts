@@ -25,7 +25,7 @@ import { saveChange } from '../../commands/saveChange.js';
 import { startChange } from '../../commands/startChange.js';
 import { submitChange } from '../../commands/submitChange.js';
 import type { AppContext } from '../../context.js';
-import { badRequest } from '../../lib/errors.js';
+import { badRequest, said } from '../../lib/errors.js';
 import { requireUser } from '../../plugins/auth.js';
 import { allowedChangeActions, authorizeChange } from '../../policies/change.js';
 import { presentChangeDetail } from '../../presenters/change.js';
@@ -114,9 +114,9 @@ export const changeRoutes: FastifyPluginAsyncZod = async (app) => {
       const upload = await readUpload(req, ctx, await ctx.settings.get('upload.maxBytes'));
       const mode = upload.fields.mode ?? 'replace';
       const refusal = !upload.kind
-        ? badRequest('kind：请指定附件类别', [{ field: 'kind', message: '请指定附件类别' }])
+        ? badRequest('kind：请指定附件类别', [said('kind', 'api.kindMissing')])
         : !(CHANGE_UPLOAD_MODES as readonly string[]).includes(mode)
-          ? badRequest('mode：应为 replace 或 add', [{ field: 'mode', message: '应为 replace 或 add' }])
+          ? badRequest('mode：应为 replace 或 add', [said('mode', 'api.uploadMode')])
           : undefined;
       if (refusal || !upload.kind) {
         await discardBlob(ctx.db, upload.blob.blobId);

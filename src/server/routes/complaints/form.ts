@@ -7,10 +7,11 @@
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { toFieldPath } from '../../../shared/fieldPath.js';
+import { issueOfMessage } from '../../../shared/validation/issues.js';
 import { discardBlob, fileTooLarge, writeBlob } from '../../attachments/blobStore.js';
 import { type EvidenceUpload, MAX_EVIDENCE_FILES } from '../../commands/complaints/receiveComplaint.js';
 import type { AppContext } from '../../context.js';
-import { AppError, badRequest } from '../../lib/errors.js';
+import { AppError, badRequest, said } from '../../lib/errors.js';
 
 export interface ReadComplaint<T> {
   body: T;
@@ -38,7 +39,10 @@ export function parseOr400<S extends z.ZodType>(schema: S, input: unknown): z.ou
   const errors = parsed.error.issues.map((i) => {
     const keys = (i as { keys?: string[] }).keys;
     const path = i.code === 'unrecognized_keys' && keys?.length ? [...i.path, keys[0] as string] : i.path;
-    return { field: toFieldPath(path) || 'body', message: i.code === 'unrecognized_keys' ? '不认识的字段' : i.message };
+    const field = toFieldPath(path) || 'body';
+    if (i.code === 'unrecognized_keys') return said(field, 'zod.unrecognizedKey', { field });
+    // The schema's catalog code (`says`) or zod's own, beside the Chinese message.
+    return { field, message: i.message, ...issueOfMessage(i.message) };
   });
   const first = errors[0];
   throw badRequest(first ? `${first.field}：${first.message}` : '请求格式不正确', errors);
@@ -70,7 +74,7 @@ export async function readComplaintRequest<S extends z.ZodType>(
         if (part.fieldname !== 'evidence') {
           part.file.resume();
           throw badRequest('evidence：文件字段应命名为 evidence', [
-            { field: 'evidence', message: '文件字段应命名为 evidence' },
+            said('evidence', 'api.fileFieldName', { name: 'evidence' }),
           ]);
         }
         // A file input left empty still sends a part without a name and without bytes.
@@ -96,7 +100,7 @@ export async function readComplaintRequest<S extends z.ZodType>(
     }
     if (code === 'FST_FILES_LIMIT') {
       throw new AppError(413, 'too_many_files', `证据材料最多 ${MAX_EVIDENCE_FILES} 个`, [
-        { field: 'evidence', message: `最多上传 ${MAX_EVIDENCE_FILES} 个文件` },
+        said('evidence', 'api.evidenceMax', { maximum: MAX_EVIDENCE_FILES }),
       ]);
     }
     if (err instanceof AppError || (err as { statusCode?: number }).statusCode !== undefined) throw err;

@@ -38,7 +38,7 @@ import { takeMeasure } from '../../commands/complaints/takeMeasure.js';
 import { startVerification, verifyComplaint } from '../../commands/complaints/verifyComplaint.js';
 import type { AppContext } from '../../context.js';
 import { homepageChecks as homepageChecksTable } from '../../db/schema.js';
-import { AppError, badRequest, notFound } from '../../lib/errors.js';
+import { AppError, badRequest, notFound, said } from '../../lib/errors.js';
 import { runHomepageCheck } from '../../monitor/runCheck.js';
 import { sendEvidencePackage } from '../../monitor/sendEvidence.js';
 import { requireUser } from '../../plugins/auth.js';
@@ -189,8 +189,7 @@ export const staffComplaintRoutes: FastifyPluginAsyncZod = async (app) => {
         if (err instanceof AppError || (err as { statusCode?: number }).statusCode !== undefined) throw err;
         throw new AppError(400, 'invalid_multipart', '请求体不是有效的 multipart/form-data');
       }
-      if (!eml?.length)
-        throw badRequest('eml：请选择 .eml 邮件文件', [{ field: 'eml', message: '请选择 .eml 邮件文件' }]);
+      if (!eml?.length) throw badRequest('eml：请选择 .eml 邮件文件', [said('eml', 'api.emlMissing')]);
       const chosen = parseOr400(emlImportFields, fields);
       const { complaint, skipped } = await importEml(ctx, { user, eml, ...chosen });
       return reply.code(201).send({ ...(await detail(ctx, user, complaint)), skipped });

@@ -2,7 +2,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { attachmentResponse } from '../../../shared/api/filings.js';
-import type { AttachmentKind } from '../../../shared/attachments.js';
+import { ATTACHMENT_KINDS, type AttachmentKind } from '../../../shared/attachments.js';
 import { discardBlob, fileTooLarge, type StoredBlob, writeBlob } from '../../attachments/blobStore.js';
 import {
   authorizeUpload,
@@ -12,7 +12,7 @@ import {
   uploadAttachment,
 } from '../../commands/attachments.js';
 import type { AppContext } from '../../context.js';
-import { AppError, badRequest } from '../../lib/errors.js';
+import { AppError, badRequest, said } from '../../lib/errors.js';
 import { requireUser } from '../../plugins/auth.js';
 import { presentAttachment } from '../../presenters/filing.js';
 import { attachmentKind, attachmentParams, downloadQuery, filingParams } from './schema.js';
@@ -42,7 +42,7 @@ export async function readUpload(req: FastifyRequest, ctx: AppContext, maxBytes:
     for await (const part of req.parts({ limits: { fileSize: maxBytes + 1, files: 1 } })) {
       if (part.type === 'file') {
         if (part.fieldname !== 'file')
-          throw badRequest('file：文件字段应命名为 file', [{ field: 'file', message: '文件字段应命名为 file' }]);
+          throw badRequest('file：文件字段应命名为 file', [said('file', 'api.fileFieldName', { name: 'file' })]);
         file = { fileName: part.filename, blob: await writeBlob(ctx, part.file, maxBytes) };
       } else if (part.fieldname === 'kind') {
         kindRaw = part.value;
@@ -61,10 +61,10 @@ export async function readUpload(req: FastifyRequest, ctx: AppContext, maxBytes:
   if (kind && !kind.success) {
     await discard();
     throw badRequest('kind：附件类别不正确', [
-      { field: 'kind', message: kind.error.issues[0]?.message ?? '附件类别不正确' },
+      said('kind', 'api.attachmentKind', { kinds: ATTACHMENT_KINDS.join(', ') }),
     ]);
   }
-  if (!file) throw badRequest('file：请选择要上传的文件', [{ field: 'file', message: '请选择要上传的文件' }]);
+  if (!file) throw badRequest('file：请选择要上传的文件', [said('file', 'api.fileMissing')]);
   return { kind: kind?.data, ...file, fields };
 }
 
@@ -103,7 +103,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
       const upload = await readUpload(req, ctx, await ctx.settings.get('upload.maxBytes'));
       if (!upload.kind) {
         await discardBlob(ctx.db, upload.blob.blobId);
-        throw badRequest('kind：请指定附件类别', [{ field: 'kind', message: '请指定附件类别' }]);
+        throw badRequest('kind：请指定附件类别', [said('kind', 'api.kindMissing')]);
       }
       const { fields: _fields, ...file } = upload;
       const row = await uploadAttachment(ctx, { user, filingId: req.params.id, ...file, kind: upload.kind });
