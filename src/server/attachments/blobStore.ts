@@ -9,7 +9,7 @@ import { Readable } from 'node:stream';
 import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { AppContext } from '../context.js';
 import type { Executor } from '../db/client.js';
-import { attachmentChunks, attachments } from '../db/schema.js';
+import { attachmentChunks, attachments, attachmentUploads } from '../db/schema.js';
 import { AppError } from '../lib/errors.js';
 import { faultPoint } from '../lib/faults.js';
 import { type Detected, detectStreamed, SNIFF_BYTES } from './sniff.js';
@@ -44,7 +44,8 @@ export function fileTooLarge(maxBytes: number): AppError {
 
 /**
  * Streams `source` into sealed chunks. Throws 413 as soon as more than `maxBytes` arrived; on any error the chunks
- * written so far are removed.
+ * written so far are removed. The upload is recorded first, so that what a killed process leaves behind is found
+ * and removed later (attachments/uploadSweep.ts).
  */
 export async function writeBlob(
   ctx: AppContext,
@@ -73,6 +74,7 @@ export async function writeBlob(
     await yieldToOthers();
   };
 
+  await ctx.db.insert(attachmentUploads).values({ blobId, startedAt: ctx.now() });
   try {
     for await (const data of source) {
       const buf = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
@@ -114,6 +116,7 @@ export async function writeBlob(
 /** Removes a blob's chunks (a refused or abandoned upload). */
 export async function discardBlob(db: Executor, blobId: string): Promise<void> {
   await db.delete(attachmentChunks).where(eq(attachmentChunks.blobId, blobId));
+  await db.delete(attachmentUploads).where(eq(attachmentUploads.blobId, blobId));
 }
 
 /** Removes the chunks of these blobs that no attachment row refers to any more. */
