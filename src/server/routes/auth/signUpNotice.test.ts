@@ -84,7 +84,9 @@ describe('the notice to the owner of a registered address', () => {
     const instances = [server, second as TestServer];
     const answers = await Promise.all(
       Array.from({ length: 6 }, (_, i) =>
-        (instances[i % 2] as TestServer).client().post('/api/auth/register', { email, password: `stranger-${i}-4471` }),
+        (instances[i % 2] as TestServer)
+          .client()
+          .post('/api/auth/register', { email, password: `stranger-${i}-4471-pass` }),
       ),
     );
     expect(answers.map((r) => r.status)).toEqual([202, 202, 202, 202, 202, 202]);
