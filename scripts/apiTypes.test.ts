@@ -159,7 +159,8 @@ function checkWebFile(file: string, source: string, sharedKeys: { name: string; 
   return findings;
 }
 
-describe('API types come from src/shared/api', () => {
+// Parsing every web file takes a few seconds on a busy machine.
+describe('API types come from src/shared/api', { timeout: 60_000 }, () => {
   it('no web file declares a request or response shape by hand', async () => {
     const shared = await sharedObjectKeySets();
     expect(shared.length).toBeGreaterThan(50);
