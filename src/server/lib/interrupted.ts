@@ -1,0 +1,14 @@
+/**
+ * Long work that stops between batches when asked (SIGINT/SIGTERM in the `vcp` tool, cli/stop.ts): `Interrupted` is
+ * thrown where the work can stop cleanly, inside a transaction it rolls back (restore) or between committed batches.
+ */
+export class Interrupted extends Error {
+  constructor() {
+    super('interrupted');
+    this.name = 'Interrupted';
+  }
+}
+
+export function throwIfStopped(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new Interrupted();
+}
