@@ -30,6 +30,8 @@ const BATCH = Number(values.batch ?? 1000);
 const DBS = (process.env.BENCH_DBS ?? 'pglite,postgres').split(',').map((s) => s.trim());
 const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DB_NAME = 'vcp_bench_seed';
+/** As `vcp demo seed` does: rows built in a worker thread (BENCH_WORKER=0 builds them in the seed's thread). */
+const WORKER = process.env.BENCH_WORKER !== '0';
 
 const scratch = pgTable('bench_seed_scratch', { id: bigint('id', { mode: 'number' }), payload: text('payload') });
 
@@ -78,7 +80,7 @@ async function bench(label: string, ctx: AppContext): Promise<void> {
   const before = await volume(ctx);
   const timings: Record<string, number> = {};
   const t0 = performance.now();
-  const result = await seedDemo(ctx, { filings: N, seed: 'bench', batchSize: BATCH, timings });
+  const result = await seedDemo(ctx, { filings: N, seed: 'bench', batchSize: BATCH, timings, worker: WORKER });
   const seedMs = performance.now() - t0;
   const after = await volume(ctx);
   let rows = 0;

@@ -200,6 +200,7 @@ async function demoSeed(ctx: AppContext, argv: string[], out: Out, stop?: Comman
       seed: parsed.data.seed,
       batchSize: parsed.data.batch,
       out: (line) => out(line),
+      worker: true,
       ...(stop ? { signal: stop.signal } : {}),
     });
     const seconds = (result.ms / 1000).toFixed(1);

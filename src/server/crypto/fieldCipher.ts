@@ -45,8 +45,10 @@ export class FieldCipher {
   private readonly keys = new Map<string, DerivedKey>();
   private readonly activeKid: string;
   private readonly indexKey: Buffer;
+  private readonly input: KeyringInput;
 
   constructor(input: KeyringInput) {
+    this.input = input;
     for (const [kid, master] of Object.entries(input.keys)) {
       if (!/^[A-Za-z0-9_-]{1,32}$/.test(kid)) throw new Error(`invalid key id "${kid}"`);
       if (master.length < 32) throw new Error(`key "${kid}" must be at least 32 bytes`);
@@ -56,6 +58,14 @@ export class FieldCipher {
     if (input.indexKey.length < 32) throw new Error('the index key must be at least 32 bytes');
     this.activeKid = input.activeKid;
     this.indexKey = input.indexKey;
+  }
+
+  /**
+   * The keyring this cipher was made from, for a worker thread of this same process that seals too (the demo seed's
+   * row builder, demo/buildWorker.ts). Never to be logged, stored or sent anywhere else.
+   */
+  keyringForWorker(): KeyringInput {
+    return this.input;
   }
 
   /** The key new data is sealed with. */

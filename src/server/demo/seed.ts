@@ -8,10 +8,12 @@
  * Each batch also moves the run's record (`settings` key `demo.seed.<seed>`), so a run stopped by a signal or a
  * crash is continued where it stopped by the same command.
  */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { desc, eq, getTableColumns, getTableName, sql } from 'drizzle-orm';
 import { getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import { chinaToday } from '../../shared/calendar/index.js';
-import { formatFilingNumber } from '../../shared/filing/numberFormat.js';
 import { samplePdf, samplePng } from '../attachments/fixtures.js';
 import { detectFileType } from '../attachments/sniff.js';
 import { AUDIT_LOCK_KEY, entryHash, GENESIS_HASH } from '../audit/auditLog.js';
@@ -41,9 +43,19 @@ import {
 import { hashPassword } from '../services/passwords.js';
 import { recordPublicEvents } from '../services/publicEvents.js';
 import { sameAsDatabase } from '../services/searchGrams.js';
-import { approvalTime, type FilingPlan, planFiling } from './plan.js';
-import { Random } from './random.js';
-import { buildApplicant, buildFiling, type DemoEnv, type DemoFile, DemoRows } from './rows.js';
+import {
+  applicantEmail,
+  approvalsOf,
+  type BatchPlan,
+  type Built,
+  buildBatch,
+  numbersFrom,
+  type Position,
+  planner,
+} from './batch.js';
+import type { WorkerInit } from './buildWorker.js';
+import type { FilingPlan } from './plan.js';
+import type { DemoEnv, DemoFile, DemoRows } from './rows.js';
 
 export const DEMO_APPLICANT_PASSWORD = 'demo-applicant-2026';
 export const DEMO_STAFF_PASSWORD = 'demo-staff-password-2026';
@@ -62,6 +74,11 @@ export interface SeedOptions {
   signal?: AbortSignal;
   /** Milliseconds spent per step, added up over the run (bench/seed.ts prints them). */
   timings?: Record<string, number>;
+  /**
+   * Build the rows in a worker thread while the database writes (buildWorker.ts): what `vcp demo seed` does, since on
+   * PGlite the database shares the seed's thread. Not with `plans`.
+   */
+  worker?: boolean;
 }
 
 export interface SeedResult {
@@ -81,7 +98,7 @@ export interface SeedResult {
 
 export class DemoSeedRefused extends Error {}
 
-export const applicantEmail = (seed: string, n: number) => `applicant${n}-${seed}@${DEMO_EMAIL_DOMAIN}`;
+export { applicantEmail };
 
 /**
  * A run's parameters and progress, kept in `settings` (key `demo.seed.<seed>`) and moved in each batch's transaction:
@@ -161,7 +178,7 @@ export async function seedDemo(ctx: AppContext, opts: SeedOptions): Promise<Seed
   }
   // Plans end before 00:00 China time of the run's first day: the same seed gives the same times all day.
   const now = run ? new Date(run.now) : chinaMidnight(chinaToday(ctx.now()));
-  const planOf = (i: number) => opts.plans?.[i] ?? planFiling(seed, i, now);
+  const planOf = planner(seed, now, opts.plans);
   const batchSize = run?.batchSize ?? opts.batchSize ?? 1000;
 
   const staff: SeedResult['staff'] = [];
@@ -209,10 +226,10 @@ export async function seedDemo(ctx: AppContext, opts: SeedOptions): Promise<Seed
     }
   }
   const current = run;
-  const numbers = await numbersOf(ctx, current.numberBase, n, planOf);
-  const env: DemoEnv = {
+  const format = await ctx.settings.get('filingNumber.format');
+  const numbers = numbersFrom(format, current.numberBase, n, planOf);
+  const shared = {
     seed,
-    cipher: ctx.cipher,
     cal: await ctx.calendar.get(),
     effectiveDate: await ctx.settings.get('measures.effectiveDate'),
     publicBaseUrl: ctx.config.publicBaseUrl,
@@ -220,64 +237,63 @@ export async function seedDemo(ctx: AppContext, opts: SeedOptions): Promise<Seed
     reviewerIds: current.staff.filter((m) => m.role === 'reviewer').map((m) => m.id),
     adminIds: current.staff.filter((m) => m.role === 'admin').map((m) => m.id),
     files: await demoFiles(),
-    numberOf: (i) => numbers.get(i) ?? '',
   };
+  const env: DemoEnv = { ...shared, cipher: ctx.cipher, numberOf: (i) => numbers.get(i) ?? '' };
   const passwordHash = await hashPassword(DEMO_APPLICANT_PASSWORD);
+  const plan: BatchPlan = { env, n, batchSize, now, passwordHash, planOf, onePerOwner: !!opts.plans };
+  const builder =
+    opts.worker && !opts.plans
+      ? workerBuilder({
+          keyring: ctx.cipher.keyringForWorker(),
+          env: shared,
+          format,
+          numberBase: current.numberBase,
+          n,
+          batchSize,
+          now,
+          passwordHash,
+        })
+      : inlineBuilder(plan);
   const writer = await batchWriter(
     ctx,
     current.staff.map((m) => m.id),
   );
   let committed: SeedRun = current;
   let byStatus = { ...current.byStatus };
-  let owners = current.owners;
-  let next = current.next;
-  // Batch k+1 is built while batch k is written: on PostgreSQL the two overlap.
+  // Batch k+1 is built while batch k is written: by the worker, or on PostgreSQL by this thread while the server writes.
   let writing: Promise<void> | null = null;
-  while (next < n && !opts.signal?.aborted) {
-    const rows = new DemoRows();
-    const t0 = Date.now();
-    await time(timings, 'build', () => {
-      const end = Math.min(n, next + batchSize);
+  let building: Promise<Built> | null = current.next < n ? builder.build(current) : null;
+  try {
+    while (building && !opts.signal?.aborted) {
+      const t0 = Date.now();
+      const built = await time(timings, 'build', () => building as Promise<Built>);
+      const waited = Date.now() - t0;
       byStatus = { ...byStatus };
-      // Whole owners per batch: an applicant and their filings are written together.
-      while (next < end) {
-        const owner = new Random(seed, 'owner', owners);
-        const count = Math.min(n - next, opts.plans ? 1 : Number(owner.weighted({ 1: 75, 2: 18, 3: 7 })));
-        const plans = Array.from({ length: count }, (_, k) => planOf(next + k));
-        const firstAt = Math.min(...plans.map((p) => p.steps[0]?.at.getTime() ?? now.getTime()));
-        const ownerId = owner.uuid();
-        owners++;
-        buildApplicant(env, rows, {
-          id: ownerId,
-          email: applicantEmail(seed, owners),
-          at: new Date(firstAt - owner.int(5, 600) * 60_000),
-          passwordHash,
+      for (const [status, k] of Object.entries(built.statuses)) byStatus[status] = (byStatus[status] ?? 0) + k;
+      const progress: SeedRun = { ...current, next: built.next, owners: built.owners, byStatus, done: built.next >= n };
+      building = built.next < n ? builder.build(built) : null;
+      if (writing) await writing;
+      // A signal that came meanwhile: this batch is not written, the run stops at the last commit.
+      if (opts.signal?.aborted) break;
+      const t1 = Date.now();
+      writing = ctx.db
+        .transaction(async (tx) => {
+          await writer.write(tx, built.rows, timings);
+          await saveRun(tx, seed, progress);
+        })
+        .then(() => {
+          committed = progress;
+          out(`${progress.next} / ${n} filings (built in ${waited} ms, written in ${Date.now() - t1} ms)`);
         });
-        for (const plan of plans) {
-          const row = buildFiling(env, rows, plan, ownerId);
-          byStatus[row.status] = (byStatus[row.status] ?? 0) + 1;
-        }
-        next += count;
-      }
-    });
-    const built = Date.now() - t0;
-    const progress: SeedRun = { ...current, next, owners, byStatus, done: next >= n };
+      writing.catch(() => {});
+    }
     if (writing) await writing;
-    // A signal that came while this batch was built: it is not written, the run stops at the last commit.
-    if (opts.signal?.aborted) break;
-    const t1 = Date.now();
-    writing = ctx.db
-      .transaction(async (tx) => {
-        await writer.write(tx, rows, timings);
-        await saveRun(tx, seed, progress);
-      })
-      .then(() => {
-        committed = progress;
-        out(`${progress.next} / ${n} filings (built in ${built} ms, written in ${Date.now() - t1} ms)`);
-      });
-    writing.catch(() => {});
+  } finally {
+    building?.catch(() => {});
+    // A failed build leaves no write running behind the caller's back.
+    await writing?.catch(() => {});
+    await builder.close();
   }
-  if (writing) await writing;
   return {
     filings: n,
     written: committed.next,
@@ -289,17 +305,6 @@ export async function seedDemo(ctx: AppContext, opts: SeedOptions): Promise<Seed
     applicantEmail: (k) => applicantEmail(seed, k),
     ms: Date.now() - started,
   };
-}
-
-/** Every approval of the run, in the order numbers are issued: approval time, then plan index. */
-function approvalsOf(n: number, planOf: (i: number) => FilingPlan) {
-  const approvals: { i: number; t: number; year: number }[] = [];
-  for (let k = 0; k < n; k++) {
-    const plan = planOf(k);
-    const at = approvalTime(plan);
-    if (at) approvals.push({ i: plan.index, t: at.getTime(), year: Number(chinaToday(at).slice(0, 4)) });
-  }
-  return approvals.sort((a, b) => a.t - b.t || a.i - b.i);
 }
 
 /**
@@ -321,22 +326,58 @@ async function reserveNumbers(tx: Tx, n: number, planOf: (i: number) => FilingPl
   return base;
 }
 
-/** The reserved numbers given out in order of approval time, so they are gapless and in order within each year. */
-async function numbersOf(
-  ctx: AppContext,
-  numberBase: Record<string, number>,
-  n: number,
-  planOf: (i: number) => FilingPlan,
-) {
-  const format = await ctx.settings.get('filingNumber.format');
-  const base = new Map(Object.entries(numberBase).map(([y, v]) => [Number(y), v]));
-  const numbers = new Map<number, string>();
-  for (const a of approvalsOf(n, planOf)) {
-    const seq = (base.get(a.year) ?? 0) + 1;
-    base.set(a.year, seq);
-    numbers.set(a.i, formatFilingNumber(format, a.year, seq));
-  }
-  return numbers;
+interface Builder {
+  build(from: Position): Promise<Built>;
+  close(): Promise<void>;
+}
+
+function inlineBuilder(plan: BatchPlan): Builder {
+  return {
+    // Later, not now: the caller first starts writing the batch before.
+    build: (from) =>
+      new Promise((resolve, reject) =>
+        setImmediate(() => {
+          try {
+            resolve(buildBatch(plan, from));
+          } catch (err) {
+            reject(err);
+          }
+        }),
+      ),
+    close: async () => {},
+  };
+}
+
+/** buildWorker.ts in a worker thread; from TypeScript sources (tsx, tests) it is loaded through tsx's loader. */
+function workerBuilder(init: WorkerInit): Builder {
+  const url = new URL(`./buildWorker${path.extname(fileURLToPath(import.meta.url))}`, import.meta.url);
+  const worker = url.pathname.endsWith('.ts')
+    ? new Worker(
+        `import('tsx/esm/api').then((api) => { api.register(); return import(${JSON.stringify(url.href)}); })`,
+        { eval: true, workerData: init },
+      )
+    : new Worker(url, { workerData: init });
+  let pending: { resolve: (b: Built) => void; reject: (e: Error) => void } | null = null;
+  worker.on('message', (m: { built?: Built; error?: string }) => {
+    const p = pending;
+    pending = null;
+    if (m.built) p?.resolve(m.built);
+    else p?.reject(new Error(`demo row builder: ${m.error}`));
+  });
+  worker.on('error', (err) => {
+    pending?.reject(err);
+    pending = null;
+  });
+  return {
+    build: (from) =>
+      new Promise((resolve, reject) => {
+        pending = { resolve, reject };
+        worker.postMessage({ next: from.next, owners: from.owners });
+      }),
+    close: async () => {
+      await worker.terminate();
+    },
+  };
 }
 
 async function demoFiles(): Promise<Record<DemoFile['kind'], DemoFile>> {
