@@ -39,11 +39,19 @@ function fieldValue(column: PgColumn, row: Record<string, unknown>, key: string)
   return null;
 }
 
-/** The statement and its data: the columns any row sets, one line a row. */
-export function copyText(table: PgTable, rows: readonly Record<string, unknown>[]): { columns: string; data: string } {
-  const entries = Object.entries(getTableColumns(table) as Record<string, PgColumn>).filter(([key]) =>
-    rows.some((r) => r[key] !== undefined),
-  );
+/**
+ * The statement's column list and the data: the columns any row sets (or those of `keys`, in that order), one line a
+ * row, each ending in a newline.
+ */
+export function copyText(
+  table: PgTable,
+  rows: readonly Record<string, unknown>[],
+  keys?: readonly string[],
+): { columns: string; data: string; lines: string[] } {
+  const all = getTableColumns(table) as Record<string, PgColumn>;
+  const entries = keys
+    ? keys.map((k) => [k, all[k] as PgColumn] as const)
+    : Object.entries(all).filter(([key]) => rows.some((r) => r[key] !== undefined));
   const encoders = entries.map(([key, column]) => ({ key, column, encode: encoderFor(column) }));
   const lines: string[] = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
@@ -59,6 +67,7 @@ export function copyText(table: PgTable, rows: readonly Record<string, unknown>[
   return {
     columns: entries.map(([, c]) => quote(c.name)).join(', '),
     data: lines.length ? `${lines.join('\n')}\n` : '',
+    lines,
   };
 }
 
@@ -118,6 +127,18 @@ export async function copyInsert(
 ): Promise<void> {
   if (rows.length === 0) return;
   const { columns, data } = copyText(table, rows);
+  await copyRaw(tx, kind, table, columns, data);
+}
+
+/** COPY of text already encoded (copyText), e.g. by a worker thread. */
+export async function copyRaw(
+  tx: Tx,
+  kind: 'pglite' | 'postgres',
+  table: PgTable,
+  columns: string,
+  data: string,
+): Promise<void> {
+  if (data === '') return;
   const target = `${quote(getTableName(table))} (${columns})`;
   if (kind === 'pglite') {
     await (clientOf(tx) as PgliteTx).query(`copy ${target} from '/dev/blob'`, [], { blob: new Blob([data]) });

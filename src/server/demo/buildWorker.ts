@@ -2,11 +2,12 @@
  * The demo seed's row builder in a worker thread (SPEC §6): on PGlite the database runs in the seed's own thread, so
  * building batch k+1 (plans, forms, sealing, hashes) here while batch k is written there uses the second core.
  * It receives the run's parameters once (with the keyring, to seal as the seed would) and answers each position with
- * the batch built from it (batch.ts, the same function the seed runs without a worker).
+ * the batch built from it and encoded as COPY text (batch.ts, the same functions the seed runs without a worker), so
+ * little more than strings cross to the seed's thread.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { FieldCipher, type KeyringInput } from '../crypto/fieldCipher.js';
-import { type BatchPlan, buildBatch, numbersFrom, type Position, planner } from './batch.js';
+import { type BatchPlan, buildBatch, encodeBatch, numbersFrom, type Position, planner } from './batch.js';
 import type { DemoEnv } from './rows.js';
 
 export interface WorkerInit {
@@ -43,7 +44,7 @@ const plan: BatchPlan = {
 
 parentPort?.on('message', (from: Position) => {
   try {
-    parentPort?.postMessage({ built: buildBatch(plan, from) });
+    parentPort?.postMessage({ built: encodeBatch(plan.env, buildBatch(plan, from)) });
   } catch (err) {
     parentPort?.postMessage({ error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
   }

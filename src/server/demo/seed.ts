@@ -11,35 +11,19 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { desc, eq, getTableColumns, getTableName, sql } from 'drizzle-orm';
-import { getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
+import { desc, eq, getTableName, sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import { chinaToday } from '../../shared/calendar/index.js';
 import { samplePdf, samplePng } from '../attachments/fixtures.js';
 import { detectFileType } from '../attachments/sniff.js';
-import { AUDIT_LOCK_KEY, entryHash, GENESIS_HASH } from '../audit/auditLog.js';
+import { AUDIT_LOCK_KEY, chainHash, GENESIS_HASH } from '../audit/auditLog.js';
 import { createStaffUser } from '../commands/createStaffUser.js';
 import { chinaMidnight } from '../commands/deregisterFiling.js';
 import type { AppContext } from '../context.js';
 import { sm3Hex } from '../crypto/sm3.js';
-import { bulkInsert } from '../db/bulkInsert.js';
 import { type Executor, queryRows, type Tx } from '../db/client.js';
-import { copyInsert } from '../db/copyInsert.js';
-import {
-  attachmentChunks,
-  attachments,
-  auditLog,
-  deregistrations,
-  filingChanges,
-  filings,
-  filingVersions,
-  notifications,
-  outbox,
-  partners,
-  reviewDecisions,
-  scheduledJobs,
-  settings,
-  users,
-} from '../db/schema.js';
+import { copyRaw } from '../db/copyInsert.js';
+import { auditLog, partners, settings, users } from '../db/schema.js';
 import { hashPassword } from '../services/passwords.js';
 import { recordPublicEvents } from '../services/publicEvents.js';
 import { sameAsDatabase } from '../services/searchGrams.js';
@@ -47,15 +31,17 @@ import {
   applicantEmail,
   approvalsOf,
   type BatchPlan,
-  type Built,
   buildBatch,
+  type Encoded,
+  encodeBatch,
   numbersFrom,
   type Position,
   planner,
+  TABLES,
 } from './batch.js';
 import type { WorkerInit } from './buildWorker.js';
 import type { FilingPlan } from './plan.js';
-import type { DemoEnv, DemoFile, DemoRows } from './rows.js';
+import type { DemoEnv, DemoFile } from './rows.js';
 
 export const DEMO_APPLICANT_PASSWORD = 'demo-applicant-2026';
 export const DEMO_STAFF_PASSWORD = 'demo-staff-password-2026';
@@ -254,19 +240,16 @@ export async function seedDemo(ctx: AppContext, opts: SeedOptions): Promise<Seed
           passwordHash,
         })
       : inlineBuilder(plan);
-  const writer = await batchWriter(
-    ctx,
-    current.staff.map((m) => m.id),
-  );
+  const writer = await batchWriter(ctx);
   let committed: SeedRun = current;
   let byStatus = { ...current.byStatus };
   // Batch k+1 is built while batch k is written: by the worker, or on PostgreSQL by this thread while the server writes.
   let writing: Promise<void> | null = null;
-  let building: Promise<Built> | null = current.next < n ? builder.build(current) : null;
+  let building: Promise<Encoded> | null = current.next < n ? builder.build(current) : null;
   try {
     while (building && !opts.signal?.aborted) {
       const t0 = Date.now();
-      const built = await time(timings, 'build', () => building as Promise<Built>);
+      const built = await time(timings, 'build', () => building as Promise<Encoded>);
       const waited = Date.now() - t0;
       byStatus = { ...byStatus };
       for (const [status, k] of Object.entries(built.statuses)) byStatus[status] = (byStatus[status] ?? 0) + k;
@@ -278,7 +261,7 @@ export async function seedDemo(ctx: AppContext, opts: SeedOptions): Promise<Seed
       const t1 = Date.now();
       writing = ctx.db
         .transaction(async (tx) => {
-          await writer.write(tx, built.rows, timings);
+          await writer.write(tx, built, timings);
           await saveRun(tx, seed, progress);
         })
         .then(() => {
@@ -327,7 +310,7 @@ async function reserveNumbers(tx: Tx, n: number, planOf: (i: number) => FilingPl
 }
 
 interface Builder {
-  build(from: Position): Promise<Built>;
+  build(from: Position): Promise<Encoded>;
   close(): Promise<void>;
 }
 
@@ -338,7 +321,7 @@ function inlineBuilder(plan: BatchPlan): Builder {
       new Promise((resolve, reject) =>
         setImmediate(() => {
           try {
-            resolve(buildBatch(plan, from));
+            resolve(encodeBatch(plan.env, buildBatch(plan, from)));
           } catch (err) {
             reject(err);
           }
@@ -357,8 +340,8 @@ function workerBuilder(init: WorkerInit): Builder {
         { eval: true, workerData: init },
       )
     : new Worker(url, { workerData: init });
-  let pending: { resolve: (b: Built) => void; reject: (e: Error) => void } | null = null;
-  worker.on('message', (m: { built?: Built; error?: string }) => {
+  let pending: { resolve: (b: Encoded) => void; reject: (e: Error) => void } | null = null;
+  worker.on('message', (m: { built?: Encoded; error?: string }) => {
     const p = pending;
     pending = null;
     if (m.built) p?.resolve(m.built);
@@ -397,69 +380,15 @@ async function demoFiles(): Promise<Record<DemoFile['kind'], DemoFile>> {
   };
 }
 
-/** The batch's tables, parents first: the order they are inserted in. */
-const TABLES = [
-  ['users', users],
-  ['filings', filings],
-  ['changes', filingChanges],
-  ['attachments', attachments],
-  ['chunks', attachmentChunks],
-  ['versions', filingVersions],
-  ['decisions', reviewDecisions],
-  ['jobs', scheduledJobs],
-  ['deregistrations', deregistrations],
-  ['outbox', outbox],
-  ['notifications', notifications],
-] as const satisfies readonly (readonly [keyof DemoRows, PgTable])[];
-
-/**
- * Whether every foreign key of the batch's rows points at a row of the same batch or at one of `existing` (ids of
- * committed rows, by table): what the foreign-key triggers would check, row by row, inside the database.
- */
-export function referencesResolve(rows: DemoRows, existing: Map<PgTable, Set<string>>): boolean {
-  const ids = new Map<PgTable, Map<string, Set<unknown>>>();
-  const keyOf = (table: PgTable, column: PgColumn) =>
-    Object.entries(getTableColumns(table)).find(([, c]) => c === column)?.[0] as string;
-  const present = (table: PgTable, column: PgColumn): Set<unknown> => {
-    let byColumn = ids.get(table);
-    if (!byColumn) {
-      byColumn = new Map();
-      ids.set(table, byColumn);
-    }
-    let set = byColumn.get(column.name);
-    if (!set) {
-      const list = (TABLES.find(([, t]) => t === table)?.[0] ?? null) as keyof DemoRows | null;
-      const key = keyOf(table, column);
-      set = new Set(list ? (rows[list] as Record<string, unknown>[]).map((r) => r[key]) : []);
-      for (const id of existing.get(table) ?? []) set.add(id);
-      byColumn.set(column.name, set);
-    }
-    return set;
-  };
-  for (const [list, table] of TABLES) {
-    for (const fk of getTableConfig(table).foreignKeys) {
-      const ref = fk.reference();
-      if (ref.columns.length !== 1) return false;
-      const key = keyOf(table, ref.columns[0] as PgColumn);
-      const parents = present(ref.foreignTable, ref.foreignColumns[0] as PgColumn);
-      for (const r of rows[list] as Record<string, unknown>[]) {
-        const v = r[key];
-        if (v != null && !parents.has(v)) return false;
-      }
-    }
-  }
-  return true;
-}
-
 /**
  * How batches are written on this database, decided once: `COPY` for every table; the foreign-key triggers off for
  * the batch (`session_replication_role`, which needs a superuser, as the embedded database's user is) when the rows
- * are checked to reference only rows of the batch or the run's staff and no other trigger is on the tables; the
- * registry's search grams in JavaScript when they equal the database's own on sample records.
+ * were checked to reference only rows of the batch or the run's staff (batch.ts `referencesResolve`) and no other
+ * trigger is on the tables; the registry's search grams in JavaScript when they equal the database's own on sample
+ * records (services/searchGrams.ts).
  */
-async function batchWriter(ctx: AppContext, staffIds: string[]) {
+async function batchWriter(ctx: AppContext) {
   const kind = ctx.database.kind;
-  const method = process.env.VCP_SEED_INSERT === 'json' ? 'json' : 'copy';
   const [role] = await queryRows<{ superuser: string; triggers: number }>(
     ctx.db,
     sql`select current_setting('is_superuser') as superuser,
@@ -469,43 +398,37 @@ async function batchWriter(ctx: AppContext, staffIds: string[]) {
               sql`, `,
             )}))) as triggers`,
   );
-  const triggersOff =
-    process.env.VCP_SEED_TRIGGERS !== 'on' && role?.superuser === 'on' && Number(role?.triggers) === 0;
-  const existing = new Map<PgTable, Set<string>>([[users, new Set(staffIds)]]);
-  let jsGrams: boolean | null = process.env.VCP_SEED_GRAMS === 'sql' ? false : null;
-  const insert = (tx: Tx, table: PgTable, list: readonly Record<string, unknown>[]) =>
-    method === 'copy' ? copyInsert(tx, kind, table, list) : bulkInsert(tx, table, list);
+  const triggersOff = role?.superuser === 'on' && Number(role?.triggers) === 0;
+  let jsGrams: boolean | null = null;
+  const tableOf = new Map<string, PgTable>(TABLES);
   return {
-    async write(tx: Tx, rows: DemoRows, timings?: Record<string, number>) {
-      if (triggersOff && (await time(timings, 'check', () => referencesResolve(rows, existing)))) {
-        await tx.execute(sql`set local session_replication_role = replica`);
-      }
-      for (const [list, table] of TABLES) {
-        await time(timings, list, () => insert(tx, table, rows[list] as Record<string, unknown>[]));
+    async write(tx: Tx, batch: Encoded, timings?: Record<string, number>) {
+      if (triggersOff && batch.resolved) await tx.execute(sql`set local session_replication_role = replica`);
+      for (const t of batch.tables) {
+        await time(timings, t.list, () => copyRaw(tx, kind, tableOf.get(t.list) as PgTable, t.columns, t.data));
       }
       await time(timings, 'audit', async () => {
         // The audit chain goes on from its last entry, under the lock every appender takes (audit/auditLog.ts).
         await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`);
         const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
         let prevHash = last?.hash ?? GENESIS_HASH;
-        const entries = [...rows.audit].sort((a, b) => a.at.getTime() - b.at.getTime());
-        const chained = entries.map((e) => {
-          const hash = entryHash(prevHash, e);
-          const row = { ...e, prevHash, hash };
+        const { lines, bodies } = batch.audit;
+        let data = '';
+        for (let i = 0; i < lines.length; i++) {
+          const hash = chainHash(prevHash, bodies[i] as string);
+          data += `${lines[i]}\t${prevHash}\t${hash}\n`;
           prevHash = hash;
-          return row;
-        });
-        await insert(tx, auditLog, chained);
+        }
+        await copyRaw(tx, kind, auditLog, `${batch.audit.columns}, "prev_hash", "hash"`, data);
       });
-      const events = [...rows.publicEvents].sort((a, b) => a.at.getTime() - b.at.getTime());
-      if (jsGrams === null && events.length > 0) {
+      if (jsGrams === null && batch.events.length > 0) {
         jsGrams = await sameAsDatabase(
           tx,
-          events.map((e) => e.record),
+          batch.events.map((e) => e.record),
         );
       }
       await time(timings, 'public', () =>
-        recordPublicEvents(tx, events, { filingsHoldRecords: true, jsGrams: jsGrams === true }),
+        recordPublicEvents(tx, batch.events, { filingsHoldRecords: true, jsGrams: jsGrams === true }),
       );
     },
   };
