@@ -18,7 +18,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../context.js';
 import { keyUsage } from '../crypto/sealedColumns.js';
 import { type Executor, queryRows } from '../db/client.js';
-import { throwIfStopped } from '../lib/interrupted.js';
+import { nextTurn, throwIfStopped } from '../lib/interrupted.js';
 import { listTables, type MigrationLevel, migrationLevel, type TableInfo } from './schemaInfo.js';
 
 export const BACKUP_FORMAT = 'vcp-backup';
@@ -120,6 +120,7 @@ export async function backupDatabase(
         let total = 0;
         for (const t of tables) {
           for await (const rows of pages(tx, t)) {
+            await nextTurn();
             throwIfStopped(opts.signal);
             total += rows.length;
             await write(`${JSON.stringify({ t: t.name, rows })}\n`);

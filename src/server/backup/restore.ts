@@ -21,7 +21,7 @@ import { verifyAuditChain } from '../audit/auditLog.js';
 import type { AppContext } from '../context.js';
 import { SEALED_COLUMNS } from '../crypto/sealedColumns.js';
 import { MIGRATIONS_FOLDER, queryRows, type Tx } from '../db/client.js';
-import { throwIfStopped } from '../lib/interrupted.js';
+import { nextTurn, throwIfStopped } from '../lib/interrupted.js';
 import { BACKUP_FORMAT, BACKUP_VERSION, type BackupHeader } from './backup.js';
 import { listTables, migrationsUpTo, readJournal } from './schemaInfo.js';
 
@@ -163,6 +163,7 @@ export async function restoreDatabase(
         continue;
       }
       digest.update(`${line}\n`);
+      await nextTurn();
       throwIfStopped(opts.signal);
       const t = msg.t ? tables.get(msg.t) : undefined;
       if (!t || !msg.rows) throw new RestoreRefused(`the backup holds table ${msg.t}, which this schema does not have`);

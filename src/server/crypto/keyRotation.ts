@@ -6,6 +6,7 @@
  */
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, type Executor, queryRows } from '../db/client.js';
+import { nextTurn } from '../lib/interrupted.js';
 import type { FieldCipher } from './fieldCipher.js';
 import { kidOf, SEALED_COLUMNS, type SealedColumn } from './sealedColumns.js';
 
@@ -96,7 +97,10 @@ export async function rotateKeys(
     if (stopped()) break;
     const progress = { table: c.table, column: c.column, resealed: 0 };
     let after: Cursor = null;
-    while (!stopped()) {
+    for (;;) {
+      // A turn of the event loop first, so a signal's handler gets to run (lib/interrupted.ts).
+      await nextTurn();
+      if (stopped()) break;
       const batch = await db.transaction((tx) => resealBatch(tx, cipher, c, after, batchSize));
       if (batch.last === null) break;
       progress.resealed += batch.count;

@@ -24,6 +24,7 @@ import { sm3Hex } from '../crypto/sm3.js';
 import { type Executor, queryRows, type Tx } from '../db/client.js';
 import { copyRaw } from '../db/copyInsert.js';
 import { auditLog, partners, settings, users } from '../db/schema.js';
+import { nextTurn } from '../lib/interrupted.js';
 import { hashPassword } from '../services/passwords.js';
 import { recordPublicEvents } from '../services/publicEvents.js';
 import { sameAsDatabase } from '../services/searchGrams.js';
@@ -247,7 +248,10 @@ export async function seedDemo(ctx: AppContext, opts: SeedOptions): Promise<Seed
   let writing: Promise<void> | null = null;
   let building: Promise<Encoded> | null = current.next < n ? builder.build(current) : null;
   try {
-    while (building && !opts.signal?.aborted) {
+    while (building) {
+      // A turn of the event loop, so a signal's handler gets to run (lib/interrupted.ts).
+      await nextTurn();
+      if (opts.signal?.aborted) break;
       const t0 = Date.now();
       const built = await time(timings, 'build', () => building as Promise<Encoded>);
       const waited = Date.now() - t0;

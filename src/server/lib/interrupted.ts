@@ -12,3 +12,9 @@ export class Interrupted extends Error {
 export function throwIfStopped(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new Interrupted();
 }
+
+/**
+ * One turn of the event loop. On PGlite a run of queries resolves as microtasks only, so a signal's handler (which
+ * runs when the loop polls) would wait until the whole run is over: long work calls this between its batches.
+ */
+export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
