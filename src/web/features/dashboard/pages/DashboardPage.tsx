@@ -15,6 +15,7 @@ import {
   COMPLAINT_STATUSES,
 } from '../../../../shared/complaints/lifecycle.js';
 import { dashboardCatalog } from '../../../../shared/i18n/locales/dashboard.js';
+import { loadChunk } from '../../../lib/chunks.js';
 import { useCatalog } from '../../../lib/i18n.js';
 import {
   type ComplaintSection,
@@ -38,7 +39,7 @@ import {
 } from '../components/charts.js';
 import { FigureLink, FigureList } from '../components/FigureLink.js';
 
-const EChart = lazy(() => import('../components/EChart.js'));
+const EChart = lazy(loadChunk(() => import('../components/EChart.js')));
 
 const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 1000) / 10}%`);
 
