@@ -31,20 +31,38 @@ function precompress(): Plugin {
 }
 
 /**
- * antd's components import parts the app never uses, and a bundler cannot drop an import a component might render:
- * Card imports Tabs (for `tabList`, with Dropdown and Menu behind it), Table the column filter dropdown (Tree, Menu,
- * Dropdown), the row selection's Checkbox, Radio and Dropdown, and the virtual table; Typography the inline editor.
- * Those imports resolve to a stub here, which throws if it is ever rendered (so a page that starts using one of
- * these props fails loudly: delete its line below). The build fails if antd stops importing one of them the way
- * this expects (an upgrade moved it), so the list cannot go stale silently. Dev mode (pre-bundled antd) keeps them.
+ * antd's components import parts that few pages or none render, and a bundler keeps every import a component might
+ * render: Card imports Tabs (for `tabList`, with Dropdown and Menu behind it) and Skeleton (`loading`), Table the
+ * column filter dropdown (Tree, Menu, Dropdown), the row selection's Checkbox, Radio and Dropdown and the virtual
+ * table, Pagination a Select (the page-size changer), Typography its inline editor, Modal a Skeleton, ConfigProvider
+ * the shared-tooltip provider (Trigger) for `tooltip.unique`, Result three large illustrations (403, 404, 500).
+ * Those imports resolve here to a small component that loads the real one the first time it renders (React.lazy;
+ * nothing shows meanwhile, and a missing illustration stays missing): a page that never uses them never loads them,
+ * and one that does still works. `to` instead points a barrel import at the one module it needs (antd's form context
+ * takes the whole form library for its provider), `code` replaces one (Table's row selection takes the tree library
+ * for three helpers). The build fails if antd stops importing one of them the way this
+ * expects (an upgrade moved it), so the list cannot go stale silently. Dev mode (pre-bundled antd) keeps them all.
  */
-const ANTD_TRIM: { importer: RegExp; source: string; what: string; keep?: string }[] = [
-  { importer: /antd[\\/]es[\\/]card[\\/]Card\.js$/, source: '../tabs', what: 'Card `tabList`' },
+const ANTD = /antd[\\/]es[\\/]/.source;
+const inAntd = (file: string) => new RegExp(`${ANTD}${file.replaceAll('/', '[\\\\/]').replaceAll('.', '\\.')}$`);
+const ANTD_TRIM: {
+  importer: RegExp;
+  source: string;
+  keep?: string;
+  to?: string;
+  code?: string;
+  decorative?: boolean;
+}[] = [
+  { importer: inAntd('card/Card.js'), source: '../tabs' },
+  { importer: inAntd('card/Card.js'), source: '../skeleton' },
+  { importer: inAntd('modal/Modal.js'), source: '../skeleton' },
+  { importer: inAntd('config-provider/index.js'), source: '../tooltip/UniqueProvider' },
+  { importer: inAntd('form/context.js'), source: '@rc-component/form', to: '@rc-component/form/es/FormContext.js' },
+  { importer: inAntd('pagination/Pagination.js'), source: '../select' },
   {
-    importer: /antd[\\/]es[\\/]table[\\/]hooks[\\/]useFilter[\\/]index\.js$/,
+    importer: inAntd('table/hooks/useFilter/index.js'),
     source: './FilterDropdown',
-    what: 'Table column `filters`',
-    // Still called by useFilter for columns without filters.
+    // Also called by useFilter for columns without filters.
     keep: `export function flattenKeys(filters) {
   let keys = [];
   (filters || []).forEach(({ value, children }) => {
@@ -54,52 +72,74 @@ const ANTD_TRIM: { importer: RegExp; source: string; what: string; keep?: string
   return keys;
 }`,
   },
+  ...['../../checkbox', '../../dropdown', '../../radio'].map((source) => ({
+    importer: inAntd('table/hooks/useSelection.js'),
+    source,
+  })),
   {
-    importer: /antd[\\/]es[\\/]table[\\/]hooks[\\/]useSelection\.js$/,
-    source: '../../checkbox',
-    what: 'Table `rowSelection`',
+    importer: inAntd('table/hooks/useSelection.js'),
+    source: '@rc-component/tree',
+    code: `export { conductCheck } from '@rc-component/tree/es/utils/conductUtil.js';
+export { convertDataToEntities } from '@rc-component/tree/es/utils/treeUtil.js';
+// As in @rc-component/tree/es/util.js, which also loads the tree's node component.
+export function arrDel(list, value) {
+  if (!list) return [];
+  const clone = list.slice();
+  const index = clone.indexOf(value);
+  if (index >= 0) clone.splice(index, 1);
+  return clone;
+}
+export function arrAdd(list, value) {
+  const clone = (list || []).slice();
+  if (clone.indexOf(value) === -1) clone.push(value);
+  return clone;
+}`,
   },
-  {
-    importer: /antd[\\/]es[\\/]table[\\/]hooks[\\/]useSelection\.js$/,
-    source: '../../dropdown',
-    what: 'Table `rowSelection`',
-  },
-  {
-    importer: /antd[\\/]es[\\/]table[\\/]hooks[\\/]useSelection\.js$/,
-    source: '../../radio',
-    what: 'Table `rowSelection`',
-  },
-  {
-    importer: /antd[\\/]es[\\/]table[\\/]InternalTable\.js$/,
-    source: './RcTable/VirtualTable',
-    what: 'Table `virtual`',
-  },
-  {
-    importer: /antd[\\/]es[\\/]typography[\\/]Base[\\/]index\.js$/,
-    source: '../Editable',
-    what: 'Typography `editable`',
-  },
+  { importer: inAntd('table/InternalTable.js'), source: './RcTable/VirtualTable' },
+  { importer: inAntd('typography/Base/index.js'), source: '../Editable' },
+  ...['./noFound', './serverError', './unauthorized'].map((source) => ({
+    importer: inAntd('result/index.js'),
+    source,
+    decorative: true,
+  })),
 ];
-const STUB = '\0vcp-antd-trim:';
+const DEFERRED = '\0vcp-antd-deferred:';
 
 function antdTrim(): Plugin {
   const sources = new Set(ANTD_TRIM.map((t) => t.source));
   return {
     name: 'vcp-antd-trim',
     apply: 'build',
-    resolveId(source, importer) {
-      if (!importer || !sources.has(source)) return null;
+    // Before Vite's own resolver, which would resolve the relative imports first.
+    enforce: 'pre',
+    async resolveId(source, importer) {
+      if (!importer || !sources.has(source) || importer.startsWith(DEFERRED)) return null;
       const i = ANTD_TRIM.findIndex((t) => t.source === source && t.importer.test(importer));
-      return i < 0 ? null : `${STUB}${i}`;
+      const trim = ANTD_TRIM[i];
+      if (!trim) return null;
+      if (trim.code) return `${DEFERRED}${i}:`;
+      const real = await this.resolve(trim.to ?? source, importer, { skipSelf: true });
+      if (!real || trim.to) return real;
+      return `${DEFERRED}${i}:${real.id}`;
     },
     load(id) {
-      if (!id.startsWith(STUB)) return null;
-      const t = ANTD_TRIM[Number(id.slice(STUB.length))] as (typeof ANTD_TRIM)[number];
-      const message = `${t.what} is left out of the build (vite.config.ts, vcp-antd-trim): remove its stub to use it`;
-      return `export default function Omitted() { throw new Error(${JSON.stringify(message)}); }\n${t.keep ?? ''}\n`;
+      if (!id.startsWith(DEFERRED)) return null;
+      const rest = id.slice(DEFERRED.length);
+      const colon = rest.indexOf(':');
+      const trim = ANTD_TRIM[Number(rest.slice(0, colon))] as (typeof ANTD_TRIM)[number];
+      if (trim.code) return trim.code;
+      const load = `import(${JSON.stringify(rest.slice(colon + 1))})`;
+      return [
+        "import { createElement, lazy, Suspense } from 'react';",
+        `const Real = lazy(() => ${trim.decorative ? `${load}.catch(() => ({ default: () => null }))` : load});`,
+        'export default function Deferred(props) {',
+        '  return createElement(Suspense, { fallback: null }, createElement(Real, props));',
+        '}',
+        trim.keep ?? '',
+      ].join('\n');
     },
     transform: {
-      filter: { id: /antd[\\/]es[\\/](card|table|typography)[\\/]/ },
+      filter: { id: /antd[\\/]es[\\/](card|modal|config-provider|form|pagination|table|typography|result)[\\/]/ },
       handler(code, id) {
         for (const t of ANTD_TRIM) {
           if (t.importer.test(id) && !code.includes(`from '${t.source}'`))

@@ -8,7 +8,7 @@ import { Alert, Button, List, Modal, Popconfirm, Progress, Space, Typography } f
 import { useRef, useState } from 'react';
 import { type AttachmentKind, acceptAttribute } from '../../../../shared/attachments.js';
 import { editorCatalog } from '../../../../shared/i18n/locales/editor.js';
-import { fieldLabel } from '../../../components/DiffTable.js';
+import { fieldLabel } from '../../../lib/labels.js';
 import { AttachmentRow } from '../../../components/filing/AttachmentRow.js';
 import { ApiError } from '../../../lib/api.js';
 import { useCatalog, useI18n } from '../../../lib/i18n.js';

@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Popconfirm, Result, Space, Spin, Timeline, Typography } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router';
 import { filingStatusCatalog } from '../../../../shared/i18n/locales/filingStatus.js';
-import { fieldLabel } from '../../../components/DiffTable.js';
+import { fieldLabel } from '../../../lib/labels.js';
 import { CorrectionNotice } from '../../../components/filing/CorrectionNotice.js';
 import { RouteError } from '../../../components/RouteError.js';
 import { StatusTag } from '../../../components/StatusTag.js';
