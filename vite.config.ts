@@ -35,14 +35,22 @@ function precompress(): Plugin {
  * render: Card imports Tabs (for `tabList`, with Dropdown and Menu behind it) and Skeleton (`loading`), Table the
  * column filter dropdown (Tree, Menu, Dropdown), the row selection's Checkbox, Radio and Dropdown and the virtual
  * table, Pagination a Select (the page-size changer), Typography its inline editor, Modal a Skeleton, ConfigProvider
- * the shared-tooltip provider (Trigger) for `tooltip.unique`, Result three large illustrations (403, 404, 500).
+ * the shared-tooltip provider (Trigger) for `tooltip.unique`, Result three large illustrations (403, 404, 500);
+ * Typography's tooltips (copy, edit, ellipsis) bring Tooltip and Trigger to every page with text.
  * Those imports resolve here to a small component that loads the real one the first time it renders (React.lazy;
  * nothing shows meanwhile, and a missing illustration stays missing): a page that never uses them never loads them,
  * and one that does still works. `to` instead points a barrel import at the one module it needs (antd's form context
  * takes the whole form library for its provider), `code` replaces one (Table's row selection takes the tree library
- * for three helpers). The build fails if antd stops importing one of them the way this
+ * for three helpers, and Table the table library's virtual table with its virtual list). The build fails if antd stops importing one of them the way this
  * expects (an upgrade moved it), so the list cannot go stale silently. Dev mode (pre-bundled antd) keeps them all.
  */
+const RC_TABLE = `export { EXPAND_COLUMN, INTERNAL_HOOKS } from '@rc-component/table/es/constant.js';
+export { FooterComponents as Summary } from '@rc-component/table/es/Footer/index.js';
+export { default as Column } from '@rc-component/table/es/sugar/Column.js';
+export { default as ColumnGroup } from '@rc-component/table/es/sugar/ColumnGroup.js';
+export { default, genTable } from '@rc-component/table/es/Table.js';
+export { INTERNAL_COL_DEFINE } from '@rc-component/table/es/utils/legacyUtil.js';
+export { convertChildrenToColumns } from '@rc-component/table/es/hooks/useColumns/index.js';`;
 const ANTD = /antd[\\/]es[\\/]/.source;
 const inAntd = (file: string) => new RegExp(`${ANTD}${file.replaceAll('/', '[\\\\/]').replaceAll('.', '\\.')}$`);
 const ANTD_TRIM: {
@@ -52,6 +60,8 @@ const ANTD_TRIM: {
   to?: string;
   code?: string;
   decorative?: boolean;
+  /** Show the children while the real component loads (a tooltip round a button). */
+  passChildren?: boolean;
 }[] = [
   { importer: inAntd('card/Card.js'), source: '../tabs' },
   { importer: inAntd('card/Card.js'), source: '../skeleton' },
@@ -96,7 +106,17 @@ export function arrAdd(list, value) {
 }`,
   },
   { importer: inAntd('table/InternalTable.js'), source: './RcTable/VirtualTable' },
+  // The table library without its virtual table (antd's own VirtualTable.js, deferred above, imports the barrel).
+  ...['InternalTable.js', 'RcTable/index.js', 'Table.js', 'hooks/useFilledColumns.js', 'hooks/useSelection.js'].map(
+    (file) => ({ importer: inAntd(`table/${file}`), source: '@rc-component/table', code: RC_TABLE }),
+  ),
   { importer: inAntd('typography/Base/index.js'), source: '../Editable' },
+  // Typography's tooltips (copy button, edit icon, ellipsis): the text shows at once, the tooltip once loaded.
+  ...['Base/index.js', 'Base/CopyBtn.js', 'Base/EllipsisTooltip.js'].map((file) => ({
+    importer: inAntd(`typography/${file}`),
+    source: '../../tooltip',
+    passChildren: true,
+  })),
   ...['./noFound', './serverError', './unauthorized'].map((source) => ({
     importer: inAntd('result/index.js'),
     source,
@@ -133,7 +153,7 @@ function antdTrim(): Plugin {
         "import { createElement, lazy, Suspense } from 'react';",
         `const Real = lazy(() => ${trim.decorative ? `${load}.catch(() => ({ default: () => null }))` : load});`,
         'export default function Deferred(props) {',
-        '  return createElement(Suspense, { fallback: null }, createElement(Real, props));',
+        `  return createElement(Suspense, { fallback: ${trim.passChildren ? 'props.children ?? null' : 'null'} }, createElement(Real, props));`,
         '}',
         trim.keep ?? '',
       ].join('\n');
@@ -170,6 +190,11 @@ function bundleReport(): Plugin {
       const dir = path.join(import.meta.dirname, 'node_modules/.cache/vcp-bundle');
       fs.mkdirSync(dir, { recursive: true });
       fs.writeFileSync(path.join(dir, 'modules.json'), JSON.stringify(chunks));
+      // Who imports what statically, to answer "why is this module on that page" (`importers.json`).
+      const rel = (id: string) => path.relative(import.meta.dirname, id);
+      const importers: Record<string, string[]> = {};
+      for (const id of this.getModuleIds()) importers[rel(id)] = (this.getModuleInfo(id)?.importers ?? []).map(rel);
+      fs.writeFileSync(path.join(dir, 'importers.json'), JSON.stringify(importers));
     },
   };
 }
