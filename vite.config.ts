@@ -41,7 +41,7 @@ function precompress(): Plugin {
  * nothing shows meanwhile, and a missing illustration stays missing): a page that never uses them never loads them,
  * and one that does still works. `to` instead points a barrel import at the one module it needs (antd's form context
  * takes the whole form library for its provider), `code` replaces one (Table's row selection takes the tree library
- * for three helpers, and Table the table library's virtual table with its virtual list). The build fails if antd stops importing one of them the way this
+ * for three helpers, Table the table library's virtual table with its virtual list, Radio.Group the form library). The build fails if antd stops importing one of them the way this
  * expects (an upgrade moved it), so the list cannot go stale silently. Dev mode (pre-bundled antd) keeps them all.
  */
 const RC_TABLE = `export { EXPAND_COLUMN, INTERNAL_HOOKS } from '@rc-component/table/es/constant.js';
@@ -105,6 +105,15 @@ export function arrAdd(list, value) {
   return clone;
 }`,
   },
+  {
+    // Radio.Group needs one helper of the form's hooks, whose module takes the whole form library.
+    importer: inAntd('radio/group.js'),
+    source: '../form/hooks/useForm',
+    code: `import { toArray } from 'antd/es/form/util.js';
+export function toNamePathStr(name) {
+  return toArray(name).join('_');
+}`,
+  },
   { importer: inAntd('table/InternalTable.js'), source: './RcTable/VirtualTable' },
   // The table library without its virtual table (antd's own VirtualTable.js, deferred above, imports the barrel).
   ...['InternalTable.js', 'RcTable/index.js', 'Table.js', 'hooks/useFilledColumns.js', 'hooks/useSelection.js'].map(
@@ -159,7 +168,7 @@ function antdTrim(): Plugin {
       ].join('\n');
     },
     transform: {
-      filter: { id: /antd[\\/]es[\\/](card|modal|config-provider|form|pagination|table|typography|result)[\\/]/ },
+      filter: { id: /antd[\\/]es[\\/](card|modal|config-provider|form|pagination|radio|table|typography|result)[\\/]/ },
       handler(code, id) {
         for (const t of ANTD_TRIM) {
           if (t.importer.test(id) && !code.includes(`from '${t.source}'`))
