@@ -5,8 +5,9 @@
  *
  * The routes are read from src/web/app/router.tsx, so a new page is measured without editing this file; a route
  * whose page is missing from the manifest is an error, not a skip. A route's first load is the entry and the page's
- * chunk with their static imports (each file gzipped on its own, as it is sent); what the page then loads by itself
- * (`React.lazy`, e.g. the dashboard's charts, drawn after its figures) is printed beside it. For a route over its
+ * chunk with their static imports (each file gzipped on its own, as it is sent); what the page can load later by
+ * itself (`React.lazy`: its dialogs, the dashboard's charts drawn after its figures, antd parts deferred by
+ * vite.config.ts) is printed beside it as "on demand", an upper bound: most of it loads only when used. For a route over its
  * budget the biggest packages of its first load are listed (from the build's module report, vite.config.ts).
  * The baseline is the bare runtime (react, react-dom, react-router) bundled alone in the same run.
  */
@@ -145,7 +146,7 @@ async function main() {
     if (!ok) missed++;
     if (route === paths.login) login = size;
     if (page.endsWith('FilingEditorPage.tsx')) editor = size;
-    // What the page loads by itself once it renders (React.lazy), other than other routes' pages.
+    // What the page may load later by itself (React.lazy: dialogs, charts, antd's deferred parts), not other pages.
     const later = new Set<string>();
     for (const k of closure(manifest, page))
       for (const d of manifest[k]?.dynamicImports ?? [])
@@ -154,7 +155,7 @@ async function main() {
     console.log(
       `${`${route}${isEditor ? ' (editor)' : ''}`.padEnd(34)} ${kb(size).padStart(9)} gzip — budget ${kb(budget)}: ${
         ok ? 'met' : 'MISSED'
-      }${laterSize ? ` (then ${kb(laterSize)} loaded by the page itself)` : ''}`,
+      }${laterSize ? ` (+ up to ${kb(laterSize)} on demand)` : ''}`,
     );
     if (!ok) console.log(`    biggest: ${biggestParts(report, files)}`);
   }
