@@ -34,15 +34,16 @@ function precompress(): Plugin {
  * antd's components import parts that few pages or none render, and a bundler keeps every import a component might
  * render: Card imports Tabs (for `tabList`, with Dropdown and Menu behind it) and Skeleton (`loading`), Table the
  * column filter dropdown (Tree, Menu, Dropdown), the row selection's Checkbox, Radio and Dropdown and the virtual
- * table, Pagination a Select (the page-size changer), Typography its inline editor, Modal a Skeleton, ConfigProvider
- * the shared-tooltip provider (Trigger) for `tooltip.unique`, Result three large illustrations (403, 404, 500);
- * Typography's tooltips (copy, edit, ellipsis) bring Tooltip and Trigger to every page with text.
+ * table, Pagination a Select (the page-size changer), List a Pagination, Typography its inline editor and its
+ * tooltips (copy, edit, ellipsis: Tooltip and Trigger on every page with text), Modal a Skeleton, ConfigProvider the
+ * shared-tooltip provider (Trigger) for `tooltip.unique`, Result three large illustrations (403, 404, 500).
  * Those imports resolve here to a small component that loads the real one the first time it renders (React.lazy;
- * nothing shows meanwhile, and a missing illustration stays missing): a page that never uses them never loads them,
- * and one that does still works. `to` instead points a barrel import at the one module it needs (antd's form context
- * takes the whole form library for its provider), `code` replaces one (Table's row selection takes the tree library
- * for three helpers, Table the table library's virtual table with its virtual list, Radio.Group the form library). The build fails if antd stops importing one of them the way this
- * expects (an upgrade moved it), so the list cannot go stale silently. Dev mode (pre-bundled antd) keeps them all.
+ * nothing shows meanwhile, or the children for a tooltip, and a missing illustration stays missing): a page that
+ * never uses them never loads them, and one that does still works. `to` instead points a barrel import at the one
+ * module it needs (antd's form context takes the whole form library for its provider), `code` replaces one (Table's
+ * row selection takes the tree library for three helpers, Table the table library's virtual table with its virtual
+ * list, Radio.Group the form library). The build fails if antd stops importing one of them the way this expects (an
+ * upgrade moved it), so the list cannot go stale silently. Dev mode (pre-bundled antd) keeps them all.
  */
 const RC_TABLE = `export { EXPAND_COLUMN, INTERNAL_HOOKS } from '@rc-component/table/es/constant.js';
 export { FooterComponents as Summary } from '@rc-component/table/es/Footer/index.js';
@@ -69,6 +70,7 @@ const ANTD_TRIM: {
   { importer: inAntd('config-provider/index.js'), source: '../tooltip/UniqueProvider' },
   { importer: inAntd('form/context.js'), source: '@rc-component/form', to: '@rc-component/form/es/FormContext.js' },
   { importer: inAntd('pagination/Pagination.js'), source: '../select' },
+  { importer: inAntd('list/index.js'), source: '../pagination' },
   {
     importer: inAntd('table/hooks/useFilter/index.js'),
     source: './FilterDropdown',
@@ -168,7 +170,9 @@ function antdTrim(): Plugin {
       ].join('\n');
     },
     transform: {
-      filter: { id: /antd[\\/]es[\\/](card|modal|config-provider|form|pagination|radio|table|typography|result)[\\/]/ },
+      filter: {
+        id: /antd[\\/]es[\\/](card|modal|config-provider|form|list|pagination|radio|table|typography|result)[\\/]/,
+      },
       handler(code, id) {
         for (const t of ANTD_TRIM) {
           if (t.importer.test(id) && !code.includes(`from '${t.source}'`))
