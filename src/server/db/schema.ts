@@ -270,7 +270,7 @@ export const attachments = pgTable(
       .references(() => users.id),
     createdAt: tsz('created_at').notNull().defaultNow(),
   },
-  (t) => [index('attachments_filing_idx').on(t.filingId, t.changeId)],
+  (t) => [index('attachments_filing_idx').on(t.filingId, t.changeId), index('attachments_blob_idx').on(t.blobId)],
 );
 
 /**
@@ -287,6 +287,20 @@ export const attachmentChunks = pgTable(
   (t) => [primaryKey({ columns: [t.blobId, t.seq] })],
 );
 
+/**
+ * Uploads begun: one row per blob, written before its first chunk (attachments/blobStore.ts). A process killed
+ * mid-upload leaves its chunks behind with no attachment pointing at them; the sweep (attachments/uploadSweep.ts)
+ * finds them through this row once it is old enough, and removes the chunks of a blob that nothing refers to.
+ */
+export const attachmentUploads = pgTable(
+  'attachment_uploads',
+  {
+    blobId: uuid('blob_id').primaryKey(),
+    startedAt: tsz('started_at').notNull(),
+  },
+  (t) => [index('attachment_uploads_started_idx').on(t.startedAt)],
+);
+
 /** Append-only, each row chained to the one before by SM3 (audit/auditLog.ts). */
 export const auditLog = pgTable(
   'audit_log',
@@ -301,7 +315,15 @@ export const auditLog = pgTable(
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },
-  (t) => [index('audit_subject_idx').on(t.subjectType, t.subjectId)],
+  // The audit viewer's filters (routes/admin/audit.ts), each read newest first by seq with a limit: who, the action
+  // (equal, or a prefix through LIKE, which text_pattern_ops serves whatever the database's collation), the subject,
+  // and the time range.
+  (t) => [
+    index('audit_subject_idx').on(t.subjectType, t.subjectId, t.seq),
+    index('audit_actor_idx').on(t.actorId, t.seq),
+    index('audit_action_idx').on(t.action.op('text_pattern_ops'), t.seq),
+    index('audit_at_idx').on(t.at),
+  ],
 );
 
 export const calendarYears = pgTable('calendar_years', {
@@ -326,6 +348,7 @@ export const settings = pgTable('settings', {
 export * from './tables/complaints.js';
 export * from './tables/lifecycle.js';
 export * from './tables/monitor.js';
+export * from './tables/passwordResets.js';
 export * from './tables/publicRegistry.js';
 export * from './tables/rateLimits.js';
 export * from './tables/reminders.js';
