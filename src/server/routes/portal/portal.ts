@@ -102,18 +102,9 @@ export const portalRoutes: FastifyPluginAsync = async (app) => {
     const pageText = one(query.page) ?? '';
     const page = pageText === '' ? 1 : Number(pageText);
     const pc = pageContext(req, reply, catalogs);
-    if (q.length > 100)
-      return sendBadRequest(
-        req,
-        reply,
-        pc.lang === 'en' ? 'q: at most 100 characters' : 'q：检索词不能超过 100 个字符',
-      );
+    if (q.length > 100) return sendBadRequest(req, reply, pc.t('portal:search.badTerm'));
     if (!Number.isInteger(page) || page < 1 || page > 10_000) {
-      return sendBadRequest(
-        req,
-        reply,
-        pc.lang === 'en' ? 'page: a whole number from 1 to 10000' : 'page：页码须为 1 到 10000 的整数',
-      );
+      return sendBadRequest(req, reply, pc.t('portal:search.badPage'));
     }
     // The rendered page depends on the registry and the language only: kept with the registry's reads.
     const body = await ctx.registry.memo(`search\n${pc.lang}\n${pc.query}`, async () => {
