@@ -119,7 +119,8 @@ async function chineseLeft(page: Page): Promise<string[]> {
     SPONSOR,
     '张**',
     validFilingDraft().platform?.icpNumber ?? '',
-    '微信：漏洞盒子',
+    '微信',
+    '漏洞盒子',
     WORD,
   ];
   let rest = text;
@@ -353,7 +354,7 @@ describe('the public portal in the browser', () => {
     await page.getByRole('heading', { level: 1, name: `“${WORD}”的查询结果` }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/public/filings');
     expect(await page.getByTestId('result-count').textContent()).toBe(`共 ${PLATFORMS} 条`);
-    const results = page.getByTestId('results').locator('> li');
+    const results = page.getByTestId('results').locator(':scope > li');
     expect(await results.count()).toBe(20);
     const marks = await page.getByTestId('results').locator('mark').allTextContents();
     expect(marks.length).toBeGreaterThanOrEqual(20);
@@ -364,10 +365,11 @@ describe('the public portal in the browser', () => {
     await page.getByRole('link', { name: '上一页' }).click();
     await page.getByText('第 1 / 2 页').waitFor();
 
-    // A result opens its record: the §4 fields and the status.
-    await page.getByRole('link', { name: platformName(0) }).click();
-    await page.getByRole('heading', { level: 1, name: platformName(0) }).waitFor();
-    expect(await page.getByTestId('filing-number').textContent()).toBe(numbers[0]);
+    // A result opens its record (newest first: the second newest is on the first page): the §4 fields, the status.
+    const opened = PLATFORMS - 2;
+    await page.getByRole('link', { name: platformName(opened), exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: platformName(opened) }).waitFor();
+    expect(await page.getByTestId('filing-number').textContent()).toBe(numbers[opened]);
     expect(await page.getByTestId('public-status').textContent()).toContain('有效');
 
     // 查验备案编号 from the home page, with the spaces a copied number brings.
@@ -389,7 +391,7 @@ describe('the public portal in the browser', () => {
     await page.goto(`${baseUrl}/`);
     const form = page.getByTestId('self-check-form');
     const answer = async (question: RegExp, value: '是' | '否') =>
-      form.getByRole('group', { name: question }).getByLabel(value).check();
+      form.getByRole('group', { name: question }).getByLabel(value, { exact: true }).check();
     await answer(/是否收集网络产品安全漏洞/, '是');
     await answer(/是否包括他人/, '是');
     await answer(/是否仅用于修补自身/, '否');
