@@ -483,7 +483,8 @@ describe('the public portal in the browser', () => {
     const keyHref = await page.getByRole('link', { name: '签名公钥（SM2，PEM）' }).getAttribute('href');
     const keyPem = await (await page.request.get(new URL(keyHref ?? '', baseUrl).toString())).text();
     expect(keyPem).toContain('BEGIN PUBLIC KEY');
-    const apiHead = await (await page.request.get(`${baseUrl}/api/public/log/head`)).json();
+    const headHref = await page.getByRole('link', { name: '当前树头（JSON）' }).getAttribute('href');
+    const apiHead = await (await page.request.get(new URL(headHref ?? '', baseUrl).toString())).json();
     expect(apiHead).toMatchObject({ treeSize, rootHash, signature });
 
     // Step 2's commands, as the page shows them, in an empty folder: OpenSSL says the signature is good.
