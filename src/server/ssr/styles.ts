@@ -34,9 +34,9 @@ button,.button{font:inherit;padding:.5rem 1rem;border:0;border-radius:6px;backgr
 .counts{display:flex;flex-wrap:wrap;gap:1rem;list-style:none;padding:0;margin:.5rem 0}
 .counts li{flex:1 1 8rem;background:#fff;border:1px solid #d0d7de;border-radius:8px;padding:.75rem 1rem}
 .counts strong{display:block;font-size:1.5rem}
-dl.record{display:grid;grid-template-columns:minmax(7rem,12rem) 1fr;gap:.35rem 1rem;margin:0}
-dl.record dt{color:#57606a}dl.record dd{margin:0;overflow-wrap:anywhere}
-@media (max-width:36rem){dl.record{grid-template-columns:1fr}dl.record dd{margin-bottom:.5rem}}
+dl.record{display:grid;grid-template-columns:minmax(7rem,12rem) minmax(0,1fr);gap:.35rem 1rem;margin:0}
+dl.record dt{color:#57606a;overflow-wrap:anywhere}dl.record dd{margin:0;overflow-wrap:anywhere}
+@media (max-width:36rem){dl.record{grid-template-columns:minmax(0,1fr)}dl.record dd{margin-bottom:.5rem}}
 .status{display:inline-block;padding:0 .5rem;border-radius:4px;font-weight:600}
 .status-valid{background:#dafbe1;color:#116329}.status-deregistered{background:#eaeef2;color:#424a53}.status-revoked{background:#ffebe9;color:#a40e26}
 ol.results{list-style:none;padding:0;margin:0}
