@@ -73,7 +73,7 @@ ${head.treeSize === 0 ? html`<p>${t('transparency:noHead')}</p>` : ''}
 </section>
 <section aria-labelledby="h-api">
 <h2 id="h-api">${t('transparency:apiTitle')}</h2>
-<dl class="record">
+<dl class="record wide-terms">
 ${API.map(([k, path]) => html`<dt><code>${path}</code></dt><dd>${t(`transparency:api.${k}`)}</dd>`)}
 </dl>
 </section>
