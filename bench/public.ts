@@ -25,6 +25,7 @@
  * work) does not pass for a difference.
  *
  *   npm run bench:public -- [--filings N] [--seconds S] [--connections C] [--dbs pglite,postgres] [--distinct K]
+ *     [--only REGEX]   (the cases whose name matches)
  *   (or BENCH_FILINGS 100000 · BENCH_SECONDS 10 · BENCH_CONNECTIONS 64 · BENCH_DBS · BENCH_DISTINCT 1000)
  *   BENCH_CLIENT (wrk when installed, else autocannon)
  *   BENCH_PG_URL (postgres://postgres@127.0.0.1:5432/postgres: a database vcp_bench_public is made there)
@@ -46,6 +47,7 @@ const { values: args } = parseArgs({
     connections: { type: 'string' },
     dbs: { type: 'string' },
     distinct: { type: 'string' },
+    only: { type: 'string' },
   },
   strict: true,
 });
@@ -54,6 +56,8 @@ const SECONDS = Number(args.seconds ?? process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(args.connections ?? process.env.BENCH_CONNECTIONS ?? 64);
 const DISTINCT = Number(args.distinct ?? process.env.BENCH_DISTINCT ?? 1000);
 const DBS = (args.dbs ?? process.env.BENCH_DBS ?? 'pglite,postgres').split(',').map((s) => s.trim());
+/** Only the cases whose name matches (a regular expression), e.g. `--only 'page|record'`. */
+const ONLY = new RegExp(args.only ?? process.env.BENCH_ONLY ?? '.');
 const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 interface PublicItem {
@@ -373,10 +377,12 @@ async function runOn(kind: string): Promise<number> {
     const od = (await (await fetch(`${base}/api/public/open-data/filings.json`)).json()) as { items: PublicItem[] };
     items.push(...od.items);
     if (!items.length) throw new Error('the seeded registry publishes nothing');
-    const all = cases(items);
+    const every = cases(items);
+    const all = every.filter((c) => ONLY.test(c.name));
+    if (!all.length) throw new Error(`--only ${ONLY.source}: no case matches`);
     // Cold start: the first search and the first record page this process answers, alone.
-    const coldSearch = await timeOne(`${base}${all[0]?.paths[0]}`);
-    const coldRecord = await timeOne(`${base}${all.find((c) => c.name.startsWith('record: page'))?.paths[0]}`);
+    const coldSearch = await timeOne(`${base}${every[0]?.paths[0]}`);
+    const coldRecord = await timeOne(`${base}${every.find((c) => c.name.startsWith('record: page'))?.paths[0]}`);
     console.log(
       `\n## ${kind}: ${N} filings seeded in ${seedSeconds.toFixed(0)} s, ${items.length} public; ` +
         `server up in ${(readyMs / 1000).toFixed(1)} s; cold start: first search ${coldSearch.toFixed(0)} ms, ` +
