@@ -44,6 +44,13 @@ export async function lockPublicEvents(tx: Tx): Promise<void> {
  */
 let generation = 0;
 export const publicEventGeneration = () => generation;
+/**
+ * A change the public pages show other than a public event (a setting such as the complaint phone): this process's
+ * caches drop what they hold, as after an event; other instances show it when their entries expire.
+ */
+export const dropPublicCaches = () => {
+  generation += 1;
+};
 /** For the cache's own test: what a recorded event does to the generation. */
 export const bumpForTest = () => {
   generation += 1;
