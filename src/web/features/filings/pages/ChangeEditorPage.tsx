@@ -14,6 +14,7 @@ import { RouteError } from '../../../components/RouteError.js';
 import { paths } from '../../../config/paths.js';
 import { formatDateTime, formatSize } from '../../../lib/format.js';
 import { useCatalog, useI18n } from '../../../lib/i18n.js';
+import { useLabels } from '../../../lib/labels.js';
 import {
   type ChangeDetail,
   changeAttachmentUrl,
@@ -43,6 +44,7 @@ export function ChangeEditorPage() {
 /** The change's dates and state: change day, the Article 6 deadline, late, the version it is based on, stale. */
 export function ChangeBanner({ change }: { change: ChangeDetail }) {
   const { t } = useCatalog(changesCatalog);
+  const labels = useLabels();
   return (
     <div data-testid="change-banner" style={{ marginBottom: 16 }}>
       <Descriptions
@@ -55,7 +57,7 @@ export function ChangeBanner({ change }: { change: ChangeDetail }) {
           {
             key: 'status',
             label: t('banner.status'),
-            children: <span data-testid="change-status">{t(`status.${change.status}` as 'status.draft')}</span>,
+            children: <span data-testid="change-status">{labels.changeStatus(change.status)}</span>,
           },
           { key: 'changeDate', label: t('banner.changeDate'), children: change.changeDate },
           {

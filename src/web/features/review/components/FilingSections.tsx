@@ -6,11 +6,11 @@
 import { EyeOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input, Modal, Space, Tag, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
+import { reviewCatalog } from '../../../../shared/i18n/locales/review.js';
 import { FilingView, type PersonalPath } from '../../../components/filing/FilingView.js';
-import { ApiError } from '../../../lib/api.js';
-import { useMessages } from '../../../lib/i18n.js';
+import { useApiErrorText } from '../../../lib/errors.js';
+import { useCatalog } from '../../../lib/i18n.js';
 import { type RevealedPersonal, type ReviewFiling, reveal } from '../api/review.js';
-import { REVIEW_MESSAGES } from '../messages.js';
 
 function revealedValue(r: RevealedPersonal, path: PersonalPath): string | undefined {
   if (path === 'sponsor.name') return r.sponsor.name;
@@ -20,12 +20,12 @@ function revealedValue(r: RevealedPersonal, path: PersonalPath): string | undefi
 }
 
 export function FilingSections({ filing }: { filing: Pick<ReviewFiling, 'id' | 'data' | 'allowedActions'> }) {
-  const m = useMessages(REVIEW_MESSAGES);
+  const { t } = useCatalog(reviewCatalog);
   const [revealed, setRevealed] = useState<RevealedPersonal | null>(null);
   const [asking, setAsking] = useState(false);
   const canReveal = filing.allowedActions.includes('reveal');
 
-  const empty = <Typography.Text type="secondary">{m.notFilled}</Typography.Text>;
+  const empty = <Typography.Text type="secondary">{t('reveal.notFilled')}</Typography.Text>;
   /** A personal value: masked as sent, or the revealed one, marked so nobody mistakes which is which. */
   const personal = (path: PersonalPath, masked: string | undefined): ReactNode => {
     if (revealed) {
@@ -38,18 +38,18 @@ export function FilingSections({ filing }: { filing: Pick<ReviewFiling, 'id' | '
     return (
       <Space size={4}>
         <span>{masked}</span>
-        <Tag bordered={false}>{m.masked}</Tag>
+        <Tag bordered={false}>{t('reveal.masked')}</Tag>
       </Space>
     );
   };
 
   const revealButton = revealed ? (
     <Tag color="gold" icon={<EyeOutlined />}>
-      {m.revealed}
+      {t('reveal.done')}
     </Tag>
   ) : canReveal ? (
     <Button size="small" icon={<EyeOutlined />} onClick={() => setAsking(true)}>
-      {m.reveal}
+      {t('reveal.button')}
     </Button>
   ) : null;
 
@@ -80,10 +80,11 @@ function RevealModal({
   onClose: () => void;
   onRevealed: (r: RevealedPersonal) => void;
 }) {
-  const m = useMessages(REVIEW_MESSAGES);
+  const { t } = useCatalog(reviewCatalog);
   const [form] = Form.useForm<{ reason: string }>();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const errorText = useApiErrorText();
   const onOk = async () => {
     const { reason } = await form.validateFields();
     setPending(true);
@@ -92,7 +93,7 @@ function RevealModal({
       onRevealed(await reveal(filingId, reason.trim()));
       form.resetFields();
     } catch (err) {
-      setError(err instanceof ApiError || err instanceof Error ? err.message : String(err));
+      setError(errorText(err));
     } finally {
       setPending(false);
     }
@@ -100,28 +101,28 @@ function RevealModal({
   return (
     <Modal
       open={open}
-      title={m.revealTitle}
-      okText={m.revealOk}
-      cancelText={m.cancel}
+      title={t('reveal.title')}
+      okText={t('reveal.ok')}
+      cancelText={t('cancel')}
       confirmLoading={pending}
       onOk={() => void onOk().catch(() => undefined)}
       onCancel={onClose}
       destroyOnHidden
     >
-      <Typography.Paragraph type="secondary">{m.revealIntro}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t('reveal.intro')}</Typography.Paragraph>
       {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" name="reveal" preserve={false}>
         <Form.Item
-          label={m.revealReason}
+          label={t('reveal.reason')}
           name="reason"
           rules={[
-            { required: true, min: 4, transform: (v: string | undefined) => v?.trim(), message: m.revealReasonMin },
+            { required: true, min: 4, transform: (v: string | undefined) => v?.trim(), message: t('reveal.reasonMin') },
           ]}
         >
           <Input.TextArea
             autoSize={{ minRows: 2, maxRows: 6 }}
             maxLength={500}
-            placeholder={m.revealReasonPlaceholder}
+            placeholder={t('reveal.reasonPlaceholder')}
             autoFocus
           />
         </Form.Item>
