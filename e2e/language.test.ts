@@ -77,10 +77,11 @@ async function uiText(page: Page, userData: readonly string[]): Promise<string> 
     }
     return parts.join('\n');
   });
-  // Texts the page marks as user data or as the authority's stored words (data-user-data).
+  // Texts the page marks as user data or as the authority's stored words (data-user-data), code to copy that is not
+  // to be translated (translate="no", as HTML defines it)...
   const marked = await page.evaluate(() =>
     // ...and elements in another language on purpose: the language switch names the other language.
-    [...document.querySelectorAll<HTMLElement>('[data-user-data], body [lang]')]
+    [...document.querySelectorAll<HTMLElement>('[data-user-data], [translate="no"], body [lang]')]
       // biome-ignore lint/performance/useDomNodeTextContent: the visible text is the point
       .map((el) => el.innerText)
       .filter(Boolean),

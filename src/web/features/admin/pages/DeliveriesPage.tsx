@@ -12,6 +12,7 @@ import {
   Descriptions,
   Drawer,
   Empty,
+  Grid,
   Popconfirm,
   Row,
   Select,
@@ -99,6 +100,7 @@ export function DeliveriesPage() {
   const { t } = useCatalog(deliveriesCatalog);
   const labels = useLabels();
   const names = useDeliveryNames();
+  const wide = !!Grid.useBreakpoint().md;
   const { message } = App.useApp();
   const [filter, setFilter] = useFilter();
   const deliveries = useDeliveries(filter);
@@ -214,7 +216,8 @@ export function DeliveriesPage() {
               },
               {
                 title: t('actions'),
-                fixed: 'right',
+                // Pinned on a wide screen; on a phone a pinned column would leave room for one other column only.
+                fixed: wide ? 'right' : undefined,
                 width: 190,
                 render: (_, d) => (
                   <Space>

@@ -3,7 +3,7 @@
  * Fields that failed the completeness check are listed to begin with.
  */
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Input, Modal, Select, Space, Typography } from 'antd';
+import { Alert, Button, Form, Input, Modal, Select, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import type { FieldError } from '../../../../shared/filing/completeness.js';
 import { FIELD_LABELS, type FieldPath } from '../../../../shared/filing/labels.js';
@@ -146,25 +146,30 @@ export function CorrectionModal({
           {(fields, { add, remove }, { errors }) => (
             <div style={{ marginTop: 8 }}>
               {fields.map((f, i) => (
-                <Space key={f.key} align="start" style={{ display: 'flex' }} data-testid="correction-item">
+                // Field and reason side by side where they fit, one above the other on a phone; the remove button
+                // stays at the row's end either way.
+                <div
+                  key={f.key}
+                  data-testid="correction-item"
+                  style={{ position: 'relative', display: 'flex', flexWrap: 'wrap', columnGap: 8, paddingRight: 40 }}
+                >
                   <Form.Item
                     name={[f.name, 'field']}
                     label={t('correction.field', { n: i + 1 })}
                     rules={[{ required: true, message: t('correction.fieldRequired') }]}
-                    style={{ width: 320, marginBottom: 12 }}
+                    style={{ flex: '1 1 260px', minWidth: 0, marginBottom: 12 }}
                   >
                     <Select
                       showSearch={{ optionFilterProp: 'search' }}
                       placeholder={t('correction.fieldPlaceholder')}
                       options={options}
-                      popupMatchSelectWidth={420}
                     />
                   </Form.Item>
                   <Form.Item
                     name={[f.name, 'message']}
                     label={t('correction.reason', { n: i + 1 })}
                     rules={[{ required: true, whitespace: true, message: t('correction.reasonRequired') }]}
-                    style={{ width: 380, marginBottom: 12 }}
+                    style={{ flex: '1 1 300px', minWidth: 0, marginBottom: 12 }}
                   >
                     <Input.TextArea
                       autoSize={{ minRows: 1, maxRows: 4 }}
@@ -174,12 +179,12 @@ export function CorrectionModal({
                   </Form.Item>
                   <Button
                     type="text"
-                    style={{ marginTop: 30 }}
+                    style={{ position: 'absolute', right: 0, top: 30 }}
                     aria-label={t('correction.removeItem', { n: i + 1 })}
                     icon={<MinusCircleOutlined />}
                     onClick={() => remove(f.name)}
                   />
-                </Space>
+                </div>
               ))}
               <Form.ErrorList errors={errors} />
               <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})}>

@@ -30,14 +30,20 @@ export function FilingSections({ filing }: { filing: Pick<ReviewFiling, 'id' | '
   const personal = (path: PersonalPath, masked: string | undefined): ReactNode => {
     if (revealed) {
       const full = revealedValue(revealed, path);
-      return full ? <Typography.Text mark>{full}</Typography.Text> : empty;
+      return full ? (
+        <Typography.Text mark data-user-data>
+          {full}
+        </Typography.Text>
+      ) : (
+        empty
+      );
     }
     if (!masked) return empty;
     // Names are sent as they are (staff need them); numbers, phones and emails masked.
-    if (path.endsWith('.name')) return masked;
+    if (path.endsWith('.name')) return <span data-user-data>{masked}</span>;
     return (
       <Space size={4}>
-        <span>{masked}</span>
+        <span data-user-data>{masked}</span>
         <Tag bordered={false}>{t('reveal.masked')}</Tag>
       </Space>
     );

@@ -410,7 +410,13 @@ export function StepEditor({
                     ) : undefined,
                   label: (
                     <span data-testid={`step-menu-${k}`} data-status={status}>
-                      {te('steps.menuItem', { n: i + 1, name: te(`steps.${k}`), note })}
+                      {k === 'confirm'
+                        ? te('steps.menuItemPlain', { n: i + 1, name: te(`steps.${k}`) })
+                        : te('steps.menuItem', {
+                            n: i + 1,
+                            name: te(`steps.${k}`),
+                            note: k === current ? te('steps.current') : note,
+                          })}
                     </span>
                   ),
                 })),
