@@ -41,6 +41,7 @@ import { unreadBodyPlugin } from './plugins/unreadBody.js';
 import { webPlugin } from './plugins/web.js';
 import { adminRoutes } from './routes/admin/admin.js';
 import { authRoutes } from './routes/auth/auth.js';
+import { passwordRoutes } from './routes/auth/password.js';
 import { calendarRoutes } from './routes/calendar/calendar.js';
 import { calendarYearRoutes } from './routes/calendar/years.js';
 import { changeRoutes } from './routes/changes/changes.js';
@@ -180,6 +181,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   await app.register(authRoutes, { prefix: '/api/auth' });
+  await app.register(passwordRoutes, { prefix: '/api/auth' });
   await app.register(filingRoutes, { prefix: '/api/filings' });
   await app.register(attachmentRoutes, { prefix: '/api/filings' });
   await app.register(filingLifecycleRoutes, { prefix: '/api/filings' });

@@ -5,9 +5,16 @@
 export interface AuditDetails {
   'account.register': { roles: string[] };
   'account.login': Record<string, never>;
-  'account.login_failed': { reason: 'bad_credentials' | 'locked' | 'bad_totp' };
+  /** `via`: a wrong current password when changing it, counted like a failed sign-in. */
+  'account.login_failed': { reason: 'bad_credentials' | 'locked' | 'bad_totp'; via?: 'password_change' };
   'account.locked': { until: string };
   'account.logout': Record<string, never>;
+  /** The owner changed their password while signed in; their other sessions end, this one stays. */
+  'account.password_changed': { sessionsEnded: number };
+  /** A reset link was mailed to the account's address (no mail, no entry: unknown or disabled addresses, the limit). */
+  'account.password_reset_requested': { expiresAt: string };
+  /** The mailed link set a new password: every session ends and the lockout is cleared. */
+  'account.password_reset': { sessionsEnded: number; lockCleared: boolean };
   'filing.create': Record<string, never>;
   'filing.save': { fields: string[] };
   'filing.attachment_add': { attachmentId: string; kind: string; sm3: string; size: number };
@@ -33,6 +40,8 @@ export interface AuditDetails {
   };
   /** An admin gave a staff account a new TOTP secret (lost device); its sessions end. */
   'account.totp_reset': { sessionsEnded: number };
+  /** An admin gave a staff account a new first password, shown once; its sessions end and its lockout is cleared. */
+  'account.password_reset_by_admin': { sessionsEnded: number; lockCleared: boolean };
   /** SPEC §1 admin: settings changed from the admin console (values are settings, never personal data). */
   'settings.update': { changes: { key: string; before: unknown; after: unknown }[] };
   /** The audit log itself left the system as a file. */

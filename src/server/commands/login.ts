@@ -1,14 +1,14 @@
-import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import { appendAudit } from '../audit/auditLog.js';
 import type { AppContext } from '../context.js';
-import { loginThrottle, users } from '../db/schema.js';
+import { users } from '../db/schema.js';
 import { AppError } from '../lib/errors.js';
+import { clearLockout, countAttempt, currentLock, lockedError, recordFailure } from '../services/lockout.js';
 import { burnVerify, verifyPassword } from '../services/passwords.js';
 import { createSession } from '../services/sessions.js';
 import { matchTotp } from '../services/totp.js';
 
-export const MAX_FAILURES = 5;
-export const LOCK_MINUTES = 15;
+export { LOCK_MINUTES, MAX_FAILURES } from '../services/lockout.js';
 
 export interface LoginProps {
   email: string;
@@ -30,8 +30,8 @@ const badCredentials = () => new AppError(401, 'invalid_credentials', '邮箱或
 export async function login(ctx: AppContext, props: LoginProps) {
   const now = ctx.now();
   const emailHash = ctx.cipher.blindIndex(props.email);
-  const [throttle] = await ctx.db.select().from(loginThrottle).where(eq(loginThrottle.emailHash, emailHash));
-  if (throttle?.lockedUntil && throttle.lockedUntil > now) throw lockedError(throttle.lockedUntil);
+  const locked = await currentLock(ctx.db, emailHash, now);
+  if (locked) throw lockedError(locked);
 
   const [user] = await ctx.db.select().from(users).where(eq(users.emailHash, emailHash));
   const usable = user && !user.disabled ? user : undefined;
@@ -55,34 +55,17 @@ export async function login(ctx: AppContext, props: LoginProps) {
   return ctx.db
     .transaction(async (tx) => {
       if (failure) {
-        const lockedUntil = attempt.attempts >= MAX_FAILURES ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null;
-        if (lockedUntil) {
-          await tx
-            .update(loginThrottle)
-            .set({ failures: 0, lockedUntil, updatedAt: now })
-            .where(eq(loginThrottle.emailHash, emailHash));
-        }
-        const subjectId = user?.id ?? null;
-        await appendAudit(tx, {
-          action: 'account.login_failed',
-          actorId: null,
-          subjectType: 'account',
-          subjectId,
-          details: { reason: failure },
+        await recordFailure(tx, {
+          emailHash,
+          attempts: attempt.attempts,
+          now,
+          subjectId: user?.id ?? null,
+          reason: failure,
         });
-        if (lockedUntil) {
-          await appendAudit(tx, {
-            action: 'account.locked',
-            actorId: null,
-            subjectType: 'account',
-            subjectId,
-            details: { until: lockedUntil.toISOString() },
-          });
-        }
         return { ok: false as const, error: badCredentials() };
       }
       const u = usable as NonNullable<typeof usable>;
-      await tx.delete(loginThrottle).where(eq(loginThrottle.emailHash, emailHash));
+      await clearLockout(tx, emailHash);
       const session = await createSession(tx, u.id, now);
       await appendAudit(tx, {
         action: 'account.login',
@@ -100,32 +83,6 @@ export async function login(ctx: AppContext, props: LoginProps) {
     });
 }
 
-/**
- * Counts one attempt for the address in one statement and answers its number since the last success (or the end
- * of the last lock). Attempts past MAX_FAILURES lock the address at once, without being evaluated.
- */
-async function countAttempt(ctx: AppContext, emailHash: string, now: Date) {
-  const lockUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000);
-  const expired = sql`(${loginThrottle.lockedUntil} is not null and ${loginThrottle.lockedUntil} <= ${now})`;
-  const next = sql`case when ${expired} then 1 else ${loginThrottle.failures} + 1 end`;
-  const [row] = await ctx.db
-    .insert(loginThrottle)
-    .values({ emailHash, failures: 1, lockedUntil: null, updatedAt: now })
-    .onConflictDoUpdate({
-      target: loginThrottle.emailHash,
-      set: {
-        lockedUntil: sql`case when ${expired} then null
-          when ${loginThrottle.lockedUntil} is not null then ${loginThrottle.lockedUntil}
-          when ${next} > ${MAX_FAILURES} then ${lockUntil}::timestamptz else null end`,
-        failures: next,
-        updatedAt: now,
-      },
-    })
-    .returning({ failures: loginThrottle.failures, lockedUntil: loginThrottle.lockedUntil });
-  const attempts = row?.failures ?? 1;
-  return { attempts, lockedUntil: row?.lockedUntil && row.lockedUntil > now ? row.lockedUntil : null };
-}
-
 /** Marks a TOTP step used for the account; false when it (or a later one) was already used: a replay. */
 async function claimTotpStep(ctx: AppContext, userId: string, step: number): Promise<boolean> {
   const rows = await ctx.db
@@ -134,9 +91,4 @@ async function claimTotpStep(ctx: AppContext, userId: string, step: number): Pro
     .where(and(eq(users.id, userId), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
     .returning({ id: users.id });
   return rows.length === 1;
-}
-
-function lockedError(until: Date): AppError {
-  const hhmm = new Date(until.getTime() + 8 * 3600_000).toISOString().slice(11, 16);
-  return new AppError(423, 'account_locked', `登录失败次数过多，该账号已锁定，请于 ${hhmm} 后再试`);
 }

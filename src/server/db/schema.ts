@@ -301,7 +301,15 @@ export const auditLog = pgTable(
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },
-  (t) => [index('audit_subject_idx').on(t.subjectType, t.subjectId)],
+  // The audit viewer's filters (routes/admin/audit.ts), each read newest first by seq with a limit: who, the action
+  // (equal, or a prefix through LIKE, which text_pattern_ops serves whatever the database's collation), the subject,
+  // and the time range.
+  (t) => [
+    index('audit_subject_idx').on(t.subjectType, t.subjectId, t.seq),
+    index('audit_actor_idx').on(t.actorId, t.seq),
+    index('audit_action_idx').on(t.action.op('text_pattern_ops'), t.seq),
+    index('audit_at_idx').on(t.at),
+  ],
 );
 
 export const calendarYears = pgTable('calendar_years', {
@@ -326,6 +334,7 @@ export const settings = pgTable('settings', {
 export * from './tables/complaints.js';
 export * from './tables/lifecycle.js';
 export * from './tables/monitor.js';
+export * from './tables/passwordResets.js';
 export * from './tables/publicRegistry.js';
 export * from './tables/rateLimits.js';
 export * from './tables/reminders.js';

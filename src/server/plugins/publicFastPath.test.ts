@@ -8,9 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PublicRecord } from '../../shared/filing/publicRecord.js';
 import { LANG_COOKIE } from '../../shared/i18n/index.js';
 import { loadConfig } from '../config.js';
-import { type PublicEventType, recordPublicEvent } from '../services/publicEvents.js';
+import { bumpForTest, type PublicEventType, recordPublicEvent } from '../services/publicEvents.js';
 import { startTestServer, type TestServer } from '../test/harness.js';
 import { buildPublicRecord, insertPublicRecord } from '../test/publicRecords.js';
+import { PublicFastPath } from './publicFastPath.js';
 
 const enc = encodeURIComponent;
 const headersOf = (res: Response) => {
@@ -127,3 +128,55 @@ describe('public fast path with a per-address limit', () => {
 function fastPathHits(server: TestServer): number {
   return server.app.publicFastPath.hits;
 }
+
+describe('public fast path expiry', () => {
+  const request = (url: string) => ({ method: 'GET', url, headers: {}, socket: { remoteAddress: '127.0.0.1' } });
+  const response = () => {
+    const sent: { status?: number; body?: string } = {};
+    return {
+      sent,
+      writeHead(status: number) {
+        sent.status = status;
+      },
+      end(body?: Buffer) {
+        sent.body = body?.toString();
+      },
+    };
+  };
+  const serve = (fastPath: PublicFastPath, url: string) => {
+    const res = response();
+    const served = fastPath.serve(request(url) as never, res as never);
+    return served ? res.sent.body : null;
+  };
+
+  it('lets one request refresh an expired answer while the others get the kept one', () => {
+    let now = 0;
+    const fastPath = new PublicFastPath({ ttlMs: 1000, ratePerMinute: 0, trustedProxies: [], clock: () => now });
+    const url = '/api/public/filings?q=%E5%AE%89%E5%85%A8';
+    fastPath.keep(url, { 'content-type': 'application/json' }, Buffer.from('"first"'));
+    expect(serve(fastPath, url)).toBe('"first"');
+    now = 1500;
+    expect(serve(fastPath, url)).toBeNull(); // this one goes to Fastify
+    expect(serve(fastPath, url)).toBe('"first"'); // the others meanwhile
+    expect(serve(fastPath, url)).toBe('"first"');
+    fastPath.keep(url, { 'content-type': 'application/json' }, Buffer.from('"second"'));
+    expect(serve(fastPath, url)).toBe('"second"');
+    // A refresh that never came back (an error answer is not kept) lets another request try after a while.
+    now = 3000;
+    expect(serve(fastPath, url)).toBeNull();
+    expect(serve(fastPath, url)).toBe('"second"');
+    now = 9000;
+    expect(serve(fastPath, url)).toBeNull();
+  });
+
+  it('never answers from an entry kept before a public event', async () => {
+    let now = 0;
+    const fastPath = new PublicFastPath({ ttlMs: 1000, ratePerMinute: 0, trustedProxies: [], clock: () => now });
+    const url = '/api/public/filings/x';
+    fastPath.keep(url, {}, Buffer.from('"kept"'));
+    now = 1500;
+    bumpForTest();
+    expect(serve(fastPath, url)).toBeNull();
+    expect(serve(fastPath, url)).toBeNull();
+  });
+});

@@ -6,7 +6,8 @@
  * Fastify routes it, so a popular record or search costs what a bare handler costs. What is kept is exactly what
  * Fastify produced (security headers, content type, ETag), so both paths answer alike; a response that sets a cookie
  * (the language switch) is never kept. A public event recorded by this instance drops every entry at once (the same
- * generation as services/registryCache.ts); another instance's event shows within the TTL.
+ * generation as services/registryCache.ts); another instance's event shows within the TTL (plus the time one refresh
+ * takes: an expired entry is served while one request refreshes it).
  *
  * Rate limits: on PGlite (one process) with `RATE_LIMIT_PUBLIC` set, every public registry read is counted here per
  * client address (a fixed one-minute window) and answered 429 over the limit, kept or not, as well as by
@@ -30,10 +31,18 @@ declare module 'fastify' {
 interface Entry {
   at: number;
   generation: number;
-  headers: [string, string][];
+  /** The kept headers as one flat list (name, value, …), as `writeHead` takes them without building an object. */
+  head: string[];
+  /** The same with the body's length, for a 200. */
+  headWithLength: string[];
   body: Buffer;
   etag: string | undefined;
+  /** When a request was let through to refresh this expired entry. */
+  refreshingSince?: number;
 }
+
+/** How long an expired entry is served while its refresh is under way, at most. */
+const REFRESH_GIVE_UP_MS = 5_000;
 
 /** Headers that belong to one exchange, not to the kept answer. */
 const PER_EXCHANGE = new Set(['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding']);
@@ -94,34 +103,49 @@ export class PublicFastPath {
     }
     const entry = this.entries.get(key);
     if (!entry) return false;
-    if (entry.generation !== publicEventGeneration() || now - entry.at >= this.opts.ttlMs) {
+    if (entry.generation !== publicEventGeneration()) {
       this.entries.delete(key);
       return false;
     }
+    if (now - entry.at >= this.opts.ttlMs) {
+      // Expired (no public event since): this request goes to Fastify and its answer replaces the entry, while the
+      // others are answered from the entry meanwhile, so an expiry never sends a burst of requests through Fastify at
+      // once. A refresh that brought no 200 back (an error) lets the next request try after a while.
+      if (entry.refreshingSince === undefined || now - entry.refreshingSince >= REFRESH_GIVE_UP_MS) {
+        entry.refreshingSince = now;
+        return false;
+      }
+    }
     this.hits += 1;
     const notModified = entry.etag !== undefined && etagMatches(req.headers['if-none-match'], entry.etag);
-    for (const [name, value] of entry.headers) res.setHeader(name, value);
     if (notModified) {
-      res.statusCode = 304;
+      res.writeHead(304, entry.head);
       res.end();
       return true;
     }
-    res.statusCode = 200;
-    res.setHeader('content-length', entry.body.length);
+    res.writeHead(200, entry.headWithLength);
     res.end(req.method === 'HEAD' ? undefined : entry.body);
     return true;
   }
 
   keep(key: string, headers: Record<string, unknown>, body: Buffer): void {
     if (!this.enabled || headers['set-cookie'] !== undefined) return;
-    const kept: [string, string][] = [];
+    const head: string[] = [];
     for (const [name, value] of Object.entries(headers)) {
       if (value === undefined || PER_EXCHANGE.has(name)) continue;
-      kept.push([name, Array.isArray(value) ? value.join(', ') : String(value)]);
+      head.push(name, Array.isArray(value) ? value.join(', ') : String(value));
     }
+    const headWithLength = [...head, 'content-length', String(body.length)];
     const etag = headers.etag === undefined ? undefined : String(headers.etag);
     this.entries.delete(key);
-    this.entries.set(key, { at: this.clock(), generation: publicEventGeneration(), headers: kept, body, etag });
+    this.entries.set(key, {
+      at: this.clock(),
+      generation: publicEventGeneration(),
+      head,
+      headWithLength,
+      body,
+      etag,
+    });
     while (this.entries.size > this.maxEntries) {
       const oldest = this.entries.keys().next().value;
       if (oldest === undefined) break;

@@ -24,6 +24,9 @@ const EXPECTED: Record<string, string> = {
   'POST /api/auth/login':                                         '+++++++',
   'POST /api/auth/logout':                                        '+++++++',
   'GET /api/auth/me':                                             '-+++++-',
+  'POST /api/auth/password':                                      '-+++++-',
+  'POST /api/auth/forgot-password':                               '+++++++',
+  'POST /api/auth/reset-password':                                '+++++++',
   'POST /api/filings':                                            '-+++++-',
   'GET /api/filings':                                             '-+++++-',
   'GET /api/filings/{id}':                                        '-+-----',
@@ -91,6 +94,7 @@ const EXPECTED: Record<string, string> = {
   'POST /api/admin/staff':                                        '----+--',
   'PUT /api/admin/staff/{id}':                                    '----+--',
   'POST /api/admin/staff/{id}/reset-totp':                        '----+--',
+  'POST /api/admin/staff/{id}/reset-password':                    '----+--',
   'GET /api/admin/audit':                                         '----+--',
   'GET /api/admin/audit/verify':                                  '----+--',
   'GET /api/admin/audit/export.csv':                              '----+--',
@@ -163,7 +167,7 @@ const [complaintRow] = await queryRows<{ id: string; tracking_code: string }>(
   server.ctx.db,
   sql`select id, tracking_code from complaints order by received_at desc limit 1`,
 );
-// A staff account of its own for the admin's account operations (a TOTP reset ends its sessions).
+// A staff account of its own for the admin's account operations (a TOTP or password reset ends its sessions).
 const { createStaffUser } = await import('../commands/createStaffUser.js');
 const { user: staffTarget } = await createStaffUser(server.ctx, {
   email: `access-target-${crypto.randomUUID()}@example.gov.cn`,
@@ -222,6 +226,11 @@ const BODIES: Record<string, unknown> = {
   // A token of the right shape that no mail carried: 400 for everyone (the access check is that there is none).
   'POST /api/auth/confirm-email': () => ({ token: 'A'.repeat(43) }),
   'POST /api/auth/login': () => ({ email: loginAccount.email, password: loginAccount.password }),
+  // A wrong current password: 400 naming it for whoever is signed in (counted like one failed sign-in), 401 for others.
+  'POST /api/auth/password': { currentPassword: 'not-the-password-1', newPassword: 'lantern-ferry-8841' },
+  'POST /api/auth/forgot-password': () => ({ email: `access-forgot-${crypto.randomUUID()}@example.com` }),
+  // As confirm-email: a token no mail carried, 400 for everyone.
+  'POST /api/auth/reset-password': { token: 'A'.repeat(43), password: 'lantern-ferry-8841' },
   'POST /api/filings': {},
   'PUT /api/filings/{id}': {},
   'POST /api/filings/{id}/deregistration': { terminationDate: '2099-01-01' },

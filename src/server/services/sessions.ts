@@ -2,7 +2,7 @@
  * Server-side sessions. The cookie holds a random token; the table holds only its SM3 hash.
  */
 import { randomBytes } from 'node:crypto';
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, gt, ne } from 'drizzle-orm';
 import { sm3Hex } from '../crypto/sm3.js';
 import type { Executor } from '../db/client.js';
 import { sessions, users } from '../db/schema.js';
@@ -50,4 +50,13 @@ export async function findSessionUser(db: Executor, token: string, now: Date): P
 
 export async function deleteSession(db: Executor, sessionId: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.id, sessionId));
+}
+
+/** Ends every session of the account, or every one but `keep` (the one changing the password); answers how many. */
+export async function endSessionsOf(db: Executor, userId: string, keep?: string): Promise<number> {
+  const ended = await db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), keep ? ne(sessions.id, keep) : undefined))
+    .returning({ id: sessions.id });
+  return ended.length;
 }

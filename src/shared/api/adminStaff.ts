@@ -68,3 +68,6 @@ export const staffCreatedResponse = z.object({
 export type StaffCreated = z.infer<typeof staffCreatedResponse>;
 export const totpResetResponse = z.object({ account: staffAccountSchema, enrolment: totpEnrolmentSchema });
 export type TotpReset = z.infer<typeof totpResetResponse>;
+/** Shown once: the new first password an admin gave a staff account (its TOTP stays as it was). */
+export const staffPasswordResetResponse = z.object({ account: staffAccountSchema, initialPassword: z.string() });
+export type StaffPasswordReset = z.infer<typeof staffPasswordResetResponse>;

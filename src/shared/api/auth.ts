@@ -50,3 +50,40 @@ export const meResponse = z.object({
   }),
 });
 export type MeResponse = z.infer<typeof meResponse>;
+
+/**
+ * Passwords (修改密码, 忘记密码): a new password follows the sign-up rule (`registerShape.password`); the server adds
+ * the leaked-password check (routes/auth/schema.ts), as for sign-up.
+ */
+export const newPasswordField = registerShape.password;
+
+/** Changing one's own password while signed in: the current one, and the new one. */
+export const changePasswordBodyBase = z.strictObject({
+  currentPassword: passwordField.min(1, '请输入当前密码'),
+  newPassword: newPasswordField,
+});
+export type ChangePasswordBody = z.input<typeof changePasswordBodyBase>;
+export const changePasswordResponse = z.object({
+  status: z.literal('password_changed'),
+  /** How many other sessions of the account were ended (this one stays). */
+  sessionsEnded: z.number().int(),
+});
+export type ChangePasswordResponse = z.infer<typeof changePasswordResponse>;
+
+/** Asking for a reset link: the answer is the same whether or not the address has an account. */
+export const forgotPasswordBody = z.strictObject({ email: emailField });
+export type ForgotPasswordBody = z.input<typeof forgotPasswordBody>;
+export const forgotPasswordResponse = z.object({ status: z.literal('reset_link_sent_if_registered') });
+
+/** The token of a mailed link (43 base64url characters: 32 random bytes), as sign-up's. */
+export const mailedToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/, '链接无效、已过期或已使用');
+
+/** Setting a new password with the token of the mailed link. */
+export const resetPasswordBodyBase = z.strictObject({ token: mailedToken, password: newPasswordField });
+export type ResetPasswordBody = z.input<typeof resetPasswordBodyBase>;
+export const resetPasswordResponse = z.object({
+  status: z.literal('password_reset'),
+  /** Staff accounts still sign in with their one-time code (TOTP): the reset sets the password only. */
+  totpRequired: z.boolean(),
+});
+export type ResetPasswordResponse = z.infer<typeof resetPasswordResponse>;

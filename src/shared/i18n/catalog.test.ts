@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Catalog, createI18n, type Messages, pickLang } from './index.js';
+import { accountCatalog } from './locales/account.js';
 import { apiErrorsCatalog } from './locales/apiErrors.js';
 import { calendarCatalog } from './locales/calendar.js';
 import { changesCatalog } from './locales/changes.js';
@@ -45,6 +46,7 @@ const catalogs: Catalog[] = [
   transparencyCatalog,
   reviewCatalog,
   deliveriesCatalog,
+  accountCatalog,
 ];
 
 function flatten(m: Messages, prefix = ''): Map<string, string> {

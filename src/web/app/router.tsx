@@ -28,8 +28,24 @@ export const router = createBrowserRouter([
         }),
       },
       {
+        path: paths.forgotPassword,
+        lazy: async () => ({
+          Component: (await import('../features/auth/pages/ForgotPasswordPage.js')).ForgotPasswordPage,
+        }),
+      },
+      {
+        path: paths.resetPassword,
+        lazy: async () => ({
+          Component: (await import('../features/auth/pages/ResetPasswordPage.js')).ResetPasswordPage,
+        }),
+      },
+      {
         element: <RequireAuth />,
         children: [
+          {
+            path: paths.account,
+            lazy: async () => ({ Component: (await import('../features/account/pages/AccountPage.js')).AccountPage }),
+          },
           {
             path: paths.filings,
             lazy: async () => ({

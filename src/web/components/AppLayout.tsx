@@ -106,9 +106,10 @@ export function AppLayout() {
                   <UnreadLink />
                 </>
               )}
-              <span className="vcp-nav-text" title={t('nav.signedInAs', { name: user.displayName ?? user.email })}>
+              {/* The signed-in name opens the account page (修改密码). */}
+              <Link to={paths.account} title={t('nav.signedInAs', { name: user.displayName ?? user.email })}>
                 {user.displayName ?? user.email}
-              </span>
+              </Link>
               <Button
                 size="small"
                 onClick={() => logout.mutate(undefined, { onSuccess: () => navigate(paths.login) })}

@@ -5,6 +5,12 @@ export const paths = {
   register: '/register',
   /** Where the sign-up mail's link leads (token in the fragment). */
   confirmEmail: '/confirm-email',
+  /** 忘记密码: ask for a reset link by email. */
+  forgotPassword: '/forgot-password',
+  /** Where the reset mail's link leads (token in the fragment). */
+  resetPassword: '/reset-password',
+  /** The signed-in account: who it is, and 修改密码. */
+  account: '/account',
   filings: '/filings',
   filing: (id: string) => `/filings/${id}`,
   filingEdit: (id: string, step?: number | string) =>

@@ -5,7 +5,7 @@
  */
 import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
-import { and, desc, eq, lt, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, like, lt, type SQL, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   type AuditEntryView,
@@ -29,16 +29,24 @@ const tags = ['管理 Admin'];
 /** 00:00 China time of a China date. */
 const chinaMidnight = (d: string) => new Date(`${d}T00:00:00+08:00`);
 
-function whereOf(f: AuditFilter): SQL | undefined {
+/** The filters as a condition, and whether a time range is among them (see selectEntries). */
+export interface AuditWhere {
+  condition: SQL | undefined;
+  byTime: boolean;
+}
+
+/** Exported, with selectEntries, for the test that reads their plans (auditIndexes.test.ts). */
+export function whereOf(f: AuditFilter): AuditWhere {
   if (f.from && f.to && f.from > f.to) {
     throw badRequest('to: 结束日期不能早于开始日期', [{ field: 'to', message: '结束日期不能早于开始日期' }]);
   }
+  // A prefix as LIKE (its `_` escaped), which the text_pattern_ops index serves in any collation; starts_with did not.
   const action = f.action?.endsWith('.')
-    ? sql`starts_with(${auditLog.action}, ${f.action})`
+    ? like(auditLog.action, `${f.action.replace(/[\\%_]/g, '\\$&')}%`)
     : f.action
       ? eq(auditLog.action, f.action)
       : undefined;
-  return and(
+  const condition = and(
     f.actorId ? eq(auditLog.actorId, f.actorId) : undefined,
     action,
     f.subjectType ? eq(auditLog.subjectType, f.subjectType) : undefined,
@@ -46,9 +54,16 @@ function whereOf(f: AuditFilter): SQL | undefined {
     f.from ? sql`${auditLog.at} >= ${chinaMidnight(f.from)}` : undefined,
     f.to ? sql`${auditLog.at} < ${chinaMidnight(addDays(f.to, 1))}` : undefined,
   );
+  return { condition, byTime: Boolean(f.from || f.to) };
 }
 
-function selectEntries(ctx: AppContext, where: SQL | undefined, before: number | undefined, limit: number) {
+/**
+ * Newest first by seq. With a time range the order is written `seq + 0`, which no index provides: the planner then
+ * reads the range (or a more selective filter) through its index and sorts what it found. Left to itself it walks the
+ * whole log backwards by seq, since it cannot know that `at` grows with `seq` (271 ms instead of 1.8 ms for a day of
+ * 500,000 entries; a range holding half the log costs 147 ms instead of 52).
+ */
+export function selectEntries(ctx: AppContext, where: AuditWhere, before: number | undefined, limit: number) {
   return ctx.db
     .select({
       seq: auditLog.seq,
@@ -65,8 +80,8 @@ function selectEntries(ctx: AppContext, where: SQL | undefined, before: number |
     })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorId))
-    .where(and(where, before ? lt(auditLog.seq, before) : undefined))
-    .orderBy(desc(auditLog.seq))
+    .where(and(where.condition, before ? lt(auditLog.seq, before) : undefined))
+    .orderBy(where.byTime ? sql`${auditLog.seq} + 0 desc` : desc(auditLog.seq))
     .limit(limit);
 }
 
@@ -92,7 +107,7 @@ function presentEntry(ctx: AppContext, r: EntryRow): AuditEntryView {
 
 const CSV_COLUMNS = ['seq', 'at', 'actorId', 'actorName', 'action', 'subjectType', 'subjectId', 'details', 'hash'];
 
-async function* csvChunks(ctx: AppContext, where: SQL | undefined): AsyncGenerator<string> {
+async function* csvChunks(ctx: AppContext, where: AuditWhere): AsyncGenerator<string> {
   let before: number | undefined;
   let first = true;
   for (;;) {

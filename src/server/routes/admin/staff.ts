@@ -1,6 +1,7 @@
 /**
  * Staff accounts (SPEC §1 admin): list with last sign-in, create (the TOTP enrolment and first password shown
- * once), change name, roles or state, and reset the second factor. The last active admin stays (409).
+ * once), change name, roles or state, reset the second factor, and give a new first password (shown once). The last
+ * active admin stays (409).
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
@@ -9,10 +10,12 @@ import {
   staffCreatedResponse,
   staffListResponse,
   staffParams,
+  staffPasswordResetResponse,
   staffUpdateBody,
   totpResetResponse,
 } from '../../../shared/api/adminStaff.js';
 import { createStaffAccount } from '../../commands/admin/createStaffAccount.js';
+import { resetStaffPassword } from '../../commands/admin/resetStaffPassword.js';
 import { resetStaffTotp } from '../../commands/admin/resetStaffTotp.js';
 import { updateStaffAccount } from '../../commands/admin/updateStaffAccount.js';
 import { notFound } from '../../lib/errors.js';
@@ -82,5 +85,18 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => resetStaffTotp(ctx, { actor: requireUser(req), id: req.params.id }),
+  );
+
+  app.post(
+    '/staff/:id/reset-password',
+    {
+      schema: {
+        tags,
+        summary: '重置工作人员密码（生成新的初始密码，只显示这一次；会话结束；动态口令不变；不能重置本人）',
+        params: staffParams,
+        response: { 200: staffPasswordResetResponse },
+      },
+    },
+    async (req) => resetStaffPassword(ctx, { actor: requireUser(req), id: req.params.id }),
   );
 };

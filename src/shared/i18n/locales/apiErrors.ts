@@ -36,6 +36,10 @@ export const apiErrorsCatalog = defineCatalog(
       conflict_of_interest: '不能审核与自己有利害关系的备案',
       change_open: '该备案已有一项未完成的变更',
       network: '网络错误，请检查网络后重试',
+      wrong_password: '当前密码不正确',
+      same_password: '新密码不能与当前密码相同',
+      invalid_token: '链接无效、已过期或已使用',
+      own_account: '不能在这里重置自己的密码，请在“账号”页修改密码',
     },
     status: {
       s400: '请求有误（400）',
@@ -80,6 +84,10 @@ export const apiErrorsCatalog = defineCatalog(
       conflict_of_interest: 'You cannot review a filing you have an interest in',
       change_open: 'This filing already has a change in progress',
       network: 'Network error. Check your connection and try again',
+      wrong_password: 'The current password is wrong',
+      same_password: 'The new password must differ from the current one',
+      invalid_token: 'This link is invalid, expired or already used',
+      own_account: 'Your own password is changed on the account page, not here',
     },
     status: {
       s400: 'The request was refused (400)',

@@ -42,6 +42,7 @@ export const commonCatalog = defineCatalog(
       totpHelp: '身份验证器应用中显示的 6 位数字',
       totpInvalid: '请输入 6 位数字',
       passwordWeak: '密码不符合上面的要求',
+      forgotPassword: '忘记密码？',
     },
     filing: {
       newFiling: '新建备案',
@@ -130,6 +131,7 @@ export const commonCatalog = defineCatalog(
       totpHelp: 'The 6 digits shown in your authenticator app',
       totpInvalid: 'Enter 6 digits',
       passwordWeak: 'The password does not meet the rule above',
+      forgotPassword: 'Forgot password?',
     },
     filing: {
       newFiling: 'New filing',

@@ -37,6 +37,10 @@ export const deliveriesCatalog = defineCatalog(
       'staff/reminders': '提醒工作人员',
       'account/signup_confirm': '注册：确认邮箱',
       'account/signup_attempt': '注册：提醒邮箱所有人',
+      'account/password_reset_link': '重置密码链接',
+      'account/password_changed': '密码已修改的通知',
+      'account/password_reset': '密码已重置的通知',
+      'account/password_reset_by_admin': '管理员重设密码的通知',
       other: '其他事件',
     },
     recipients: {
@@ -126,6 +130,10 @@ export const deliveriesCatalog = defineCatalog(
       'staff/reminders': 'Reminder to staff',
       'account/signup_confirm': 'Sign-up: confirm the address',
       'account/signup_attempt': "Sign-up: notice to the address's owner",
+      'account/password_reset_link': 'Password reset link',
+      'account/password_changed': 'Notice: password changed',
+      'account/password_reset': 'Notice: password reset',
+      'account/password_reset_by_admin': 'Notice: password set by an administrator',
       other: 'Other event',
     },
     recipients: {

@@ -71,6 +71,10 @@ export const adminCatalog = defineCatalog(
       secret: '密钥（无法扫码时手动输入）',
       initialPassword: '初始密码',
       lastAdmin: '这是最后一个可用的管理员账号',
+      resetPassword: '重置密码',
+      resetPasswordConfirm: '将生成新的初始密码，旧密码立即失效，该账号会退出登录；动态口令不变。确定重置？',
+      passwordTitle: '新的初始密码：{{name}}',
+      passwordOnce: '以下密码只显示这一次。请安全地交给本人，并提醒其登录后在“账号”页修改密码。动态口令不变。',
     },
     audit: {
       title: '审计日志',
@@ -119,6 +123,10 @@ export const adminCatalog = defineCatalog(
           staff_created: '新建工作人员账号',
           staff_updated: '修改工作人员账号',
           totp_reset: '重置动态口令',
+          password_changed: '修改密码',
+          password_reset_requested: '申请重置密码',
+          password_reset: '通过邮件重置密码',
+          password_reset_by_admin: '管理员重置密码',
         },
         settings: {
           update: '修改系统设置',
@@ -233,6 +241,12 @@ export const adminCatalog = defineCatalog(
       secret: 'Secret (to type in when scanning is not possible)',
       initialPassword: 'First password',
       lastAdmin: 'This is the last active admin account',
+      resetPassword: 'Reset password',
+      resetPasswordConfirm:
+        'A new first password is made, the old one stops working and the account is signed out; the one-time code stays. Reset?',
+      passwordTitle: 'New first password: {{name}}',
+      passwordOnce:
+        'Shown only this once. Hand it over safely, and ask the person to change it on the account page after signing in. The one-time code stays.',
     },
     audit: {
       title: 'Audit log',
@@ -281,6 +295,10 @@ export const adminCatalog = defineCatalog(
           staff_created: 'Staff account created',
           staff_updated: 'Staff account changed',
           totp_reset: 'One-time code reset',
+          password_changed: 'Password changed',
+          password_reset_requested: 'Password reset asked for',
+          password_reset: 'Password reset by mail',
+          password_reset_by_admin: 'Password reset by an admin',
         },
         settings: {
           update: 'Settings changed',

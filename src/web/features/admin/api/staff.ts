@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type {
   StaffCreate,
   StaffCreated,
+  StaffPasswordReset,
   StaffUpdate,
   staffAccountResponse,
   staffListResponse,
@@ -41,6 +42,15 @@ export function useResetTotp() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => api<TotpReset>('POST', `/api/admin/staff/${id}/reset-totp`),
+    onSuccess: () => qc.invalidateQueries({ queryKey: staffKey }),
+  });
+}
+
+/** A new first password for a staff account, shown once (its TOTP stays). */
+export function useResetStaffPassword() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<StaffPasswordReset>('POST', `/api/admin/staff/${id}/reset-password`),
     onSuccess: () => qc.invalidateQueries({ queryKey: staffKey }),
   });
 }

@@ -1,9 +1,9 @@
 /**
  * Staff accounts (SPEC §1 admin): who they are, their roles, state and last sign-in; create one (the TOTP QR and
- * first password shown once), change roles, disable or enable, reset the one-time code. The server keeps the last
- * active admin (409), and its message is shown as it is.
+ * first password shown once), change roles, disable or enable, reset the one-time code or the password (a new first
+ * password, shown once). The server keeps the last active admin (409), and its message is shown as it is.
  */
-import { App, Button, Checkbox, Form, Input, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Form, Input, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import {
   STAFF_ROLES,
@@ -16,9 +16,10 @@ import { toNamePath } from '../../../../shared/fieldPath.js';
 import { ApiError } from '../../../lib/api.js';
 import { formatDateTime } from '../../../lib/format.js';
 import { useCatalog } from '../../../lib/i18n.js';
-import { useCreateStaff, useResetTotp, useStaff, useUpdateStaff } from '../api/staff.js';
+import { useCreateStaff, useResetStaffPassword, useResetTotp, useStaff, useUpdateStaff } from '../api/staff.js';
 import { adminCatalog } from '../catalog.js';
 import { type Enrolment, EnrolmentModal } from '../components/EnrolmentModal.js';
+import { type GivenPassword, PasswordModal } from '../components/PasswordModal.js';
 
 const ROLE_COLORS: Record<string, string> = { admin: 'red', reviewer: 'blue', complaints: 'purple' };
 
@@ -144,6 +145,8 @@ export function StaffPage() {
   const staff = useStaff();
   const update = useUpdateStaff();
   const reset = useResetTotp();
+  const resetPassword = useResetStaffPassword();
+  const [given, setGiven] = useState<GivenPassword | null>(null);
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<StaffAccount | null>(null);
   const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
@@ -160,97 +163,118 @@ export function StaffPage() {
         </Button>
       </Space>
       <Typography.Paragraph type="secondary">{t('staff.hint')}</Typography.Paragraph>
-      <Table<StaffAccount>
-        rowKey="id"
-        loading={staff.isLoading}
-        dataSource={staff.data ?? []}
-        pagination={false}
-        scroll={{ x: 900 }}
-        columns={[
-          {
-            title: t('staff.displayName'),
-            key: 'name',
-            render: (_, a) => (
-              <Space direction="vertical" size={0}>
-                <Typography.Text strong>
-                  {a.displayName ?? '—'}{' '}
-                  {a.self && <Typography.Text type="secondary">{t('staff.you')}</Typography.Text>}
-                </Typography.Text>
-                <Typography.Text type="secondary">{a.email}</Typography.Text>
-              </Space>
-            ),
-          },
-          {
-            title: t('staff.roles'),
-            key: 'roles',
-            render: (_, a) =>
-              a.roles
-                .filter((r) => (STAFF_ROLES as readonly string[]).includes(r))
-                .map((r) => (
-                  <Tag key={r} color={ROLE_COLORS[r]}>
-                    {t(`staff.role.${r}`)}
-                  </Tag>
-                )),
-          },
-          {
-            title: t('staff.state'),
-            key: 'state',
-            render: (_, a) =>
-              a.disabled ? <Tag>{t('staff.disabled')}</Tag> : <Tag color="success">{t('staff.active')}</Tag>,
-          },
-          {
-            title: t('staff.lastSignIn'),
-            key: 'last',
-            render: (_, a) => (a.lastSignInAt ? formatDateTime(a.lastSignInAt) : t('staff.never')),
-          },
-          {
-            title: t('staff.actions'),
-            key: 'actions',
-            render: (_, a) => (
-              <Space wrap size="small">
-                <Button size="small" onClick={() => setEditing(a)}>
-                  {t('staff.editRoles')}
-                </Button>
-                {a.disabled ? (
-                  <Button
-                    size="small"
-                    onClick={() => update.mutate({ id: a.id, body: { disabled: false } }, { onError })}
-                  >
-                    {t('staff.enable')}
+      {/* In its card, the table scrolls sideways on a phone; the page does not (e2e/account.test.ts measures it). */}
+      <Card size="small" data-testid="staff-card">
+        <Table<StaffAccount>
+          rowKey="id"
+          loading={staff.isLoading}
+          dataSource={staff.data ?? []}
+          pagination={false}
+          scroll={{ x: 900 }}
+          columns={[
+            {
+              title: t('staff.displayName'),
+              key: 'name',
+              render: (_, a) => (
+                <Space direction="vertical" size={0}>
+                  <Typography.Text strong>
+                    {a.displayName ?? '—'}{' '}
+                    {a.self && <Typography.Text type="secondary">{t('staff.you')}</Typography.Text>}
+                  </Typography.Text>
+                  <Typography.Text type="secondary">{a.email}</Typography.Text>
+                </Space>
+              ),
+            },
+            {
+              title: t('staff.roles'),
+              key: 'roles',
+              render: (_, a) =>
+                a.roles
+                  .filter((r) => (STAFF_ROLES as readonly string[]).includes(r))
+                  .map((r) => (
+                    <Tag key={r} color={ROLE_COLORS[r]}>
+                      {t(`staff.role.${r}`)}
+                    </Tag>
+                  )),
+            },
+            {
+              title: t('staff.state'),
+              key: 'state',
+              render: (_, a) =>
+                a.disabled ? <Tag>{t('staff.disabled')}</Tag> : <Tag color="success">{t('staff.active')}</Tag>,
+            },
+            {
+              title: t('staff.lastSignIn'),
+              key: 'last',
+              render: (_, a) => (a.lastSignInAt ? formatDateTime(a.lastSignInAt) : t('staff.never')),
+            },
+            {
+              title: t('staff.actions'),
+              key: 'actions',
+              render: (_, a) => (
+                <Space wrap size="small">
+                  <Button size="small" onClick={() => setEditing(a)}>
+                    {t('staff.editRoles')}
                   </Button>
-                ) : (
+                  {a.disabled ? (
+                    <Button
+                      size="small"
+                      onClick={() => update.mutate({ id: a.id, body: { disabled: false } }, { onError })}
+                    >
+                      {t('staff.enable')}
+                    </Button>
+                  ) : (
+                    <Popconfirm
+                      title={t('staff.disableConfirm')}
+                      okText={t('common.ok')}
+                      cancelText={t('common.cancel')}
+                      onConfirm={() => update.mutate({ id: a.id, body: { disabled: true } }, { onError })}
+                    >
+                      <Button size="small" danger>
+                        {t('staff.disable')}
+                      </Button>
+                    </Popconfirm>
+                  )}
                   <Popconfirm
-                    title={t('staff.disableConfirm')}
+                    title={t('staff.resetConfirm')}
                     okText={t('common.ok')}
                     cancelText={t('common.cancel')}
-                    onConfirm={() => update.mutate({ id: a.id, body: { disabled: true } }, { onError })}
+                    onConfirm={() =>
+                      reset.mutate(a.id, {
+                        onSuccess: (r) => setEnrolment({ name: a.displayName ?? a.email, ...r.enrolment }),
+                        onError,
+                      })
+                    }
                   >
-                    <Button size="small" danger>
-                      {t('staff.disable')}
-                    </Button>
+                    <Button size="small">{t('staff.resetTotp')}</Button>
                   </Popconfirm>
-                )}
-                <Popconfirm
-                  title={t('staff.resetConfirm')}
-                  okText={t('common.ok')}
-                  cancelText={t('common.cancel')}
-                  onConfirm={() =>
-                    reset.mutate(a.id, {
-                      onSuccess: (r) => setEnrolment({ name: a.displayName ?? a.email, ...r.enrolment }),
-                      onError,
-                    })
-                  }
-                >
-                  <Button size="small">{t('staff.resetTotp')}</Button>
-                </Popconfirm>
-              </Space>
-            ),
-          },
-        ]}
-      />
+                  {!a.self && (
+                    <Popconfirm
+                      title={t('staff.resetPasswordConfirm')}
+                      okText={t('common.ok')}
+                      cancelText={t('common.cancel')}
+                      onConfirm={() =>
+                        resetPassword.mutate(a.id, {
+                          onSuccess: (r) => setGiven({ name: a.displayName ?? a.email, password: r.initialPassword }),
+                          onError,
+                        })
+                      }
+                    >
+                      <Button size="small" data-testid={`reset-password-${a.id}`}>
+                        {t('staff.resetPassword')}
+                      </Button>
+                    </Popconfirm>
+                  )}
+                </Space>
+              ),
+            },
+          ]}
+        />
+      </Card>
       <CreateModal open={creating} onClose={() => setCreating(false)} onCreated={setEnrolment} />
       <RolesModal account={editing} onClose={() => setEditing(null)} />
       <EnrolmentModal enrolment={enrolment} onClose={() => setEnrolment(null)} />
+      <PasswordModal given={given} onClose={() => setGiven(null)} />
     </Space>
   );
 }

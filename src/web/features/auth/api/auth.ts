@@ -1,6 +1,13 @@
-/** The account API: who is signed in, sign in, register and confirm the address, sign out. */
+/** The account API: who is signed in, sign in, register and confirm the address, sign out, a forgotten password. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { LoginBody, MeResponse, RegisterBody } from '../../../../shared/api/auth.js';
+import type {
+  ForgotPasswordBody,
+  LoginBody,
+  MeResponse,
+  RegisterBody,
+  ResetPasswordBody,
+  ResetPasswordResponse,
+} from '../../../../shared/api/auth.js';
 import { api } from '../../../lib/api.js';
 import { meKey } from '../../../lib/session.js';
 
@@ -39,5 +46,20 @@ export function useConfirmEmail() {
       await qc.cancelQueries({ queryKey: meKey });
       qc.setQueryData(meKey, res.user);
     },
+  });
+}
+
+/** 忘记密码: the server mails a reset link if the address has an account, and answers alike either way. */
+export function useForgotPassword() {
+  return useMutation({
+    mutationFn: (input: ForgotPasswordBody) =>
+      api<{ status: 'reset_link_sent_if_registered' }>('POST', '/api/auth/forgot-password', input),
+  });
+}
+
+/** The mailed link's token sets a new password; nobody is signed in by it. */
+export function useResetPassword() {
+  return useMutation({
+    mutationFn: (input: ResetPasswordBody) => api<ResetPasswordResponse>('POST', '/api/auth/reset-password', input),
   });
 }

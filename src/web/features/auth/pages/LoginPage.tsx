@@ -65,6 +65,11 @@ export function LoginPage() {
         >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
+        <div style={{ textAlign: 'end', marginTop: -12, marginBottom: 12 }}>
+          <Link to={paths.forgotPassword} data-testid="forgot-password">
+            {t('auth.forgotPassword')}
+          </Link>
+        </div>
         {needTotp && (
           <Form.Item
             label={t('auth.totp')}

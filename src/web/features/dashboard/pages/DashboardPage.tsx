@@ -2,10 +2,9 @@
  * The staff dashboard (issue 15 item 5; SPEC §3 "overdue items stand out on the staff dashboard", §8–§10): what is
  * due soon or overdue across filings, changes and complaints, review times against the 10-working-day limit, late
  * filings (Art. 6, 8), complaints by category and state, and the homepage monitor's compliance rate. Every figure
- * links to the list it counts. The charts (ECharts) load after the figures, in a chunk of their own.
+ * links to the list it counts. Every card is a FigureCard (components/FigureCard.tsx): figures, chart, caption, lists.
  */
-import { Alert, Card, Col, Row, Skeleton, Space, Typography } from 'antd';
-import { lazy, Suspense } from 'react';
+import { Alert, Col, Row, Skeleton, Space, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { STAFF_CHANGE_STATUSES, STAFF_FILING_STATUSES } from '../../../../shared/api/dashboard.js';
 import {
@@ -36,55 +35,28 @@ import {
   ringOption,
   stackedOption,
 } from '../components/charts.js';
+import { type BigFigure, FigureCard } from '../components/FigureCard.js';
 import { FigureLink, FigureList } from '../components/FigureLink.js';
-
-const EChart = lazy(() => import('../components/EChart.js'));
 
 const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 1000) / 10}%`);
 
-function Chart(props: Parameters<typeof EChart>[0]) {
-  return (
-    <Suspense fallback={<Skeleton.Node active style={{ width: '100%', height: props.height }} />}>
-      <EChart {...props} />
-    </Suspense>
-  );
-}
-
-function DueCard(props: {
-  title: string;
-  soon: number;
-  overdue: number;
-  soonLink: ListLink;
-  overdueLink: ListLink;
-  testId: string;
-}) {
-  const { t } = useCatalog(dashboardCatalog);
-  return (
-    <Card size="small" title={props.title} style={{ height: '100%' }}>
-      <Row gutter={16}>
-        <Col span={12}>
-          <FigureLink
-            big
-            label={t('review.overdue')}
-            value={props.overdue}
-            link={props.overdueLink}
-            tone="overdue"
-            testId={`${props.testId}-overdue`}
-          />
-        </Col>
-        <Col span={12}>
-          <FigureLink
-            big
-            label={t('review.soon')}
-            value={props.soon}
-            link={props.soonLink}
-            tone="soon"
-            testId={`${props.testId}-soon`}
-          />
-        </Col>
-      </Row>
-    </Card>
-  );
+/** Overdue and due soon, each a link to its list. */
+function dueFigures(
+  t: (key: string) => string,
+  testId: string,
+  due: { soon: number; overdue: number },
+  links: { soon: ListLink; overdue: ListLink },
+): BigFigure[] {
+  return [
+    {
+      label: t('review.overdue'),
+      value: due.overdue,
+      link: links.overdue,
+      tone: 'overdue',
+      testId: `${testId}-overdue`,
+    },
+    { label: t('review.soon'), value: due.soon, link: links.soon, tone: 'soon', testId: `${testId}-soon` },
+  ];
 }
 
 function ReviewPart({ r }: { r: ReviewSection }) {
@@ -104,6 +76,7 @@ function ReviewPart({ r }: { r: ReviewSection }) {
     { key: 'unreachable', color: ORANGE },
     { key: 'manual_review', color: GREY },
   ] as const;
+  const resultCount = (key: string) => m.results.find((res) => res.result === key)?.count ?? 0;
   return (
     <section aria-labelledby="dash-review">
       <Typography.Title level={4} id="dash-review">
@@ -111,91 +84,80 @@ function ReviewPart({ r }: { r: ReviewSection }) {
       </Typography.Title>
       <Row gutter={[16, 16]}>
         <Col xs={24} md={12} xl={6}>
-          <DueCard
+          <FigureCard
             title={t('review.filingsDue')}
-            testId="due-filings"
-            soon={r.due.filing.soon}
-            overdue={r.due.filing.overdue}
-            soonLink={L.due('filing', 'soon')}
-            overdueLink={L.due('filing', 'overdue')}
+            figures={dueFigures(t, 'due-filings', r.due.filing, {
+              soon: L.due('filing', 'soon'),
+              overdue: L.due('filing', 'overdue'),
+            })}
           />
         </Col>
         <Col xs={24} md={12} xl={6}>
-          <DueCard
+          <FigureCard
             title={t('review.changesDue')}
-            testId="due-changes"
-            soon={r.due.change.soon}
-            overdue={r.due.change.overdue}
-            soonLink={L.due('change', 'soon')}
-            overdueLink={L.due('change', 'overdue')}
+            figures={dueFigures(t, 'due-changes', r.due.change, {
+              soon: L.due('change', 'soon'),
+              overdue: L.due('change', 'overdue'),
+            })}
           />
         </Col>
         <Col xs={24} md={12} xl={6}>
-          <Card size="small" title={t('review.onTimeShare')} style={{ height: '100%' }}>
-            <Row gutter={16}>
-              <Col span={12}>
-                <FigureLink
-                  big
-                  label={t('review.onTime')}
-                  value={percent(times.onTimeShare)}
-                  link={L.decided('on_time')}
-                  testId="on-time-share"
-                />
-              </Col>
-              <Col span={12}>
-                <FigureLink
-                  big
-                  label={t('review.late')}
-                  value={times.late}
-                  link={L.decided('late')}
-                  tone="overdue"
-                  testId="decided-late"
-                />
-              </Col>
-            </Row>
-          </Card>
+          <FigureCard
+            title={t('review.onTimeShare')}
+            figures={[
+              {
+                label: t('review.onTime'),
+                value: percent(times.onTimeShare),
+                link: L.decided('on_time'),
+                testId: 'on-time-share',
+              },
+              {
+                label: t('review.late'),
+                value: times.late,
+                link: L.decided('late'),
+                tone: 'overdue',
+                testId: 'decided-late',
+              },
+            ]}
+          />
         </Col>
         <Col xs={24} md={12} xl={6}>
-          <Card size="small" title={t('monitor.rate')} style={{ height: '100%' }}>
-            <Row gutter={16}>
-              <Col span={12}>
-                <FigureLink
-                  big
-                  label={t('monitor.result.compliant')}
-                  value={percent(m.complianceRate)}
-                  link={L.monitor('compliant')}
-                  testId="compliance-rate"
-                />
-              </Col>
-              <Col span={12}>
-                <FigureLink
-                  big
-                  label={t('monitor.flagged')}
-                  value={m.flagged}
-                  link={L.monitor('flagged')}
-                  tone="overdue"
-                  testId="monitor-flagged"
-                />
-              </Col>
-            </Row>
-          </Card>
+          <FigureCard
+            title={t('monitor.rate')}
+            figures={[
+              {
+                label: t('monitor.result.compliant'),
+                value: percent(m.complianceRate),
+                link: L.monitor('compliant'),
+                testId: 'compliance-rate',
+              },
+              {
+                label: t('monitor.flagged'),
+                value: m.flagged,
+                link: L.monitor('flagged'),
+                tone: 'overdue',
+                testId: 'monitor-flagged',
+              },
+            ]}
+          />
         </Col>
 
         <Col xs={24} lg={12}>
-          <Card size="small" title={t('review.states')} style={{ height: '100%' }}>
-            <Chart
-              testId="chart-states"
-              label={t('chartLabel', { title: t('review.states') })}
-              height={220}
-              option={barsOption(
+          <FigureCard
+            title={t('review.states')}
+            chart={{
+              testId: 'chart-states',
+              height: 220,
+              option: barsOption(
                 states.map((s) => t(`filingState.${s.state}`)),
                 states.map((s) => s.count),
-              )}
-              onItem={({ dataIndex }) => {
+              ),
+              onItem: ({ dataIndex }) => {
                 const s = states[dataIndex];
                 if (s) go(L.filingsInState(s.state));
-              }}
-            />
+              },
+            }}
+          >
             <Space direction="vertical" size={4} style={{ width: '100%' }}>
               <Typography.Text strong>{t('review.filings')}</Typography.Text>
               <FigureList
@@ -218,47 +180,49 @@ function ReviewPart({ r }: { r: ReviewSection }) {
                 }))}
               />
             </Space>
-          </Card>
+          </FigureCard>
         </Col>
 
         <Col xs={24} lg={12}>
-          <Card size="small" title={t('review.times', { limit: times.limitDays })} style={{ height: '100%' }}>
-            {times.decisions === 0 ? (
-              <Typography.Text type="secondary">{t('review.noDecisions')}</Typography.Text>
-            ) : (
-              <>
-                <Chart
-                  testId="chart-review-times"
-                  label={t('chartLabel', { title: t('review.times', { limit: times.limitDays }) })}
-                  height={220}
-                  option={histogramOption(
-                    times.buckets.map(bucketLabel),
-                    times.buckets.map((b) => b.count),
-                    lateFrom,
-                  )}
-                  onItem={({ dataIndex }) => go(bucketLink(dataIndex))}
-                />
-                <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
+          <FigureCard
+            title={t('review.times', { limit: times.limitDays })}
+            empty={times.decisions === 0 ? t('review.noDecisions') : null}
+            chart={{
+              testId: 'chart-review-times',
+              height: 220,
+              option: histogramOption(
+                times.buckets.map(bucketLabel),
+                times.buckets.map((b) => b.count),
+                lateFrom,
+              ),
+              onItem: ({ dataIndex }) => go(bucketLink(dataIndex)),
+            }}
+            caption={
+              times.decisions > 0 && (
+                <>
                   {t('review.decisions', { count: times.decisions })}
                   {times.medianDays !== null && ` · ${t('review.median', { days: times.medianDays })}`}
-                </Typography.Paragraph>
-                <FigureList
-                  testId="review-buckets"
-                  items={times.buckets.map((b, i) => ({
-                    key: String(b.from),
-                    label: bucketLabel(b),
-                    value: b.count,
-                    link: bucketLink(i),
-                    tone: i >= lateFrom ? 'overdue' : 'normal',
-                  }))}
-                />
-              </>
+                </>
+              )
+            }
+          >
+            {times.decisions > 0 && (
+              <FigureList
+                testId="review-buckets"
+                items={times.buckets.map((b, i) => ({
+                  key: String(b.from),
+                  label: bucketLabel(b),
+                  value: b.count,
+                  link: bucketLink(i),
+                  tone: i >= lateFrom ? 'overdue' : 'normal',
+                }))}
+              />
             )}
-          </Card>
+          </FigureCard>
         </Col>
 
         <Col xs={24} lg={12}>
-          <Card size="small" title={t('review.lateFilings')} style={{ height: '100%' }}>
+          <FigureCard title={t('review.lateFilings')}>
             <Space direction="vertical" size="middle" style={{ width: '100%' }}>
               <FigureLink
                 label={t('review.article6')}
@@ -282,49 +246,41 @@ function ReviewPart({ r }: { r: ReviewSection }) {
                 testId="launch-due"
               />
             </Space>
-          </Card>
+          </FigureCard>
         </Col>
 
         <Col xs={24} lg={12}>
-          <Card size="small" title={t('monitor.title')} style={{ height: '100%' }}>
-            {m.checked === 0 ? (
-              <Typography.Paragraph type="secondary">{t('monitor.none')}</Typography.Paragraph>
-            ) : (
-              <Chart
-                testId="chart-monitor"
-                label={t('chartLabel', { title: t('monitor.title') })}
-                height={180}
-                option={ringOption(
-                  ring.map((x) => ({
-                    name: t(`monitor.result.${x.key}`),
-                    value: m.results.find((res) => res.result === x.key)?.count ?? 0,
-                    color: x.color,
-                  })),
-                  percent(m.complianceRate),
-                )}
-                onItem={({ dataIndex }) => {
-                  const x = ring[dataIndex];
-                  if (x) go(L.monitor(x.key));
-                }}
-              />
-            )}
-            <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
-              {t('monitor.valid', { count: m.valid })} · {t('monitor.rateHint')}
-            </Typography.Paragraph>
+          <FigureCard
+            title={t('monitor.title')}
+            empty={m.checked === 0 ? t('monitor.none') : null}
+            chart={{
+              testId: 'chart-monitor',
+              height: 180,
+              option: ringOption(
+                ring.map((x) => ({ name: t(`monitor.result.${x.key}`), value: resultCount(x.key), color: x.color })),
+                percent(m.complianceRate),
+              ),
+              onItem: ({ dataIndex }) => {
+                const x = ring[dataIndex];
+                if (x) go(L.monitor(x.key));
+              },
+            }}
+            caption={`${t('monitor.valid', { count: m.valid })} · ${t('monitor.rateHint')}`}
+          >
             <FigureList
               testId="monitor-results"
               items={[
                 ...ring.map((x) => ({
                   key: x.key,
                   label: t(`monitor.result.${x.key}`),
-                  value: m.results.find((res) => res.result === x.key)?.count ?? 0,
+                  value: resultCount(x.key),
                   link: L.monitor(x.key),
                   tone: x.key === 'missing' ? ('overdue' as const) : ('normal' as const),
                 })),
                 { key: 'unchecked', label: t('monitor.unchecked'), value: m.unchecked, link: L.monitor('unchecked') },
               ]}
             />
-          </Card>
+          </FigureCard>
         </Col>
       </Row>
     </section>
@@ -353,15 +309,14 @@ function ComplaintPart({ c }: { c: ComplaintSection }) {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={8}>
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
-            <DueCard
+            <FigureCard
               title={t('complaints.due')}
-              testId="due-complaints"
-              soon={c.due.soon}
-              overdue={c.due.overdue}
-              soonLink={L.complaintsDue('soon')}
-              overdueLink={L.complaintsDue('overdue')}
+              figures={dueFigures(t, 'due-complaints', c.due, {
+                soon: L.complaintsDue('soon'),
+                overdue: L.complaintsDue('overdue'),
+              })}
             />
-            <Card size="small" title={t('complaints.byState')}>
+            <FigureCard title={t('complaints.byState')}>
               <FigureList
                 testId="complaint-states"
                 items={c.byState.map((s) => ({
@@ -371,29 +326,30 @@ function ComplaintPart({ c }: { c: ComplaintSection }) {
                   link: L.complaintsInState(s.state),
                 }))}
               />
-            </Card>
+            </FigureCard>
           </Space>
         </Col>
         <Col xs={24} lg={16}>
-          <Card size="small" title={t('complaints.byCategory')} style={{ height: '100%' }}>
-            <Chart
-              testId="chart-complaints"
-              label={t('chartLabel', { title: t('complaints.byCategory') })}
-              height={260}
-              option={stackedOption(
+          <FigureCard
+            title={t('complaints.byCategory')}
+            chart={{
+              testId: 'chart-complaints',
+              height: 260,
+              option: stackedOption(
                 COMPLAINT_CATEGORIES.map((k) => COMPLAINT_CATEGORY_LABELS[k][lang]),
                 COMPLAINT_STATUSES.map((s) => ({
                   name: COMPLAINT_STATUS_LABELS[s][lang],
                   values: COMPLAINT_CATEGORIES.map((k) => cell(k, s)),
                   color: STATE_COLORS[s],
                 })),
-              )}
-              onItem={({ seriesIndex, dataIndex }) => {
+              ),
+              onItem: ({ seriesIndex, dataIndex }) => {
                 const category = COMPLAINT_CATEGORIES[dataIndex];
                 const state = COMPLAINT_STATUSES[seriesIndex];
                 if (category && state) navigate(listHref(L.complaintsInCategory(category, state)));
-              }}
-            />
+              },
+            }}
+          >
             <FigureList
               testId="complaint-categories"
               items={c.byCategory.map((k) => ({
@@ -403,7 +359,7 @@ function ComplaintPart({ c }: { c: ComplaintSection }) {
                 link: L.complaintsInCategory(k.category),
               }))}
             />
-          </Card>
+          </FigureCard>
         </Col>
       </Row>
     </section>
