@@ -12,7 +12,7 @@ import { changesCatalog } from '../../../../shared/i18n/locales/changes.js';
 import { DiffTable, fieldLabel } from '../../../components/DiffTable.js';
 import { RouteError } from '../../../components/RouteError.js';
 import { paths } from '../../../config/paths.js';
-import { formatDateTime, formatSize } from '../../../lib/format.js';
+import { formatDate, formatDateTime, formatSize } from '../../../lib/format.js';
 import { useCatalog, useI18n } from '../../../lib/i18n.js';
 import { useLabels } from '../../../lib/labels.js';
 import {
@@ -162,7 +162,7 @@ function ChangeEditor({ change }: { change: ChangeDetail }) {
           qc.setQueryData(changeKey(change.id), submitted);
           await qc.invalidateQueries({ queryKey: filingKey(change.filingId) });
           await qc.invalidateQueries({ queryKey: filingsKey, exact: true });
-          message.success(t('editor.submitted', { date: submitted.dueDate ?? '—' }));
+          message.success(t('editor.submitted', { date: formatDate(submitted.dueDate) || '—' }));
           window.scrollTo({ top: 0 });
         }}
         texts={{
