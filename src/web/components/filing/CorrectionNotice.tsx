@@ -40,17 +40,18 @@ export function CorrectionNotice({
       data-testid="correction-notice"
       style={{ marginBottom: 24 }}
       title={t('correction.title', { date: formatDateTime(correction.createdAt) })}
-      action={action}
       description={
         <>
-          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 8 }}>
+          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 8 }} data-user-data>
             {correction.summary}
           </Typography.Paragraph>
           <ul style={{ margin: 0, paddingInlineStart: 18 }}>
             {correction.items.map((item) => (
               <li key={`${item.field}:${item.message}`} data-testid="correction-item">
                 {itemLink?.(item)}
-                <Typography.Text strong>{fieldLabel(item.field, lang)}</Typography.Text>：{item.message}
+                <Typography.Text strong>{fieldLabel(item.field, lang)}</Typography.Text>
+                {t('correction.sep')}
+                <span data-user-data>{item.message}</span>
                 {isFixed?.(item) && (
                   <Tag color="green" style={{ marginInlineStart: 8 }}>
                     {t('correction.fixed')}
@@ -59,6 +60,8 @@ export function CorrectionNotice({
               </li>
             ))}
           </ul>
+          {/* Under the text, not beside it: beside, a phone would squeeze the notice into a narrow column. */}
+          {action && <div style={{ marginTop: 12 }}>{action}</div>}
           {footer && (
             <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
               {footer}

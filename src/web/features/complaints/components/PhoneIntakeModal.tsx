@@ -1,11 +1,12 @@
 /** Recording a phone call as a complaint (SPEC §9 staff intake): the same fields and rules as the web form. */
 import { App, Form, Input, Modal, Select } from 'antd';
 import { useNavigate } from 'react-router';
-import { COMPLAINT_CATEGORIES, COMPLAINT_CATEGORY_LABELS } from '../../../../shared/complaints/lifecycle.js';
+import { COMPLAINT_CATEGORIES } from '../../../../shared/complaints/lifecycle.js';
 import { handlingCatalog } from '../../../../shared/i18n/locales/handling.js';
 import { paths } from '../../../config/paths.js';
 import { ApiError } from '../../../lib/api.js';
 import { useCatalog } from '../../../lib/i18n.js';
+import { useLabels } from '../../../lib/labels.js';
 import { useRecordPhoneCall } from '../api/complaints.js';
 
 interface Values {
@@ -20,12 +21,12 @@ interface Values {
 const blank = (s: string | undefined) => (s?.trim() ? s.trim() : undefined);
 
 export function PhoneIntakeModal({ onClose }: { onClose: () => void }) {
-  const { t, i18n } = useCatalog(handlingCatalog);
+  const { t } = useCatalog(handlingCatalog);
+  const labels = useLabels();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
   const record = useRecordPhoneCall();
-  const en = i18n.language === 'en';
 
   const onFinish = (v: Values) => {
     const contact = {
@@ -73,7 +74,7 @@ export function PhoneIntakeModal({ onClose }: { onClose: () => void }) {
           <Select
             options={COMPLAINT_CATEGORIES.map((c) => ({
               value: c,
-              label: en ? COMPLAINT_CATEGORY_LABELS[c].en : COMPLAINT_CATEGORY_LABELS[c].zh,
+              label: labels.complaintCategory(c),
             }))}
           />
         </Form.Item>

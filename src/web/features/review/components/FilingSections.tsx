@@ -6,11 +6,11 @@
 import { EyeOutlined } from '@ant-design/icons';
 import { Button, Space, Tag, Typography } from 'antd';
 import { type ReactNode, Suspense, useState } from 'react';
+import { reviewCatalog } from '../../../../shared/i18n/locales/review.js';
 import { FilingView, type PersonalPath } from '../../../components/filing/FilingView.js';
 import { lazyComponent, useOpenedOnce } from '../../../lib/chunks.js';
-import { useMessages } from '../../../lib/i18n.js';
+import { useCatalog } from '../../../lib/i18n.js';
 import type { RevealedPersonal, ReviewFiling } from '../api/review.js';
-import { REVIEW_MESSAGES } from '../messages.js';
 
 /** The dialog that asks for the reason: loaded when first opened. */
 const RevealModal = lazyComponent(async () => (await import('./RevealModal.js')).RevealModal);
@@ -23,37 +23,43 @@ function revealedValue(r: RevealedPersonal, path: PersonalPath): string | undefi
 }
 
 export function FilingSections({ filing }: { filing: Pick<ReviewFiling, 'id' | 'data' | 'allowedActions'> }) {
-  const m = useMessages(REVIEW_MESSAGES);
+  const { t } = useCatalog(reviewCatalog);
   const [revealed, setRevealed] = useState<RevealedPersonal | null>(null);
   const [asking, setAsking] = useState(false);
   const revealMounted = useOpenedOnce(asking);
   const canReveal = filing.allowedActions.includes('reveal');
 
-  const empty = <Typography.Text type="secondary">{m.notFilled}</Typography.Text>;
+  const empty = <Typography.Text type="secondary">{t('reveal.notFilled')}</Typography.Text>;
   /** A personal value: masked as sent, or the revealed one, marked so nobody mistakes which is which. */
   const personal = (path: PersonalPath, masked: string | undefined): ReactNode => {
     if (revealed) {
       const full = revealedValue(revealed, path);
-      return full ? <Typography.Text mark>{full}</Typography.Text> : empty;
+      return full ? (
+        <Typography.Text mark data-user-data>
+          {full}
+        </Typography.Text>
+      ) : (
+        empty
+      );
     }
     if (!masked) return empty;
     // Names are sent as they are (staff need them); numbers, phones and emails masked.
-    if (path.endsWith('.name')) return masked;
+    if (path.endsWith('.name')) return <span data-user-data>{masked}</span>;
     return (
       <Space size={4}>
-        <span>{masked}</span>
-        <Tag bordered={false}>{m.masked}</Tag>
+        <span data-user-data>{masked}</span>
+        <Tag bordered={false}>{t('reveal.masked')}</Tag>
       </Space>
     );
   };
 
   const revealButton = revealed ? (
     <Tag color="gold" icon={<EyeOutlined />}>
-      {m.revealed}
+      {t('reveal.done')}
     </Tag>
   ) : canReveal ? (
     <Button size="small" icon={<EyeOutlined />} onClick={() => setAsking(true)}>
-      {m.reveal}
+      {t('reveal.button')}
     </Button>
   ) : null;
 

@@ -1,10 +1,10 @@
 /** Asks a reviewer why they need to see a filing's personal values, and reveals them (the server logs the reason). */
 import { Alert, Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
-import { ApiError } from '../../../lib/api.js';
-import { useMessages } from '../../../lib/i18n.js';
+import { reviewCatalog } from '../../../../shared/i18n/locales/review.js';
+import { useApiErrorText } from '../../../lib/errors.js';
+import { useCatalog } from '../../../lib/i18n.js';
 import { type RevealedPersonal, reveal } from '../api/review.js';
-import { REVIEW_MESSAGES } from '../messages.js';
 
 export function RevealModal({
   open,
@@ -17,10 +17,11 @@ export function RevealModal({
   onClose: () => void;
   onRevealed: (r: RevealedPersonal) => void;
 }) {
-  const m = useMessages(REVIEW_MESSAGES);
+  const { t } = useCatalog(reviewCatalog);
   const [form] = Form.useForm<{ reason: string }>();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const errorText = useApiErrorText();
   const onOk = async () => {
     const { reason } = await form.validateFields();
     setPending(true);
@@ -29,7 +30,7 @@ export function RevealModal({
       onRevealed(await reveal(filingId, reason.trim()));
       form.resetFields();
     } catch (err) {
-      setError(err instanceof ApiError || err instanceof Error ? err.message : String(err));
+      setError(errorText(err));
     } finally {
       setPending(false);
     }
@@ -37,28 +38,28 @@ export function RevealModal({
   return (
     <Modal
       open={open}
-      title={m.revealTitle}
-      okText={m.revealOk}
-      cancelText={m.cancel}
+      title={t('reveal.title')}
+      okText={t('reveal.ok')}
+      cancelText={t('cancel')}
       confirmLoading={pending}
       onOk={() => void onOk().catch(() => undefined)}
       onCancel={onClose}
       destroyOnHidden
     >
-      <Typography.Paragraph type="secondary">{m.revealIntro}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t('reveal.intro')}</Typography.Paragraph>
       {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" name="reveal" preserve={false}>
         <Form.Item
-          label={m.revealReason}
+          label={t('reveal.reason')}
           name="reason"
           rules={[
-            { required: true, min: 4, transform: (v: string | undefined) => v?.trim(), message: m.revealReasonMin },
+            { required: true, min: 4, transform: (v: string | undefined) => v?.trim(), message: t('reveal.reasonMin') },
           ]}
         >
           <Input.TextArea
             autoSize={{ minRows: 2, maxRows: 6 }}
             maxLength={500}
-            placeholder={m.revealReasonPlaceholder}
+            placeholder={t('reveal.reasonPlaceholder')}
             autoFocus
           />
         </Form.Item>

@@ -4,7 +4,8 @@
  * confirmation step. It edits a filing's draft (FilingEditorPage) or a change's copy of the record (ChangeEditorPage):
  * the page gives it the form, where files go, how to save and submit, and its texts.
  */
-import { App, Button, Card, Form, Space, Spin, Steps, Typography } from 'antd';
+import { CheckCircleFilled, CloseCircleFilled, DownOutlined } from '@ant-design/icons';
+import { App, Button, Card, Dropdown, Form, Space, Spin, Steps, Typography } from 'antd';
 import { type ReactNode, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useBlocker, useSearchParams } from 'react-router';
 import { chinaToday } from '../../../../../shared/calendar/index.js';
@@ -304,6 +305,13 @@ export function StepEditor({
     return te('save.saved', { time: formatTime(filing.updatedAt) });
   })();
 
+  const stepItems = steps.map((key) => {
+    const status = stepStatus(key, { current, incomplete, left, showAll, shown: stepsWithErrors });
+    const note =
+      status === 'finish' ? te('steps.done') : status === 'error' ? te('steps.hasErrors') : te('steps.incomplete');
+    return { key, status, note };
+  });
+
   const body: Record<StepKey, React.ReactNode> = {
     platform: <PlatformStep />,
     sponsor: <SponsorStep />,
@@ -367,23 +375,14 @@ export function StepEditor({
           current={index}
           onChange={(i) => void goTo(steps[i] as StepKey)}
           style={{ marginBottom: 24 }}
-          items={steps.map((k) => {
-            const status = stepStatus(k, { current, incomplete, left, showAll, shown: stepsWithErrors });
-            const note =
-              status === 'finish'
-                ? te('steps.done')
-                : status === 'error'
-                  ? te('steps.hasErrors')
-                  : te('steps.incomplete');
-            return {
-              status,
-              title: (
-                <span data-testid={`step-${k}`} data-status={status} title={k === current ? undefined : note}>
-                  {te(`steps.${k}`)}
-                </span>
-              ),
-            };
-          })}
+          items={stepItems.map(({ key: k, status, note }) => ({
+            status,
+            title: (
+              <span data-testid={`step-${k}`} data-status={status} title={k === current ? undefined : note}>
+                {te(`steps.${k}`)}
+              </span>
+            ),
+          }))}
         />
         <Form
           form={form}
@@ -405,9 +404,46 @@ export function StepEditor({
           }}
           style={{ maxWidth: 880 }}
         >
-          <Typography.Title level={5} style={{ marginTop: 0 }}>
-            {index + 1}. {te(`steps.${current}`)}
-          </Typography.Title>
+          <div className="vcp-step-heading">
+            <Typography.Title level={5} style={{ margin: 0 }}>
+              {/* A phone shows no step list: the heading says where the user is (global.css picks the form). */}
+              <span className="vcp-step-number">{index + 1}. </span>
+              <span className="vcp-step-position">{te('steps.position', { n: index + 1, total: steps.length })}</span>
+              {te(`steps.${current}`)}
+            </Typography.Title>
+            <Dropdown
+              trigger={['click']}
+              menu={{
+                selectedKeys: [current],
+                onClick: ({ key }) => void goTo(key as StepKey),
+                items: stepItems.map(({ key: k, status, note }, i) => ({
+                  key: k,
+                  danger: status === 'error',
+                  icon:
+                    status === 'finish' ? (
+                      <CheckCircleFilled style={{ color: '#389e0d' }} />
+                    ) : status === 'error' ? (
+                      <CloseCircleFilled />
+                    ) : undefined,
+                  label: (
+                    <span data-testid={`step-menu-${k}`} data-status={status}>
+                      {k === 'confirm'
+                        ? te('steps.menuItemPlain', { n: i + 1, name: te(`steps.${k}`) })
+                        : te('steps.menuItem', {
+                            n: i + 1,
+                            name: te(`steps.${k}`),
+                            note: k === current ? te('steps.current') : note,
+                          })}
+                    </span>
+                  ),
+                })),
+              }}
+            >
+              <Button className="vcp-step-menu" size="small" data-testid="step-menu">
+                {te('steps.all')} <DownOutlined />
+              </Button>
+            </Dropdown>
+          </div>
           <Suspense fallback={<Spin />}>{body[current]}</Suspense>
         </Form>
         <Space style={{ marginTop: 24 }}>
