@@ -79,7 +79,8 @@ export default async function setup(project: TestProject) {
     } catch {
       // starting
     }
-    if (child.exitCode !== null || Date.now() - started > 60_000) {
+    // A loaded machine (several test runs at once) can take over a minute to open a new database.
+    if (child.exitCode !== null || Date.now() - started > 180_000) {
       throw new Error(`the server did not start:\n${fs.readFileSync(logFile, 'utf8')}`);
     }
     await new Promise((r) => setTimeout(r, 200));

@@ -3,20 +3,15 @@ import type { Locator, Page } from 'playwright-core';
 
 /**
  * Picks the field of a correction notice's item by typing `search` and clicking the option named `label` (fields are
- * shown by name, never by path). The picker's list is rebuilt when the field names' catalog arrives, which can swallow
- * a click made at that moment: it picks again until the choice shows.
+ * shown by name, never by path), once, as a person would: the list does not change under the pointer.
  */
 export async function pickCorrectionField(page: Page, dialog: Locator, n: number, search: string, label: string) {
   const field = dialog.getByLabel(`字段 ${n}`);
-  const chosen = dialog.locator(`.ant-select-content[title="${label}"]`);
-  for (let attempt = 0; attempt < 3 && (await chosen.count()) === 0; attempt++) {
-    await field.click();
-    await field.fill(search);
-    await page
-      .locator('.ant-select-item-option')
-      .filter({ hasText: new RegExp(`^${label}$`) })
-      .click();
-    await chosen.waitFor({ timeout: 3000 }).catch(() => undefined);
-  }
-  await chosen.waitFor();
+  await field.click();
+  await field.fill(search);
+  await page
+    .locator('.ant-select-item-option')
+    .filter({ hasText: new RegExp(`^${label}$`) })
+    .click();
+  await dialog.locator(`.ant-select-content[title="${label}"]`).waitFor({ timeout: 5000 });
 }

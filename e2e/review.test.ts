@@ -266,7 +266,8 @@ describe('review in the browser', () => {
     await expectAllLabelled(staff);
     await screenshot(staff, '29-review-correction-modal');
     await dialog.getByRole('button', { name: '发送补正通知' }).click();
-    await expect.poll(() => staff.getByRole('dialog').count()).toBe(0);
+    // The dialog closes once the notice is saved (Playwright's wait, not a one-second poll: a loaded machine is slow).
+    await dialog.waitFor({ state: 'detached' });
     await staff.getByText('已发送补正通知').first().waitFor();
     const history = staff.getByTestId('decision-history');
     await history.getByText(REASON).waitFor();

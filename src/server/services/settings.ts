@@ -13,6 +13,7 @@ import {
 } from '../../shared/api/adminSettings.js';
 import type { Executor } from '../db/client.js';
 import { settings } from '../db/schema.js';
+import { dropPublicCaches } from './publicEvents.js';
 
 export type { SettingKey, SettingValue };
 
@@ -48,5 +49,6 @@ export class SettingsService {
       .insert(settings)
       .values({ key, value: parsed })
       .onConflictDoUpdate({ target: settings.key, set: { value: parsed, updatedAt: new Date() } });
+    dropPublicCaches();
   }
 }

@@ -21,11 +21,13 @@ header.site a{color:#fff;text-decoration:none}
 nav.main ul{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;margin:0;padding:0}
 nav.main a[aria-current=page]{text-decoration:underline;text-underline-offset:4px}
 .lang{font-size:.9rem;border:1px solid #ffffff88;border-radius:4px;padding:0 .4rem}
-main{display:block;padding:1.25rem 0 2rem}
+main{display:block}
+main.wrap{padding-top:1.25rem;padding-bottom:2rem}
 h1{font-size:1.6rem;line-height:1.3;margin:.25rem 0 1rem}
 h2{font-size:1.25rem;margin:1.75rem 0 .5rem}
 h3{font-size:1.05rem;margin:1rem 0 .25rem}
 .card{background:#fff;border:1px solid #d0d7de;border-radius:8px;padding:1rem 1.25rem;margin:1rem 0}
+.card>h2:first-child,.notice>h2:first-child{margin-top:.25rem}
 form.search{display:flex;flex-wrap:wrap;gap:.5rem}
 form.search input[type=search],form.search input[type=text]{flex:1 1 14rem;min-width:0;font:inherit;padding:.5rem .65rem;border:1px solid #8c959f;border-radius:6px}
 button,.button{font:inherit;padding:.5rem 1rem;border:0;border-radius:6px;background:#0b57d0;color:#fff;cursor:pointer;text-decoration:none;display:inline-block}
@@ -34,9 +36,10 @@ button,.button{font:inherit;padding:.5rem 1rem;border:0;border-radius:6px;backgr
 .counts{display:flex;flex-wrap:wrap;gap:1rem;list-style:none;padding:0;margin:.5rem 0}
 .counts li{flex:1 1 8rem;background:#fff;border:1px solid #d0d7de;border-radius:8px;padding:.75rem 1rem}
 .counts strong{display:block;font-size:1.5rem}
-dl.record{display:grid;grid-template-columns:minmax(7rem,12rem) 1fr;gap:.35rem 1rem;margin:0}
-dl.record dt{color:#57606a}dl.record dd{margin:0;overflow-wrap:anywhere}
-@media (max-width:36rem){dl.record{grid-template-columns:1fr}dl.record dd{margin-bottom:.5rem}}
+dl.record{display:grid;grid-template-columns:minmax(7rem,12rem) minmax(0,1fr);gap:.35rem 1rem;margin:0}
+dl.record dt{color:#57606a;overflow-wrap:anywhere}dl.record dd{margin:0;overflow-wrap:anywhere}
+dl.record.wide-terms{grid-template-columns:minmax(0,max-content) minmax(0,1fr)}
+@media (max-width:36rem){dl.record,dl.record.wide-terms{grid-template-columns:minmax(0,1fr)}dl.record dd{margin-bottom:.5rem}}
 .status{display:inline-block;padding:0 .5rem;border-radius:4px;font-weight:600}
 .status-valid{background:#dafbe1;color:#116329}.status-deregistered{background:#eaeef2;color:#424a53}.status-revoked{background:#ffebe9;color:#a40e26}
 ol.results{list-style:none;padding:0;margin:0}

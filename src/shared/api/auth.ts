@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { says } from '../validation/issues.js';
+import { PASSWORD_MIN } from '../validators/password.js';
 
 export const emailField = z
   .string()
@@ -14,9 +15,7 @@ export const emailField = z
 
 export const passwordField = z.string().max(128, says('api.passwordTooLong'));
 
-/** The password rule as the registration form states it (once) and the server enforces it. */
-export const PASSWORD_MIN = 10;
-export const isPasswordShapeOk = (p: string) => p.length >= PASSWORD_MIN && /[A-Za-z]/.test(p) && /\d/.test(p);
+export { isPasswordShapeOk, PASSWORD_MIN } from '../validators/password.js';
 
 export const registerShape = {
   email: emailField,

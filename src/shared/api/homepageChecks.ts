@@ -5,8 +5,9 @@
 import { z } from 'zod';
 import { says } from '../validation/issues.js';
 
-export const HOMEPAGE_CHECK_RESULTS = ['compliant', 'missing', 'unreachable', 'manual_review'] as const;
-export type HomepageCheckResult = (typeof HOMEPAGE_CHECK_RESULTS)[number];
+import { HOMEPAGE_CHECK_RESULTS } from './homepageCheckResults.js';
+
+export { HOMEPAGE_CHECK_RESULTS, type HomepageCheckResult } from './homepageCheckResults.js';
 
 export const homepageCheckParams = z.strictObject({
   id: z.uuid(says('api.filingId')),

@@ -7,6 +7,7 @@ import { changesCatalog } from './locales/changes.js';
 import { commonCatalog } from './locales/common.js';
 import { complaintsCatalog } from './locales/complaints.js';
 import { dashboardCatalog } from './locales/dashboard.js';
+import { deliveriesCatalog } from './locales/deliveries.js';
 import { editorCatalog } from './locales/editor.js';
 import { filingStatusCatalog } from './locales/filingStatus.js';
 import { handlingCatalog } from './locales/handling.js';
@@ -16,6 +17,7 @@ import { monitorCatalog } from './locales/monitor.js';
 import { notificationsCatalog } from './locales/notifications.js';
 import { portalCatalog } from './locales/portal.js';
 import { queueFiltersCatalog } from './locales/queueFilters.js';
+import { reviewCatalog } from './locales/review.js';
 import { reviewLifecycleCatalog } from './locales/reviewLifecycle.js';
 import { siteCatalog } from './locales/site.js';
 import { transparencyCatalog } from './locales/transparency.js';
@@ -42,6 +44,8 @@ const catalogs: Catalog[] = [
   dashboardCatalog,
   queueFiltersCatalog,
   transparencyCatalog,
+  reviewCatalog,
+  deliveriesCatalog,
   accountCatalog,
 ];
 

@@ -47,18 +47,31 @@ function dt(kind: string, opts: Intl.DateTimeFormatOptions, lang: Tag) {
   return formatter(`${kind}:${lang}`, () => new Intl.DateTimeFormat(intlLocale(lang), opts));
 }
 
-/** 2026/12/03 14:05 in Chinese, 03/12/2026, 14:05 in English; '' for no date. */
+/**
+ * Chinese dates are written 2026-12-03, as the API's calendar dates (due dates, received dates) are shown on every
+ * page: Intl's zh-CN form (2026/12/03) would put two ways of writing a date side by side.
+ */
+function format(kind: string, opts: Intl.DateTimeFormatOptions, lang: Tag, date: Date): string {
+  const f = dt(kind, opts, lang);
+  if (lang === 'en') return f.format(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) => f.formatToParts(date).find((p) => p.type === type)?.value;
+  const day = opts.year ? `${part('year')}-${part('month')}-${part('day')}` : '';
+  const time = opts.hour ? `${part('hour')}:${part('minute')}` : '';
+  return [day, time].filter(Boolean).join(' ');
+}
+
+/** 2026-12-03 14:05 in Chinese, 03/12/2026, 14:05 in English; '' for no date. */
 export const formatDateTime = (d: Date | string | null | undefined, lang: Tag = tag()) =>
-  d ? dt('dt', DATE_TIME, lang).format(new Date(d)) : '';
+  d ? format('dt', DATE_TIME, lang, new Date(d)) : '';
 
 /** A calendar date ('YYYY-MM-DD' from the API, a China date) or an instant, as a date. */
 export const formatDate = (d: Date | string | null | undefined, lang: Tag = tag()) => {
   if (!d) return '';
   const date = typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d) ? new Date(`${d}T12:00:00+08:00`) : new Date(d);
-  return dt('d', DATE, lang).format(date);
+  return format('d', DATE, lang, date);
 };
 
-export const formatTime = (d: Date | string, lang: Tag = tag()) => dt('t', TIME, lang).format(new Date(d));
+export const formatTime = (d: Date | string, lang: Tag = tag()) => format('t', TIME, lang, new Date(d));
 
 export const formatNumber = (n: number, opts: Intl.NumberFormatOptions = {}, lang: Tag = tag()) =>
   formatter(`n:${lang}:${JSON.stringify(opts)}`, () => new Intl.NumberFormat(intlLocale(lang), opts)).format(n);

@@ -16,7 +16,7 @@ import { FIELD_LABELS_EN } from '../../shared/i18n/locales/labels.js';
 
 /**
  * The app's one i18next instance. New pages take their texts from a catalog (`shared/i18n/locales/<ns>.ts`) with
- * `useCatalog(catalog)`; the `t` object and `useMessages` below are the older way, still used by earlier pages.
+ * `useCatalog(catalog)`; the `t` object below is the older way, still used by a few applicant pages.
  */
 export const i18n = createI18n(
   typeof localStorage !== 'undefined' && localStorage.getItem('vcp.lang') === 'en' ? 'en' : 'zh-CN',
@@ -145,14 +145,6 @@ export function useI18n(): I18n {
   const v = useContext(I18nContext);
   if (!v) throw new Error('useI18n outside I18nProvider');
   return v;
-}
-
-/**
- * @deprecated A feature's texts as an inline `{ zh, en }` record. Write a catalog instead
- * (`defineCatalog(ns, zh, en)` in shared/i18n/locales, read with `useCatalog`); kept while older files use it.
- */
-export function useMessages<M>(dict: { zh: M; en: NoInfer<M> }): M {
-  return useI18n().lang === 'en' ? dict.en : dict.zh;
 }
 
 export function useLangState(): [Lang, (l: Lang) => void] {

@@ -56,5 +56,8 @@ export function useLabels() {
     partner: (id: string, fallback?: string) =>
       i18n.exists(`partner.${id}`, { ns: 'labels' }) ? t(`partner.${id}`) : (fallback ?? id),
     complaintStatus: (s: string) => pick('complaintStatus', s),
+    complaintCategory: (c: string) => pick('complaintCategory', c),
+    /** A change filing's state (Article 6). */
+    changeStatus: (s: string) => pick('changeStatus', s),
   };
 }

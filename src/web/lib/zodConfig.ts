@@ -1,15 +1,16 @@
 /**
  * Zod compiles fast validators with `new Function` when it may, and probes for that on first use. The CSP forbids
  * eval (script-src 'self'), so the probe would be refused and reported as a violation on every page that validates:
- * run without it. Imported first by main.tsx.
+ * run without it. Imported first by main.tsx. `config` from zod's core (the same global settings as `z.config`), so
+ * that the first load does not carry the schema library: it comes with the pages that validate.
  */
-import { z } from 'zod';
+import { config } from 'zod/v4/core';
 import { setIssueLanguage, zodErrorMap } from '../../shared/validation/issues.js';
 import { i18n } from './i18n.js';
 
 // Also: zod's own messages from the validation catalog, as on the server; the schemas' messages (`says`) and zod's
 // are written in the UI's language, so a form showing a message from a shared schema shows it in that language.
-z.config({ jitless: true, customError: zodErrorMap });
+config({ jitless: true, customError: zodErrorMap });
 const follow = (lng: string | undefined) => setIssueLanguage(lng === 'en' ? 'en' : 'zh-CN');
 follow(i18n.language);
 i18n.on('languageChanged', follow);

@@ -14,6 +14,7 @@ import type { AppContext } from '../../context.js';
 import { queryRows, type Tx } from '../../db/client.js';
 import { filings, settings } from '../../db/schema.js';
 import { said, unprocessable } from '../../lib/errors.js';
+import { dropPublicCaches } from '../../services/publicEvents.js';
 import type { SessionUser } from '../../services/sessions.js';
 
 export interface UpdateSettingsProps {
@@ -25,7 +26,7 @@ export interface UpdateSettingsProps {
 export async function updateSettings(ctx: AppContext, props: UpdateSettingsProps): Promise<SettingKey[]> {
   const wanted = flattenSettings(props.body);
   if (!wanted.length) return [];
-  return ctx.db.transaction(async (tx) => {
+  const changed = await ctx.db.transaction(async (tx) => {
     // One admin's save at a time: the before values in the audit entry are the ones replaced.
     await tx.execute(sql`select pg_advisory_xact_lock(${SETTINGS_LOCK_KEY})`);
     const changes: { key: SettingKey; before: unknown; after: unknown }[] = [];
@@ -53,6 +54,9 @@ export async function updateSettings(ctx: AppContext, props: UpdateSettingsProps
     }
     return changes.map((c) => c.key);
   });
+  // The public pages show some settings (the complaint channels, the effective date) and are kept a while.
+  if (changed.length) dropPublicCaches();
+  return changed;
 }
 
 const SETTINGS_LOCK_KEY = 0x5643_5053; // "VCPS"

@@ -59,8 +59,8 @@ ${selfCheckForm(pc, {})}
 <h2 id="h-complaints">${t('portal:home.complaintsTitle')}</h2>
 <p>${t('portal:home.complaintsLead')}</p>
 <ul>
-<li>${t('portal:home.complaintsPhone')}：${complaints.phone ? html`<a href="tel:${complaints.phone.replace(/[^\d+]/g, '')}">${complaints.phone}</a>` : unset}</li>
-<li>${t('portal:home.complaintsEmail')}：${complaints.email ? html`<a href="mailto:${complaints.email}">${complaints.email}</a>` : unset}</li>
+<li>${t('portal:home.complaintsPhone')}${t('portal:colon')}${complaints.phone ? html`<a href="tel:${complaints.phone.replace(/[^\d+]/g, '')}">${complaints.phone}</a>` : unset}</li>
+<li>${t('portal:home.complaintsEmail')}${t('portal:colon')}${complaints.email ? html`<a href="mailto:${complaints.email}">${complaints.email}</a>` : unset}</li>
 </ul>
 <p><a class="button" href="/complaints/new">${t('portal:home.complaintsForm')}</a> <a href="/complaints/new#h-track">${t('portal:home.complaintsTrack')}</a></p>
 </section>

@@ -5,6 +5,7 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FilingDraftInput } from '../../../shared/filing/schema.js';
+import { loadConfig } from '../../config.js';
 import { approvedFiling, loginStaff, PERSONAL, validFilingDraft } from '../../test/factories.js';
 import { startTestServer, type TestClient, type TestServer } from '../../test/harness.js';
 import { insertPublicRecord } from '../../test/publicRecords.js';
@@ -28,7 +29,13 @@ const INDIVIDUAL: Partial<FilingDraftInput> = {
 };
 
 beforeAll(async () => {
-  server = await startTestServer({ now: () => NOW });
+  // This file asks for hundreds of pages within a minute from one address: the public limit (checked in
+  // publicFastPath.test.ts and rateLimitStore.test.ts) is off here.
+  const limits = loadConfig({}).rateLimits;
+  server = await startTestServer({
+    now: () => NOW,
+    config: { rateLimits: { ...limits, register: 10_000, public: 0 } },
+  });
   reviewer = server.client();
   await loginStaff(server, reviewer);
   org = await approvedFiling(server.client(), reviewer);
@@ -285,6 +292,70 @@ describe('the record page', () => {
     expect(unknown.status).toBe(404);
     expect(unknown.text).toContain('未找到备案');
     expect((await get(`/badge/${encodeURIComponent(org.filingNumber)}.png`)).status).toBe(404);
+  });
+});
+
+describe('every public page', () => {
+  const pages = () => [
+    '/',
+    '/guide',
+    '/self-check',
+    '/self-check?collects=yes&inChina=yes&others=yes&ownFixOnly=no&online=yes',
+    '/open-data',
+    '/transparency',
+    '/public/filings',
+    `/public/filings?q=${encodeURIComponent('漏洞')}`,
+    `/public/filings/${encodeURIComponent(org.filingNumber)}`,
+    `/public/filings/${encodeURIComponent(individual.filingNumber)}`,
+  ];
+
+  for (const lang of ['zh-CN', 'en']) {
+    it(`weighs ≤ 100 KB gzip with what it loads, has an ETag and Cache-Control, and answers a revalidation 304 (${lang})`, async () => {
+      // The language as a returning visitor's cookie carries it (a `?lang=` link sets the cookie: private).
+      const cookie = { cookie: `vcp_lang=${lang}` };
+      for (const path of pages()) {
+        const res = await get(path, cookie);
+        expect(res.status, path).toBe(200);
+        expectFrame(res.text, lang);
+        expect(await gzipWeight(res.text), path).toBeLessThan(100 * 1024);
+        const etag = res.headers.get('etag') ?? '';
+        expect(etag, path).toMatch(/^"[\w-]+"$/);
+        expect(res.headers.get('cache-control'), path).toBe('public, max-age=60');
+        expect(res.headers.get('vary'), path).toContain('Cookie');
+        // Twice: the second revalidation may be answered by the public fast path (search and record pages).
+        for (const round of [1, 2]) {
+          const again = await get(path, { ...cookie, 'if-none-match': etag });
+          expect(again.status, `${path} (${round})`).toBe(304);
+          expect(again.text, path).toBe('');
+          expect(again.headers.get('etag'), path).toBe(etag);
+        }
+        // A tag of another version gets the page again.
+        expect((await get(path, { ...cookie, 'if-none-match': '"stale"' })).status, path).toBe(200);
+      }
+    });
+  }
+
+  it('differs by language: one ETag per language', async () => {
+    for (const path of pages()) {
+      const zh = await get(path, { cookie: 'vcp_lang=zh-CN' });
+      const en = await get(path, { cookie: 'vcp_lang=en' });
+      expect(zh.headers.get('etag'), path).not.toBe(en.headers.get('etag'));
+      expect((await get(path, { cookie: 'vcp_lang=en', 'if-none-match': zh.headers.get('etag') ?? '' })).status).toBe(
+        200,
+      );
+    }
+  });
+
+  it('a 404 page and a 400 are not kept by caches', async () => {
+    for (const path of [
+      '/public/filings/%E5%B7%A5%E4%BF%A1%E6%BC%8F%E5%A4%87209900001%E5%8F%B7',
+      '/public/filings?page=0',
+    ]) {
+      const res = await get(path, { accept: 'text/html' });
+      expect([400, 404], path).toContain(res.status);
+      expect(res.headers.get('cache-control'), path).toBe('no-cache');
+      expect(await gzipWeight(res.text), path).toBeLessThan(100 * 1024);
+    }
   });
 });
 

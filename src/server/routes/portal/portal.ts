@@ -10,8 +10,8 @@ import { createI18n } from '../../../shared/i18n/index.js';
 import { portalCatalog } from '../../../shared/i18n/locales/portal.js';
 import { transparencyCatalog } from '../../../shared/i18n/locales/transparency.js';
 import { parseSelfCheck } from '../../../shared/portal/selfCheck.js';
-import { html } from '../../ssr/html.js';
-import { layout, pageContext } from '../../ssr/layout.js';
+import { type Html, html } from '../../ssr/html.js';
+import { layout, type PageContext, pageContext } from '../../ssr/layout.js';
 import { sendNotFoundPage } from '../../ssr/notFound.js';
 import { sendBody, sendPage } from '../../ssr/respond.js';
 import { STYLESHEET } from '../../ssr/styles.js';
@@ -55,43 +55,61 @@ export const portalRoutes: FastifyPluginAsync = async (app) => {
     }),
   );
 
+  /**
+   * The other pages are rendered once per language and query and kept with the registry's reads (the same expiry;
+   * a public event or a settings change drops them), so a visit costs no database read and no rendering.
+   */
+  const rendered = (pc: PageContext, render: () => Promise<Html>) =>
+    ctx.registry.memo(`page\n${pc.path}\n${pc.lang}\n${pc.query}`, async () => (await render()).value);
+
   app.get('/', opts, async (req, reply) => {
     const pc = pageContext(req, reply, catalogs);
-    const [counts, phone, email] = await Promise.all([
-      ctx.registry.counts(),
-      ctx.settings.get('complaints.phone'),
-      ctx.settings.get('complaints.email'),
-    ]);
-    const main = homeView(pc, { counts, complaints: { phone, email } });
-    return sendPage(
-      req,
-      reply,
-      layout(pc, { title: pc.t('common:appName'), description: pc.t('portal:home.lead'), main }),
-    );
+    const body = await rendered(pc, async () => {
+      const [counts, phone, email] = await Promise.all([
+        ctx.registry.counts(),
+        ctx.settings.get('complaints.phone'),
+        ctx.settings.get('complaints.email'),
+      ]);
+      const main = homeView(pc, { counts, complaints: { phone, email } });
+      return layout(pc, { title: pc.t('common:appName'), description: pc.t('portal:home.lead'), main });
+    });
+    return sendBody(req, reply, body);
   });
 
   app.get('/guide', opts, async (req, reply) => {
     const pc = pageContext(req, reply, catalogs);
-    const main = guideView(pc, await ctx.settings.get('measures.effectiveDate'));
-    return sendPage(req, reply, layout(pc, { title: pc.t('portal:guide.title'), main }));
+    const body = await rendered(pc, async () => {
+      const main = guideView(pc, await ctx.settings.get('measures.effectiveDate'));
+      return layout(pc, { title: pc.t('portal:guide.title'), main });
+    });
+    return sendBody(req, reply, body);
   });
 
   app.get('/open-data', opts, async (req, reply) => {
     const pc = pageContext(req, reply, catalogs);
-    return sendPage(req, reply, layout(pc, { title: pc.t('portal:openData.title'), main: openDataView(pc) }));
+    const body = await rendered(pc, async () =>
+      layout(pc, { title: pc.t('portal:openData.title'), main: openDataView(pc) }),
+    );
+    return sendBody(req, reply, body);
   });
 
   app.get('/transparency', opts, async (req, reply) => {
     const pc = pageContext(req, reply, catalogs);
-    const main = transparencyView(pc, await publishHead(ctx), ctx.config.publicBaseUrl);
-    return sendPage(req, reply, layout(pc, { title: pc.t('transparency:title'), main }));
+    const body = await rendered(pc, async () => {
+      const main = transparencyView(pc, await publishHead(ctx), ctx.config.publicBaseUrl);
+      return layout(pc, { title: pc.t('transparency:title'), main });
+    });
+    return sendBody(req, reply, body);
   });
 
   app.get('/self-check', opts, async (req, reply) => {
     const pc = pageContext(req, reply, catalogs);
-    const answers = parseSelfCheck(req.query as Query);
-    const main = selfCheckView(pc, answers, await ctx.settings.get('measures.effectiveDate'));
-    return sendPage(req, reply, layout(pc, { title: pc.t('portal:selfCheck.title'), main }));
+    const body = await rendered(pc, async () => {
+      const answers = parseSelfCheck(req.query as Query);
+      const main = selfCheckView(pc, answers, await ctx.settings.get('measures.effectiveDate'));
+      return layout(pc, { title: pc.t('portal:selfCheck.title'), main });
+    });
+    return sendBody(req, reply, body);
   });
 
   app.get('/public/filings', kept, async (req, reply) => {
@@ -102,18 +120,9 @@ export const portalRoutes: FastifyPluginAsync = async (app) => {
     const pageText = one(query.page) ?? '';
     const page = pageText === '' ? 1 : Number(pageText);
     const pc = pageContext(req, reply, catalogs);
-    if (q.length > 100)
-      return sendBadRequest(
-        req,
-        reply,
-        pc.lang === 'en' ? 'q: at most 100 characters' : 'q：检索词不能超过 100 个字符',
-      );
+    if (q.length > 100) return sendBadRequest(req, reply, pc.t('portal:search.badTerm'));
     if (!Number.isInteger(page) || page < 1 || page > 10_000) {
-      return sendBadRequest(
-        req,
-        reply,
-        pc.lang === 'en' ? 'page: a whole number from 1 to 10000' : 'page：页码须为 1 到 10000 的整数',
-      );
+      return sendBadRequest(req, reply, pc.t('portal:search.badPage'));
     }
     // The rendered page depends on the registry and the language only: kept with the registry's reads.
     const body = await ctx.registry.memo(`search\n${pc.lang}\n${pc.query}`, async () => {

@@ -35,7 +35,7 @@ export function recordView(
 <dt>${t('portal:record.homepageUrl')}</dt><dd><a href="${safeUrl(r.homepageUrl)}" rel="nofollow noopener">${r.homepageUrl}</a></dd>
 <dt>${t('portal:record.icpNumber')}</dt><dd>${r.icpNumber}</dd>
 <dt>${t('portal:record.publishUrls')}</dt><dd>${list(r.publishUrls.map((u) => html`<a href="${safeUrl(u)}" rel="nofollow noopener">${u}</a>`))}</dd>
-<dt>${t('portal:record.socialAccounts')}</dt><dd>${list(r.socialAccounts.map((s) => html`${s.app}：${s.account}`))}</dd>
+<dt>${t('portal:record.socialAccounts')}</dt><dd>${list(r.socialAccounts.map((s) => html`${s.app}${t('portal:colon')}${s.account}`))}</dd>
 <dt>${t('portal:record.sponsorName')}</dt><dd>${r.sponsorName}</dd>
 <dt>${t('portal:record.sponsorType')}</dt><dd>${t(`portal:sponsorType.${r.sponsorType}`, { defaultValue: r.sponsorTypeLabel })}</dd>
 <dt>${t('portal:record.filingDate')}</dt><dd>${r.filingDate}</dd>

@@ -24,7 +24,7 @@ ${result.items.map(({ status, record: r }) => {
   return html`<li>
 <h2><a href="/public/filings/${encodeURIComponent(r.filingNumber)}">${highlight(r.platformName, q)}</a></h2>
 <p>${highlight(r.filingNumber, q)} · ${statusLabel(pc, status)}</p>
-<p class="small">${highlight(hostOf(r.homepageUrl), q)} · ${t('portal:search.sponsor')}：${sponsor} · ${t('portal:search.filingDate')}：${r.filingDate}</p>
+<p class="small">${highlight(hostOf(r.homepageUrl), q)} · ${t('portal:search.sponsor')}${t('portal:colon')}${sponsor} · ${t('portal:search.filingDate')}${t('portal:colon')}${r.filingDate}</p>
 </li>`;
 })}
 </ol>`

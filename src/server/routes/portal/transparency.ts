@@ -60,7 +60,7 @@ ${head.treeSize === 0 ? html`<p>${t('transparency:noHead')}</p>` : ''}
 <dt>${t('transparency:timestamp')}</dt><dd>${head.timestamp}</dd>
 <dt>${t('transparency:signature')}</dt><dd><code class="hash">${head.signature}</code></dd>
 </dl>
-<p><a href="/api/public/log/key">${t('transparency:keyLink')}</a> · <a href="/api/public/log/head">head</a></p>
+<p><a href="/api/public/log/key">${t('transparency:keyLink')}</a> · <a href="/api/public/log/head">${t('transparency:headLink')}</a></p>
 </section>
 <section aria-labelledby="h-leaf">
 <h2 id="h-leaf">${t('transparency:leafTitle')}</h2>
@@ -73,7 +73,7 @@ ${head.treeSize === 0 ? html`<p>${t('transparency:noHead')}</p>` : ''}
 </section>
 <section aria-labelledby="h-api">
 <h2 id="h-api">${t('transparency:apiTitle')}</h2>
-<dl class="record">
+<dl class="record wide-terms">
 ${API.map(([k, path]) => html`<dt><code>${path}</code></dt><dd>${t(`transparency:api.${k}`)}</dd>`)}
 </dl>
 </section>

@@ -7,13 +7,6 @@ import { defineCatalog } from '../index.js';
 export const changesCatalog = defineCatalog(
   'changes',
   {
-    status: {
-      draft: '变更草稿',
-      submitted: '变更审核中',
-      correction_requested: '变更待补正',
-      approved: '变更已生效',
-      cancelled: '变更已取消',
-    },
     lateReason: '逾期变更：备案信息发生变化的，应自变化之日起 30 日内变更备案（第六条）',
     editor: {
       title: '变更备案信息',
@@ -113,13 +106,6 @@ export const changesCatalog = defineCatalog(
     },
   },
   {
-    status: {
-      draft: 'Change draft',
-      submitted: 'Change under review',
-      correction_requested: 'Change: correction requested',
-      approved: 'Change in force',
-      cancelled: 'Change cancelled',
-    },
     lateReason: 'Late change: a change must be filed within 30 days of the day the information changed (Article 6)',
     editor: {
       title: 'Change the filed information',

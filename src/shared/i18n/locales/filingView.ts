@@ -32,6 +32,7 @@ export const filingViewCatalog = defineCatalog(
       fixed: '已修改',
       fixNext: '请按上述意见修改被标记的字段，然后在“确认提交”步骤重新提交。',
       fix: '补正',
+      sep: '：',
     },
     file: {
       fingerprint: '文件指纹',
@@ -72,6 +73,7 @@ export const filingViewCatalog = defineCatalog(
       fixed: 'Changed',
       fixNext: 'Change the marked fields as asked, then submit again from the "Review & submit" step.',
       fix: 'Correct',
+      sep: ': ',
     },
     file: {
       fingerprint: 'File fingerprint',

@@ -5,7 +5,7 @@
  */
 
 import { ATTACHMENT_KIND_LABELS, type AttachmentKind } from '../../attachments.js';
-import { COMPLAINT_STATUS_LABELS } from '../../complaints/lifecycle.js';
+import { COMPLAINT_CATEGORY_LABELS, COMPLAINT_STATUS_LABELS } from '../../complaints/lifecycle.js';
 import { FIELD_LABELS, type FieldPath } from '../../filing/labels.js';
 import { FILING_STATUS_LABELS, type FilingStatus, SPONSOR_TYPE_LABELS, type SponsorType } from '../../filing/status.js';
 import { defineCatalog } from '../index.js';
@@ -370,6 +370,14 @@ export const labelsCatalog = defineCatalog(
     sub: { name: '名称', percent: '持股比例', app: '社交软件', account: '公众号' },
     partner: { mps: '公安部', cac: '国家互联网信息办公室' },
     complaintStatus: Object.fromEntries(Object.entries(COMPLAINT_STATUS_LABELS).map(([k, v]) => [k, v.zh])),
+    complaintCategory: Object.fromEntries(Object.entries(COMPLAINT_CATEGORY_LABELS).map(([k, v]) => [k, v.zh])),
+    changeStatus: {
+      draft: '变更草稿',
+      submitted: '变更审核中',
+      correction_requested: '变更待补正',
+      approved: '变更已生效',
+      cancelled: '变更已取消',
+    },
   },
   {
     field: { ...API_FIELDS_EN, ...byKey(FIELD_LABELS_EN), ...ACCOUNT_FIELDS_EN },
@@ -379,6 +387,14 @@ export const labelsCatalog = defineCatalog(
     sub: { name: 'name', percent: 'share', app: 'app', account: 'account' },
     partner: { mps: 'Ministry of Public Security', cac: 'Cyberspace Administration of China' },
     complaintStatus: Object.fromEntries(Object.entries(COMPLAINT_STATUS_LABELS).map(([k, v]) => [k, v.en])),
+    complaintCategory: Object.fromEntries(Object.entries(COMPLAINT_CATEGORY_LABELS).map(([k, v]) => [k, v.en])),
+    changeStatus: {
+      draft: 'Change draft',
+      submitted: 'Change under review',
+      correction_requested: 'Change: correction requested',
+      approved: 'Change in force',
+      cancelled: 'Change cancelled',
+    },
   },
 );
 

@@ -48,6 +48,8 @@ export const portalCatalog = defineCatalog(
       revoked: '已撤销',
     },
     status: { valid: '有效', deregistered: '已注销', revoked: '已撤销' },
+    /** Between a label and its value (“举报电话：…”, “Phone: …”). */
+    colon: '：',
     sponsorType: { individual: '个人', enterprise: '企业', institution: '事业单位', other_org: '其他组织' },
     search: {
       title: '备案查询',
@@ -61,6 +63,8 @@ export const portalCatalog = defineCatalog(
       pageOf: '第 {{page}} / {{pages}} 页',
       sponsor: '主办',
       filingDate: '备案日期',
+      badTerm: 'q：检索词不能超过 100 个字符',
+      badPage: 'page：页码须为 1 到 10000 的整数',
     },
     record: {
       title: '备案信息',
@@ -235,6 +239,7 @@ export const portalCatalog = defineCatalog(
       revoked: 'Revoked',
     },
     status: { valid: 'Valid', deregistered: 'Deregistered', revoked: 'Revoked' },
+    colon: ': ',
     sponsorType: {
       individual: 'Individual',
       enterprise: 'Enterprise',
@@ -253,6 +258,8 @@ export const portalCatalog = defineCatalog(
       pageOf: 'Page {{page}} of {{pages}}',
       sponsor: 'Sponsor',
       filingDate: 'Filed on',
+      badTerm: 'q: at most 100 characters',
+      badPage: 'page: a whole number from 1 to 10000',
     },
     record: {
       title: 'Filing record',

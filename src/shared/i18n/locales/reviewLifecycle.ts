@@ -34,7 +34,6 @@ export const reviewLifecycleCatalog = defineCatalog(
     },
     change: {
       title: '变更审核',
-      titleWith: '变更审核：{{name}}',
       back: '返回审核队列',
       filing: '查看原备案',
       number: '备案编号',
@@ -126,7 +125,6 @@ export const reviewLifecycleCatalog = defineCatalog(
     },
     change: {
       title: 'Change review',
-      titleWith: 'Change review: {{name}}',
       back: 'Back to the queue',
       filing: 'Open the filing',
       number: 'Filing number',

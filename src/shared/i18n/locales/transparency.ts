@@ -13,6 +13,7 @@ export const transparencyCatalog = defineCatalog(
     signature: '签名（signature，base64 DER）',
     noHead: '日志中还没有叶子。',
     keyLink: '签名公钥（SM2，PEM）',
+    headLink: '当前树头（JSON）',
     leafTitle: '叶子的内容',
     leafLead:
       '第 index 片叶子（从 0 起）对应第 seq = index + 1 项公示事项，是下列 JSON 对象的 UTF-8 文本：各层键名按字典序排列，不含空白（与 RFC 8785 规范化 JSON 相同）。record 为该事项之后的公示信息，仅含第五条公布的字段。',
@@ -54,6 +55,7 @@ export const transparencyCatalog = defineCatalog(
     signature: 'Signature (signature, base64 DER)',
     noHead: 'The log holds no leaves yet.',
     keyLink: 'The signing key (SM2, PEM)',
+    headLink: 'The current head (JSON)',
     leafTitle: 'What a leaf holds',
     leafLead:
       'Leaf number index (from 0) is public event seq = index + 1: the UTF-8 text of the JSON object below, keys sorted at every depth, no whitespace (the same as RFC 8785 canonical JSON). record is the public record after the event, with the fields Article 5 publishes and no others.',

@@ -20,7 +20,7 @@ export function AttachmentRow({ file, href, actions }: { file: AttachmentFile; h
     <List.Item actions={actions} data-testid="attachment-row">
       <List.Item.Meta
         title={
-          <a href={href} download={file.fileName} style={{ wordBreak: 'break-all' }}>
+          <a href={href} download={file.fileName} style={{ wordBreak: 'break-all' }} data-user-data>
             {file.fileName}
           </a>
         }

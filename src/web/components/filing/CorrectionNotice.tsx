@@ -9,7 +9,7 @@ import type { CorrectionView, FieldErrorView } from '../../../shared/api/common.
 import { filingViewCatalog } from '../../../shared/i18n/locales/filingView.js';
 import { formatDateTime } from '../../lib/format.js';
 import { useCatalog, useI18n } from '../../lib/i18n.js';
-import { fieldLabel } from '../DiffTable.js';
+import { fieldLabel } from '../../lib/labels.js';
 
 /** One field to correct, as the notice (shared/api/common.ts correctionSchema) names it. */
 export type CorrectionItem = Pick<FieldErrorView, 'field' | 'message'>;
@@ -39,17 +39,18 @@ export function CorrectionNotice({
       data-testid="correction-notice"
       style={{ marginBottom: 24 }}
       title={t('correction.title', { date: formatDateTime(correction.createdAt) })}
-      action={action}
       description={
         <>
-          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 8 }}>
+          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 8 }} data-user-data>
             {correction.summary}
           </Typography.Paragraph>
           <ul style={{ margin: 0, paddingInlineStart: 18 }}>
             {correction.items.map((item) => (
               <li key={`${item.field}:${item.message}`} data-testid="correction-item">
                 {itemLink?.(item)}
-                <Typography.Text strong>{fieldLabel(item.field, lang)}</Typography.Text>：{item.message}
+                <Typography.Text strong>{fieldLabel(item.field, lang)}</Typography.Text>
+                {t('correction.sep')}
+                <span data-user-data>{item.message}</span>
                 {isFixed?.(item) && (
                   <Tag color="green" style={{ marginInlineStart: 8 }}>
                     {t('correction.fixed')}
@@ -58,6 +59,8 @@ export function CorrectionNotice({
               </li>
             ))}
           </ul>
+          {/* Under the text, not beside it: beside, a phone would squeeze the notice into a narrow column. */}
+          {action && <div style={{ marginTop: 12 }}>{action}</div>}
           {footer && (
             <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
               {footer}

@@ -1,6 +1,6 @@
 /**
- * Texts of the admin console's settings, staff and audit pages (SPEC §1 admin), Chinese first. The older partner
- * and delivery texts are in messages.ts.
+ * Texts of the admin console's settings, staff and audit pages (SPEC §1 admin), Chinese first. The deliveries
+ * page and the partner settings have theirs in shared/i18n/locales/deliveries.ts.
  */
 import { defineCatalog } from '../../../shared/i18n/index.js';
 

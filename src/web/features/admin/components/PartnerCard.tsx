@@ -2,16 +2,16 @@
 import { KeyOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Space, Switch, Typography } from 'antd';
 import { useState } from 'react';
-import { useMessages } from '../../../lib/i18n.js';
+import { deliveriesCatalog } from '../../../../shared/i18n/locales/deliveries.js';
+import { useCatalog } from '../../../lib/i18n.js';
 import { useLabels } from '../../../lib/labels.js';
 import { type Partner, type PartnerUpdate, useNewPullToken, useUpdatePartner } from '../api/deliveries.js';
-import { ADMIN_MESSAGES } from '../messages.js';
 
 /** The form holds every field of the update (shared/api/adminPartners.ts), blank rather than null. */
 type Values = { [K in keyof PartnerUpdate]-?: NonNullable<PartnerUpdate[K]> };
 
 export function PartnerCard({ partner }: { partner: Partner }) {
-  const m = useMessages(ADMIN_MESSAGES);
+  const { t } = useCatalog(deliveriesCatalog);
   const name = useLabels().partner(partner.id, partner.name);
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -32,7 +32,7 @@ export function PartnerCard({ partner }: { partner: Partner }) {
     update.mutate(body, {
       onSuccess: () => {
         form.setFieldValue('webhookSecret', '');
-        message.success(`${name}：${m.saved}`);
+        message.success(t('partners.saved', { name }));
       },
       onError: (err) => setError(err.message),
     });
@@ -47,12 +47,14 @@ export function PartnerCard({ partner }: { partner: Partner }) {
       extra={
         <Space>
           <Typography.Text type="secondary">
-            {m.pullToken}：{partner.hasPullToken ? m.tokenSet : m.tokenUnset}
+            {t('partners.pullToken', {
+              state: partner.hasPullToken ? t('partners.tokenSet') : t('partners.tokenUnset'),
+            })}
           </Typography.Text>
           <Popconfirm
-            title={m.newTokenConfirm}
-            okText={m.ok}
-            cancelText={m.cancel}
+            title={t('partners.newTokenConfirm')}
+            okText={t('ok')}
+            cancelText={t('cancel')}
             disabled={!partner.hasPullToken}
             onConfirm={() =>
               newToken.mutate(undefined, {
@@ -73,7 +75,7 @@ export function PartnerCard({ partner }: { partner: Partner }) {
                   });
               }}
             >
-              {m.newToken}
+              {t('partners.newToken')}
             </Button>
           </Popconfirm>
         </Space>
@@ -93,60 +95,60 @@ export function PartnerCard({ partner }: { partner: Partner }) {
         }}
       >
         <Form.Item
-          label={m.webhookUrl}
+          label={t('partners.webhookUrl')}
           name="webhookUrl"
-          rules={[{ pattern: /^https?:\/\/\S+$/, message: m.urlInvalid }]}
+          rules={[{ pattern: /^https?:\/\/\S+$/, message: t('partners.urlInvalid') }]}
           style={{ marginBottom: 12 }}
         >
           <Input placeholder="https://" inputMode="url" />
         </Form.Item>
         <Form.Item
-          label={m.webhookSecret}
+          label={t('partners.webhookSecret')}
           name="webhookSecret"
-          rules={[{ min: 16, max: 256, message: m.secretLength }]}
-          extra={partner.hasWebhookSecret ? m.secretKeep : undefined}
+          rules={[{ min: 16, max: 256, message: t('partners.secretLength') }]}
+          extra={partner.hasWebhookSecret ? t('partners.secretKeep') : undefined}
           style={{ marginBottom: 12 }}
         >
           <Input.Password
             autoComplete="new-password"
-            placeholder={partner.hasWebhookSecret ? m.secretSet : m.secretUnset}
+            placeholder={partner.hasWebhookSecret ? t('partners.secretSet') : t('partners.secretUnset')}
             visibilityToggle={false}
           />
         </Form.Item>
         <Form.Item
-          label={m.email}
+          label={t('partners.email')}
           name="email"
-          rules={[{ type: 'email', message: m.emailInvalid }]}
+          rules={[{ type: 'email', message: t('partners.emailInvalid') }]}
           style={{ marginBottom: 12 }}
         >
           <Input inputMode="email" />
         </Form.Item>
         <Space style={{ width: '100%', justifyContent: 'space-between' }}>
           <Space>
-            <label htmlFor={id('enabled')}>{m.enabled}</label>
+            <label htmlFor={id('enabled')}>{t('partners.enabled')}</label>
             <Form.Item name="enabled" valuePropName="checked" noStyle>
               <Switch id={id('enabled')} />
             </Form.Item>
           </Space>
           <Button type="primary" htmlType="submit" loading={update.isPending}>
-            {m.save}
+            {t('partners.save')}
           </Button>
         </Space>
       </Form>
       <Modal
         open={token !== null}
-        title={`${name}：${m.tokenTitle}`}
+        title={t('partners.tokenTitle', { name })}
         closable={false}
         maskClosable={false}
         keyboard={false}
         destroyOnHidden
         footer={
           <Button type="primary" onClick={() => setToken(null)}>
-            {m.close}
+            {t('partners.close')}
           </Button>
         }
       >
-        <Alert type="warning" showIcon title={m.tokenOnce} style={{ marginBottom: 12 }} />
+        <Alert type="warning" showIcon title={t('partners.tokenOnce')} style={{ marginBottom: 12 }} />
         <Typography.Paragraph code copyable data-testid="pull-token" style={{ wordBreak: 'break-all' }}>
           {token}
         </Typography.Paragraph>

@@ -12,6 +12,7 @@ import {
   Descriptions,
   Drawer,
   Empty,
+  Grid,
   Popconfirm,
   Row,
   Select,
@@ -24,9 +25,10 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { deliveriesCatalog, eventKey } from '../../../../shared/i18n/locales/deliveries.js';
 import { paths } from '../../../config/paths.js';
 import { formatDateTime } from '../../../lib/format.js';
-import { useMessages } from '../../../lib/i18n.js';
+import { useCatalog } from '../../../lib/i18n.js';
 import { useLabels } from '../../../lib/labels.js';
 import {
   type Delivery,
@@ -38,7 +40,6 @@ import {
   useResend,
 } from '../api/deliveries.js';
 import { PartnerCard } from '../components/PartnerCard.js';
-import { ADMIN_MESSAGES } from '../messages.js';
 
 const STATUS_COLORS: Record<string, string> = {
   pending: 'processing',
@@ -47,10 +48,34 @@ const STATUS_COLORS: Record<string, string> = {
   available: 'default',
 };
 const STATUSES: (DeliveryStatus | 'all')[] = ['all', 'pending', 'delivered', 'failed'];
+/** The outbox's recipients that are not partner agencies (server services/outbox.ts). */
+const RECIPIENTS = ['applicant', 'user', 'complainant', 'signup'] as const;
+
+/** Recipients, channels and event types by name in the UI's language; an unknown code as it is, in a <code>. */
+function useDeliveryNames() {
+  const { t, i18n } = useCatalog(deliveriesCatalog);
+  const labels = useLabels();
+  const known = (key: string) => i18n.exists(key, { ns: deliveriesCatalog.ns });
+  return {
+    recipient: (d: Pick<Delivery, 'recipient' | 'recipientName'>) =>
+      known(`recipients.${d.recipient}`)
+        ? t(`recipients.${d.recipient}`)
+        : labels.partner(d.recipient, d.recipientName ?? undefined),
+    channel: (c: string) => (known(`channels.${c}`) ? t(`channels.${c}`) : c),
+    event: (type: string) =>
+      known(eventKey(type)) ? (
+        t(eventKey(type))
+      ) : (
+        <span title={type}>
+          {t('events.other')} <code data-user-data>{type}</code>
+        </span>
+      ),
+  };
+}
 
 function StatusBadge({ status }: { status: string }) {
-  const m = useMessages(ADMIN_MESSAGES);
-  return <Tag color={STATUS_COLORS[status] ?? 'default'}>{m.statuses[status] ?? status}</Tag>;
+  const { t } = useCatalog(deliveriesCatalog);
+  return <Tag color={STATUS_COLORS[status] ?? 'default'}>{t(`statuses.${status}`, { defaultValue: status })}</Tag>;
 }
 
 function useFilter(): [DeliveryFilter, (f: Partial<DeliveryFilter>) => void] {
@@ -72,8 +97,10 @@ function useFilter(): [DeliveryFilter, (f: Partial<DeliveryFilter>) => void] {
 }
 
 export function DeliveriesPage() {
-  const m = useMessages(ADMIN_MESSAGES);
+  const { t } = useCatalog(deliveriesCatalog);
   const labels = useLabels();
+  const names = useDeliveryNames();
+  const wide = !!Grid.useBreakpoint().md;
   const { message } = App.useApp();
   const [filter, setFilter] = useFilter();
   const deliveries = useDeliveries(filter);
@@ -83,12 +110,12 @@ export function DeliveriesPage() {
 
   const onResend = (d: Delivery) =>
     resend.mutate(d.id, {
-      onSuccess: () => message.success(m.resent),
+      onSuccess: () => message.success(t('resent')),
       onError: (err) => message.error(err.message),
     });
 
   const resendButton = (d: Delivery, size: 'small' | 'middle' = 'small') => (
-    <Popconfirm title={m.resendConfirm} okText={m.ok} cancelText={m.cancel} onConfirm={() => onResend(d)}>
+    <Popconfirm title={t('resendConfirm')} okText={t('ok')} cancelText={t('cancel')} onConfirm={() => onResend(d)}>
       <Button
         size={size}
         icon={<RedoOutlined />}
@@ -96,7 +123,7 @@ export function DeliveriesPage() {
         disabled={d.channel === 'feed'}
         onClick={(e) => e.stopPropagation()}
       >
-        {m.resend}
+        {t('resend')}
       </Button>
     </Popconfirm>
   );
@@ -107,49 +134,49 @@ export function DeliveriesPage() {
         title={
           <Space direction="vertical" size={0}>
             <Typography.Title level={4} style={{ margin: 0 }}>
-              {m.title}
+              {t('title')}
             </Typography.Title>
             <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>
-              {m.hint}
+              {t('hint')}
             </Typography.Text>
           </Space>
         }
       >
         <Space wrap size="large" style={{ marginBottom: 16 }}>
           <Space>
-            <label htmlFor="delivery-status">{m.statusFilter}</label>
+            <label htmlFor="delivery-status">{t('statusFilter')}</label>
             <Select
               id="delivery-status"
               style={{ width: 140 }}
               value={filter.status}
               onChange={(status) => setFilter({ status })}
-              options={STATUSES.map((s) => ({ value: s, label: s === 'all' ? m.all : m.statuses[s] }))}
+              options={STATUSES.map((s) => ({ value: s, label: s === 'all' ? t('all') : t(`statuses.${s}`) }))}
             />
           </Space>
           <Space>
-            <label htmlFor="delivery-recipient">{m.recipientFilter}</label>
+            <label htmlFor="delivery-recipient">{t('recipientFilter')}</label>
             <Select
               id="delivery-recipient"
               style={{ width: 220 }}
               value={filter.recipient}
               onChange={(recipient) => setFilter({ recipient })}
               options={[
-                { value: '', label: m.all },
+                { value: '', label: t('all') },
                 ...(partners.data ?? []).map((p) => ({ value: p.id, label: labels.partner(p.id, p.name) })),
-                { value: 'applicant', label: m.applicant },
+                ...RECIPIENTS.map((r) => ({ value: r, label: t(`recipients.${r}`) })),
               ]}
             />
           </Space>
         </Space>
         {deliveries.error ? (
-          <Alert type="error" showIcon title={m.unavailable} description={deliveries.error.message} role="alert" />
+          <Alert type="error" showIcon title={t('unavailable')} description={deliveries.error.message} role="alert" />
         ) : (
           <Table<Delivery>
             rowKey="id"
             size="middle"
             loading={deliveries.isFetching}
             dataSource={deliveries.data?.items ?? []}
-            locale={{ emptyText: <Empty description={m.empty} /> }}
+            locale={{ emptyText: <Empty description={t('empty')} /> }}
             scroll={{ x: 1200 }}
             onRow={(d) => ({ onClick: () => setOpen(d), style: { cursor: 'pointer' } })}
             pagination={{
@@ -157,26 +184,25 @@ export function DeliveriesPage() {
               pageSize: deliveries.data?.pageSize ?? 50,
               total: deliveries.data?.total ?? 0,
               showSizeChanger: false,
-              showTotal: (n) => m.total(n),
+              showTotal: (n) => t('total', { count: n }),
               onChange: (page) => setFilter({ page }),
             }}
             columns={[
-              { title: m.createdAt, render: (_, d) => formatDateTime(d.createdAt), width: 150 },
+              { title: t('createdAt'), render: (_, d) => formatDateTime(d.createdAt), width: 150 },
               {
-                title: m.recipient,
-                render: (_, d) =>
-                  d.recipient === 'applicant' ? m.applicant : labels.partner(d.recipient, d.recipientName ?? undefined),
+                title: t('recipient'),
+                render: (_, d) => names.recipient(d),
               },
-              { title: m.channel, render: (_, d) => m.channels[d.channel] ?? d.channel },
-              { title: m.event, render: (_, d) => m.events[d.eventType] ?? d.eventType },
+              { title: t('channel'), render: (_, d) => names.channel(d.channel) },
+              { title: t('event'), render: (_, d) => names.event(d.eventType) },
               {
-                title: m.filingNumber,
+                title: t('filingNumber'),
                 render: (_, d) => d.filingNumber ?? '—',
               },
-              { title: m.status, render: (_, d) => <StatusBadge status={d.status} /> },
-              { title: m.attempts, dataIndex: 'attempts', align: 'right', width: 90 },
+              { title: t('status'), render: (_, d) => <StatusBadge status={d.status} /> },
+              { title: t('attempts'), dataIndex: 'attempts', align: 'right', width: 90 },
               {
-                title: m.lastError,
+                title: t('lastError'),
                 render: (_, d) =>
                   d.lastError ? (
                     <Typography.Text type="danger" ellipsis={{ tooltip: d.lastError }} style={{ maxWidth: 220 }}>
@@ -189,8 +215,9 @@ export function DeliveriesPage() {
                   ),
               },
               {
-                title: m.actions,
-                fixed: 'right',
+                title: t('actions'),
+                // Pinned on a wide screen; on a phone a pinned column would leave room for one other column only.
+                fixed: wide ? 'right' : undefined,
                 width: 190,
                 render: (_, d) => (
                   <Space>
@@ -202,7 +229,7 @@ export function DeliveriesPage() {
                         setOpen(d);
                       }}
                     >
-                      {m.details}
+                      {t('details')}
                     </Button>
                     {d.status !== 'delivered' && resendButton(d)}
                   </Space>
@@ -215,9 +242,9 @@ export function DeliveriesPage() {
       <Card
         title={
           <Space direction="vertical" size={0}>
-            <span>{m.partners}</span>
+            <span>{t('partners.title')}</span>
             <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>
-              {m.partnersHint}
+              {t('partners.hint')}
             </Typography.Text>
           </Space>
         }
@@ -250,14 +277,15 @@ function DeliveryDrawer({
   onClose: () => void;
   resendButton: (d: Delivery, size?: 'small' | 'middle') => React.ReactNode;
 }) {
-  const m = useMessages(ADMIN_MESSAGES);
+  const { t } = useCatalog(deliveriesCatalog);
+  const names = useDeliveryNames();
   const detail = useDelivery(delivery?.id ?? null);
   const d = delivery ? { ...delivery, ...detail.data?.delivery } : null;
   return (
     <Drawer
       open={!!delivery}
       onClose={onClose}
-      title={m.detailTitle}
+      title={t('detailTitle')}
       size={560}
       extra={d && d.status !== 'delivered' ? resendButton(d as Delivery, 'middle') : null}
     >
@@ -268,54 +296,64 @@ function DeliveryDrawer({
             column={1}
             bordered
             items={[
-              { key: 'id', label: 'ID', children: String(d.id) },
-              { key: 'recipient', label: m.recipient, children: d.recipientName ?? d.recipient },
-              { key: 'channel', label: m.channel, children: m.channels[d.channel] ?? d.channel },
-              { key: 'event', label: m.event, children: m.events[d.eventType] ?? d.eventType },
+              { key: 'id', label: t('id'), children: String(d.id) },
+              { key: 'recipient', label: t('recipient'), children: names.recipient(d) },
+              { key: 'channel', label: t('channel'), children: names.channel(d.channel) },
+              { key: 'event', label: t('event'), children: names.event(d.eventType) },
               {
                 key: 'filing',
-                label: m.filingNumber,
+                label: t('filingNumber'),
                 children: d.filingId ? (
                   <Link to={paths.reviewFiling(d.filingId)}>{d.filingNumber ?? d.filingId}</Link>
                 ) : (
                   (d.filingNumber ?? '—')
                 ),
               },
-              { key: 'status', label: m.status, children: <StatusBadge status={d.status} /> },
-              { key: 'attempts', label: m.attempts, children: d.attempts },
-              { key: 'created', label: m.createdAt, children: formatDateTime(d.createdAt) },
+              { key: 'status', label: t('status'), children: <StatusBadge status={d.status} /> },
+              { key: 'attempts', label: t('attempts'), children: d.attempts },
+              { key: 'created', label: t('createdAt'), children: formatDateTime(d.createdAt) },
               {
                 key: 'next',
-                label: m.nextAttemptAt,
+                label: t('nextAttemptAt'),
                 children: d.status === 'pending' ? formatDateTime(d.nextAttemptAt) || '—' : '—',
               },
-              { key: 'delivered', label: m.deliveredAt, children: formatDateTime(d.deliveredAt) || '—' },
+              { key: 'delivered', label: t('deliveredAt'), children: formatDateTime(d.deliveredAt) || '—' },
               {
                 key: 'error',
-                label: m.lastError,
-                children: d.lastError ? <Typography.Text type="danger">{d.lastError}</Typography.Text> : '—',
+                label: t('lastError'),
+                children: d.lastError ? (
+                  <Typography.Text type="danger" data-user-data>
+                    {d.lastError}
+                  </Typography.Text>
+                ) : (
+                  '—'
+                ),
               },
             ]}
           />
           <Typography.Title level={5} style={{ marginTop: 24 }}>
-            {m.history}
+            {t('history')}
           </Typography.Title>
           {detail.isPending ? (
             <Spin />
           ) : detail.error ? (
             <Alert type="error" showIcon title={detail.error.message} />
           ) : detail.data.history.length === 0 ? (
-            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={m.noHistory} />
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('noHistory')} />
           ) : (
             <Timeline
               items={detail.data.history.map((a) => ({
                 color: a.ok ? 'green' : 'red',
                 content: (
                   <>
-                    <Tag color={a.ok ? 'success' : 'error'}>{a.ok ? m.success : m.failure}</Tag>
+                    <Tag color={a.ok ? 'success' : 'error'}>{a.ok ? t('success') : t('failure')}</Tag>
                     {formatDateTime(a.at)}
                     {a.detail && (
-                      <Typography.Paragraph type={a.ok ? 'secondary' : 'danger'} style={{ margin: '4px 0 0' }}>
+                      <Typography.Paragraph
+                        type={a.ok ? 'secondary' : 'danger'}
+                        style={{ margin: '4px 0 0' }}
+                        data-user-data
+                      >
                         {a.detail}
                       </Typography.Paragraph>
                     )}

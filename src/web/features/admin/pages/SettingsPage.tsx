@@ -31,11 +31,12 @@ import {
   type SettingsUpdate,
   type SettingsValues,
 } from '../../../../shared/api/adminSettings.js';
-import { COMPLAINT_CATEGORIES, COMPLAINT_CATEGORY_LABELS } from '../../../../shared/complaints/lifecycle.js';
+import { COMPLAINT_CATEGORIES } from '../../../../shared/complaints/lifecycle.js';
 import { toNamePath } from '../../../../shared/fieldPath.js';
 import { formatFilingNumber } from '../../../../shared/filing/numberFormat.js';
 import { ApiError } from '../../../lib/api.js';
-import { useCatalog, useI18n } from '../../../lib/i18n.js';
+import { useCatalog } from '../../../lib/i18n.js';
+import { useLabels } from '../../../lib/labels.js';
 import { usePartners } from '../api/deliveries.js';
 import { useSettings, useUpdateSettings } from '../api/settings.js';
 import { adminCatalog } from '../catalog.js';
@@ -100,7 +101,7 @@ function NumberPreview({ data }: { data: SettingsResponse }) {
 
 function SettingsForm({ data }: { data: SettingsResponse }) {
   const { t } = useCatalog(adminCatalog);
-  const { lang } = useI18n();
+  const labels = useLabels();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const update = useUpdateSettings();
@@ -199,7 +200,7 @@ function SettingsForm({ data }: { data: SettingsResponse }) {
           {COMPLAINT_CATEGORIES.map((c) => (
             <Col xs={24} md={12} key={c}>
               <Form.Item
-                label={COMPLAINT_CATEGORY_LABELS[c][lang === 'en' ? 'en' : 'zh']}
+                label={labels.complaintCategory(c)}
                 name={['complaints', 'limitWorkingDays', c]}
                 rules={[
                   {

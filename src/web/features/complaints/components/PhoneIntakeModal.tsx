@@ -2,11 +2,12 @@
 import { App, Form, Input, Modal, Select } from 'antd';
 import { useNavigate } from 'react-router';
 import type { StaffComplaintInput } from '../../../../shared/api/complaints.js';
-import { COMPLAINT_CATEGORIES, COMPLAINT_CATEGORY_LABELS } from '../../../../shared/complaints/lifecycle.js';
+import { COMPLAINT_CATEGORIES } from '../../../../shared/complaints/lifecycle.js';
 import { handlingCatalog } from '../../../../shared/i18n/locales/handling.js';
 import { paths } from '../../../config/paths.js';
 import { ApiError } from '../../../lib/api.js';
 import { useCatalog } from '../../../lib/i18n.js';
+import { useLabels } from '../../../lib/labels.js';
 import { useRecordPhoneCall } from '../api/complaints.js';
 
 /** The form's fields are the intake body's (shared/api/complaints.ts), each possibly still empty. */
@@ -15,12 +16,12 @@ type Values = Partial<Omit<StaffComplaintInput, 'channel'>>;
 const blank = (s: string | undefined) => (s?.trim() ? s.trim() : undefined);
 
 export function PhoneIntakeModal({ onClose }: { onClose: () => void }) {
-  const { t, i18n } = useCatalog(handlingCatalog);
+  const { t } = useCatalog(handlingCatalog);
+  const labels = useLabels();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
   const record = useRecordPhoneCall();
-  const en = i18n.language === 'en';
 
   const onFinish = (v: Values) => {
     const contact = {
@@ -68,7 +69,7 @@ export function PhoneIntakeModal({ onClose }: { onClose: () => void }) {
           <Select
             options={COMPLAINT_CATEGORIES.map((c) => ({
               value: c,
-              label: en ? COMPLAINT_CATEGORY_LABELS[c].en : COMPLAINT_CATEGORY_LABELS[c].zh,
+              label: labels.complaintCategory(c),
             }))}
           />
         </Form.Item>

@@ -20,7 +20,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { COMPLAINT_CATEGORY_LABELS, type ComplaintAction } from '../../../../shared/complaints/lifecycle.js';
+import type { ComplaintAction } from '../../../../shared/complaints/lifecycle.js';
 import { handlingCatalog } from '../../../../shared/i18n/locales/handling.js';
 import { monitorCatalog } from '../../../../shared/i18n/locales/monitor.js';
 import { HomepageReason } from '../../../components/HomepageReason.js';
@@ -168,14 +168,13 @@ function HomepageChecks({ complaint }: { complaint: ComplaintDetail }) {
 export function ComplaintPage() {
   const { id = '' } = useParams();
   const labels = useLabels();
-  const { t, i18n } = useCatalog(handlingCatalog);
-  const en = i18n.language === 'en';
+  const { t } = useCatalog(handlingCatalog);
   const complaint = useComplaint(id);
   const [action, setAction] = useState<ComplaintAction | null>(null);
   if (complaint.isPending) return <Spin style={{ display: 'block', marginTop: 80 }} />;
   if (!complaint.data) return <Empty description={complaint.error?.message} />;
   const c = complaint.data;
-  const category = en ? COMPLAINT_CATEGORY_LABELS[c.category].en : COMPLAINT_CATEGORY_LABELS[c.category].zh;
+  const category = labels.complaintCategory(c.category);
 
   return (
     <div style={{ padding: 24, maxWidth: 1100 }}>

@@ -6,12 +6,7 @@ import { App, Button, Segmented, Space, Table, Tag, Typography, Upload } from 'a
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { DUE_FILTERS } from '../../../../shared/api/listFilters.js';
-import {
-  COMPLAINT_CATEGORIES,
-  COMPLAINT_CATEGORY_LABELS,
-  COMPLAINT_STATUS_LABELS,
-  COMPLAINT_STATUSES,
-} from '../../../../shared/complaints/lifecycle.js';
+import { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES } from '../../../../shared/complaints/lifecycle.js';
 import { handlingCatalog } from '../../../../shared/i18n/locales/handling.js';
 import { queueFiltersCatalog } from '../../../../shared/i18n/locales/queueFilters.js';
 import { CoverageAlert } from '../../../components/CoverageAlert.js';
@@ -48,18 +43,16 @@ function useQueueParams(): [ComplaintQueueParams, (p: ComplaintQueueParams) => v
 
 export function ComplaintQueuePage() {
   const labels = useLabels();
-  const { t, i18n } = useCatalog(handlingCatalog);
-  const en = i18n.language === 'en';
+  const { t } = useCatalog(handlingCatalog);
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [phone, setPhone] = useState(false);
   const { t: tf } = useCatalog(queueFiltersCatalog);
   const [params, setParams] = useQueueParams();
   const queue = useComplaintQueue(params);
-  const lang = en ? 'en' : 'zh';
   const active: ActiveFilter[] = [
     ...(params.category
-      ? [{ key: 'category', label: tf('category', { name: COMPLAINT_CATEGORY_LABELS[params.category][lang] }) }]
+      ? [{ key: 'category', label: tf('category', { name: labels.complaintCategory(params.category) }) }]
       : []),
     ...(params.due ? [{ key: 'due', label: tf(`due.${params.due}`) }] : []),
   ];
@@ -68,7 +61,7 @@ export function ComplaintQueuePage() {
     { label: t('queue.all'), value: 'all' },
     ...(params.status === 'open' || params.status === 'all'
       ? []
-      : [{ label: COMPLAINT_STATUS_LABELS[params.status][lang], value: params.status }]),
+      : [{ label: labels.complaintStatus(params.status), value: params.status }]),
   ];
 
   return (
@@ -120,19 +113,22 @@ export function ComplaintQueuePage() {
           {
             title: t('queue.code'),
             dataIndex: 'trackingCode',
-            render: (code: string, r) => <Link to={paths.handlingComplaint(r.id)}>{code}</Link>,
+            render: (code: string, r) => (
+              <Link to={paths.handlingComplaint(r.id)} data-user-data>
+                {code}
+              </Link>
+            ),
           },
           {
             title: t('queue.category'),
             dataIndex: 'category',
-            render: (c: ComplaintSummary['category']) =>
-              en ? COMPLAINT_CATEGORY_LABELS[c].en : COMPLAINT_CATEGORY_LABELS[c].zh,
+            render: (c: ComplaintSummary['category']) => labels.complaintCategory(c),
           },
           {
             title: t('queue.target'),
             render: (_, r) => (
               <Space direction="vertical" size={0}>
-                <span>{r.target.filingNumber ?? r.target.name ?? r.target.url}</span>
+                <span data-user-data>{r.target.filingNumber ?? r.target.name ?? r.target.url}</span>
                 {(r.sameTarget ?? 0) > 0 && <Tag color="gold">{t('queue.sameTarget', { count: r.sameTarget })}</Tag>}
               </Space>
             ),

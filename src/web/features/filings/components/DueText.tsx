@@ -1,4 +1,5 @@
 import { Tag, Typography } from 'antd';
+import { formatDate } from '../../../lib/format.js';
 import { useI18n } from '../../../lib/i18n.js';
 import type { Due } from '../api/filings.js';
 
@@ -10,7 +11,7 @@ export function DueText({ due, bare }: { due: Due; bare?: boolean }) {
   return (
     <Typography.Text type={due.overdue ? 'danger' : undefined} data-testid="due-text">
       {bare ? '' : `${t.dueDate} `}
-      {due.date}
+      {formatDate(due.date)}
       {sep}
       {t.workingDaysLeft(due.workingDaysLeft)}
       {due.provisional && (

@@ -42,6 +42,8 @@ export function FilingDocuments({ f }: { f: Filing }) {
                 copyable={{ text: snippet, tooltips: [t('documents.copy'), t('documents.copied')] }}
                 style={{ marginBottom: 0, wordBreak: 'break-all' }}
                 data-testid="footer-snippet"
+                // HTML to paste into the homepage: code, not words to translate.
+                translate="no"
               >
                 {snippet}
               </Typography.Paragraph>

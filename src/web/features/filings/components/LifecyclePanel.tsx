@@ -18,6 +18,7 @@ import { paths } from '../../../config/paths.js';
 import { ApiError } from '../../../lib/api.js';
 import { formatDateTime } from '../../../lib/format.js';
 import { useCatalog } from '../../../lib/i18n.js';
+import { useLabels } from '../../../lib/labels.js';
 import { type Filing, type FilingAction, filingKey, filingsKey } from '../api/filings.js';
 import { cancelChange, cancelDeregistration, deregister, startChange } from '../api/lifecycle.js';
 
@@ -171,6 +172,7 @@ function DeregistrationModal({ f, open, onClose }: { f: Filing; open: boolean; o
 export function LifecyclePanel({ f }: { f: Filing }) {
   const { t } = useCatalog(lifecycleCatalog);
   const { t: tc } = useCatalog(changesCatalog);
+  const labels = useLabels();
   const { message } = App.useApp();
   const refresh = useRefresh(f.id);
   const [modal, setModal] = useState<'change' | 'dereg' | null>(null);
@@ -232,7 +234,7 @@ export function LifecyclePanel({ f }: { f: Filing }) {
             type="info"
             showIcon
             data-testid="open-change"
-            title={t('change.open', { status: tc(`status.${change.status}` as 'status.draft') })}
+            title={t('change.open', { status: labels.changeStatus(change.status) })}
             description={
               <>
                 {t('change.openDetail', { changeDate: change.changeDate, deadline: change.changeDeadline })}

@@ -12,8 +12,9 @@ import { changesCatalog } from '../../../../shared/i18n/locales/changes.js';
 import { DiffTable, fieldLabel } from '../../../components/DiffTable.js';
 import { RouteError } from '../../../components/RouteError.js';
 import { paths } from '../../../config/paths.js';
-import { formatDateTime, formatSize } from '../../../lib/format.js';
+import { formatDate, formatDateTime, formatSize } from '../../../lib/format.js';
 import { useCatalog, useI18n } from '../../../lib/i18n.js';
+import { useLabels } from '../../../lib/labels.js';
 import {
   type ChangeDetail,
   changeAttachmentUrl,
@@ -43,6 +44,7 @@ export function ChangeEditorPage() {
 /** The change's dates and state: change day, the Article 6 deadline, late, the version it is based on, stale. */
 export function ChangeBanner({ change }: { change: ChangeDetail }) {
   const { t } = useCatalog(changesCatalog);
+  const labels = useLabels();
   return (
     <div data-testid="change-banner" style={{ marginBottom: 16 }}>
       <Descriptions
@@ -55,7 +57,7 @@ export function ChangeBanner({ change }: { change: ChangeDetail }) {
           {
             key: 'status',
             label: t('banner.status'),
-            children: <span data-testid="change-status">{t(`status.${change.status}` as 'status.draft')}</span>,
+            children: <span data-testid="change-status">{labels.changeStatus(change.status)}</span>,
           },
           { key: 'changeDate', label: t('banner.changeDate'), children: change.changeDate },
           {
@@ -160,7 +162,7 @@ function ChangeEditor({ change }: { change: ChangeDetail }) {
           qc.setQueryData(changeKey(change.id), submitted);
           await qc.invalidateQueries({ queryKey: filingKey(change.filingId) });
           await qc.invalidateQueries({ queryKey: filingsKey, exact: true });
-          message.success(t('editor.submitted', { date: submitted.dueDate ?? '—' }));
+          message.success(t('editor.submitted', { date: formatDate(submitted.dueDate) || '—' }));
           window.scrollTo({ top: 0 });
         }}
         texts={{

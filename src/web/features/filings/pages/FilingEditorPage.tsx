@@ -5,6 +5,7 @@ import { Navigate, useNavigate, useParams } from 'react-router';
 import { editorCatalog } from '../../../../shared/i18n/locales/editor.js';
 import { RouteError } from '../../../components/RouteError.js';
 import { paths } from '../../../config/paths.js';
+import { formatDate } from '../../../lib/format.js';
 import { useCatalog } from '../../../lib/i18n.js';
 import {
   attachmentUrl,
@@ -51,7 +52,7 @@ function FilingEditor({ filing }: { filing: Filing }) {
         const res = await submitFiling(filing.id);
         qc.setQueryData(filingKey(filing.id), res.filing);
         await qc.invalidateQueries({ queryKey: filingsKey, exact: true });
-        message.success(te('submittedDue', { date: res.dueDate }));
+        message.success(te('submittedDue', { date: formatDate(res.dueDate) }));
         navigate(paths.filing(filing.id));
       }}
       texts={{

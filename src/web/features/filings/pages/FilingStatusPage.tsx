@@ -3,13 +3,13 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Popconfirm, Result, Space, Spin, Timeline, Typography } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router';
 import { filingStatusCatalog } from '../../../../shared/i18n/locales/filingStatus.js';
-import { fieldLabel } from '../../../components/DiffTable.js';
 import { CorrectionNotice } from '../../../components/filing/CorrectionNotice.js';
 import { RouteError } from '../../../components/RouteError.js';
 import { StatusTag } from '../../../components/StatusTag.js';
 import { paths } from '../../../config/paths.js';
-import { formatDateTime as fmt } from '../../../lib/format.js';
+import { formatDateTime as fmt, formatDate } from '../../../lib/format.js';
 import { useCatalog, useI18n } from '../../../lib/i18n.js';
+import { fieldLabel } from '../../../lib/labels.js';
 import { type FilingWithHistory, useDeleteDraft } from '../api/drafts.js';
 import { type Filing, type FilingAction, filingKey, filingsKey, useFiling, withdrawFiling } from '../api/filings.js';
 import { AfterApprovalCards, Article8Notice, RevokedNotice } from '../components/AfterApprovalCards.js';
@@ -46,7 +46,7 @@ function timelineItems(f: FilingWithHistory, t: StatusT, labelOf: (field: string
         color: 'green',
         content: (
           <>
-            {t(corrected ? 'timeline.resubmitted' : 'timeline.submitted', { date: e.receivedDate })}　{fmt(e.at)}
+            {`${t(corrected ? 'timeline.resubmitted' : 'timeline.submitted', { date: formatDate(e.receivedDate) })}　${fmt(e.at)}`}
           </>
         ),
       });

@@ -1,5 +1,5 @@
 /** The applicant's messages: newest first, unread ones marked, each leading to its filing. */
-import { Badge, Button, Card, Empty, List, Space, Tag, Typography } from 'antd';
+import { Badge, Button, Card, Empty, Grid, List, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { notificationsCatalog } from '../../../../shared/i18n/locales/notifications.js';
 import { paths } from '../../../config/paths.js';
@@ -19,6 +19,8 @@ export function NotificationsPage() {
     return number ? `${t(`kind.${n.kind}`)}: ${number}` : t(`kind.${n.kind}`);
   };
   const list = useNotifications();
+  // On a phone the links go under the message: beside it they squeeze the text into a narrow column.
+  const wide = !!Grid.useBreakpoint().md;
   const markRead = useMarkRead();
   const unread = (list.data?.items ?? []).filter((n) => !n.read);
   return (
@@ -45,6 +47,7 @@ export function NotificationsPage() {
     >
       <List<Notification>
         loading={list.isPending}
+        itemLayout={wide ? 'horizontal' : 'vertical'}
         dataSource={list.data?.items ?? []}
         locale={{ emptyText: <Empty description={t('empty')} /> }}
         renderItem={(n) => (

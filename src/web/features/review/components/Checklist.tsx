@@ -6,10 +6,11 @@
 import { Input, Radio, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { checklistSections } from '../../../../shared/filing/review.js';
+import { reviewCatalog } from '../../../../shared/i18n/locales/review.js';
+import { useApiErrorText } from '../../../lib/errors.js';
 import { formatDateTime } from '../../../lib/format.js';
-import { useMessages } from '../../../lib/i18n.js';
+import { useCatalog } from '../../../lib/i18n.js';
 import { type Check, type CheckResult, type CheckSection, type ReviewFiling, useRecordCheck } from '../api/review.js';
-import { REVIEW_MESSAGES } from '../messages.js';
 
 const RESULTS: CheckResult[] = ['pass', 'fail', 'na'];
 
@@ -20,13 +21,13 @@ export const sectionsOf = (filing: ChecklistFiling) =>
   checklistSections({ sponsorType: filing.data.sponsor?.type, idNumberNeedsReview: !!filing.idNumberNeedsReview });
 
 export function Checklist({ filing }: { filing: ChecklistFiling }) {
-  const m = useMessages(REVIEW_MESSAGES);
+  const { t } = useCatalog(reviewCatalog);
   const editable = filing.allowedActions.includes('check');
   const sections = sectionsOf(filing);
   return (
     <div data-testid="checklist">
       <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
-        {m.checklistHint}
+        {t('checklist.hint')}
       </Typography.Paragraph>
       {sections.map((section) => (
         <CheckRow
@@ -52,14 +53,15 @@ function CheckRow({
   check: Check | undefined;
   editable: boolean;
 }) {
-  const m = useMessages(REVIEW_MESSAGES);
+  const { t } = useCatalog(reviewCatalog);
   const save = useRecordCheck(filingId);
+  const errorText = useApiErrorText();
   const [failure, setFailure] = useState<string | null>(null);
   const [note, setNote] = useState(check?.note ?? '');
   const [result, setResult] = useState<CheckResult | undefined>(check?.result);
   useEffect(() => setNote(check?.note ?? ''), [check?.note]);
   useEffect(() => setResult(check?.result), [check?.result]);
-  const label = m.checkSections[section];
+  const label = t(`checklist.sections.${section}`);
   const labelId = `check-${section}-label`;
 
   const record = (value: CheckResult, text: string) => {
@@ -70,7 +72,7 @@ function CheckRow({
       {
         onError: (err) => {
           setResult(check?.result);
-          setFailure(err.message);
+          setFailure(errorText(err));
         },
       },
     );
@@ -96,13 +98,13 @@ function CheckRow({
           disabled={!editable}
           value={result}
           onChange={(e) => record(e.target.value as CheckResult, note)}
-          options={RESULTS.map((r) => ({ value: r, label: m.checkResults[r] }))}
+          options={RESULTS.map((r) => ({ value: r, label: t(`checklist.results.${r}`) }))}
           style={{ flex: 'none' }}
         />
         <Input
           size="small"
-          aria-label={`${label} ${m.note}`}
-          placeholder={m.notePlaceholder}
+          aria-label={t('checklist.note', { section: label })}
+          placeholder={t('checklist.notePlaceholder')}
           value={note}
           maxLength={1000}
           disabled={!editable || !result}
@@ -120,12 +122,12 @@ function CheckRow({
           </Typography.Text>
         ) : save.isPending ? (
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {m.checkSaving}
+            {t('checklist.saving')}
           </Typography.Text>
         ) : (
           check && (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {m.savedAt(formatDateTime(check.checkedAt))}
+              {t('checklist.savedAt', { time: formatDateTime(check.checkedAt) })}
             </Typography.Text>
           )
         )}

@@ -3,13 +3,25 @@
  * Fields that failed the completeness check are listed to begin with.
  */
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Input, Modal, Select, Space, Typography } from 'antd';
+import { Alert, Button, Form, Input, Modal, Select, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import type { FieldError } from '../../../../shared/filing/completeness.js';
 import { FIELD_LABELS, type FieldPath } from '../../../../shared/filing/labels.js';
-import { fieldLabel } from '../../../components/DiffTable.js';
-import { FIELD_LABELS_EN, useI18n, useMessages } from '../../../lib/i18n.js';
-import { REVIEW_MESSAGES } from '../messages.js';
+import { reviewCatalog } from '../../../../shared/i18n/locales/review.js';
+import { useApiErrorText, useIssueText } from '../../../lib/errors.js';
+import { useCatalog, useI18n } from '../../../lib/i18n.js';
+import { fieldLabel } from '../../../lib/labels.js';
+
+/** Fields by their names only; the path stays searchable for staff who know it, but is never shown. */
+function fieldOptions(lang: 'zh' | 'en', extra: readonly string[]) {
+  const option = (f: string) => ({
+    key: f,
+    value: f,
+    label: fieldLabel(f, lang),
+    search: `${fieldLabel(f, 'zh')} ${fieldLabel(f, 'en')} ${f}`,
+  });
+  return [...(Object.keys(FIELD_LABELS) as FieldPath[]).map(option), ...extra.map(option)];
+}
 
 interface Values {
   summary: string;
@@ -36,31 +48,21 @@ export function CorrectionModal({
   onClose: () => void;
   onSent: () => void;
 }) {
-  const m = useMessages(REVIEW_MESSAGES);
+  const { t } = useCatalog(reviewCatalog);
   const { lang } = useI18n();
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<FieldError[] | string | null>(null);
+  const issueText = useIssueText();
+  const errorText = useApiErrorText();
 
   const initialItems = completenessErrors.length
-    ? completenessErrors.map((e) => ({ field: e.field, message: e.message }))
+    ? completenessErrors.map((e) => ({ field: e.field, message: issueText(e) }))
     : [{}];
-  const options = useMemo(() => {
-    // Fields by their names only; the path stays searchable for staff who know it, but is never shown.
-    const known = (Object.keys(FIELD_LABELS) as FieldPath[]).map((f) => ({
-      value: f,
-      label: fieldLabel(f, lang),
-      search: `${FIELD_LABELS[f]} ${FIELD_LABELS_EN[f]} ${f}`,
-    }));
-    const extra = completenessErrors
-      .map((e) => e.field)
-      .filter((f, i, all) => !(f in FIELD_LABELS) && all.indexOf(f) === i)
-      .map((f) => ({
-        value: f,
-        label: fieldLabel(f, lang),
-        search: `${fieldLabel(f, 'zh')} ${fieldLabel(f, 'en')} ${f}`,
-      }));
-    return [...known, ...extra];
-  }, [lang, completenessErrors]);
+  // Fields outside the known list that the completeness check named (list entries, e.g. `platform.publishUrls[1]`).
+  const extraKey = [...new Set(completenessErrors.map((e) => e.field).filter((f) => !(f in FIELD_LABELS)))].join('\n');
+  // The list is built once per language and set of fields: rebuilding it while the popup is open would replace the
+  // option under the pointer and lose the click.
+  const options = useMemo(() => fieldOptions(lang, extraKey ? extraKey.split('\n') : []), [lang, extraKey]);
 
   const onOk = async () => {
     const v = await form.validateFields();
@@ -76,7 +78,9 @@ export function CorrectionModal({
           onSent();
         },
         onError: (err) =>
-          setError(err && 'errors' in err && Array.isArray(err.errors) && err.errors.length ? err.errors : err.message),
+          setError(
+            err && 'errors' in err && Array.isArray(err.errors) && err.errors.length ? err.errors : errorText(err),
+          ),
       },
     );
   };
@@ -85,16 +89,16 @@ export function CorrectionModal({
     <Modal
       open={open}
       width={820}
-      title={m.correctionTitle}
-      okText={m.send}
-      cancelText={m.cancel}
+      title={t('correction.title')}
+      okText={t('correction.send')}
+      cancelText={t('cancel')}
       okButtonProps={{ danger: true }}
       confirmLoading={send.isPending}
       onOk={() => void onOk().catch(() => undefined)}
       onCancel={onClose}
       destroyOnHidden
     >
-      <Typography.Paragraph type="secondary">{m.correctionIntro}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t('correction.intro')}</Typography.Paragraph>
       {error && (
         <Alert
           type="error"
@@ -104,7 +108,9 @@ export function CorrectionModal({
           title={
             typeof error === 'string'
               ? error
-              : error.map((e) => `${fieldLabel(e.field, lang)}：${e.message}`).join('；')
+              : error
+                  .map((e) => t('correction.errorItem', { field: fieldLabel(e.field, lang), message: issueText(e) }))
+                  .join(t('correction.errorJoin'))
           }
         />
       )}
@@ -116,19 +122,23 @@ export function CorrectionModal({
         initialValues={{ summary: '', items: initialItems }}
       >
         <Form.Item
-          label={m.summary}
+          label={t('correction.summary')}
           name="summary"
-          rules={[{ required: true, whitespace: true, message: m.summaryRequired }]}
+          rules={[{ required: true, whitespace: true, message: t('correction.summaryRequired') }]}
         >
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} placeholder={m.summaryPlaceholder} />
+          <Input.TextArea
+            autoSize={{ minRows: 2, maxRows: 6 }}
+            maxLength={2000}
+            placeholder={t('correction.summaryPlaceholder')}
+          />
         </Form.Item>
-        <Typography.Text strong>{m.items}</Typography.Text>
+        <Typography.Text strong>{t('correction.items')}</Typography.Text>
         <Form.List
           name="items"
           rules={[
             {
               validator: async (_, items: Values['items']) => {
-                if (!items?.length) throw new Error(m.itemsRequired);
+                if (!items?.length) throw new Error(t('correction.itemsRequired'));
               },
             },
           ]}
@@ -136,44 +146,49 @@ export function CorrectionModal({
           {(fields, { add, remove }, { errors }) => (
             <div style={{ marginTop: 8 }}>
               {fields.map((f, i) => (
-                <Space key={f.key} align="start" style={{ display: 'flex' }} data-testid="correction-item">
+                // Field and reason side by side where they fit, one above the other on a phone; the remove button
+                // stays at the row's end either way.
+                <div
+                  key={f.key}
+                  data-testid="correction-item"
+                  style={{ position: 'relative', display: 'flex', flexWrap: 'wrap', columnGap: 8, paddingRight: 40 }}
+                >
                   <Form.Item
                     name={[f.name, 'field']}
-                    label={`${m.field} ${i + 1}`}
-                    rules={[{ required: true, message: m.fieldRequired }]}
-                    style={{ width: 320, marginBottom: 12 }}
+                    label={t('correction.field', { n: i + 1 })}
+                    rules={[{ required: true, message: t('correction.fieldRequired') }]}
+                    style={{ flex: '1 1 260px', minWidth: 0, marginBottom: 12 }}
                   >
                     <Select
                       showSearch={{ optionFilterProp: 'search' }}
-                      placeholder={m.fieldPlaceholder}
+                      placeholder={t('correction.fieldPlaceholder')}
                       options={options}
-                      popupMatchSelectWidth={420}
                     />
                   </Form.Item>
                   <Form.Item
                     name={[f.name, 'message']}
-                    label={`${m.reason} ${i + 1}`}
-                    rules={[{ required: true, whitespace: true, message: m.reasonRequired }]}
-                    style={{ width: 380, marginBottom: 12 }}
+                    label={t('correction.reason', { n: i + 1 })}
+                    rules={[{ required: true, whitespace: true, message: t('correction.reasonRequired') }]}
+                    style={{ flex: '1 1 300px', minWidth: 0, marginBottom: 12 }}
                   >
                     <Input.TextArea
                       autoSize={{ minRows: 1, maxRows: 4 }}
                       maxLength={500}
-                      placeholder={m.reasonPlaceholder}
+                      placeholder={t('correction.reasonPlaceholder')}
                     />
                   </Form.Item>
                   <Button
                     type="text"
-                    style={{ marginTop: 30 }}
-                    aria-label={m.removeItem(i + 1)}
+                    style={{ position: 'absolute', right: 0, top: 30 }}
+                    aria-label={t('correction.removeItem', { n: i + 1 })}
                     icon={<MinusCircleOutlined />}
                     onClick={() => remove(f.name)}
                   />
-                </Space>
+                </div>
               ))}
               <Form.ErrorList errors={errors} />
               <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})}>
-                {m.addItem}
+                {t('correction.addItem')}
               </Button>
             </div>
           )}

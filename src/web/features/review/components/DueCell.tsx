@@ -3,9 +3,10 @@
  * year's holiday schedule is not entered yet.
  */
 import { Space, Tag, Tooltip, Typography } from 'antd';
-import { useMessages } from '../../../lib/i18n.js';
+import { reviewCatalog } from '../../../../shared/i18n/locales/review.js';
+import { formatDate } from '../../../lib/format.js';
+import { useCatalog } from '../../../lib/i18n.js';
 import type { Due } from '../api/review.js';
-import { REVIEW_MESSAGES } from '../messages.js';
 
 export type Urgency = 'overdue' | 'soon' | 'normal';
 
@@ -15,17 +16,17 @@ export const urgencyOf = (due: Due): Urgency =>
 const COLOR: Record<Urgency, string | undefined> = { overdue: '#cf1322', soon: '#d46b08', normal: undefined };
 
 export function DueDate({ due }: { due: Due }) {
-  const m = useMessages(REVIEW_MESSAGES);
+  const { t } = useCatalog(reviewCatalog);
   const urgency = urgencyOf(due);
   return (
     <Space size={4} data-testid="due-date" data-urgency={urgency}>
       <Typography.Text strong={urgency !== 'normal'} style={{ color: COLOR[urgency] }}>
-        {due.date}
+        {formatDate(due.date)}
       </Typography.Text>
       {due.provisional && (
-        <Tooltip title={m.provisionalHint}>
+        <Tooltip title={t('due.provisionalHint')}>
           <Tag color="orange" style={{ marginInlineEnd: 0 }}>
-            {m.provisional}
+            {t('due.provisional')}
           </Tag>
         </Tooltip>
       )}
@@ -34,11 +35,13 @@ export function DueDate({ due }: { due: Due }) {
 }
 
 export function DaysLeft({ due }: { due: Due }) {
-  const m = useMessages(REVIEW_MESSAGES);
+  const { t } = useCatalog(reviewCatalog);
   const urgency = urgencyOf(due);
   return (
     <Typography.Text style={{ color: COLOR[urgency] }} data-testid="days-left">
-      {m.workingDaysLeft(due.workingDaysLeft)}
+      {due.workingDaysLeft >= 0
+        ? t('due.left', { count: due.workingDaysLeft })
+        : t('due.overdue', { count: -due.workingDaysLeft })}
     </Typography.Text>
   );
 }

@@ -3,11 +3,11 @@ import { DownloadOutlined, EyeOutlined } from '@ant-design/icons';
 import { Button, Empty, List, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { ATTACHMENT_KINDS } from '../../../../shared/attachments.js';
-import { fieldLabel } from '../../../components/DiffTable.js';
+import { reviewCatalog } from '../../../../shared/i18n/locales/review.js';
 import { AttachmentRow } from '../../../components/filing/AttachmentRow.js';
-import { useI18n, useMessages } from '../../../lib/i18n.js';
+import { useCatalog, useI18n } from '../../../lib/i18n.js';
+import { fieldLabel } from '../../../lib/labels.js';
 import { type ReviewAttachment, reviewAttachmentUrl } from '../api/review.js';
-import { REVIEW_MESSAGES } from '../messages.js';
 
 const previewable = (a: ReviewAttachment) => a.mime === 'application/pdf' || a.mime.startsWith('image/');
 
@@ -22,11 +22,11 @@ export function ReviewAttachments({
   urlOf?: (attachmentId: string, inline?: boolean) => string;
 }) {
   const url = urlOf ?? ((id: string, inline?: boolean) => reviewAttachmentUrl(filingId, id, inline));
-  const m = useMessages(REVIEW_MESSAGES);
+  const { t } = useCatalog(reviewCatalog);
   const { lang } = useI18n();
   const [preview, setPreview] = useState<ReviewAttachment | null>(null);
   const kinds = ATTACHMENT_KINDS.filter((k) => attachments.some((a) => a.kind === k));
-  if (attachments.length === 0) return <Empty description={m.noAttachments} />;
+  if (attachments.length === 0) return <Empty description={t('files.none')} />;
   return (
     <>
       {kinds.map((kind) => (
@@ -48,12 +48,17 @@ export function ReviewAttachments({
                     icon={<EyeOutlined />}
                     onClick={() => setPreview(a)}
                     disabled={!previewable(a)}
-                    aria-label={`${m.preview} ${a.fileName}`}
+                    aria-label={t('files.previewOf', { name: a.fileName })}
                   >
-                    {m.preview}
+                    {t('files.preview')}
                   </Button>,
-                  <a key="download" href={url(a.id)} download={a.fileName} aria-label={`${m.download} ${a.fileName}`}>
-                    <DownloadOutlined /> {m.download}
+                  <a
+                    key="download"
+                    href={url(a.id)}
+                    download={a.fileName}
+                    aria-label={t('files.downloadOf', { name: a.fileName })}
+                  >
+                    <DownloadOutlined /> {t('files.download')}
                   </a>,
                 ]}
               />
@@ -66,7 +71,11 @@ export function ReviewAttachments({
         onCancel={() => setPreview(null)}
         footer={null}
         width={920}
-        title={preview ? `${fieldLabel(`attachments.${preview.kind}`, lang)}：${preview.fileName}` : ''}
+        title={
+          preview
+            ? t('files.previewTitle', { kind: fieldLabel(`attachments.${preview.kind}`, lang), name: preview.fileName })
+            : ''
+        }
         destroyOnHidden
       >
         {preview && <Preview url={url} attachment={preview} />}
@@ -82,7 +91,7 @@ function Preview({
   url: (id: string, inline?: boolean) => string;
   attachment: ReviewAttachment;
 }) {
-  const m = useMessages(REVIEW_MESSAGES);
+  const { t } = useCatalog(reviewCatalog);
   const url = urlOf(attachment.id, true);
   if (attachment.mime.startsWith('image/'))
     return (
@@ -104,7 +113,7 @@ function Preview({
     );
   return (
     <Typography.Paragraph>
-      {m.noPreview} <a href={urlOf(attachment.id)}>{m.download}</a>
+      {t('files.noPreview')} <a href={urlOf(attachment.id)}>{t('files.download')}</a>
     </Typography.Paragraph>
   );
 }

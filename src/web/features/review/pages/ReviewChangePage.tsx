@@ -5,16 +5,34 @@
  * than the current one cannot be approved (the server answers 409 stale_change; the page says so first).
  */
 import { ArrowLeftOutlined, CheckCircleOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Descriptions, Grid, Result, Row, Space, Spin, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Grid,
+  Result,
+  Row,
+  Space,
+  Spin,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { changesCatalog } from '../../../../shared/i18n/locales/changes.js';
+import { reviewCatalog } from '../../../../shared/i18n/locales/review.js';
 import { reviewLifecycleCatalog } from '../../../../shared/i18n/locales/reviewLifecycle.js';
 import { DiffTable } from '../../../components/DiffTable.js';
 import { RouteError } from '../../../components/RouteError.js';
 import { paths } from '../../../config/paths.js';
-import { formatDateTime } from '../../../lib/format.js';
-import { useCatalog, useMessages } from '../../../lib/i18n.js';
+import { useApiErrorText } from '../../../lib/errors.js';
+import { formatDate, formatDateTime, formatNumber } from '../../../lib/format.js';
+import { useCatalog } from '../../../lib/i18n.js';
+import { useLabels } from '../../../lib/labels.js';
 import {
   type ReviewChange,
   reviewChangeAttachmentUrl,
@@ -28,7 +46,6 @@ import { DecisionHistory } from '../components/DecisionHistory.js';
 import { DaysLeft, DueDate } from '../components/DueCell.js';
 import { FilingSections } from '../components/FilingSections.js';
 import { ReviewAttachments } from '../components/ReviewAttachments.js';
-import { REVIEW_MESSAGES } from '../messages.js';
 
 export function ReviewChangePage() {
   const { changeId = '' } = useParams();
@@ -37,6 +54,9 @@ export function ReviewChangePage() {
   if (change.error) return <RouteError error={change.error} />;
   return <ChangeReview change={change.data} />;
 }
+
+/** A version number by locale; '—' while the filing has none in force. */
+const version = (n: number | null | undefined) => (n == null ? '—' : formatNumber(n));
 
 const STATUS_COLORS: Record<string, string> = {
   submitted: 'processing',
@@ -49,8 +69,10 @@ const STATUS_COLORS: Record<string, string> = {
 function ChangeReview({ change }: { change: ReviewChange }) {
   const { t } = useCatalog(reviewLifecycleCatalog);
   const { t: tc } = useCatalog(changesCatalog);
-  const statusLabel = tc(`status.${change.status}` as 'status.draft');
-  const m = useMessages(REVIEW_MESSAGES);
+  const { t: tr } = useCatalog(reviewCatalog);
+  const labels = useLabels();
+  const errorText = useApiErrorText();
+  const statusLabel = labels.changeStatus(change.status);
   const { message, modal } = App.useApp();
   const approve = useApproveChange(change.id);
   const requestCorrection = useRequestChangeCorrection(change.id);
@@ -74,7 +96,7 @@ function ChangeReview({ change }: { change: ReviewChange }) {
           setApprovedVersion(res.change.appliedVersion);
           window.scrollTo({ top: 0 });
         } catch (err) {
-          message.error(err instanceof Error ? err.message : String(err));
+          message.error(errorText(err));
         }
       },
     });
@@ -109,8 +131,8 @@ function ChangeReview({ change }: { change: ReviewChange }) {
         <Card>
           <Result
             status="success"
-            title={t('change.approved', { version: approvedVersion })}
-            subTitle={change.filingNumber}
+            title={t('change.approved', { version: formatNumber(approvedVersion) })}
+            subTitle={<span data-user-data>{change.filingNumber}</span>}
             style={{ padding: 16 }}
             data-testid="change-approved"
           />
@@ -120,7 +142,9 @@ function ChangeReview({ change }: { change: ReviewChange }) {
         title={
           <Space wrap>
             <Typography.Title level={4} style={{ margin: 0, whiteSpace: 'normal' }}>
-              {t('change.titleWith', { name: change.platformName ?? m.unnamed })}
+              {t('change.title')}
+              {tr('sep')}
+              {change.platformName ? <span data-user-data>{change.platformName}</span> : tr('unnamed')}
             </Typography.Title>
             <Tag color="purple">{t('kind.change')}</Tag>
             <Tag color={STATUS_COLORS[change.status] ?? 'default'} data-testid="review-change-status">
@@ -145,22 +169,28 @@ function ChangeReview({ change }: { change: ReviewChange }) {
               label: t('change.number'),
               children: (
                 <Link to={paths.reviewFiling(change.filingId)}>
-                  <Typography.Text strong>{change.filingNumber}</Typography.Text>
+                  <Typography.Text strong data-user-data>
+                    {change.filingNumber}
+                  </Typography.Text>
                 </Link>
               ),
             },
-            { key: 'changeDate', label: t('change.changeDate'), children: change.changeDate },
+            { key: 'changeDate', label: t('change.changeDate'), children: formatDate(change.changeDate) },
             {
               key: 'deadline',
               label: t('change.deadline'),
               children: (
                 <Space size={4} wrap>
-                  {change.changeDeadline}
-                  {change.deadlineProvisional && <Tag color="orange">{m.provisional}</Tag>}
+                  {formatDate(change.changeDeadline)}
+                  {change.deadlineProvisional && (
+                    <Tooltip title={tr('due.provisionalHint')}>
+                      <Tag color="orange">{tr('due.provisional')}</Tag>
+                    </Tooltip>
+                  )}
                 </Space>
               ),
             },
-            { key: 'received', label: t('change.received'), children: change.receivedDate ?? '—' },
+            { key: 'received', label: t('change.received'), children: formatDate(change.receivedDate) || '—' },
             {
               key: 'due',
               label: t('change.due'),
@@ -174,14 +204,14 @@ function ChangeReview({ change }: { change: ReviewChange }) {
               ),
             },
             {
-              key: 'base',
-              label: m.submittedAt,
+              key: 'submitted',
+              label: tr('page.submittedAt'),
               children: formatDateTime(change.submittedAt) || '—',
             },
           ]}
         />
         <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
-          {t('change.base', { base: change.baseVersion, current: change.currentVersion ?? '—' })}
+          {t('change.base', { base: formatNumber(change.baseVersion), current: version(change.currentVersion) })}
           {change.late ? ` · ${tc('lateReason')}` : ''}
         </Typography.Paragraph>
         {change.stale && (
@@ -191,7 +221,10 @@ function ChangeReview({ change }: { change: ReviewChange }) {
             role="alert"
             data-testid="review-change-stale"
             style={{ marginTop: 8 }}
-            title={t('change.stale', { base: change.baseVersion, current: change.currentVersion ?? '—' })}
+            title={t('change.stale', {
+              base: formatNumber(change.baseVersion),
+              current: version(change.currentVersion),
+            })}
           />
         )}
         {change.status === 'correction_requested' && (

@@ -27,16 +27,19 @@ import {
   Tooltip,
   Typography,
 } from 'antd';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { monitorCatalog } from '../../../../shared/i18n/locales/monitor.js';
+import { reviewCatalog } from '../../../../shared/i18n/locales/review.js';
 import { reviewLifecycleCatalog } from '../../../../shared/i18n/locales/reviewLifecycle.js';
 import { DiffTable, fieldLabel } from '../../../components/DiffTable.js';
 import { RouteError } from '../../../components/RouteError.js';
 import { StatusTag } from '../../../components/StatusTag.js';
 import { paths } from '../../../config/paths.js';
-import { formatDateTime } from '../../../lib/format.js';
-import { useCatalog, useI18n, useMessages } from '../../../lib/i18n.js';
+import { lazyComponent, useOpenedOnce } from '../../../lib/chunks.js';
+import { useApiErrorText, useIssueText } from '../../../lib/errors.js';
+import { formatDate, formatDateTime } from '../../../lib/format.js';
+import { useCatalog, useI18n } from '../../../lib/i18n.js';
 import { useMe } from '../../../lib/session.js';
 import {
   type ReviewFiling,
@@ -49,15 +52,20 @@ import {
   useReviewFiling,
 } from '../api/review.js';
 import { Checklist, type ChecklistFiling, sectionsOf } from '../components/Checklist.js';
-import { CorrectionModal } from '../components/CorrectionModal.js';
 import { DecisionHistory } from '../components/DecisionHistory.js';
 import { DaysLeft, DueDate } from '../components/DueCell.js';
 import { FilingSections } from '../components/FilingSections.js';
-import { HomepageChecksCard } from '../components/HomepageChecksCard.js';
 import { ReviewAttachments } from '../components/ReviewAttachments.js';
-import { RevokeModal } from '../components/RevokeModal.js';
-import { StaffVersionsCard } from '../components/StaffVersionsCard.js';
-import { REVIEW_MESSAGES } from '../messages.js';
+
+// Shown only for some filings or after a click: loaded then, not with the page (`npm run bench:bundle`).
+const CorrectionModal = lazyComponent(async () => (await import('../components/CorrectionModal.js')).CorrectionModal);
+const RevokeModal = lazyComponent(async () => (await import('../components/RevokeModal.js')).RevokeModal);
+const StaffVersionsCard = lazyComponent(
+  async () => (await import('../components/StaffVersionsCard.js')).StaffVersionsCard,
+);
+const HomepageChecksCard = lazyComponent(
+  async () => (await import('../components/HomepageChecksCard.js')).HomepageChecksCard,
+);
 
 export function ReviewFilingPage() {
   const { id = '' } = useParams();
@@ -72,8 +80,10 @@ export function ReviewFilingPage() {
 type RoundFiling = ChecklistFiling;
 
 function ReviewPage({ filing }: { filing: RoundFiling }) {
-  const m = useMessages(REVIEW_MESSAGES);
-  const { t } = useCatalog(reviewLifecycleCatalog);
+  const { t } = useCatalog(reviewCatalog);
+  const { t: tl } = useCatalog(reviewLifecycleCatalog);
+  const errorText = useApiErrorText();
+  const issueText = useIssueText();
   const { t: tm } = useCatalog(monitorCatalog);
   const { lang } = useI18n();
   const { message, modal } = App.useApp();
@@ -88,6 +98,7 @@ function ReviewPage({ filing }: { filing: RoundFiling }) {
   const approve = useApprove(filing.id);
   const requestCorrection = useRequestCorrection(filing.id);
   const [correcting, setCorrecting] = useState(false);
+  const correctionMounted = useOpenedOnce(correcting);
   const [issued, setIssued] = useState<string | null>(null);
   const [correctionSent, setCorrectionSent] = useState(false);
   // The certificate is issued while the filing is valid: approved, or approved with a change under review.
@@ -96,7 +107,7 @@ function ReviewPage({ filing }: { filing: RoundFiling }) {
 
   const assignee = filing.assignedReviewerId
     ? filing.assignedReviewerId === me.data?.id
-      ? (me.data.displayName ?? m.me)
+      ? (me.data.displayName ?? t('me'))
       : (reviewers.data?.find((r) => r.id === filing.assignedReviewerId)?.displayName ?? '—')
     : null;
 
@@ -108,18 +119,29 @@ function ReviewPage({ filing }: { filing: RoundFiling }) {
     !!filing.idNumberNeedsReview && !filing.checks.some((c) => c.section === 'idNumber' && c.result === 'pass');
   const onApprove = () =>
     modal.confirm({
-      title: m.approveTitle,
+      title: t('approve.title'),
       content: (
         <>
-          <Typography.Paragraph style={{ marginBottom: 8 }}>{m.approveBody}</Typography.Paragraph>
-          {failed > 0 && <Alert type="error" showIcon title={m.failedChecks(failed)} style={{ marginBottom: 8 }} />}
-          {idNumberOpen && <Alert type="error" showIcon title={m.idNumberUnchecked} style={{ marginBottom: 8 }} />}
-          {unchecked > 0 && <Alert type="warning" showIcon title={m.uncheckedSections(unchecked)} />}
+          <Typography.Paragraph style={{ marginBottom: 8 }}>{t('approve.body')}</Typography.Paragraph>
+          {failed > 0 && (
+            <Alert
+              type="error"
+              showIcon
+              title={t('approve.failedChecks', { count: failed })}
+              style={{ marginBottom: 8 }}
+            />
+          )}
+          {idNumberOpen && (
+            <Alert type="error" showIcon title={t('approve.idNumberUnchecked')} style={{ marginBottom: 8 }} />
+          )}
+          {unchecked > 0 && (
+            <Alert type="warning" showIcon title={t('approve.uncheckedSections', { count: unchecked })} />
+          )}
         </>
       ),
       width: 520,
-      okText: m.approveOk,
-      cancelText: m.cancel,
+      okText: t('approve.ok'),
+      cancelText: t('cancel'),
       icon: <CheckCircleOutlined style={{ color: '#389e0d' }} />,
       onOk: async () => {
         try {
@@ -127,7 +149,7 @@ function ReviewPage({ filing }: { filing: RoundFiling }) {
           setIssued(res.filingNumber);
           window.scrollTo({ top: 0 });
         } catch (err) {
-          message.error(err instanceof Error ? err.message : String(err));
+          message.error(errorText(err));
         }
       },
     });
@@ -136,17 +158,17 @@ function ReviewPage({ filing }: { filing: RoundFiling }) {
     <Space wrap>
       {can('revoke') && (
         <Button danger onClick={() => setRevoking(true)} data-testid="revoke-button">
-          {t('revoke.button')}
+          {tl('revoke.button')}
         </Button>
       )}
       {can('requestCorrection') && (
         <Button danger icon={<ExclamationCircleOutlined />} onClick={() => setCorrecting(true)}>
-          {m.requestCorrection}
+          {t('correction.button')}
         </Button>
       )}
       {can('approve') && (
         <Button type="primary" icon={<CheckCircleOutlined />} onClick={onApprove} loading={approve.isPending}>
-          {m.approve}
+          {t('approve.button')}
         </Button>
       )}
     </Space>
@@ -155,19 +177,19 @@ function ReviewPage({ filing }: { filing: RoundFiling }) {
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Link to={paths.review}>
-        <ArrowLeftOutlined /> {m.backToQueue}
+        <ArrowLeftOutlined /> {t('page.backToQueue')}
       </Link>
       {issued && (
         <Card>
           <Result
             status="success"
-            title={m.approvedTitle}
+            title={t('approve.done')}
             subTitle={
               <>
                 <Typography.Title level={3} style={{ margin: '8px 0' }} data-testid="issued-number" copyable>
                   {issued}
                 </Typography.Title>
-                <Typography.Text type="secondary">{m.approvedHint}</Typography.Text>
+                <Typography.Text type="secondary">{t('approve.doneHint')}</Typography.Text>
               </>
             }
             style={{ padding: 16 }}
@@ -179,7 +201,7 @@ function ReviewPage({ filing }: { filing: RoundFiling }) {
           type="error"
           showIcon
           data-testid="revoked-banner"
-          title={t('revoke.revokedBanner', { date: formatDateTime(filing.record.revokedAt) })}
+          title={tl('revoke.revokedBanner', { date: formatDateTime(filing.record.revokedAt) })}
           description={
             <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
               {filing.record.revocationReason}
@@ -192,15 +214,15 @@ function ReviewPage({ filing }: { filing: RoundFiling }) {
           type="info"
           showIcon
           data-testid="open-change-staff"
-          title={t('change.openChange')}
-          action={<Link to={paths.reviewChange(filing.openChangeId)}>{t('change.openChangeLink')}</Link>}
+          title={tl('change.openChange')}
+          action={<Link to={paths.reviewChange(filing.openChangeId)}>{tl('change.openChangeLink')}</Link>}
         />
       )}
       {correctionSent && filing.status === 'correction_requested' && (
         <Alert
           type="warning"
           showIcon
-          title={m.correctionSent}
+          title={t('correction.sent')}
           closable
           onClose={() => setCorrectionSent(false)}
           role="status"
@@ -210,15 +232,15 @@ function ReviewPage({ filing }: { filing: RoundFiling }) {
         title={
           <Space wrap>
             <Typography.Title level={4} style={{ margin: 0, whiteSpace: 'normal' }}>
-              {filing.data.platform?.name || m.unnamed}
+              {filing.data.platform?.name ? <span data-user-data>{filing.data.platform.name}</span> : t('unnamed')}
             </Typography.Title>
             <span data-testid="review-status">
               <StatusTag status={filing.status} />
             </span>
             {filing.late && (
-              <Tooltip title={m.lateHint}>
+              <Tooltip title={t('page.lateHint')}>
                 <Tag color="red" data-testid="late-tag">
-                  {m.late}
+                  {t('page.late')}
                 </Tag>
               </Tooltip>
             )}
@@ -233,20 +255,20 @@ function ReviewPage({ filing }: { filing: RoundFiling }) {
           items={[
             {
               key: 'number',
-              label: m.filingNumber,
+              label: t('page.filingNumber'),
               children: filing.filingNumber ? (
                 <Typography.Text strong data-testid="filing-number">
                   {filing.filingNumber}
                 </Typography.Text>
               ) : (
-                <Typography.Text type="secondary">{m.notIssued}</Typography.Text>
+                <Typography.Text type="secondary">{t('page.notIssued')}</Typography.Text>
               ),
             },
-            { key: 'received', label: m.receivedDate, children: filing.receivedDate ?? '—' },
-            { key: 'submitted', label: m.submittedAt, children: formatDateTime(filing.submittedAt) || '—' },
+            { key: 'received', label: t('page.receivedDate'), children: formatDate(filing.receivedDate) || '—' },
+            { key: 'submitted', label: t('page.submittedAt'), children: formatDateTime(filing.submittedAt) || '—' },
             {
               key: 'due',
-              label: m.dueDate,
+              label: t('page.dueDate'),
               children: filing.due ? (
                 <Space size={8} wrap>
                   <DueDate due={filing.due} />
@@ -257,19 +279,19 @@ function ReviewPage({ filing }: { filing: RoundFiling }) {
               ),
             },
             ...(filing.approvedAt
-              ? [{ key: 'approved', label: m.approvedAt, children: formatDateTime(filing.approvedAt) }]
+              ? [{ key: 'approved', label: t('page.approvedAt'), children: formatDateTime(filing.approvedAt) }]
               : []),
             {
               key: 'documents',
-              label: m.documents,
+              label: t('page.documents'),
               children: (
                 <Space wrap data-testid="review-documents">
                   <a href={reviewDocumentUrl(filing.id, 'registration.pdf')}>
-                    <FilePdfOutlined /> {m.registrationForm}
+                    <FilePdfOutlined /> {t('page.registrationForm')}
                   </a>
                   {certified && (
                     <a href={reviewDocumentUrl(filing.id, 'certificate.pdf')}>
-                      <SafetyCertificateOutlined /> {m.certificate}
+                      <SafetyCertificateOutlined /> {t('page.certificate')}
                     </a>
                   )}
                 </Space>
@@ -277,28 +299,30 @@ function ReviewPage({ filing }: { filing: RoundFiling }) {
             },
             {
               key: 'assignee',
-              label: m.assignee,
+              label: t('page.assignee'),
               children: (
                 <Space wrap>
                   {assignee ? (
-                    <span data-testid="assignee">{assignee}</span>
+                    <span data-testid="assignee" data-user-data>
+                      {assignee}
+                    </span>
                   ) : (
-                    <Typography.Text type="secondary">{m.unassigned}</Typography.Text>
+                    <Typography.Text type="secondary">{t('unassigned')}</Typography.Text>
                   )}
                   {can('claim') && filing.assignedReviewerId !== me.data?.id && (
                     <Button
                       size="small"
-                      onClick={() => claim.mutate(undefined, { onError: (err) => message.error(err.message) })}
+                      onClick={() => claim.mutate(undefined, { onError: (err) => message.error(errorText(err)) })}
                       loading={claim.isPending}
                     >
-                      {m.claim}
+                      {t('page.claim')}
                     </Button>
                   )}
                   {can('assign') && (
                     <Select
                       size="small"
-                      aria-label={m.assignTo}
-                      placeholder={m.assignTo}
+                      aria-label={t('page.assignTo')}
+                      placeholder={t('page.assignTo')}
                       style={{ minWidth: 160 }}
                       value={null}
                       loading={reviewers.isPending || assign.isPending}
@@ -309,9 +333,11 @@ function ReviewPage({ filing }: { filing: RoundFiling }) {
                         assign.mutate(reviewerId, {
                           onSuccess: () =>
                             message.success(
-                              m.assigned(reviewers.data?.find((r) => r.id === reviewerId)?.displayName ?? ''),
+                              t('page.assigned', {
+                                name: reviewers.data?.find((r) => r.id === reviewerId)?.displayName ?? '',
+                              }),
                             ),
-                          onError: (err) => message.error(err.message),
+                          onError: (err) => message.error(errorText(err)),
                         })
                       }
                     />
@@ -325,8 +351,8 @@ function ReviewPage({ filing }: { filing: RoundFiling }) {
           <Alert
             type="success"
             showIcon
-            title={m.completeOk}
-            description={m.completeOkHint}
+            title={t('page.completeOk')}
+            description={t('page.completeOkHint')}
             data-testid="completeness"
             style={{ marginTop: 8 }}
           />
@@ -337,12 +363,14 @@ function ReviewPage({ filing }: { filing: RoundFiling }) {
             role="alert"
             data-testid="completeness"
             style={{ marginTop: 8 }}
-            title={m.completeErrors(filing.completeness.errors.length)}
+            title={t('page.completeErrors', { count: filing.completeness.errors.length })}
             description={
               <ul style={{ margin: 0, paddingInlineStart: 18 }}>
                 {filing.completeness.errors.map((e) => (
                   <li key={`${e.field}:${e.message}`}>
-                    <Typography.Text strong>{labelOf(e.field)}</Typography.Text>：{e.message}
+                    <Typography.Text strong>{labelOf(e.field)}</Typography.Text>
+                    {t('sep')}
+                    {issueText(e)}
                   </li>
                 ))}
               </ul>
@@ -351,19 +379,25 @@ function ReviewPage({ filing }: { filing: RoundFiling }) {
         )}
         {filing.late && (
           <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
-            {m.lateHint}
+            {t('page.lateHint')}
           </Typography.Paragraph>
         )}
         {filing.idNumberNeedsReview && (
-          <Alert type="warning" showIcon data-testid="id-number-flag" style={{ marginTop: 8 }} title={m.idNumberFlag} />
+          <Alert
+            type="warning"
+            showIcon
+            data-testid="id-number-flag"
+            style={{ marginTop: 8 }}
+            title={t('page.idNumberFlag')}
+          />
         )}
         {filing.status !== 'submitted' && (
           <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }} data-testid="state-hint">
             {filing.status === 'correction_requested'
-              ? m.waitingCorrection
+              ? t('page.waitingCorrection')
               : filing.status === 'approved'
-                ? m.approvedState
-                : m.decidedHint}
+                ? t('page.approvedState')
+                : t('page.decidedHint')}
           </Typography.Paragraph>
         )}
       </Card>
@@ -373,32 +407,36 @@ function ReviewPage({ filing }: { filing: RoundFiling }) {
             <Card style={{ marginBottom: 16 }} data-testid="since-correction">
               <DiffTable
                 diff={filing.sinceCorrection.diff}
-                title={m.sinceCorrection(formatDateTime(filing.sinceCorrection.correctedAt))}
+                title={t('page.sinceCorrection', { date: formatDateTime(filing.sinceCorrection.correctedAt) })}
               />
             </Card>
           )}
-          <Card title={m.formTitle} style={{ marginBottom: 16 }}>
+          <Card title={t('page.formTitle')} style={{ marginBottom: 16 }}>
             <FilingSections filing={filing} />
           </Card>
-          <Card title={m.attachments}>
+          <Card title={t('page.attachments')}>
             <ReviewAttachments filingId={filing.id} attachments={filing.attachments} />
           </Card>
         </Col>
         <Col xs={24} lg={9}>
-          <Card title={m.checklist} style={{ marginBottom: 16 }}>
+          <Card title={t('page.checklist')} style={{ marginBottom: 16 }}>
             <Checklist filing={filing} />
           </Card>
-          <Card title={m.history}>
+          <Card title={t('page.history')}>
             <DecisionHistory decisions={filing.decisions} />
           </Card>
           {filing.filingNumber && (
-            <Card title={t('versions.title')} style={{ marginTop: 16 }}>
-              <StaffVersionsCard filingId={filing.id} />
+            <Card title={tl('versions.title')} style={{ marginTop: 16 }}>
+              <Suspense fallback={<Spin />}>
+                <StaffVersionsCard filingId={filing.id} />
+              </Suspense>
             </Card>
           )}
           {filing.status === 'approved' && (
             <Card title={tm('title')} style={{ marginTop: 16 }}>
-              <HomepageChecksCard filingId={filing.id} />
+              <Suspense fallback={<Spin />}>
+                <HomepageChecksCard filingId={filing.id} />
+              </Suspense>
             </Card>
           )}
           {(can('approve') || can('requestCorrection')) && (
@@ -408,18 +446,24 @@ function ReviewPage({ filing }: { filing: RoundFiling }) {
           )}
         </Col>
       </Row>
-      {revoking && <RevokeModal filingId={filing.id} onClose={() => setRevoking(false)} />}
-      <CorrectionModal
-        errors={filing.completeness.errors}
-        send={requestCorrection}
-        open={correcting}
-        onClose={() => setCorrecting(false)}
-        onSent={() => {
-          setCorrecting(false);
-          setCorrectionSent(true);
-          message.success(m.correctionSent);
-        }}
-      />
+      <Suspense fallback={null}>
+        {revoking && <RevokeModal filingId={filing.id} onClose={() => setRevoking(false)} />}
+      </Suspense>
+      <Suspense fallback={null}>
+        {correctionMounted && (
+          <CorrectionModal
+            errors={filing.completeness.errors}
+            send={requestCorrection}
+            open={correcting}
+            onClose={() => setCorrecting(false)}
+            onSent={() => {
+              setCorrecting(false);
+              setCorrectionSent(true);
+              message.success(t('correction.sent'));
+            }}
+          />
+        )}
+      </Suspense>
     </Space>
   );
 }

@@ -7,12 +7,15 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { DECIDED_FILTERS, DUE_FILTERS, MONITOR_FILTERS } from '../../../../shared/api/listFilters.js';
 import { changesCatalog } from '../../../../shared/i18n/locales/changes.js';
 import { queueFiltersCatalog } from '../../../../shared/i18n/locales/queueFilters.js';
+import { reviewCatalog } from '../../../../shared/i18n/locales/review.js';
 import { reviewLifecycleCatalog } from '../../../../shared/i18n/locales/reviewLifecycle.js';
 import { CoverageAlert } from '../../../components/CoverageAlert.js';
 import { type ActiveFilter, FilterTags } from '../../../components/FilterTags.js';
 import { StatusTag } from '../../../components/StatusTag.js';
 import { paths } from '../../../config/paths.js';
-import { useCatalog, useMessages } from '../../../lib/i18n.js';
+import { useApiErrorText } from '../../../lib/errors.js';
+import { formatDate } from '../../../lib/format.js';
+import { useCatalog } from '../../../lib/i18n.js';
 import { useMe } from '../../../lib/session.js';
 import {
   type QueueAssignee,
@@ -27,7 +30,6 @@ import {
 import { DeregistrationsTable } from '../components/DeregistrationsTable.js';
 import { DaysLeft, DueDate } from '../components/DueCell.js';
 import { FlaggedHomepagesAlert } from '../components/FlaggedHomepagesAlert.js';
-import { REVIEW_MESSAGES } from '../messages.js';
 
 const STATUSES: QueueStatus[] = ['submitted', 'correction_requested', 'approved', 'all'];
 /** States a dashboard figure may open the queue with, shown as one more option when chosen. */
@@ -88,8 +90,8 @@ function useQueueParams(): [QueueParams, (p: Partial<QueueParams>) => void] {
 }
 
 export function ReviewQueuePage() {
-  const m = useMessages(REVIEW_MESSAGES);
-  const { t } = useCatalog(reviewLifecycleCatalog);
+  const { t } = useCatalog(reviewCatalog);
+  const { t: tl } = useCatalog(reviewLifecycleCatalog);
   const { t: tc } = useCatalog(changesCatalog);
   const me = useMe();
   const navigate = useNavigate();
@@ -97,6 +99,7 @@ export function ReviewQueuePage() {
   const [params, setParams] = useQueueParams();
   const queue = useQueue(params);
   const claim = useClaimFromQueue();
+  const errorText = useApiErrorText();
   const { t: tf } = useCatalog(queueFiltersCatalog);
   const filters = params.filters ?? {};
   const active: ActiveFilter[] = [
@@ -108,12 +111,12 @@ export function ReviewQueuePage() {
   ];
   const statuses = STATUSES.includes(params.status) ? STATUSES : [...STATUSES, params.status];
   const statusLabel = (s: QueueStatus) =>
-    MORE_STATUSES.includes(s) ? tf(`status.${s as 'withdrawn'}`) : m.statusOptions[s as 'submitted'];
+    MORE_STATUSES.includes(s) ? tf(`status.${s as 'withdrawn'}`) : t(`queue.statusOptions.${s}`);
 
   const onClaim = (item: QueueItem) =>
     claim.mutate(item.id, {
-      onSuccess: () => message.success(`${m.claimed}：${item.platformName ?? m.unnamed}`),
-      onError: (err) => message.error(err.message),
+      onSuccess: () => message.success(t('queue.claimed', { name: item.platformName ?? t('unnamed') })),
+      onError: (err) => message.error(errorText(err)),
     });
 
   return (
@@ -121,10 +124,10 @@ export function ReviewQueuePage() {
       title={
         <Space direction="vertical" size={0}>
           <Typography.Title level={4} style={{ margin: 0 }}>
-            {m.queueTitle}
+            {t('queue.title')}
           </Typography.Title>
           <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>
-            {m.queueHint}
+            {t('queue.hint')}
           </Typography.Text>
         </Space>
       }
@@ -138,20 +141,20 @@ export function ReviewQueuePage() {
       />
       <Space wrap size="large" style={{ marginBottom: 16 }}>
         <Space wrap>
-          <Typography.Text id="queue-kind-label">{t('kind.filter')}</Typography.Text>
+          <Typography.Text id="queue-kind-label">{tl('kind.filter')}</Typography.Text>
           <Radio.Group
             aria-labelledby="queue-kind-label"
             optionType="button"
             buttonStyle="solid"
             value={params.kind}
             onChange={(e) => setParams({ kind: e.target.value })}
-            options={KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+            options={KINDS.map((k) => ({ value: k, label: tl(`kind.${k}`) }))}
           />
         </Space>
         {params.kind !== 'deregistration' && (
           <>
             <Space wrap>
-              <Typography.Text id="queue-status-label">{m.statusFilter}</Typography.Text>
+              <Typography.Text id="queue-status-label">{t('queue.statusFilter')}</Typography.Text>
               <Radio.Group
                 aria-labelledby="queue-status-label"
                 optionType="button"
@@ -162,14 +165,14 @@ export function ReviewQueuePage() {
               />
             </Space>
             <Space wrap>
-              <Typography.Text id="queue-assignee-label">{m.assigneeFilter}</Typography.Text>
+              <Typography.Text id="queue-assignee-label">{t('queue.assigneeFilter')}</Typography.Text>
               <Radio.Group
                 aria-labelledby="queue-assignee-label"
                 optionType="button"
                 buttonStyle="solid"
                 value={params.assignee}
                 onChange={(e) => setParams({ assignee: e.target.value })}
-                options={ASSIGNEES.map((a) => ({ value: a, label: m.assigneeOptions[a] }))}
+                options={ASSIGNEES.map((a) => ({ value: a, label: t(`queue.assigneeOptions.${a}`) }))}
               />
             </Space>
           </>
@@ -184,7 +187,7 @@ export function ReviewQueuePage() {
           scroll={{ x: 960 }}
           loading={queue.isPending || (queue.isFetching && queue.isPlaceholderData)}
           dataSource={queue.data?.items ?? []}
-          locale={{ emptyText: <Empty description={m.emptyQueue} /> }}
+          locale={{ emptyText: <Empty description={t('queue.empty')} /> }}
           onRow={(item) => ({
             onClick: () => navigate(rowPath(item)),
             style: { cursor: 'pointer' },
@@ -195,63 +198,72 @@ export function ReviewQueuePage() {
             pageSize: queue.data?.pageSize ?? PAGE_SIZE,
             total: queue.data?.total ?? 0,
             showSizeChanger: false,
-            showTotal: (n) => m.total(n),
+            showTotal: (n) => t('queue.total', { count: n }),
             onChange: (page) => setParams({ page }),
           }}
           columns={[
             {
-              title: m.platform,
+              title: t('queue.platform'),
               render: (_, f) => (
                 <Space direction="vertical" size={0}>
                   <Link to={rowPath(f)} onClick={(e) => e.stopPropagation()}>
-                    {f.platformName || m.unnamed}
+                    {f.platformName ? <span data-user-data>{f.platformName}</span> : t('unnamed')}
                   </Link>
-                  {f.filingNumber && <Typography.Text type="secondary">{f.filingNumber}</Typography.Text>}
+                  {f.filingNumber && (
+                    <Typography.Text type="secondary" data-user-data>
+                      {f.filingNumber}
+                    </Typography.Text>
+                  )}
                 </Space>
               ),
             },
             {
-              title: t('kind.column'),
+              title: tl('kind.column'),
               key: 'kind',
               render: (_, f) => (
                 <Tag color={f.kind === 'change' ? 'purple' : 'blue'} data-testid="queue-kind">
-                  {t(`kind.${f.kind}`)}
+                  {tl(`kind.${f.kind}`)}
                 </Tag>
               ),
             },
-            { title: m.sponsor, render: (_, f) => f.sponsorName ?? '—' },
+            {
+              title: t('queue.sponsor'),
+              render: (_, f) => (f.sponsorName ? <span data-user-data>{f.sponsorName}</span> : '—'),
+            },
             ...(params.status === 'submitted'
               ? []
               : [
                   {
-                    title: m.status,
+                    title: t('queue.status'),
                     key: 'status',
                     render: (_: unknown, f: QueueItem) => <StatusTag status={f.status} />,
                   },
                 ]),
-            { title: m.receivedDate, render: (_, f) => f.receivedDate ?? '—' },
-            { title: m.dueDate, render: (_, f) => (f.due ? <DueDate due={f.due} /> : '—') },
-            { title: m.timeLeft, render: (_, f) => (f.due ? <DaysLeft due={f.due} /> : '—') },
+            { title: t('queue.receivedDate'), render: (_, f) => formatDate(f.receivedDate) || '—' },
+            { title: t('queue.dueDate'), render: (_, f) => (f.due ? <DueDate due={f.due} /> : '—') },
+            { title: t('queue.timeLeft'), render: (_, f) => (f.due ? <DaysLeft due={f.due} /> : '—') },
             {
-              title: m.assignee,
+              title: t('queue.assignee'),
               render: (_, f) =>
                 f.assignedReviewer ? (
                   f.assignedReviewer.id === me.data?.id ? (
-                    <Tag color="blue">{m.me}</Tag>
+                    <Tag color="blue">{t('me')}</Tag>
+                  ) : f.assignedReviewer.displayName ? (
+                    <span data-user-data>{f.assignedReviewer.displayName}</span>
                   ) : (
-                    (f.assignedReviewer.displayName ?? '—')
+                    '—'
                   )
                 ) : (
-                  <Typography.Text type="secondary">{m.unassigned}</Typography.Text>
+                  <Typography.Text type="secondary">{t('unassigned')}</Typography.Text>
                 ),
             },
             {
-              title: m.lateFlag,
+              title: t('queue.lateFlag'),
               render: (_, f) =>
                 f.late ? (
-                  <Tooltip title={f.kind === 'change' ? tc('lateReason') : t('lateFilingReason')}>
+                  <Tooltip title={f.kind === 'change' ? tc('lateReason') : tl('lateFilingReason')}>
                     <Tag color="red" data-testid="queue-late">
-                      {f.kind === 'change' ? t('lateChange') : t('lateFiling')}
+                      {f.kind === 'change' ? tl('lateChange') : tl('lateFiling')}
                     </Tag>
                   </Tooltip>
                 ) : (
@@ -259,7 +271,7 @@ export function ReviewQueuePage() {
                 ),
             },
             {
-              title: m.actions,
+              title: t('queue.actions'),
               render: (_, f) =>
                 f.kind === 'filing' && !f.assignedReviewer && f.status === 'submitted' ? (
                   <Button
@@ -270,7 +282,7 @@ export function ReviewQueuePage() {
                     }}
                     loading={claim.isPending && claim.variables === f.id}
                   >
-                    {m.claim}
+                    {t('queue.claim')}
                   </Button>
                 ) : null,
             },

@@ -57,6 +57,15 @@ function renderEditor(opts: { data?: FilingDraft; step?: string; correction?: Co
 /** By its text: role queries walk antd's whole tree and are slow in jsdom. */
 const button = (text: string) => screen.getByText(text).closest('button') as HTMLButtonElement;
 
+const stepHeading = () => {
+  const h = document.querySelector('.vcp-step-heading h5');
+  const number = h?.querySelector('.vcp-step-number')?.textContent;
+  return { number, name: h?.lastChild?.textContent };
+};
+
+/** The message under a field (antd's help line), or null. */
+const fieldHelp = (id: string) => document.getElementById(`${id}_help`)?.textContent ?? null;
+
 const stepStatus = (k: string) => screen.getByTestId(`step-${k}`).getAttribute('data-status');
 
 describe('step marks', () => {
@@ -76,7 +85,8 @@ describe('step marks', () => {
     // Steps are history entries: Back returns to the previous step.
     await act(() => router.navigate(-1));
     expect(router.state.location.search).toBe('');
-    await waitFor(() => expect(screen.getByText('1. 平台信息')).toBeTruthy(), { timeout: 15_000 });
+    // The step heading: "1. " on a desktop (the phone's "第 1 步，共 8 步：" is in the same heading, shown by CSS).
+    await waitFor(() => expect(stepHeading()).toEqual({ number: '1. ', name: '平台信息' }), { timeout: 15_000 });
   });
 });
 
@@ -145,12 +155,12 @@ describe('correction highlighting', () => {
     expect(within(notice).getByText('漏洞收集平台名称')).toBeTruthy();
     expect(within(notice).queryByText('platform.name')).toBeNull();
     expect(within(notice).queryByText('已修改')).toBeNull();
-    // The same reason sits under the field itself (the notice's line reads "label：reason").
+    // The same reason sits under the field itself.
     expect(within(notice).getByText(/请按营业执照填写平台名称/)).toBeTruthy();
-    await waitFor(() => expect(screen.getByText('请按营业执照填写平台名称')).toBeTruthy());
+    await waitFor(() => expect(fieldHelp('platform_name')).toBe('请按营业执照填写平台名称'));
     expect(stepStatus('platform')).toBe('error');
     fireEvent.change(screen.getByLabelText('漏洞收集平台名称'), { target: { value: '漏洞盒子众测平台' } });
     expect(await within(notice).findByText('已修改')).toBeTruthy();
-    await waitFor(() => expect(screen.queryByText('请按营业执照填写平台名称')).toBeNull());
+    await waitFor(() => expect(fieldHelp('platform_name')).toBeNull());
   });
 });
