@@ -31,6 +31,7 @@
  */
 import fs from 'node:fs';
 import { bootstrap } from '../bootstrap.js';
+import { loadConfig } from '../config.js';
 import { runCommand } from './commands.js';
 import { logVerify, verifiesOverHttp } from './logCommands.js';
 import { CommandStop } from './stop.js';
@@ -52,7 +53,9 @@ async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'log' && argv[1] === 'verify' && verifiesOverHttp(argv.slice(2))) {
     return logVerify(undefined, argv.slice(2), (line) => process.stdout.write(`${line}\n`));
   }
-  const ctx = await bootstrap();
+  // The tool answers no requests, so PGlite stays on this thread: nothing waits behind its statements, and the demo
+  // seed's COPY from a blob (db/copyInsert.ts) needs the database object itself, not the thread's stand-in.
+  const ctx = await bootstrap({ ...loadConfig(), pgliteThread: false });
   try {
     const code = await runCommand(ctx, argv, (line) => process.stdout.write(`${line}\n`), stop);
     // A signal the command did not stop for (it came as the work ended): still reported as the signal's code.

@@ -87,6 +87,8 @@ type Pending = { resolve: (v: unknown) => void; reject: (e: unknown) => void };
 type RowMode = 'array' | 'object';
 interface QueryOptions {
   rowMode?: RowMode;
+  /** Refused here: see `query`. */
+  blob?: Blob;
 }
 
 /** An error as the worker sent it, with its SQLSTATE (`code`) and the other fields PGlite gave it. */
@@ -143,6 +145,9 @@ export class PgliteThread {
   }
 
   query<T>(sql: string, params: unknown[] = [], opts: QueryOptions = {}, tx?: number): Promise<Results<T>> {
+    // Only the row mode crosses to the thread: a COPY's blob would be dropped and the COPY would wait for ever.
+    if (opts.blob !== undefined)
+      return Promise.reject(new Error('COPY from a blob is not carried to the database thread'));
     return this.call<Results<T>>({ op: 'query', sql, params, rowMode: opts.rowMode ?? 'object', tx });
   }
 
