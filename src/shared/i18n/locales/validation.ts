@@ -98,7 +98,7 @@ export const validationCatalog = defineCatalog(
     },
     /** The API schemas' own messages (shared/api, `says`); the Chinese is the text the API has always sent. */
     api: {
-      altchaFailed: '人机验证未通过：{{reason}}',
+      altchaFailed: '人机验证未通过，请重新完成',
       fileTooLarge: '文件不能超过 {{mb}} MB',
       numberTaken: '按此格式下一个编号为 {{next}}，已被使用',
       notReviewer: '该账号不是审核人员',
