@@ -3,7 +3,10 @@
  * PGlite (and on PostgreSQL when BENCH_DB=both or postgres), then polls `GET /api/health` one request after another,
  * first while idle and then while UPLOADS applicants (default 2) each upload a SIZE_MB file (default 19) at once and
  * download it again. Prints the slowest health answer during the uploads and downloads as a ratio to the slowest
- * idle answer measured in the same run, the upload times and the server's peak memory.
+ * idle answer measured in the same run, the upload times, the CPU time the server's main thread spent on them
+ * (what other requests wait for, and unlike latency not inflated by a busy machine) and the server's memory growth as
+ * a multiple of the files' size. `BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"` profiles the server; `tsx
+ * bench/cpuProfile.ts <file>` says where its main thread was busy.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -66,10 +69,29 @@ async function pollHealth(base: string, until: Promise<unknown>): Promise<number
   return times;
 }
 
-function peakRssMb(pid: number): number {
+function rssMb(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return Math.round(kb / 1024);
+  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+}
+
+/** CPU time (user + system, ms) of the process, and of its main thread alone (/proc, 100 ticks a second). */
+function cpuMs(pid: number): { process: number; main: number } {
+  const ticks = (file: string) => {
+    const fields = (fs.readFileSync(file, 'utf8').split(') ')[1] ?? '').split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  };
+  return { process: ticks(`/proc/${pid}/stat`), main: ticks(`/proc/${pid}/task/${pid}/stat`) };
+}
+
+/** The highest resident size sampled every 50 ms until `until` settles. */
+async function peakRssDuring(pid: number, until: Promise<unknown>): Promise<number> {
+  let peak = rssMb(pid);
+  const timer = setInterval(() => {
+    peak = Math.max(peak, rssMb(pid));
+  }, 50);
+  await until.catch(() => {});
+  clearInterval(timer);
+  return Math.max(peak, rssMb(pid));
 }
 
 const max = (xs: number[]) => xs.reduce((a, b) => Math.max(a, b), 0);
@@ -110,7 +132,7 @@ async function runOn(kind: string) {
     }
     const file = bigPdf(SIZE);
 
-    const rssBefore = child.pid ? peakRssMb(child.pid) : 0;
+    const pid = child.pid as number;
     const idle = await pollHealth(base, new Promise((r) => setTimeout(r, IDLE_MS)));
     const uploadTimes: number[] = [];
     const attachmentIds: string[] = [];
@@ -126,8 +148,11 @@ async function runOn(kind: string) {
         attachmentIds.push((res.body as { attachment: { id: string } }).attachment.id);
       }),
     );
-    const duringUpload = await pollHealth(base, uploads);
+    const rssBefore = rssMb(pid);
+    const cpu0 = cpuMs(pid);
+    const [duringUpload, rssUpload] = await Promise.all([pollHealth(base, uploads), peakRssDuring(pid, uploads)]);
     await uploads;
+    const cpu1 = cpuMs(pid);
     const downloadTimes: number[] = [];
     const downloads = Promise.all(
       clients.map(async ({ c, id }, i) => {
@@ -138,8 +163,12 @@ async function runOn(kind: string) {
         if (res.status !== 200 || bytes !== SIZE) throw new Error(`download: ${res.status}, ${bytes} bytes`);
       }),
     );
-    const duringDownload = await pollHealth(base, downloads);
+    const [duringDownload, rssDownload] = await Promise.all([
+      pollHealth(base, downloads),
+      peakRssDuring(pid, downloads),
+    ]);
     await downloads;
+    const cpu2 = cpuMs(pid);
 
     const idleMax = max(idle);
     const f = (ms: number) => `${ms.toFixed(0)} ms`;
@@ -152,8 +181,13 @@ async function runOn(kind: string) {
       `  /api/health during downloads: slowest ${f(max(duringDownload))} (${(max(duringDownload) / idleMax).toFixed(1)}× idle), ${duringDownload.length} answers`,
     );
     console.log(`  uploads took ${uploadTimes.map(f).join(', ')}; downloads ${downloadTimes.map(f).join(', ')}`);
+    const fileMb = SIZE / 1024 / 1024;
+    const growth = Math.max(rssUpload, rssDownload) - rssBefore;
     console.log(
-      `  server peak RSS ${rssBefore} MB before the uploads, ${child.pid ? peakRssMb(child.pid) : '?'} MB after`,
+      `  main thread CPU: ${cpu1.main - cpu0.main} ms for the uploads, ${cpu2.main - cpu1.main} ms for the downloads (whole process ${cpu1.process - cpu0.process} and ${cpu2.process - cpu1.process} ms)`,
+    );
+    console.log(
+      `  server RSS ${rssBefore} MB before the uploads, at most ${rssUpload} MB during them and ${rssDownload} MB during the downloads: +${growth} MB for ${UPLOADS} × ${fileMb.toFixed(0)} MB (${(growth / (UPLOADS * fileMb)).toFixed(1)}× the files)`,
     );
   } finally {
     const exited = new Promise((r) => child.once('exit', r));

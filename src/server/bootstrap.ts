@@ -41,6 +41,7 @@ export async function bootstrap(config: Config = loadConfig(), opts: BootstrapOp
   const database = await openDatabase({
     dataDir: config.dataDir,
     databaseUrl: config.databaseUrl,
+    pgliteThread: config.pgliteThread,
     ...(opts.onPoolError ? { onPoolError: opts.onPoolError } : {}),
   });
   try {

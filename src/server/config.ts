@@ -11,6 +11,8 @@ export interface Config {
   dataDir: string;
   /** When set, a PostgreSQL server is used instead of PGlite. */
   databaseUrl: string | undefined;
+  /** PGlite runs on its own thread (db/pgliteThread.ts); PGLITE_THREAD=off keeps it on the main one (to compare). */
+  pgliteThread: boolean;
   /** Field-encryption keys: `kid:base64(32 bytes)` separated by commas; the first is the active key. */
   keys: string | undefined;
   /** The transparency log's SM2 signing key (PKCS#8 PEM); unset: derived from the index key (transparency/signer.ts). */
@@ -85,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '0.0.0.0',
     dataDir: path.resolve(env.DATA_DIR ?? './data'),
     databaseUrl: env.DATABASE_URL || undefined,
+    pgliteThread: env.PGLITE_THREAD !== 'off',
     keys: env.VCP_KEYS || undefined,
     logKey: env.VCP_LOG_KEY || undefined,
     logLevel: env.LOG_LEVEL ?? 'info',

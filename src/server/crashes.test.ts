@@ -4,14 +4,18 @@
  * server accepted a mail, before the outcome is recorded. After each crash a fresh process starts on the same data:
  * the folder opens, the submit left nothing half-done (still a draft, and it submits), the upload left no attachment,
  * and the mail is delivered again under the same Idempotency-Key and Message-ID (SPEC §7: at least once, duplicates
- * recognisable), after which the account it confirms exists once.
+ * recognisable), after which the account it confirms exists once. The chunks the killed upload left are removed by
+ * the sweep of abandoned uploads, and every complete file still downloads whole.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { sweepAbandonedUploads } from './attachments/uploadSweep.js';
+import { openDatabase, queryRows } from './db/client.js';
 import { createCompleteDraft } from './test/factories.js';
 import { TestClient } from './test/harness.js';
 import { type Mailbox, parseMail, startMailbox } from './test/receivers.js';
@@ -169,6 +173,46 @@ describe('kill -9 of the server process', () => {
       // Delivered is recorded now: no third copy on later runs.
       await new Promise((r) => setTimeout(r, 1500));
       expect(mailbox.messages.filter((m) => m.to.includes(second))).toHaveLength(2);
+    } finally {
+      await stop(life);
+    }
+
+    // The killed upload's three chunks are still there, pointed at by nothing; an hour on the sweep removes them,
+    // and not one chunk of a complete file.
+    const database = await openDatabase({ dataDir, databaseUrl: env.DATABASE_URL || undefined });
+    try {
+      const count = async (referenced: boolean) =>
+        Number(
+          (
+            await queryRows<{ n: string | number }>(
+              database.db,
+              sql`select count(*) as n from attachment_chunks c
+                where ${referenced ? sql`` : sql`not`} exists (select 1 from attachments a where a.blob_id = c.blob_id)`,
+            )
+          )[0]?.n,
+        );
+      const complete = await count(true);
+      expect([await count(false), complete > 0]).toEqual([3, true]);
+      await sweepAbandonedUploads(database.db, new Date(Date.now() + 61 * 60_000));
+      expect([await count(false), await count(true)]).toEqual([0, complete]);
+    } finally {
+      await database.close();
+    }
+
+    // A fresh process still serves every file of the submitted filing whole.
+    life = await start();
+    try {
+      c = new TestClient(life.url);
+      expect((await c.post('/api/auth/login', { email, password: PASSWORD })).status).toBe(200);
+      const files = (await c.get(`/api/filings/${filingId}`)).body.filing.attachments as { id: string }[];
+      expect(files.length).toBeGreaterThan(0);
+      for (const f of files) {
+        const res = await c.get(`/api/filings/${filingId}/attachments/${f.id}`);
+        expect([res.status, createHash('sm3').update(res.bytes).digest('hex')]).toEqual([
+          200,
+          res.headers.get('x-sm3-digest'),
+        ]);
+      }
     } finally {
       await stop(life);
     }

@@ -22,8 +22,9 @@ interface HashInput {
   details: unknown;
 }
 
-export function entryHash(prevHash: string, e: HashInput): string {
-  const body = canonicalJson({
+/** The canonical text of an entry that its hash covers (after the previous entry's hash and a newline). */
+export function entryBody(e: HashInput): string {
+  return canonicalJson({
     at: e.at.toISOString(),
     actorId: e.actorId,
     action: e.action,
@@ -31,8 +32,13 @@ export function entryHash(prevHash: string, e: HashInput): string {
     subjectId: e.subjectId,
     details: e.details,
   });
-  return sm3Hex(`${prevHash}\n${body}`);
 }
+
+export function entryHash(prevHash: string, e: HashInput): string {
+  return chainHash(prevHash, entryBody(e));
+}
+
+export const chainHash = (prevHash: string, body: string): string => sm3Hex(`${prevHash}\n${body}`);
 
 export async function appendAudit<A extends AuditAction>(tx: Tx, entry: AuditEntry<A>): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`);

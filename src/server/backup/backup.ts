@@ -18,6 +18,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../context.js';
 import { keyUsage } from '../crypto/sealedColumns.js';
 import { type Executor, queryRows } from '../db/client.js';
+import { nextTurn, throwIfStopped } from '../lib/interrupted.js';
 import { listTables, type MigrationLevel, migrationLevel, type TableInfo } from './schemaInfo.js';
 
 export const BACKUP_FORMAT = 'vcp-backup';
@@ -75,7 +76,15 @@ async function* pages(db: Executor, t: TableInfo): AsyncGenerator<unknown[]> {
   }
 }
 
-export async function backupDatabase(ctx: AppContext, file: string): Promise<BackupResult> {
+/**
+ * `signal`: stops between pages (SIGINT/SIGTERM in `vcp`, cli/stop.ts); the partial file is removed and `Interrupted`
+ * thrown. `onProgress`: the rows written so far, after each page.
+ */
+export async function backupDatabase(
+  ctx: AppContext,
+  file: string,
+  opts: { signal?: AbortSignal; onProgress?: (rows: number, table: string) => void } = {},
+): Promise<BackupResult> {
   const tmp = `${file}.partial`;
   const gzip = createGzip();
   const sink = fs.createWriteStream(tmp, { mode: 0o600 });
@@ -111,8 +120,11 @@ export async function backupDatabase(ctx: AppContext, file: string): Promise<Bac
         let total = 0;
         for (const t of tables) {
           for await (const rows of pages(tx, t)) {
+            await nextTurn();
+            throwIfStopped(opts.signal);
             total += rows.length;
             await write(`${JSON.stringify({ t: t.name, rows })}\n`);
+            opts.onProgress?.(total, t.name);
           }
         }
         const sum = digest.copy().digest('hex');

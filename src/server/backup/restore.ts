@@ -4,22 +4,24 @@
  * opened); a database that already holds accounts or filings, or (PostgreSQL) that other sessions are
  * connected to, unless --force; a backup from newer code; a backup whose sealed data the configured keys do not open.
  *
- * Steps: the schema is dropped and migrated to the backup's level; the rows are loaded in one transaction, parents
- * first (`jsonb_populate_recordset`, so every type comes back as it was), serial counters set past the restored rows;
- * then the migrations of this code run, and the audit chain is verified. Before anything is dropped the whole file is
- * read once: its SM3 and row counts, and a sample of every key's sealed data opened with the configured keys.
+ * Steps, all in ONE transaction (PostgreSQL's DDL is transactional, PGlite's too): the schema is dropped and migrated
+ * to the backup's level; the rows are loaded, parents first (`jsonb_populate_recordset`, so every type comes back as it
+ * was), serial counters set past the restored rows; then the migrations of this code run. A restore that fails or is
+ * interrupted (SIGINT/SIGTERM, `signal`) therefore leaves the database as it was, and is simply run again. Then the
+ * audit chain is verified. Before anything is dropped the whole file is read once: its SM3 and row counts, and a sample
+ * of every key's sealed data opened with the configured keys.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import readline from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { sql } from 'drizzle-orm';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { verifyAuditChain } from '../audit/auditLog.js';
 import type { AppContext } from '../context.js';
 import { SEALED_COLUMNS } from '../crypto/sealedColumns.js';
 import { MIGRATIONS_FOLDER, queryRows, type Tx } from '../db/client.js';
+import { nextTurn, throwIfStopped } from '../lib/interrupted.js';
 import { BACKUP_FORMAT, BACKUP_VERSION, type BackupHeader } from './backup.js';
 import { listTables, migrationsUpTo, readJournal } from './schemaInfo.js';
 
@@ -45,10 +47,26 @@ export async function readBackupHeader(file: string): Promise<BackupHeader> {
   throw new RestoreRefused(`${file} is empty`);
 }
 
-async function migrateWith(ctx: AppContext, folder: string) {
-  const opts = { migrationsFolder: folder };
-  if (ctx.database.kind === 'pglite') await migratePglite(ctx.db as never, opts);
-  else await migratePg(ctx.db as never, opts);
+/**
+ * Drizzle's migrator, inside the caller's transaction (its own opens one, and on one connection that would commit the
+ * restore half-way): the same bookkeeping table and rows, so a later start sees the same level.
+ */
+async function migrateInTransaction(tx: Tx, folder: string) {
+  await tx.execute(sql`create schema if not exists drizzle`);
+  await tx.execute(
+    sql`create table if not exists drizzle.__drizzle_migrations (id serial primary key, hash text not null, created_at bigint)`,
+  );
+  const [last] = await queryRows<{ created_at: string | number | null }>(
+    tx,
+    sql`select created_at from drizzle.__drizzle_migrations order by created_at desc limit 1`,
+  );
+  for (const m of readMigrationFiles({ migrationsFolder: folder })) {
+    if (last && Number(last.created_at) >= m.folderMillis) continue;
+    for (const statement of m.sql) await tx.execute(sql.raw(statement));
+    await tx.execute(
+      sql`insert into drizzle.__drizzle_migrations (hash, created_at) values (${m.hash}, ${m.folderMillis})`,
+    );
+  }
 }
 
 /** Accounts or filings: a database in use, not a fresh one (a first start writes only the calendar and partners). */
@@ -73,7 +91,7 @@ async function otherSessions(ctx: AppContext): Promise<number> {
 export async function restoreDatabase(
   ctx: AppContext,
   file: string,
-  opts: { force?: boolean } = {},
+  opts: { force?: boolean; signal?: AbortSignal; onProgress?: (rowsLoaded: number) => void } = {},
 ): Promise<RestoreResult> {
   const header = await readBackupHeader(file);
   if (header.version > BACKUP_VERSION)
@@ -107,20 +125,19 @@ export async function restoreDatabase(
   }
 
   // The whole file is checked before anything is dropped: a damaged file or foreign keys change nothing.
-  await checkFile(ctx, file, header);
+  await checkFile(ctx, file, header, opts.signal);
 
-  // The schema as it was when the backup was taken.
-  await ctx.db.execute(sql`drop schema if exists drizzle cascade`);
-  await ctx.db.execute(sql`drop schema public cascade`);
-  await ctx.db.execute(sql`create schema public`);
   const folder = migrationsUpTo(header.migration.when);
-  try {
-    await migrateWith(ctx, folder);
-  } finally {
-    fs.rmSync(folder, { recursive: true, force: true });
-  }
-
   const rows = await ctx.db.transaction(async (tx) => {
+    // The schema as it was when the backup was taken.
+    await tx.execute(sql`drop schema if exists drizzle cascade`);
+    await tx.execute(sql`drop schema public cascade`);
+    await tx.execute(sql`create schema public`);
+    try {
+      await migrateInTransaction(tx, folder);
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
     await tx.execute(sql`set constraints all deferred`);
     const tables = new Map((await listTables(tx)).map((t) => [t.name, t]));
     // Migrations may seed rows (counts, settings): the backup's rows replace them.
@@ -146,6 +163,8 @@ export async function restoreDatabase(
         continue;
       }
       digest.update(`${line}\n`);
+      await nextTurn();
+      throwIfStopped(opts.signal);
       const t = msg.t ? tables.get(msg.t) : undefined;
       if (!t || !msg.rows) throw new RestoreRefused(`the backup holds table ${msg.t}, which this schema does not have`);
       const cols = sql.raw(t.columns.map((c) => `"${c}"`).join(', '));
@@ -153,6 +172,7 @@ export async function restoreDatabase(
         select ${cols} from jsonb_populate_recordset(null::${sql.identifier(t.name)}, ${JSON.stringify(msg.rows)}::jsonb)`);
       counts.set(t.name, (counts.get(t.name) ?? 0) + msg.rows.length);
       total += msg.rows.length;
+      opts.onProgress?.(total);
     }
     if (!end) throw new RestoreRefused('the backup file is incomplete (no end mark)');
     for (const t of header.tables) {
@@ -163,10 +183,12 @@ export async function restoreDatabase(
       }
     }
     await resetSerials(tx);
+    // This code's migrations after the backup's level, in the same transaction.
+    await migrateInTransaction(tx, MIGRATIONS_FOLDER);
+    throwIfStopped(opts.signal);
     return total;
   });
 
-  await migrateWith(ctx, MIGRATIONS_FOLDER);
   const audit = await verifyAuditChain(ctx.db);
   if (!audit.ok) throw new Error(`restored, but the audit chain is broken at #${audit.firstBroken?.seq}`);
   return { header, rows, auditEntries: audit.checked };
@@ -195,13 +217,14 @@ function kidOfJson(kind: 'text' | 'bytea', v: string): { kid: string; bytes: Buf
  * Reads the whole file once: its SM3 and row counts must match, and one sealed value of every key in every sealed
  * column must open with the configured keys (and one account's blind index match), or nothing is touched.
  */
-async function checkFile(ctx: AppContext, file: string, header: BackupHeader) {
+async function checkFile(ctx: AppContext, file: string, header: BackupHeader, signal?: AbortSignal) {
   const digest = createHash('sm3');
   const counts = new Map<string, number>();
   const opened = new Set<string>();
   let end: { sm3: string } | null = null;
   let indexChecked = false;
   for await (const line of lines(file)) {
+    throwIfStopped(signal);
     if (end) throw new RestoreRefused('the backup has data after its end mark');
     const msg = JSON.parse(line) as {
       t?: string;

@@ -18,17 +18,33 @@ import { addKeyToFile, keyFilePath, loadKeyring, newKeySpec, nextKeyId, removeKe
 import { keyUsage } from '../crypto/sealedColumns.js';
 import { calendarYears } from '../db/schema.js';
 import { DEMO_APPLICANT_PASSWORD, DEMO_STAFF_PASSWORD, DemoSeedRefused, seedDemo } from '../demo/seed.js';
+import { Interrupted } from '../lib/interrupted.js';
 import { logPublish, logVerify } from './logCommands.js';
+import type { CommandStop } from './stop.js';
 
 type Out = (line: string) => void;
+
+/** Progress lines of a long command: the first batch's, then at most one every 2 s. */
+function everyFewSeconds(): (say: () => void) => void {
+  let shown = 0;
+  return (say) => {
+    if (shown !== 0 && Date.now() - shown < 2000) return;
+    shown = Date.now();
+    say();
+  };
+}
 
 /** The file `vcp calendar import` reads: the same JSON as the admin page's import (shared/api/calendar.ts). */
 export const yearScheduleFile = yearScheduleSchema;
 
-export async function runCommand(ctx: AppContext, argv: string[], out: Out): Promise<number> {
+/**
+ * Runs one command. `stop` (cli/stop.ts) is how the batch commands learn of SIGINT/SIGTERM; without it (tests calling
+ * in-process) they run to the end.
+ */
+export async function runCommand(ctx: AppContext, argv: string[], out: Out, stop?: CommandStop): Promise<number> {
   const [group, action, ...rest] = argv;
-  if (group === 'backup') return backup(ctx, argv.slice(1), out);
-  if (group === 'restore') return restore(ctx, argv.slice(1), out);
+  if (group === 'backup') return backup(ctx, argv.slice(1), out, stop);
+  if (group === 'restore') return restore(ctx, argv.slice(1), out, stop);
   const key = `${group} ${action}`;
   switch (key) {
     case 'audit verify':
@@ -40,11 +56,11 @@ export async function runCommand(ctx: AppContext, argv: string[], out: Out): Pro
     case 'user create':
       return userCreate(ctx, rest, out);
     case 'demo seed':
-      return demoSeed(ctx, rest, out);
+      return demoSeed(ctx, rest, out, stop);
     case 'keys status':
       return keysStatus(ctx, out);
     case 'keys rotate':
-      return keysRotate(ctx, rest, out);
+      return keysRotate(ctx, rest, out, stop);
     case 'keys remove':
       return keysRemove(ctx, rest, out);
     case 'log verify':
@@ -166,7 +182,7 @@ const demoSeedArgs = z.object({
   batch: z.coerce.number().int().min(1).max(10_000).default(1000),
 });
 
-async function demoSeed(ctx: AppContext, argv: string[], out: Out): Promise<number> {
+async function demoSeed(ctx: AppContext, argv: string[], out: Out, stop?: CommandStop): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: { filings: { type: 'string' }, seed: { type: 'string' }, batch: { type: 'string' } },
@@ -184,8 +200,22 @@ async function demoSeed(ctx: AppContext, argv: string[], out: Out): Promise<numb
       seed: parsed.data.seed,
       batchSize: parsed.data.batch,
       out: (line) => out(line),
+      worker: true,
+      ...(stop ? { signal: stop.signal } : {}),
     });
-    out(`seeded ${result.filings} filings of ${result.users} applicants in ${(result.ms / 1000).toFixed(1)} s`);
+    const seconds = (result.ms / 1000).toFixed(1);
+    if (result.interrupted) {
+      out(
+        `interrupted by ${stop?.name ?? 'a signal'}: ${result.written} of ${result.filings} filings are written ` +
+          `(${result.written - result.resumedFrom} in ${seconds} s, whole batches, the rest not started).`,
+      );
+      out(`Run \`vcp demo seed --filings ${result.filings} --seed ${parsed.data.seed}\` again to continue.`);
+      return stop?.code ?? 1;
+    }
+    out(
+      `seeded ${result.filings} filings of ${result.users} applicants in ${seconds} s` +
+        (result.resumedFrom ? ` (continued from ${result.resumedFrom})` : ''),
+    );
     for (const [status, count] of Object.entries(result.byStatus).sort()) out(`  ${status}\t${count}`);
     out(
       `applicants: ${result.applicantEmail(1)} … ${result.applicantEmail(result.users)}, password ${DEMO_APPLICANT_PASSWORD}`,
@@ -202,14 +232,29 @@ async function demoSeed(ctx: AppContext, argv: string[], out: Out): Promise<numb
   }
 }
 
-async function backup(ctx: AppContext, argv: string[], out: Out): Promise<number> {
+async function backup(ctx: AppContext, argv: string[], out: Out, stop?: CommandStop): Promise<number> {
   const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true });
   const [file] = positionals;
   if (!file || positionals.length > 1) {
     out('usage: vcp backup <file>');
     return 2;
   }
-  const { header, bytes } = await backupDatabase(ctx, file);
+  let result: Awaited<ReturnType<typeof backupDatabase>>;
+  try {
+    const progress = everyFewSeconds();
+    result = await backupDatabase(ctx, file, {
+      ...(stop ? { signal: stop.signal } : {}),
+      onProgress: (rows, table) => progress(() => out(`  ${rows} rows written (${table})`)),
+    });
+  } catch (err) {
+    if (!(err instanceof Interrupted)) throw err;
+    out(
+      `backup interrupted by ${stop?.name}: nothing was written (the partial file is removed; the database is untouched).`,
+    );
+    out(`Run \`vcp backup ${file}\` again to take the backup.`);
+    return stop?.code ?? 1;
+  }
+  const { header, bytes } = result;
   const rows = header.tables.reduce((sum, t) => sum + t.rows, 0);
   out(`backed up ${rows} rows of ${header.tables.length} tables to ${file} (${(bytes / 1e6).toFixed(1)} MB)`);
   out(
@@ -221,7 +266,7 @@ async function backup(ctx: AppContext, argv: string[], out: Out): Promise<number
   return 0;
 }
 
-async function restore(ctx: AppContext, argv: string[], out: Out): Promise<number> {
+async function restore(ctx: AppContext, argv: string[], out: Out, stop?: CommandStop): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -237,8 +282,13 @@ async function restore(ctx: AppContext, argv: string[], out: Out): Promise<numbe
     out(`${file}: no such file`);
     return 2;
   }
+  const progress = everyFewSeconds();
   try {
-    const result = await restoreDatabase(ctx, file, { force: values.force });
+    const result = await restoreDatabase(ctx, file, {
+      force: values.force,
+      ...(stop ? { signal: stop.signal } : {}),
+      onProgress: (rows) => progress(() => out(`  ${rows} rows loaded`)),
+    });
     out(`restored ${result.rows} rows from ${file} (taken ${result.header.createdAt} on ${result.header.source})`);
     out(`audit chain intact: ${result.auditEntries} entries verified`);
     return 0;
@@ -246,6 +296,14 @@ async function restore(ctx: AppContext, argv: string[], out: Out): Promise<numbe
     if (err instanceof RestoreRefused) {
       out(`restore refused: ${err.message}`);
       return 1;
+    }
+    if (err instanceof Interrupted) {
+      out(
+        `restore interrupted by ${stop?.name}: rolled back, the database is as it was before the restore (nothing ` +
+          'of the backup was kept).',
+      );
+      out(`Run \`vcp restore ${file}${values.force ? ' --force' : ''}\` again to restore it.`);
+      return stop?.code ?? 1;
     }
     throw err;
   }
@@ -280,7 +338,7 @@ async function keysStatus(ctx: AppContext, out: Out): Promise<number> {
   return [...byKid.keys()].some((kid) => !ctx.cipher.hasKey(kid)) ? 1 : 0;
 }
 
-async function keysRotate(ctx: AppContext, argv: string[], out: Out): Promise<number> {
+async function keysRotate(ctx: AppContext, argv: string[], out: Out, stop?: CommandStop): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { batch: { type: 'string' } }, strict: true });
   const batchSize = values.batch ? Number(values.batch) : 500;
   if (!Number.isInteger(batchSize) || batchSize < 1) {
@@ -311,12 +369,11 @@ async function keysRotate(ctx: AppContext, argv: string[], out: Out): Promise<nu
     }
   }
   const rotated = createContext(ctx.config, ctx.database, cipher);
-  let batches = 0;
+  const progress = everyFewSeconds();
   const result = await rotateKeys(rotated.db, cipher, {
     batchSize,
-    onBatch: (p) => {
-      if (++batches % 20 === 0) out(`  ${p.table}.${p.column}: ${p.resealed} re-sealed`);
-    },
+    onBatch: (p) => progress(() => out(`  ${p.table}.${p.column}: ${p.resealed} re-sealed`)),
+    ...(stop ? { signal: stop.signal } : {}),
   });
   await rotated.db.transaction((tx) =>
     appendAudit(tx, {
@@ -327,6 +384,15 @@ async function keysRotate(ctx: AppContext, argv: string[], out: Out): Promise<nu
       details: { activeKid: result.activeKid, resealed: result.resealed },
     }),
   );
+  if (result.interrupted) {
+    const left = [...(await usageByKid(rotated)).entries()].filter(([kid]) => kid !== result.activeKid);
+    out(
+      `interrupted by ${stop?.name}: re-sealed ${result.resealed} values with key ${result.activeKid} in whole batches; ` +
+        `${left.reduce((n, [, k]) => n + k, 0)} are still under the old key(s), which keep opening them.`,
+    );
+    out('Run `vcp keys rotate` again to re-seal the rest.');
+    return stop?.code ?? 1;
+  }
   out(`re-sealed ${result.resealed} values with key ${result.activeKid}`);
   const left = await usageByKid(rotated);
   for (const [kid, n] of left) {

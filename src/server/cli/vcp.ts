@@ -22,12 +22,21 @@
  *   demo seed --filings N [--seed S] [--batch B]
  *                                N synthetic filings in every state, with demo applicants and staff (SPEC §6);
  *                                the same seed on the same day gives the same data; refused when a partner agency
- *                                has a webhook or email set, so demo data never reaches one
+ *                                has a webhook or email set, so demo data never reaches one; an interrupted run
+ *                                is continued by the same command
+ *
+ * SIGINT or SIGTERM (cli/stop.ts): demo seed, keys rotate, backup and restore stop after the batch they are writing
+ * (restore rolls back whole), say what was done and how to go on, and exit 130 (SIGINT) or 143 (SIGTERM); other
+ * commands stop at once, the open transaction rolled back by the database.
  */
 import fs from 'node:fs';
 import { bootstrap } from '../bootstrap.js';
 import { runCommand } from './commands.js';
 import { logVerify, verifiesOverHttp } from './logCommands.js';
+import { CommandStop } from './stop.js';
+
+const stop = new CommandStop((line) => process.stderr.write(`${line}\n`));
+stop.install();
 
 async function main(argv: string[]): Promise<number> {
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === 'help') {
@@ -45,7 +54,9 @@ async function main(argv: string[]): Promise<number> {
   }
   const ctx = await bootstrap();
   try {
-    return await runCommand(ctx, argv, (line) => process.stdout.write(`${line}\n`));
+    const code = await runCommand(ctx, argv, (line) => process.stdout.write(`${line}\n`), stop);
+    // A signal the command did not stop for (it came as the work ended): still reported as the signal's code.
+    return code === 0 && stop.name ? stop.code : code;
   } finally {
     await ctx.database.close();
   }

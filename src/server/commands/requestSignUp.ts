@@ -2,18 +2,23 @@
  * Step one of an applicant's sign-up (issue 9): the answer is the same whether the address has an account or not,
  * so sign-up no longer tells anyone which addresses are registered. A new address gets a mail with a confirmation
  * link (commands/confirmSignUp.ts makes the account); an address with an account gets a notice to its owner that
- * someone tried to register it, and nothing else changes. Both mails go through the outbox.
+ * someone tried to register it, and nothing else changes. Both mails go through the outbox. The notice goes at most
+ * once a day per address (table `signup_notices`, shared by every instance), so repeated sign-ups cannot flood an
+ * owner's mailbox; the answer and the work done before it stay the same whether the notice goes or not.
  */
 import { randomBytes } from 'node:crypto';
-import { eq, lt } from 'drizzle-orm';
+import { eq, lt, lte } from 'drizzle-orm';
 import type { AppContext } from '../context.js';
 import { sm3Hex } from '../crypto/sm3.js';
-import { signUpRequests, users } from '../db/schema.js';
+import type { Tx } from '../db/client.js';
+import { signUpNotices, signUpRequests, users } from '../db/schema.js';
 import { queueSignUpEmail } from '../services/outbox.js';
 import { hashPassword } from '../services/passwords.js';
 
 /** How long a confirmation link stays good. */
 export const SIGN_UP_TTL_MS = 24 * 60 * 60 * 1000;
+/** At most one "someone tried to sign up with your address" mail per address in this time. */
+export const SIGN_UP_NOTICE_INTERVAL_MS = 24 * 60 * 60 * 1000;
 
 export interface SignUpProps {
   email: string;
@@ -37,6 +42,7 @@ export async function requestSignUp(ctx: AppContext, props: SignUpProps): Promis
     await tx.delete(signUpRequests).where(lt(signUpRequests.expiresAt, now));
     const [account] = await tx.select({ id: users.id }).from(users).where(eq(users.emailHash, emailHash)).limit(1);
     if (account) {
+      if (!(await claimNotice(tx, emailHash, now))) return;
       await queueSignUpEmail(
         tx,
         ctx.cipher,
@@ -96,4 +102,24 @@ export async function requestSignUp(ctx: AppContext, props: SignUpProps): Promis
       'account.signup_confirm',
     );
   });
+}
+
+/**
+ * True when no notice went to this address within SIGN_UP_NOTICE_INTERVAL_MS, and records this one. One statement:
+ * two instances answering at once for the same address cannot both claim it (the second waits for the first's row
+ * and then finds it recent).
+ */
+async function claimNotice(tx: Tx, emailHash: string, now: Date): Promise<boolean> {
+  const since = new Date(now.getTime() - SIGN_UP_NOTICE_INTERVAL_MS);
+  await tx.delete(signUpNotices).where(lt(signUpNotices.sentAt, since));
+  const claimed = await tx
+    .insert(signUpNotices)
+    .values({ emailHash, sentAt: now })
+    .onConflictDoUpdate({
+      target: signUpNotices.emailHash,
+      set: { sentAt: now },
+      setWhere: lte(signUpNotices.sentAt, since),
+    })
+    .returning({ emailHash: signUpNotices.emailHash });
+  return claimed.length > 0;
 }

@@ -6,6 +6,7 @@
  */
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, type Executor, queryRows } from '../db/client.js';
+import { nextTurn } from '../lib/interrupted.js';
 import type { FieldCipher } from './fieldCipher.js';
 import { kidOf, SEALED_COLUMNS, type SealedColumn } from './sealedColumns.js';
 
@@ -19,6 +20,8 @@ export interface RotationResult {
   activeKid: string;
   resealed: number;
   byColumn: RotationProgress[];
+  /** Stopped by `signal` between two batches: what is left is re-sealed by the next run. */
+  interrupted: boolean;
 }
 
 const b64 = (v: unknown) =>
@@ -79,20 +82,25 @@ async function resealBatch(
 
 /**
  * Re-seals everything to `cipher`'s active key. `onBatch` runs after each committed batch (progress, or a test's
- * reads in between). Returns how many values were re-sealed; values written meanwhile under an old key (an instance
+ * reads in between); `signal` stops the run between batches (each batch is its own transaction). Returns how many values were re-sealed; values written meanwhile under an old key (an instance
  * not yet restarted with the new keys) are left for the next run, and `vcp keys status` shows them.
  */
 export async function rotateKeys(
   db: Db,
   cipher: FieldCipher,
-  opts: { batchSize?: number; onBatch?: (p: RotationProgress) => Promise<void> | void } = {},
+  opts: { batchSize?: number; onBatch?: (p: RotationProgress) => Promise<void> | void; signal?: AbortSignal } = {},
 ): Promise<RotationResult> {
   const batchSize = opts.batchSize ?? 500;
   const byColumn: RotationProgress[] = [];
+  const stopped = () => opts.signal?.aborted === true;
   for (const c of SEALED_COLUMNS) {
+    if (stopped()) break;
     const progress = { table: c.table, column: c.column, resealed: 0 };
     let after: Cursor = null;
     for (;;) {
+      // A turn of the event loop first, so a signal's handler gets to run (lib/interrupted.ts).
+      await nextTurn();
+      if (stopped()) break;
       const batch = await db.transaction((tx) => resealBatch(tx, cipher, c, after, batchSize));
       if (batch.last === null) break;
       progress.resealed += batch.count;
@@ -101,5 +109,10 @@ export async function rotateKeys(
     }
     byColumn.push(progress);
   }
-  return { activeKid: cipher.activeKeyId, resealed: byColumn.reduce((s, p) => s + p.resealed, 0), byColumn };
+  return {
+    activeKid: cipher.activeKeyId,
+    resealed: byColumn.reduce((s, p) => s + p.resealed, 0),
+    byColumn,
+    interrupted: stopped(),
+  };
 }

@@ -15,6 +15,7 @@ import pg from 'pg';
 import { isDatabaseUnavailable } from '../lib/dbErrors.js';
 import { lockDataDir } from './dataDirLock.js';
 import { pgliteCodec } from './pgliteCodec.js';
+import { PgliteThread } from './pgliteThread.js';
 import * as schema from './schema.js';
 
 export type Schema = typeof schema;
@@ -135,6 +136,8 @@ export interface OpenOptions {
   databaseUrl?: string | undefined;
   /** Where a lost idle connection is reported (the server's logger); default a JSON line on stderr. */
   onPoolError?: (err: Error) => void;
+  /** PGlite on its own thread (db/pgliteThread.ts; default), or on this one. */
+  pgliteThread?: boolean;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
@@ -149,7 +152,12 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   }
   const release = lockDataDir(opts.dataDir);
   try {
-    const client = await PGlite.create(path.join(opts.dataDir, 'pgdata'), pgliteCodec);
+    const dataDir = path.join(opts.dataDir, 'pgdata');
+    // On the main thread every statement would hold every request meanwhile (issue 9, `npm run bench:upload`).
+    const client =
+      opts.pgliteThread === false
+        ? await PGlite.create(dataDir, pgliteCodec)
+        : (await PgliteThread.create({ dataDir })).asClient();
     return fromPglite(client, release);
   } catch (err) {
     release();

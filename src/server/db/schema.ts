@@ -270,7 +270,7 @@ export const attachments = pgTable(
       .references(() => users.id),
     createdAt: tsz('created_at').notNull().defaultNow(),
   },
-  (t) => [index('attachments_filing_idx').on(t.filingId, t.changeId)],
+  (t) => [index('attachments_filing_idx').on(t.filingId, t.changeId), index('attachments_blob_idx').on(t.blobId)],
 );
 
 /**
@@ -285,6 +285,20 @@ export const attachmentChunks = pgTable(
     content: bytea('content').notNull(),
   },
   (t) => [primaryKey({ columns: [t.blobId, t.seq] })],
+);
+
+/**
+ * Uploads begun: one row per blob, written before its first chunk (attachments/blobStore.ts). A process killed
+ * mid-upload leaves its chunks behind with no attachment pointing at them; the sweep (attachments/uploadSweep.ts)
+ * finds them through this row once it is old enough, and removes the chunks of a blob that nothing refers to.
+ */
+export const attachmentUploads = pgTable(
+  'attachment_uploads',
+  {
+    blobId: uuid('blob_id').primaryKey(),
+    startedAt: tsz('started_at').notNull(),
+  },
+  (t) => [index('attachment_uploads_started_idx').on(t.startedAt)],
 );
 
 /** Append-only, each row chained to the one before by SM3 (audit/auditLog.ts). */

@@ -10,14 +10,19 @@ import { monitorCheckJob, monitorDailyJob } from './monitorJobs.js';
 import { OutboxWorker } from './outboxWorker.js';
 import { remindersJob } from './reminders.js';
 import { type AnyJobDefinition, Scheduler } from './scheduler.js';
+import { uploadSweepJob } from './uploadSweepJob.js';
 
-/** Every timed job the system knows: Article 7's deregistrations, Article 5's homepage checks, the log's heads, reminders, what later features add. */
+/**
+ * Every timed job the system knows: Article 7's deregistrations, Article 5's homepage checks, the log's heads,
+ * reminders, the sweep of abandoned uploads, what later features add.
+ */
 export const JOB_DEFINITIONS: readonly AnyJobDefinition[] = [
   deregistrationJob,
   monitorDailyJob,
   monitorCheckJob,
   remindersJob,
   logHeadJob,
+  uploadSweepJob,
 ];
 
 export interface Jobs {

@@ -11,6 +11,7 @@ import type { PublicRecord } from '../../shared/filing/publicRecord.js';
 import { queryRows, type Tx } from '../db/client.js';
 import { filings } from '../db/schema.js';
 import { appendLeaves } from '../transparency/logStore.js';
+import { searchIndexOf, textGrams } from './searchGrams.js';
 
 export const PUBLIC_EVENT_TYPES = [
   'filing.approved',
@@ -116,10 +117,17 @@ export async function recordPublicEvent(tx: Tx, event: PublicEvent): Promise<{ s
  * Several events at once, oldest first (the demo seed writes thousands a transaction), with the same effect as
  * recording them one by one: gapless `seq` in order, the registry at each filing's latest event, counts per status and
  * per gram moved by the difference.
+ * `jsGrams`: the search text and grams are computed in JavaScript (services/searchGrams.ts; the caller asked
+ * `sameAsDatabase` first), except for records only SQL can lower-case surely. `filingsHoldRecords`: the caller wrote
+ * each filing's `public_record` as its latest event leaves it (the demo seed inserts the filings so).
  */
-export async function recordPublicEvents(tx: Tx, events: readonly PublicEvent[]): Promise<void> {
+export async function recordPublicEvents(
+  tx: Tx,
+  events: readonly PublicEvent[],
+  opts: { filingsHoldRecords?: boolean; jsGrams?: boolean } = {},
+): Promise<void> {
   if (events.length === 0) return;
-  if (events.length === 1) {
+  if (events.length === 1 && !opts.filingsHoldRecords) {
     await recordPublicEvent(tx, events[0] as PublicEvent);
     return;
   }
@@ -149,8 +157,11 @@ export async function recordPublicEvents(tx: Tx, events: readonly PublicEvent[])
   );
   const latest = new Map<string, { e: PublicEvent; seq: number }>();
   for (const n of numbered) latest.set(n.e.filingId, n);
+  const records = [...latest.values()];
+  const inJs = opts.jsGrams === true;
+  const computed = records.map(({ e }) => (inJs ? searchIndexOf(e.record) : null));
   const list = JSON.stringify(
-    [...latest.values()].map(({ e, seq }) => ({
+    records.map(({ e, seq }, i) => ({
       seq,
       id: e.filingId,
       num: e.filingNumber,
@@ -158,26 +169,32 @@ export async function recordPublicEvents(tx: Tx, events: readonly PublicEvent[])
       status: e.record.status,
       date: e.record.filingDate,
       record: e.record,
+      text: computed[i]?.text ?? null,
+      grams: computed[i]?.grams ?? null,
     })),
   );
-  await tx.execute(sql`update ${filings} set public_record = x.record
-    from jsonb_to_recordset(${list}::jsonb) as x(id uuid, record jsonb) where ${filings.id} = x.id`);
+  if (!opts.filingsHoldRecords) {
+    await tx.execute(sql`update ${filings} set public_record = x.record
+      from jsonb_to_recordset(${list}::jsonb) as x(id uuid, record jsonb) where ${filings.id} = x.id`);
+  }
   const ids = [...latest.keys()];
   const before = await queryRows<{ filing_id: string; status: string; search_text: string }>(
     tx,
     sql`select filing_id, status, search_text from public_registry
         where filing_id in (select (jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))::uuid) for update`,
   );
+  // SQL computes the text and grams left null.
   const after = await queryRows<{ filing_id: string; status: string; search_text: string }>(
     tx,
     sql`
     insert into public_registry (filing_id, filing_number, status, filing_date, approved_at, record, search_text,
                                  grams, last_event_seq, updated_at)
     select x.id, x.num, x.status, x.date::date, coalesce(f.approved_at, x.at), x.record,
-           array_to_string(public_search_fields(x.record), E'\n'), public_search_grams(public_search_fields(x.record)),
+           coalesce(x.text, array_to_string(public_search_fields(x.record), E'\n')),
+           coalesce(x.grams, public_search_grams(public_search_fields(x.record))),
            x.seq, now()
     from jsonb_to_recordset(${list}::jsonb)
-         as x(seq bigint, id uuid, num text, at timestamptz, status text, date text, record jsonb)
+         as x(seq bigint, id uuid, num text, at timestamptz, status text, date text, record jsonb, text text, grams text[])
     left join filings f on f.id = x.id
     on conflict (filing_id) do update set
       filing_number = excluded.filing_number, status = excluded.status, filing_date = excluded.filing_date,
@@ -196,7 +213,20 @@ export async function recordPublicEvents(tx: Tx, events: readonly PublicEvent[])
       statusDelta.set(r.status, (statusDelta.get(r.status) ?? 0) + 1);
     }
   }
-  if (pairs.length > 0) {
+  if (pairs.length > 0 && inJs) {
+    // Records per gram, moved by what each record's text gained and lost.
+    const delta = new Map<string, number>();
+    for (const { o, n } of pairs) {
+      const was = new Set(textGrams(o));
+      const is = new Set(textGrams(n));
+      for (const g of is) if (!was.has(g)) delta.set(g, (delta.get(g) ?? 0) + 1);
+      for (const g of was) if (!is.has(g)) delta.set(g, (delta.get(g) ?? 0) - 1);
+    }
+    const d = JSON.stringify([...delta].filter(([, k]) => k !== 0).map(([g, k]) => ({ g, k })));
+    await tx.execute(sql`
+      insert into public_search_gram_counts (gram, n) select x.g, x.k from jsonb_to_recordset(${d}::jsonb) as x(g text, k int)
+      on conflict (gram) do update set n = public_search_gram_counts.n + excluded.n`);
+  } else if (pairs.length > 0) {
     const p = JSON.stringify(pairs);
     await tx.execute(sql`
       with p as (select * from jsonb_to_recordset(${p}::jsonb) as p(o text, n text)),

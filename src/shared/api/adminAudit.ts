@@ -7,7 +7,9 @@ import { isoDate } from './common.js';
 
 const blankIsAbsent = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema);
 
-export const AUDIT_SUBJECT_TYPES = ['account', 'filing', 'change', 'calendar', 'system', 'complaint'] as const;
+import { AUDIT_SUBJECT_TYPES } from './auditSubjects.js';
+
+export { AUDIT_SUBJECT_TYPES } from './auditSubjects.js';
 
 export const auditFilterQuery = z.strictObject({
   actorId: blankIsAbsent(z.uuid('操作人编号格式不正确').optional()),

@@ -3,6 +3,7 @@
  * The server adds what only it can check (the leaked-password list) in routes/auth/schema.ts.
  */
 import { z } from 'zod';
+import { PASSWORD_MIN } from '../validators/password.js';
 
 export const emailField = z
   .string()
@@ -13,9 +14,7 @@ export const emailField = z
 
 export const passwordField = z.string().max(128, '密码不能超过 128 个字符');
 
-/** The password rule as the registration form states it (once) and the server enforces it. */
-export const PASSWORD_MIN = 10;
-export const isPasswordShapeOk = (p: string) => p.length >= PASSWORD_MIN && /[A-Za-z]/.test(p) && /\d/.test(p);
+export { isPasswordShapeOk, PASSWORD_MIN } from '../validators/password.js';
 
 export const registerShape = {
   email: emailField,

@@ -4,8 +4,9 @@
  */
 import { z } from 'zod';
 
-export const HOMEPAGE_CHECK_RESULTS = ['compliant', 'missing', 'unreachable', 'manual_review'] as const;
-export type HomepageCheckResult = (typeof HOMEPAGE_CHECK_RESULTS)[number];
+import { HOMEPAGE_CHECK_RESULTS } from './homepageCheckResults.js';
+
+export { HOMEPAGE_CHECK_RESULTS, type HomepageCheckResult } from './homepageCheckResults.js';
 
 export const homepageCheckParams = z.strictObject({
   id: z.uuid('备案申请ID格式不正确（应为 UUID）'),

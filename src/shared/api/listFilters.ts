@@ -2,7 +2,7 @@
  * Query parameters of the staff lists that the dashboard's figures link to (shared/api/dashboard.ts): each figure is
  * the size of a list the review queue or the complaint queue shows with these filters.
  */
-import { HOMEPAGE_CHECK_RESULTS } from './homepageChecks.js';
+import { HOMEPAGE_CHECK_RESULTS } from './homepageCheckResults.js';
 
 /** "Due soon": at most this many working days left (issue 15). */
 export const DUE_SOON_DAYS = 2;

@@ -3,14 +3,15 @@
  * On a phone (≤ 767 px, styles/global.css) the links fold behind a menu button. It reads who is signed in from
  * lib/session.ts and the unread count from lib/unread.ts: the frame depends on no feature.
  */
-import { Button, Layout, Spin } from 'antd';
+import { Button, Layout } from 'antd';
 import { Suspense, useEffect, useId, useState } from 'react';
-import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
 import { commonCatalog } from '../../shared/i18n/locales/common.js';
 import { COMPLAINT_ROLES, hasAnyRole, homeOf, paths, REVIEW_ROLES, STAFF_ROLES } from '../config/paths.js';
 import { useCatalog, useI18n } from '../lib/i18n.js';
 import { useLogout, useMe } from '../lib/session.js';
 import { useNotifications } from '../lib/unread.js';
+import { PageLoading } from './PageLoading.js';
 
 /** The unread count beside 消息: a plain span, so the first load does not carry antd's Badge. */
 function UnreadLink() {
@@ -60,6 +61,8 @@ export function AppLayout() {
   const logout = useLogout();
   const navigate = useNavigate();
   const location = useLocation();
+  // A link to a page whose code is still loading: a bar under the header, the current page stays until it arrives.
+  const navigating = useNavigation().state === 'loading';
   const [menuOpen, setMenuOpen] = useState(false);
   const navId = useId();
   // Following a link (or going back) closes the phone menu.
@@ -130,8 +133,9 @@ export function AppLayout() {
           </Button>
         </nav>
       </Layout.Header>
+      {navigating && <div className="vcp-route-progress" role="progressbar" aria-label={t('words.loading')} />}
       <Layout.Content className="vcp-content">
-        <Suspense fallback={<Spin />}>
+        <Suspense fallback={<PageLoading />}>
           <Outlet />
         </Suspense>
       </Layout.Content>

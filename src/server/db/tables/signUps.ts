@@ -22,3 +22,17 @@ export const signUpRequests = pgTable(
   },
   (t) => [index('signup_requests_email_idx').on(t.emailHash), index('signup_requests_expires_idx').on(t.expiresAt)],
 );
+
+/**
+ * When the owner of a registered address was last told that someone tried to sign up with it: at most one such mail
+ * per address and SIGN_UP_NOTICE_INTERVAL_MS (commands/requestSignUp.ts), counted in the database so that every
+ * instance shares the count. Keyed by the address's blind index; rows older than the interval are pruned.
+ */
+export const signUpNotices = pgTable(
+  'signup_notices',
+  {
+    emailHash: text('email_hash').primaryKey(),
+    sentAt: tsz('sent_at').notNull(),
+  },
+  (t) => [index('signup_notices_sent_idx').on(t.sentAt)],
+);

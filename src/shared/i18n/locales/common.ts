@@ -87,6 +87,9 @@ export const commonCatalog = defineCatalog(
       backHome: '返回首页',
       staffOnly: '此页面仅供审核人员使用。',
       adminOnly: '此页面仅供管理员使用。',
+      reloadTitle: '页面需要重新加载',
+      reloadText: '页面的部分内容未能载入：网络中断，或系统刚刚更新。请重新加载页面。',
+      reload: '重新加载',
     },
     errors: {
       requestFailed: '请求失败（{{status}}）',
@@ -176,6 +179,10 @@ export const commonCatalog = defineCatalog(
       backHome: 'Back to home',
       staffOnly: 'This page is for review staff only.',
       adminOnly: 'This page is for administrators only.',
+      reloadTitle: 'This page needs to be reloaded',
+      reloadText:
+        'Part of the page could not be loaded: the connection dropped, or the system has just been updated. Reload the page.',
+      reload: 'Reload',
     },
     errors: {
       requestFailed: 'Request failed ({{status}})',

@@ -8,7 +8,7 @@ import type { ReactNode } from 'react';
 import { filingViewCatalog } from '../../../shared/i18n/locales/filingView.js';
 import { formatDateTime } from '../../lib/format.js';
 import { useCatalog, useI18n } from '../../lib/i18n.js';
-import { fieldLabel } from '../DiffTable.js';
+import { fieldLabel } from '../../lib/labels.js';
 
 export interface CorrectionItem {
   field: string;

@@ -19,7 +19,8 @@ import {
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
-import { AUDIT_SUBJECT_TYPES, type AuditEntryView, type AuditFilter } from '../../../../shared/api/adminAudit.js';
+import type { AuditEntryView, AuditFilter } from '../../../../shared/api/adminAudit.js';
+import { AUDIT_SUBJECT_TYPES } from '../../../../shared/api/auditSubjects.js';
 import { formatDateTime } from '../../../lib/format.js';
 import { useCatalog } from '../../../lib/i18n.js';
 import { auditExportUrl, useAuditChain, useAuditPage } from '../api/audit.js';

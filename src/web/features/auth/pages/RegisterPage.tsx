@@ -1,11 +1,11 @@
 import { Alert, Button, Card, Form, Input, Result, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { isPasswordShapeOk } from '../../../../shared/api/auth.js';
 import { toNamePath } from '../../../../shared/fieldPath.js';
 import { commonCatalog } from '../../../../shared/i18n/locales/common.js';
 import { signUpCatalog } from '../../../../shared/i18n/locales/signUp.js';
 import { emailIssue } from '../../../../shared/validators/contact.js';
+import { isPasswordShapeOk } from '../../../../shared/validators/password.js';
 import { paths } from '../../../config/paths.js';
 import { ApiError } from '../../../lib/api.js';
 import { useApiErrorText, useIssueText } from '../../../lib/errors.js';

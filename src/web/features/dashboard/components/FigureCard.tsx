@@ -6,11 +6,12 @@
 import { Card, Col, Row, Skeleton, Typography } from 'antd';
 import { lazy, type ReactNode, Suspense } from 'react';
 import { dashboardCatalog } from '../../../../shared/i18n/locales/dashboard.js';
+import { loadChunk } from '../../../lib/chunks.js';
 import { useCatalog } from '../../../lib/i18n.js';
 import type { EChartProps } from './EChart.js';
 import { FigureLink } from './FigureLink.js';
 
-const EChart = lazy(() => import('./EChart.js'));
+const EChart = lazy(loadChunk(() => import('./EChart.js')));
 
 export type BigFigure = Omit<Parameters<typeof FigureLink>[0], 'big'>;
 

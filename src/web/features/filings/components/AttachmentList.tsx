@@ -8,10 +8,10 @@ import { Alert, Button, List, Modal, Popconfirm, Progress, Space, Typography } f
 import { useRef, useState } from 'react';
 import { type AttachmentKind, acceptAttribute } from '../../../../shared/attachments.js';
 import { editorCatalog } from '../../../../shared/i18n/locales/editor.js';
-import { fieldLabel } from '../../../components/DiffTable.js';
 import { AttachmentRow } from '../../../components/filing/AttachmentRow.js';
 import { ApiError } from '../../../lib/api.js';
 import { useCatalog, useI18n } from '../../../lib/i18n.js';
+import { fieldLabel } from '../../../lib/labels.js';
 import type { Attachment } from '../api/filings.js';
 import { type AttachmentOps, useEditor } from './editor/EditorContext.js';
 

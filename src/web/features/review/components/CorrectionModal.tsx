@@ -7,8 +7,8 @@ import { Alert, Button, Form, Input, Modal, Select, Space, Typography } from 'an
 import { useMemo, useState } from 'react';
 import type { FieldError } from '../../../../shared/filing/completeness.js';
 import { FIELD_LABELS, type FieldPath } from '../../../../shared/filing/labels.js';
-import { fieldLabel } from '../../../components/DiffTable.js';
 import { FIELD_LABELS_EN, useI18n, useMessages } from '../../../lib/i18n.js';
+import { fieldLabel } from '../../../lib/labels.js';
 import { REVIEW_MESSAGES } from '../messages.js';
 
 interface Values {

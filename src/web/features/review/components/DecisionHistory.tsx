@@ -1,9 +1,9 @@
 /** The decisions on a filing, newest first: approvals and correction notices with their items. */
 import { Empty, Tag, Timeline, Typography } from 'antd';
 import type { FieldError } from '../../../../shared/filing/completeness.js';
-import { fieldLabel } from '../../../components/DiffTable.js';
 import { formatDateTime } from '../../../lib/format.js';
 import { useI18n, useMessages } from '../../../lib/i18n.js';
+import { fieldLabel } from '../../../lib/labels.js';
 import type { Decision } from '../api/review.js';
 import { REVIEW_MESSAGES } from '../messages.js';
 

@@ -4,13 +4,16 @@
  * server), and then the revealed values.
  */
 import { EyeOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Input, Modal, Space, Tag, Typography } from 'antd';
-import { type ReactNode, useState } from 'react';
+import { Button, Space, Tag, Typography } from 'antd';
+import { type ReactNode, Suspense, useState } from 'react';
 import { FilingView, type PersonalPath } from '../../../components/filing/FilingView.js';
-import { ApiError } from '../../../lib/api.js';
+import { lazyComponent, useOpenedOnce } from '../../../lib/chunks.js';
 import { useMessages } from '../../../lib/i18n.js';
-import { type RevealedPersonal, type ReviewFiling, reveal } from '../api/review.js';
+import type { RevealedPersonal, ReviewFiling } from '../api/review.js';
 import { REVIEW_MESSAGES } from '../messages.js';
+
+/** The dialog that asks for the reason: loaded when first opened. */
+const RevealModal = lazyComponent(async () => (await import('./RevealModal.js')).RevealModal);
 
 function revealedValue(r: RevealedPersonal, path: PersonalPath): string | undefined {
   if (path === 'sponsor.name') return r.sponsor.name;
@@ -23,6 +26,7 @@ export function FilingSections({ filing }: { filing: Pick<ReviewFiling, 'id' | '
   const m = useMessages(REVIEW_MESSAGES);
   const [revealed, setRevealed] = useState<RevealedPersonal | null>(null);
   const [asking, setAsking] = useState(false);
+  const revealMounted = useOpenedOnce(asking);
   const canReveal = filing.allowedActions.includes('reveal');
 
   const empty = <Typography.Text type="secondary">{m.notFilled}</Typography.Text>;
@@ -56,76 +60,19 @@ export function FilingSections({ filing }: { filing: Pick<ReviewFiling, 'id' | '
   return (
     <div data-testid="filing-sections">
       <FilingView data={filing.data} personal={personal} extra={{ sponsor: revealButton, people: revealButton }} />
-      <RevealModal
-        open={asking}
-        filingId={filing.id}
-        onClose={() => setAsking(false)}
-        onRevealed={(r) => {
-          setRevealed(r);
-          setAsking(false);
-        }}
-      />
-    </div>
-  );
-}
-
-function RevealModal({
-  open,
-  filingId,
-  onClose,
-  onRevealed,
-}: {
-  open: boolean;
-  filingId: string;
-  onClose: () => void;
-  onRevealed: (r: RevealedPersonal) => void;
-}) {
-  const m = useMessages(REVIEW_MESSAGES);
-  const [form] = Form.useForm<{ reason: string }>();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const onOk = async () => {
-    const { reason } = await form.validateFields();
-    setPending(true);
-    setError(null);
-    try {
-      onRevealed(await reveal(filingId, reason.trim()));
-      form.resetFields();
-    } catch (err) {
-      setError(err instanceof ApiError || err instanceof Error ? err.message : String(err));
-    } finally {
-      setPending(false);
-    }
-  };
-  return (
-    <Modal
-      open={open}
-      title={m.revealTitle}
-      okText={m.revealOk}
-      cancelText={m.cancel}
-      confirmLoading={pending}
-      onOk={() => void onOk().catch(() => undefined)}
-      onCancel={onClose}
-      destroyOnHidden
-    >
-      <Typography.Paragraph type="secondary">{m.revealIntro}</Typography.Paragraph>
-      {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" name="reveal" preserve={false}>
-        <Form.Item
-          label={m.revealReason}
-          name="reason"
-          rules={[
-            { required: true, min: 4, transform: (v: string | undefined) => v?.trim(), message: m.revealReasonMin },
-          ]}
-        >
-          <Input.TextArea
-            autoSize={{ minRows: 2, maxRows: 6 }}
-            maxLength={500}
-            placeholder={m.revealReasonPlaceholder}
-            autoFocus
+      <Suspense fallback={null}>
+        {revealMounted && (
+          <RevealModal
+            open={asking}
+            filingId={filing.id}
+            onClose={() => setAsking(false)}
+            onRevealed={(r) => {
+              setRevealed(r);
+              setAsking(false);
+            }}
           />
-        </Form.Item>
-      </Form>
-    </Modal>
+        )}
+      </Suspense>
+    </div>
   );
 }

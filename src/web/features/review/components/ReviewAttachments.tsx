@@ -3,9 +3,9 @@ import { DownloadOutlined, EyeOutlined } from '@ant-design/icons';
 import { Button, Empty, List, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { ATTACHMENT_KINDS } from '../../../../shared/attachments.js';
-import { fieldLabel } from '../../../components/DiffTable.js';
 import { AttachmentRow } from '../../../components/filing/AttachmentRow.js';
 import { useI18n, useMessages } from '../../../lib/i18n.js';
+import { fieldLabel } from '../../../lib/labels.js';
 import { type ReviewAttachment, reviewAttachmentUrl } from '../api/review.js';
 import { REVIEW_MESSAGES } from '../messages.js';
 

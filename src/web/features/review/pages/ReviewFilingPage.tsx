@@ -27,7 +27,7 @@ import {
   Tooltip,
   Typography,
 } from 'antd';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { DiffEntry } from '../../../../shared/filing/diff.js';
 import { monitorCatalog } from '../../../../shared/i18n/locales/monitor.js';
@@ -36,6 +36,7 @@ import { DiffTable, fieldLabel } from '../../../components/DiffTable.js';
 import { RouteError } from '../../../components/RouteError.js';
 import { StatusTag } from '../../../components/StatusTag.js';
 import { paths } from '../../../config/paths.js';
+import { lazyComponent, useOpenedOnce } from '../../../lib/chunks.js';
 import { formatDateTime } from '../../../lib/format.js';
 import { useCatalog, useI18n, useMessages } from '../../../lib/i18n.js';
 import { useMe } from '../../../lib/session.js';
@@ -50,15 +51,21 @@ import {
   useReviewFiling,
 } from '../api/review.js';
 import { Checklist, type ChecklistFiling, sectionsOf } from '../components/Checklist.js';
-import { CorrectionModal } from '../components/CorrectionModal.js';
 import { DecisionHistory } from '../components/DecisionHistory.js';
 import { DaysLeft, DueDate } from '../components/DueCell.js';
 import { FilingSections } from '../components/FilingSections.js';
-import { HomepageChecksCard } from '../components/HomepageChecksCard.js';
 import { ReviewAttachments } from '../components/ReviewAttachments.js';
-import { RevokeModal } from '../components/RevokeModal.js';
-import { StaffVersionsCard } from '../components/StaffVersionsCard.js';
 import { REVIEW_MESSAGES } from '../messages.js';
+
+// Shown only for some filings or after a click: loaded then, not with the page (`npm run bench:bundle`).
+const CorrectionModal = lazyComponent(async () => (await import('../components/CorrectionModal.js')).CorrectionModal);
+const RevokeModal = lazyComponent(async () => (await import('../components/RevokeModal.js')).RevokeModal);
+const StaffVersionsCard = lazyComponent(
+  async () => (await import('../components/StaffVersionsCard.js')).StaffVersionsCard,
+);
+const HomepageChecksCard = lazyComponent(
+  async () => (await import('../components/HomepageChecksCard.js')).HomepageChecksCard,
+);
 
 export function ReviewFilingPage() {
   const { id = '' } = useParams();
@@ -88,6 +95,7 @@ function ReviewPage({ filing }: { filing: RoundFiling }) {
   const approve = useApprove(filing.id);
   const requestCorrection = useRequestCorrection(filing.id);
   const [correcting, setCorrecting] = useState(false);
+  const correctionMounted = useOpenedOnce(correcting);
   const [issued, setIssued] = useState<string | null>(null);
   const [correctionSent, setCorrectionSent] = useState(false);
   // The certificate is issued while the filing is valid: approved, or approved with a change under review.
@@ -393,12 +401,16 @@ function ReviewPage({ filing }: { filing: RoundFiling }) {
           </Card>
           {filing.filingNumber && (
             <Card title={t('versions.title')} style={{ marginTop: 16 }}>
-              <StaffVersionsCard filingId={filing.id} />
+              <Suspense fallback={<Spin />}>
+                <StaffVersionsCard filingId={filing.id} />
+              </Suspense>
             </Card>
           )}
           {filing.status === 'approved' && (
             <Card title={tm('title')} style={{ marginTop: 16 }}>
-              <HomepageChecksCard filingId={filing.id} />
+              <Suspense fallback={<Spin />}>
+                <HomepageChecksCard filingId={filing.id} />
+              </Suspense>
             </Card>
           )}
           {(can('approve') || can('requestCorrection')) && (
@@ -408,18 +420,24 @@ function ReviewPage({ filing }: { filing: RoundFiling }) {
           )}
         </Col>
       </Row>
-      {revoking && <RevokeModal filingId={filing.id} onClose={() => setRevoking(false)} />}
-      <CorrectionModal
-        errors={filing.completeness.errors}
-        send={requestCorrection}
-        open={correcting}
-        onClose={() => setCorrecting(false)}
-        onSent={() => {
-          setCorrecting(false);
-          setCorrectionSent(true);
-          message.success(m.correctionSent);
-        }}
-      />
+      <Suspense fallback={null}>
+        {revoking && <RevokeModal filingId={filing.id} onClose={() => setRevoking(false)} />}
+      </Suspense>
+      <Suspense fallback={null}>
+        {correctionMounted && (
+          <CorrectionModal
+            errors={filing.completeness.errors}
+            send={requestCorrection}
+            open={correcting}
+            onClose={() => setCorrecting(false)}
+            onSent={() => {
+              setCorrecting(false);
+              setCorrectionSent(true);
+              message.success(m.correctionSent);
+            }}
+          />
+        )}
+      </Suspense>
     </Space>
   );
 }

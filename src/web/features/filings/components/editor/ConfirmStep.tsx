@@ -3,10 +3,10 @@ import { Alert, Button, List, Typography } from 'antd';
 import type { FieldError } from '../../../../../shared/filing/completeness.js';
 import type { FilingDraft } from '../../../../../shared/filing/schema.js';
 import { editorCatalog } from '../../../../../shared/i18n/locales/editor.js';
-import { fieldLabel } from '../../../../components/DiffTable.js';
 import { FilingView } from '../../../../components/filing/FilingView.js';
 import { formatSize } from '../../../../lib/format.js';
 import { useCatalog, useI18n } from '../../../../lib/i18n.js';
+import { fieldLabel } from '../../../../lib/labels.js';
 import { useEditor } from './EditorContext.js';
 import { type StepKey, stepOfField } from './steps.js';
 

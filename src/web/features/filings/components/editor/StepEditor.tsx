@@ -4,8 +4,8 @@
  * confirmation step. It edits a filing's draft (FilingEditorPage) or a change's copy of the record (ChangeEditorPage):
  * the page gives it the form, where files go, how to save and submit, and its texts.
  */
-import { App, Button, Card, Form, Space, Steps, Typography } from 'antd';
-import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { App, Button, Card, Form, Space, Spin, Steps, Typography } from 'antd';
+import { type ReactNode, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useBlocker, useSearchParams } from 'react-router';
 import { chinaToday } from '../../../../../shared/calendar/index.js';
 import { toFieldPath } from '../../../../../shared/fieldPath.js';
@@ -14,12 +14,11 @@ import type { FilingDraft } from '../../../../../shared/filing/schema.js';
 import { editorCatalog } from '../../../../../shared/i18n/locales/editor.js';
 import { CorrectionNotice } from '../../../../components/filing/CorrectionNotice.js';
 import { ApiError } from '../../../../lib/api.js';
+import { lazyComponent } from '../../../../lib/chunks.js';
 import { formatTime } from '../../../../lib/format.js';
 import { useCatalog, useI18n } from '../../../../lib/i18n.js';
 import type { Correction } from '../../api/filings.js';
-import { AttachmentsStep } from './AttachmentsStep.js';
 import { CapitalStep } from './CapitalStep.js';
-import { ConfirmStep } from './ConfirmStep.js';
 import { validateValues } from './draftValues.js';
 import { type AttachmentOps, EditorProvider, type EditorSubject } from './EditorContext.js';
 import { PlatformStep } from './PlatformStep.js';
@@ -27,6 +26,15 @@ import { MlpsStep, RulesStep } from './RulesMlpsSteps.js';
 import { PeopleStep, SponsorStep } from './SponsorPeopleSteps.js';
 import { type StepKey, stepOfField, visibleSteps } from './steps.js';
 import { useAutosave } from './useAutosave.js';
+
+/**
+ * The last two steps (uploads; the whole filing as read-only view) load after the editor has opened, not with it
+ * (`npm run bench:bundle`); a while after the editor opens they are fetched anyway, so the click there is quick.
+ */
+const loadAttachmentsStep = async () => (await import('./AttachmentsStep.js')).AttachmentsStep;
+const loadConfirmStep = async () => (await import('./ConfirmStep.js')).ConfirmStep;
+const AttachmentsStep = lazyComponent(loadAttachmentsStep);
+const ConfirmStep = lazyComponent(loadConfirmStep);
 
 export interface StepEditorProps {
   subject: EditorSubject;
@@ -145,6 +153,15 @@ export function StepEditor({
   const [serverErrors, setServerErrors] = useState<FieldError[]>([]);
   const [submitting, setSubmitting] = useState(false);
   const today = chinaToday();
+
+  // The last steps' code, fetched once the editor has settled (see loadConfirmStep).
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      void loadAttachmentsStep().catch(() => undefined);
+      void loadConfirmStep().catch(() => undefined);
+    }, 3000);
+    return () => clearTimeout(timer);
+  }, []);
 
   // The reviewer's correction notice: its fields show as errors until the user edits them (or replaces the file).
   const [openItems, setOpenItems] = useState<FieldError[]>(() => correction?.items ?? []);
@@ -391,7 +408,7 @@ export function StepEditor({
           <Typography.Title level={5} style={{ marginTop: 0 }}>
             {index + 1}. {te(`steps.${current}`)}
           </Typography.Title>
-          {body[current]}
+          <Suspense fallback={<Spin />}>{body[current]}</Suspense>
         </Form>
         <Space style={{ marginTop: 24 }}>
           {index > 0 && <Button onClick={() => void goTo(steps[index - 1] as StepKey)}>{te('nav.prev')}</Button>}
