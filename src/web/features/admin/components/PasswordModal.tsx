@@ -1,8 +1,7 @@
 /** The new first password an admin gave a staff account (the TOTP stays): shown once, closed only on purpose. */
-import { Descriptions, Typography } from 'antd';
+import { Alert, Button, Descriptions, Modal, Typography } from 'antd';
 import { useCatalog } from '../../../lib/i18n.js';
 import { adminCatalog } from '../catalog.js';
-import { ShownOnceModal } from './ShownOnceModal.js';
 
 export interface GivenPassword {
   name: string;
@@ -12,19 +11,31 @@ export interface GivenPassword {
 export function PasswordModal({ given, onClose }: { given: GivenPassword | null; onClose: () => void }) {
   const { t } = useCatalog(adminCatalog);
   return (
-    <ShownOnceModal
+    <Modal
       open={given !== null}
       title={t('staff.passwordTitle', { name: given?.name ?? '' })}
-      warning={t('staff.passwordOnce')}
-      onClose={onClose}
+      closable={false}
+      maskClosable={false}
+      keyboard={false}
+      destroyOnHidden
+      footer={
+        <Button type="primary" onClick={onClose}>
+          {t('common.close')}
+        </Button>
+      }
     >
-      <Descriptions column={1} size="small" bordered>
-        <Descriptions.Item label={t('staff.initialPassword')}>
-          <Typography.Text code copyable data-testid="reset-password-value">
-            {given?.password}
-          </Typography.Text>
-        </Descriptions.Item>
-      </Descriptions>
-    </ShownOnceModal>
+      {given && (
+        <>
+          <Alert type="warning" showIcon title={t('staff.passwordOnce')} style={{ marginBottom: 12 }} />
+          <Descriptions column={1} size="small" bordered>
+            <Descriptions.Item label={t('staff.initialPassword')}>
+              <Typography.Text code copyable data-testid="reset-password-value">
+                {given.password}
+              </Typography.Text>
+            </Descriptions.Item>
+          </Descriptions>
+        </>
+      )}
+    </Modal>
   );
 }
