@@ -4,6 +4,7 @@
  */
 import { type Config, loadConfig } from './config.js';
 import type { AppContext } from './context.js';
+import { configureCryptoPool } from './crypto/cryptoPool.js';
 import { FieldCipher } from './crypto/fieldCipher.js';
 import { loadKeyring } from './crypto/keys.js';
 import { type Database, migrateDatabase, openDatabase } from './db/client.js';
@@ -38,6 +39,7 @@ export interface BootstrapOptions {
 export async function bootstrap(config: Config = loadConfig(), opts: BootstrapOptions = {}): Promise<AppContext> {
   const { input } = loadKeyring({ keys: config.keys, indexKey: process.env.VCP_INDEX_KEY, dataDir: config.dataDir });
   const cipher = new FieldCipher(input);
+  configureCryptoPool(config.cryptoThreads);
   const database = await openDatabase({
     dataDir: config.dataDir,
     databaseUrl: config.databaseUrl,

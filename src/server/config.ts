@@ -3,6 +3,7 @@
  * Settings an admin may change at run time live in the `settings` table instead (see settings.ts).
  */
 import path from 'node:path';
+import { defaultCryptoThreads } from './crypto/cryptoPool.js';
 
 export interface Config {
   port: number;
@@ -13,6 +14,11 @@ export interface Config {
   databaseUrl: string | undefined;
   /** PGlite runs on its own thread (db/pgliteThread.ts); PGLITE_THREAD=off keeps it on the main one (to compare). */
   pgliteThread: boolean;
+  /**
+   * Threads that seal, open and hash attachment chunks (crypto/cryptoPool.ts): CRYPTO_THREADS, default the available
+   * cores (at most 4); 0 does it on the main thread (to compare).
+   */
+  cryptoThreads: number;
   /** Field-encryption keys: `kid:base64(32 bytes)` separated by commas; the first is the active key. */
   keys: string | undefined;
   /** The transparency log's SM2 signing key (PKCS#8 PEM); unset: derived from the index key (transparency/signer.ts). */
@@ -88,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.DATA_DIR ?? './data'),
     databaseUrl: env.DATABASE_URL || undefined,
     pgliteThread: env.PGLITE_THREAD !== 'off',
+    cryptoThreads: intFrom('CRYPTO_THREADS', env.CRYPTO_THREADS, defaultCryptoThreads()),
     keys: env.VCP_KEYS || undefined,
     logKey: env.VCP_LOG_KEY || undefined,
     logLevel: env.LOG_LEVEL ?? 'info',

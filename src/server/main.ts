@@ -2,12 +2,14 @@
  * `npm start`: one process serving the API (and the web UI) on PORT, and the background jobs.
  *
  * Shutdown (issue 8, SPEC §12): SIGTERM or SIGINT stops accepting connections, lets the requests in flight finish,
- * lets the outbox worker and the scheduler finish their current run, closes the database and exits. If that takes
- * longer than SHUTDOWN_GRACE_MS, or a second signal comes, the process exits at once; nothing waits on stdout.
+ * lets the outbox worker and the scheduler finish their current run, closes the database and the crypto threads
+ * (crypto/cryptoPool.ts) and exits. If that takes longer than SHUTDOWN_GRACE_MS, or a second signal comes, the
+ * process exits at once; nothing waits on stdout.
  */
 import pino from 'pino';
 import { bootstrap } from './bootstrap.js';
 import { loadConfig } from './config.js';
+import { closeCryptoPool } from './crypto/cryptoPool.js';
 import { DataDirLockedError } from './db/dataDirLock.js';
 import { startJobs } from './jobs/index.js';
 import { stdoutLogDestination } from './lib/logDestination.js';
@@ -62,7 +64,8 @@ async function main() {
     try {
       // New requests are refused and new job runs are not started; both finish what they have begun.
       await Promise.all([app.close(), jobs.stop()]);
-      await ctx.database.close();
+      // The crypto threads only after the requests: an upload in flight still seals its last chunks.
+      await Promise.all([ctx.database.close(), closeCryptoPool()]);
       log.info('stopped');
       await exit(0);
     } catch (err) {

@@ -2,12 +2,13 @@
  * Files in the database in sealed 64 KiB chunks (`attachment_chunks`). An upload is read from its stream one chunk
  * at a time: hashed (SM3), sealed (SM4-CTR + HMAC-SM3, bound to blob id and position) and written by one short
  * statement each, so memory stays near one chunk and PGlite's single connection is never held for a whole file; the
- * size limit is enforced while reading. A download is a stream reading a few chunks per query.
+ * size limit is enforced while reading. A download is a stream reading a few chunks per query. Hashing, sealing and
+ * opening happen on the crypto threads (crypto/cryptoPool.ts), not on the thread that answers requests.
  */
-import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { AppContext } from '../context.js';
+import { sharedCryptoPool } from '../crypto/cryptoPool.js';
 import type { Executor } from '../db/client.js';
 import { attachmentChunks, attachments, attachmentUploads } from '../db/schema.js';
 import { AppError, said } from '../lib/errors.js';
@@ -54,24 +55,28 @@ export async function writeBlob(
   maxBytes: number,
 ): Promise<StoredBlob> {
   const blobId = crypto.randomUUID();
-  const hash = createHash('sm3');
   const head: Buffer[] = [];
   let headBytes = 0;
   let tail: Buffer[] = [];
   let tailBytes = 0;
-  let pending: Buffer[] = [];
-  let pendingBytes = 0;
+  // The chunk being filled: memory of its own, handed whole to a crypto thread when full (moved, not copied).
+  let chunk = Buffer.allocUnsafeSlow(CHUNK_BYTES);
+  let filled = 0;
   let size = 0;
   let seq = 0;
 
-  // Chunk writes under way: up to WRITES_AHEAD at once, so the next chunk is read and sealed while the database
-  // (on its own thread) writes the last ones, and a round trip to it is not paid once per chunk.
+  await ctx.db.insert(attachmentUploads).values({ blobId, startedAt: ctx.now() });
+  // One crypto thread seals this upload's chunks in order and keeps the file's SM3 meanwhile.
+  const sealer = sharedCryptoPool().upload(ctx.cipher);
+  // Chunk seals and writes under way: up to WRITES_AHEAD at once, so the next chunk is read while the last ones are
+  // sealed (on a crypto thread) and written (by the database, on its own thread or server), and a round trip is not
+  // paid once per chunk; no more than that, so memory stays near a few chunks whatever the client sends.
   const writing: Promise<void>[] = [];
   const flush = async (piece: Buffer) => {
     const at = seq++;
-    const write = ctx.db
-      .insert(attachmentChunks)
-      .values({ blobId, seq: at, content: ctx.cipher.sealBytes(piece, chunkAad(blobId, at)) })
+    const write = sealer
+      .seal(piece, chunkAad(blobId, at))
+      .then((content) => ctx.db.insert(attachmentChunks).values({ blobId, seq: at, content }))
       .then(() => undefined);
     // Awaited below (in order, or all together on failure); this only keeps it from counting as unhandled meanwhile.
     write.catch(() => {});
@@ -84,13 +89,11 @@ export async function writeBlob(
     await yieldToOthers();
   };
 
-  await ctx.db.insert(attachmentUploads).values({ blobId, startedAt: ctx.now() });
   try {
     for await (const data of source) {
       const buf = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
       size += buf.length;
       if (size > maxBytes) throw fileTooLarge(maxBytes);
-      hash.update(buf);
       if (headBytes < SNIFF_BYTES) {
         const take = buf.subarray(0, SNIFF_BYTES - headBytes);
         head.push(take);
@@ -101,24 +104,30 @@ export async function writeBlob(
       while (tail.length > 1 && tailBytes - (tail[0] as Buffer).length >= SNIFF_BYTES) {
         tailBytes -= (tail.shift() as Buffer).length;
       }
-      pending.push(buf);
-      pendingBytes += buf.length;
-      while (pendingBytes >= CHUNK_BYTES) {
-        const all = Buffer.concat(pending, pendingBytes);
-        await flush(all.subarray(0, CHUNK_BYTES));
-        const rest = all.subarray(CHUNK_BYTES);
-        pending = rest.length ? [rest] : [];
-        pendingBytes = rest.length;
+      let from = 0;
+      while (from < buf.length) {
+        const n = Math.min(CHUNK_BYTES - filled, buf.length - from);
+        buf.copy(chunk, filled, from, from + n);
+        filled += n;
+        from += n;
+        if (filled === CHUNK_BYTES) {
+          const full = chunk;
+          chunk = Buffer.allocUnsafeSlow(CHUNK_BYTES);
+          filled = 0;
+          await flush(full);
+        }
       }
     }
-    if (pendingBytes > 0) await flush(Buffer.concat(pending, pendingBytes));
+    if (filled > 0) await flush(chunk.subarray(0, filled));
     await Promise.all(writing);
+    const sm3 = await sealer.digest();
     const tailBuf = Buffer.concat(tail, tailBytes);
     tail = [];
     const detected =
       size === 0 ? null : await detectStreamed(Buffer.concat(head, headBytes), tailBuf.subarray(-SNIFF_BYTES), size);
-    return { blobId, size, sm3: hash.digest('hex'), detected };
+    return { blobId, size, sm3, detected };
   } catch (err) {
+    sealer.drop();
     // No write still under way may land after the discard.
     await Promise.allSettled(writing);
     await discardBlob(ctx.db, blobId).catch(() => {});
@@ -159,6 +168,7 @@ export function readBlob(ctx: AppContext, blobId: string, size: number): Readabl
         .limit(CHUNKS_PER_READ),
     );
   async function* chunks() {
+    const pool = sharedCryptoPool();
     let seq = 0;
     let sent = 0;
     let next = read(0);
@@ -169,13 +179,18 @@ export function readBlob(ctx: AppContext, blobId: string, size: number): Readabl
         next = read(seq + rows.length);
         next.catch(() => {}); // awaited on the next round
       }
-      await yieldToOthers();
-      for (const row of rows) {
-        if (row.seq !== seq) throw new Error(`attachment chunk ${seq} of ${blobId} is missing`);
-        const plain = ctx.cipher.openBytes(row.content, chunkAad(blobId, seq));
-        sent += plain.length;
+      // The chunks of this read are opened on the crypto threads together, and sent in order.
+      const opened = rows.map((row, i) => {
+        if (row.seq !== seq + i) throw new Error(`attachment chunk ${seq + i} of ${blobId} is missing`);
+        const plain = pool.open(ctx.cipher, row.content, chunkAad(blobId, row.seq));
+        plain.catch(() => {}); // awaited below, in order
+        return plain;
+      });
+      for (const plain of opened) {
+        const bytes = await plain;
+        sent += bytes.length;
         seq++;
-        yield plain;
+        yield bytes;
         await yieldToOthers();
       }
       if (rows.length < CHUNKS_PER_READ) break;

@@ -54,8 +54,9 @@ async function main(argv: string[]): Promise<number> {
     return logVerify(undefined, argv.slice(2), (line) => process.stdout.write(`${line}\n`));
   }
   // The tool answers no requests, so PGlite stays on this thread: nothing waits behind its statements, and the demo
-  // seed's COPY from a blob (db/copyInsert.ts) needs the database object itself, not the thread's stand-in.
-  const ctx = await bootstrap({ ...loadConfig(), pgliteThread: false });
+  // seed's COPY from a blob (db/copyInsert.ts) needs the database object itself, not the thread's stand-in. For the
+  // same reason attachment chunks are sealed here too, without starting crypto threads (crypto/cryptoPool.ts).
+  const ctx = await bootstrap({ ...loadConfig(), pgliteThread: false, cryptoThreads: 0 });
   try {
     const code = await runCommand(ctx, argv, (line) => process.stdout.write(`${line}\n`), stop);
     // A signal the command did not stop for (it came as the work ended): still reported as the signal's code.

@@ -9,6 +9,7 @@ import {
 import { discardBlob, discardUnusedBlobs, readBlob, type StoredBlob } from '../attachments/blobStore.js';
 import { appendAudit } from '../audit/auditLog.js';
 import type { AppContext } from '../context.js';
+import { sharedCryptoPool } from '../crypto/cryptoPool.js';
 import type { Tx } from '../db/client.js';
 import { attachments } from '../db/schema.js';
 import { AppError, badRequest, notFound, said } from '../lib/errors.js';
@@ -390,9 +391,10 @@ async function openAttachment(ctx: AppContext, filingId: string, attachmentId: s
     );
   if (!row) throw notFound('未找到该附件');
   const { content, ...meta } = row;
+  // A file from before chunking is one sealed piece: opened on a crypto thread too, not on this one.
   const body: Readable | Buffer = row.blobId
     ? readBlob(ctx, row.blobId, row.size)
-    : ctx.cipher.openBytes(content as Buffer, aad(row.sealedId ?? row.id));
+    : await sharedCryptoPool().open(ctx.cipher, content as Buffer, aad(row.sealedId ?? row.id));
   return { meta: { ...meta, fileName: downloadName(meta.fileName, meta.mime) }, body };
 }
 

@@ -84,6 +84,15 @@ export class FieldCipher {
     return this.input;
   }
 
+  /**
+   * The derived SM4 and HMAC-SM3 keys of every key id (never the master keys, never the index key), for the crypto
+   * threads of this same process that seal and open attachment chunks (crypto/cryptoPool.ts). Never to be logged,
+   * stored or sent anywhere else.
+   */
+  chunkKeysForWorker(): { activeKid: string; keys: [kid: string, enc: Buffer, mac: Buffer][] } {
+    return { activeKid: this.activeKid, keys: [...this.keys].map(([kid, k]) => [kid, k.enc, k.mac]) };
+  }
+
   /** The key new data is sealed with. */
   get activeKeyId(): string {
     return this.activeKid;

@@ -37,7 +37,25 @@ function errorOf(err) {
   if (err && typeof err === 'object') for (const [k, v] of Object.entries(err)) if (typeof v !== 'function' && typeof v !== 'object') out[k] = v;
   return out;
 }
-const reply = (id, result) => parentPort.postMessage({ id, ok: true, result });
+// The bytes of bytea values are moved to the main thread, not copied (each parsed value owns its ArrayBuffer).
+function movables(result) {
+  const out = new Set();
+  if (result && Array.isArray(result.rows) && result.fields && result.fields.some((f) => f.dataTypeID === BYTEA)) {
+    for (const row of result.rows) {
+      for (const v of Array.isArray(row) ? row : Object.values(row)) {
+        if (v instanceof Uint8Array && v.byteOffset === 0 && v.byteLength === v.buffer.byteLength) out.add(v.buffer);
+      }
+    }
+  }
+  return [...out];
+}
+const reply = (id, result) => {
+  try {
+    parentPort.postMessage({ id, ok: true, result }, movables(result));
+  } catch {
+    parentPort.postMessage({ id, ok: true, result });
+  }
+};
 const fail = (id, err) => parentPort.postMessage({ id, ok: false, error: errorOf(err) });
 
 async function handle(msg) {

@@ -23,7 +23,8 @@ import { filingStatusEnum } from './tables/states.js';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
-  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+  // A view, not a copy: the bytes PGlite's thread sent are this row's alone (and can be moved on to a crypto thread).
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v.buffer, v.byteOffset, v.byteLength)),
 });
 
 const tsz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
