@@ -137,7 +137,7 @@ async function runOn(kind: string) {
     const uploadTimes: number[] = [];
     const attachmentIds: string[] = [];
     const uploads = Promise.all(
-      clients.map(async ({ c, id }) => {
+      clients.map(async ({ c, id }, i) => {
         const form = new FormData();
         form.append('kind', 'mlps_proof');
         form.append('file', new Blob([new Uint8Array(file)]), 'big.pdf');
@@ -145,7 +145,8 @@ async function runOn(kind: string) {
         const res = await c.send('POST', `/api/filings/${id}/attachments`, { form });
         uploadTimes.push(performance.now() - t);
         if (res.status !== 201) throw new Error(`upload: ${res.status} ${JSON.stringify(res.body)}`);
-        attachmentIds.push((res.body as { attachment: { id: string } }).attachment.id);
+        // By client: the uploads may finish in any order.
+        attachmentIds[i] = (res.body as { attachment: { id: string } }).attachment.id;
       }),
     );
     const rssBefore = rssMb(pid);
