@@ -124,6 +124,13 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('ctx', ctx);
   app.decorate('publicFastPath', fastPath);
+  if (ctx.registry.index) {
+    ctx.registry.index.onError = (err) =>
+      app.log.warn(
+        { dbError: databaseErrorSummary(err) },
+        'public registry index: build failed, searching through SQL',
+      );
+  }
   app.setErrorHandler(errorHandler);
   await app.register(metricsPlugin);
   await app.register(healthPlugin);
