@@ -24,12 +24,12 @@ import { publicEventGeneration } from './publicEvents.js';
 import type { RegistryCounts, RegistryPage, RegistryRow } from './publicRegistry.js';
 import { lowerAscii } from './searchGrams.js';
 
-interface Doc {
+export interface Doc {
   id: string;
   number: string;
   status: PublicStatus;
-  /** The record as JSON: parsed only for the rows a page shows. */
-  json: string;
+  /** The record as UTF-8 JSON (smaller than a string of Chinese text): parsed only for the rows a page shows. */
+  json: Buffer;
   /** The search text (lower-cased fields, one a line), as stored. */
   text: string;
   /** Filing date, approval time in microseconds and id, so that a greater key is a newer record. */
@@ -57,12 +57,12 @@ const docOf = (r: DocRow): Doc => ({
   id: r.id,
   number: r.number,
   status: r.status,
-  json: r.record,
+  json: Buffer.from(r.record),
   text: r.text,
   key: r.key,
 });
 
-const rowOf = (d: Doc): RegistryRow => ({ status: d.status, record: JSON.parse(d.json) as PublicRecord });
+const rowOf = (d: Doc): RegistryRow => ({ status: d.status, record: JSON.parse(d.json.toString()) as PublicRecord });
 
 /** Calls `add` with every distinct 1- and 2-character gram of the text's fields (code points, as SQL counts them). */
 function forEachGram(text: string, add: (gram: string) => void): void {
@@ -123,12 +123,15 @@ export class Snapshot {
   private readonly byId = new Map<string, { doc: Doc; pos: number }>();
   private readonly byNumber = new Map<string, Doc>();
   private readonly statusCounts: Record<PublicStatus, number> = { valid: 0, deregistered: 0, revoked: 0 };
+  /** Base answers of common longer terms (see `holding`). */
+  private readonly common = new Map<string, Int32Array>();
 
   constructor(
     private readonly docs: Doc[],
     private readonly postings: Map<string, Int32Array>,
     /** The last public event applied. */
     public lastSeq: number,
+    private readonly keepAnswersOver = KEEP_ANSWERS_OVER,
   ) {
     this.dead = new Uint8Array(docs.length);
     docs.forEach((doc, pos) => {
@@ -194,12 +197,8 @@ export class Snapshot {
       base = null;
       extra = this.overlay;
     } else {
-      const lists = queryGrams(q).map((g) => this.postings.get(g) ?? EMPTY);
-      lists.sort((a, b) => a.length - b.length);
-      base = lists[0] as Int32Array;
-      for (let i = 1; i < lists.length && base.length > 0; i++) base = intersect(base, lists[i] as Int32Array);
-      const long = [...q].length > 2;
-      if (long || this.deadCount > 0) base = this.confirm(base, long ? q : null);
+      base = [...q].length > 2 ? this.holding(q) : (this.postings.get(q) ?? EMPTY);
+      if (this.deadCount > 0) base = this.alive(base);
       extra = this.overlay.filter((d) => d.text.includes(q));
     }
     const baseTotal = base ? base.length : this.docs.length - this.deadCount;
@@ -233,18 +232,85 @@ export class Snapshot {
     return { total, items };
   }
 
-  /** The candidates that are alive and, for a longer term, hold it. */
-  private confirm(candidates: Int32Array, term: string | null): Int32Array {
+  /**
+   * The base records holding a term of 3 or more characters: the intersection of its grams' lists, each candidate
+   * confirmed by a substring test. Where even the rarest gram is common, intersecting costs more than it saves and
+   * its list is tested directly. A large answer is kept for the snapshot's life (the base never changes; dead
+   * records are taken out after), so a common term costs its scan once.
+   */
+  private holding(q: string): Int32Array {
+    const kept = this.common.get(q);
+    if (kept) {
+      this.common.delete(q);
+      this.common.set(q, kept);
+      return kept;
+    }
+    const lists = queryGrams(q).map((g) => this.postings.get(g) ?? EMPTY);
+    lists.sort((a, b) => a.length - b.length);
+    let candidates = lists[0] as Int32Array;
+    if (candidates.length < this.docs.length / 4) {
+      for (let i = 1; i < lists.length && candidates.length > 16; i++) {
+        candidates = intersect(candidates, lists[i] as Int32Array);
+      }
+    }
     const out = new Int32Array(candidates.length);
     let n = 0;
     for (let k = 0; k < candidates.length; k++) {
       const pos = candidates[k] as number;
-      if (this.dead[pos]) continue;
-      if (term !== null && !(this.docs[pos] as Doc).text.includes(term)) continue;
-      out[n++] = pos;
+      if ((this.docs[pos] as Doc).text.includes(q)) out[n++] = pos;
+    }
+    const found = out.slice(0, n);
+    if (n >= this.keepAnswersOver) {
+      this.common.set(q, found);
+      if (this.common.size > KEEP_ANSWERS) this.common.delete(this.common.keys().next().value as string);
+    }
+    return found;
+  }
+
+  /** The positions not marked dead. */
+  private alive(positions: Int32Array): Int32Array {
+    const out = new Int32Array(positions.length);
+    let n = 0;
+    for (let k = 0; k < positions.length; k++) {
+      const pos = positions[k] as number;
+      if (!this.dead[pos]) out[n++] = pos;
     }
     return out.subarray(0, n);
   }
+}
+
+/** Answers of longer terms with at least this many base records are kept, up to KEEP_ANSWERS terms (LRU). */
+const KEEP_ANSWERS_OVER = 2000;
+const KEEP_ANSWERS = 32;
+
+/**
+ * The gram lists of records in the registry's order (what a build spends its CPU on: about a microsecond a gram).
+ * Lists grow as typed arrays, doubling, and are cut to size at the end; the loop yields now and then so that
+ * requests are answered meanwhile.
+ */
+export async function buildSnapshot(docs: Doc[], lastSeq: number, keepAnswersOver?: number): Promise<Snapshot> {
+  const lists = new Map<string, { a: Int32Array; n: number }>();
+  for (let pos = 0; pos < docs.length; pos++) {
+    forEachGram((docs[pos] as Doc).text, (g) => {
+      const list = lists.get(g);
+      if (!list) {
+        const a = new Int32Array(4);
+        a[0] = pos;
+        lists.set(g, { a, n: 1 });
+      } else if (list.a[list.n - 1] !== pos) {
+        if (list.n === list.a.length) {
+          const grown = new Int32Array(list.a.length * 2);
+          grown.set(list.a);
+          list.a = grown;
+        }
+        list.a[list.n++] = pos;
+      }
+    });
+    if (pos % 2000 === 1999) await new Promise((r) => setImmediate(r));
+  }
+  const postings = new Map<string, Int32Array>();
+  for (const [g, list] of lists) postings.set(g, list.a.slice(0, list.n));
+  return new Snapshot(docs, postings, lastSeq, keepAnswersOver);
 }
 
 /** Rows read a query at a time while building, so other requests get the database in between (PGlite: one connection). */
@@ -259,9 +325,10 @@ export interface RegistryIndexOptions {
   clock?: () => number;
   /** This process's public event generation (services/publicEvents.ts); a test stands in for another instance. */
   generation?: () => number;
-  /** See BUILD_IN_REQUEST and MAX_APPLY (tests make them small). */
+  /** See BUILD_IN_REQUEST, MAX_APPLY and KEEP_ANSWERS_OVER (tests make them small). */
   buildInRequest?: number;
   maxApply?: number;
+  keepAnswersOver?: number;
 }
 
 export class RegistryIndex {
@@ -326,6 +393,17 @@ export class RegistryIndex {
     return this.snapshot;
   }
 
+  /** Records in the index (0 before it is built). */
+  get size(): number {
+    return this.snapshot?.counts().total ?? 0;
+  }
+
+  /** Builds the index now (at start), unless it is built or being built; resolves with how many records it holds. */
+  async warm(): Promise<number> {
+    const snap = this.snapshot ?? (await this.startBuild());
+    return snap.size;
+  }
+
   private startBuild(): Promise<Snapshot> {
     if (!this.building) {
       const building = this.build().then(
@@ -369,18 +447,7 @@ export class RegistryIndex {
       after = sql`where (filing_date, approved_at, filing_id) <
                   (${last.d}::date, 'epoch'::timestamptz + ${last.us}::bigint * interval '1 microsecond', ${last.id}::uuid)`;
     }
-    const lists = new Map<string, number[]>();
-    for (let pos = 0; pos < docs.length; pos++) {
-      forEachGram((docs[pos] as Doc).text, (g) => {
-        const list = lists.get(g);
-        if (!list) lists.set(g, [pos]);
-        else if (list[list.length - 1] !== pos) list.push(pos);
-      });
-      if (pos % 2000 === 1999) await new Promise((r) => setImmediate(r));
-    }
-    const postings = new Map<string, Int32Array>();
-    for (const [g, list] of lists) postings.set(g, Int32Array.from(list));
-    const snap = new Snapshot(docs, postings, Number(top?.seq ?? 0));
+    const snap = await buildSnapshot(docs, Number(top?.seq ?? 0), this.opts.keepAnswersOver);
     // What happened while the rows were read is applied before the snapshot is used.
     await this.catchUp(snap);
     this.builds += 1;
