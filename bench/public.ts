@@ -38,6 +38,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { freePort } from '../src/server/test/ports.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const { values: args } = parseArgs({
@@ -364,8 +365,8 @@ async function runOn(kind: string): Promise<number> {
   });
   const seedSeconds = (Date.now() - seedStart) / 1000;
 
-  const port = 4100 + Math.floor(Math.random() * 400);
-  const barePort = port + 1;
+  const port = await freePort();
+  const barePort = await freePort();
   const started = performance.now();
   const server = spawn(process.execPath, ['dist/server/main.js'], {
     cwd: ROOT,
