@@ -8,6 +8,7 @@ import { CorrectionNotice } from '../../../components/filing/CorrectionNotice.js
 import { RouteError } from '../../../components/RouteError.js';
 import { StatusTag } from '../../../components/StatusTag.js';
 import { paths } from '../../../config/paths.js';
+import { useApiErrorText } from '../../../lib/errors.js';
 import { formatDateTime as fmt, formatDate } from '../../../lib/format.js';
 import { useCatalog } from '../../../lib/i18n.js';
 import { useLabels } from '../../../lib/labels.js';
@@ -210,6 +211,7 @@ export function FilingStatusPage() {
   const { t } = useCatalog(commonCatalog);
   const { t: ts } = useCatalog(filingStatusCatalog);
   const labels = useLabels();
+  const errorText = useApiErrorText();
   const filing = useFiling(id);
   const qc = useQueryClient();
   const navigate = useNavigate();
@@ -248,7 +250,7 @@ export function FilingStatusPage() {
                     message.success(ts('actions.removed'));
                     navigate(paths.filings);
                   },
-                  onError: (err) => message.error(err.message),
+                  onError: (err) => message.error(errorText(err)),
                 })
               }
             >
