@@ -3,6 +3,7 @@ import { KeyOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Space, Switch, Typography } from 'antd';
 import { useState } from 'react';
 import { deliveriesCatalog } from '../../../../shared/i18n/locales/deliveries.js';
+import { useApiErrorText } from '../../../lib/errors.js';
 import { useCatalog } from '../../../lib/i18n.js';
 import { useLabels } from '../../../lib/labels.js';
 import { type Partner, type PartnerUpdate, useNewPullToken, useUpdatePartner } from '../api/deliveries.js';
@@ -19,6 +20,7 @@ export function PartnerCard({ partner }: { partner: Partner }) {
   const newToken = useNewPullToken(partner.id);
   const [token, setToken] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const errorText = useApiErrorText();
 
   const onFinish = (v: Values) => {
     const body: PartnerUpdate = {};
@@ -34,7 +36,7 @@ export function PartnerCard({ partner }: { partner: Partner }) {
         form.setFieldValue('webhookSecret', '');
         message.success(t('partners.saved', { name }));
       },
-      onError: (err) => setError(err.message),
+      onError: (err) => setError(errorText(err)),
     });
   };
 
@@ -59,7 +61,7 @@ export function PartnerCard({ partner }: { partner: Partner }) {
             onConfirm={() =>
               newToken.mutate(undefined, {
                 onSuccess: (r) => setToken(r.token),
-                onError: (err) => message.error(err.message),
+                onError: (err) => message.error(errorText(err)),
               })
             }
           >
@@ -71,7 +73,7 @@ export function PartnerCard({ partner }: { partner: Partner }) {
                 if (!partner.hasPullToken)
                   newToken.mutate(undefined, {
                     onSuccess: (r) => setToken(r.token),
-                    onError: (err) => message.error(err.message),
+                    onError: (err) => message.error(errorText(err)),
                   });
               }}
             >

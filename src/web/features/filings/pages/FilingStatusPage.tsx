@@ -2,14 +2,16 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Popconfirm, Result, Space, Spin, Timeline, Typography } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router';
+import { commonCatalog } from '../../../../shared/i18n/locales/common.js';
 import { filingStatusCatalog } from '../../../../shared/i18n/locales/filingStatus.js';
 import { CorrectionNotice } from '../../../components/filing/CorrectionNotice.js';
 import { RouteError } from '../../../components/RouteError.js';
 import { StatusTag } from '../../../components/StatusTag.js';
 import { paths } from '../../../config/paths.js';
+import { useApiErrorText } from '../../../lib/errors.js';
 import { formatDateTime as fmt, formatDate } from '../../../lib/format.js';
-import { useCatalog, useI18n } from '../../../lib/i18n.js';
-import { fieldLabel } from '../../../lib/labels.js';
+import { useCatalog } from '../../../lib/i18n.js';
+import { useLabels } from '../../../lib/labels.js';
 import { type FilingWithHistory, useDeleteDraft } from '../api/drafts.js';
 import { type Filing, type FilingAction, filingKey, filingsKey, useFiling, withdrawFiling } from '../api/filings.js';
 import { AfterApprovalCards, Article8Notice, RevokedNotice } from '../components/AfterApprovalCards.js';
@@ -206,8 +208,10 @@ function ApprovedBanner({ f }: { f: Filing }) {
 
 export function FilingStatusPage() {
   const { id = '' } = useParams();
-  const { t, lang } = useI18n();
+  const { t } = useCatalog(commonCatalog);
   const { t: ts } = useCatalog(filingStatusCatalog);
+  const labels = useLabels();
+  const errorText = useApiErrorText();
   const filing = useFiling(id);
   const qc = useQueryClient();
   const navigate = useNavigate();
@@ -222,7 +226,7 @@ export function FilingStatusPage() {
       title={
         <Space wrap>
           <Typography.Title level={4} style={{ margin: 0, whiteSpace: 'normal' }}>
-            {f.data.platform?.name || t.unnamed}
+            {f.data.platform?.name || t('filing.unnamed')}
           </Typography.Title>
           <StatusTag status={f.status} />
         </Space>
@@ -246,7 +250,7 @@ export function FilingStatusPage() {
                     message.success(ts('actions.removed'));
                     navigate(paths.filings);
                   },
-                  onError: (err) => message.error(err.message),
+                  onError: (err) => message.error(errorText(err)),
                 })
               }
             >
@@ -284,9 +288,9 @@ export function FilingStatusPage() {
         column={{ xs: 1, sm: 2 }}
         style={{ marginBottom: 24 }}
         items={[
-          { key: 'num', label: t.filingNumber, children: f.filingNumber ?? ts('details.numberPending') },
+          { key: 'num', label: t('filing.filingNumber'), children: f.filingNumber ?? ts('details.numberPending') },
           { key: 'home', label: ts('details.homepage'), children: f.data.platform?.homepageUrl ?? '—' },
-          { key: 'due', label: t.dueDate, children: f.due ? <DueText due={f.due} bare /> : '—' },
+          { key: 'due', label: t('filing.dueDate'), children: f.due ? <DueText due={f.due} bare /> : '—' },
           {
             key: 'late',
             label: ts('details.article8'),
@@ -302,7 +306,7 @@ export function FilingStatusPage() {
         ]}
       />
       <FilingDocuments f={f} />
-      <Timeline data-testid="filing-timeline" items={timelineItems(f, ts, (field) => fieldLabel(field, lang))} />
+      <Timeline data-testid="filing-timeline" items={timelineItems(f, ts, labels.field)} />
       {f.status === 'draft' && !f.completeness.complete && (
         <Typography.Paragraph type="secondary">
           {ts('details.remaining', { count: f.completeness.errors.length })}
