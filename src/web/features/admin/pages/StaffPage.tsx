@@ -14,6 +14,7 @@ import {
 } from '../../../../shared/api/adminStaff.js';
 import { toNamePath } from '../../../../shared/fieldPath.js';
 import { ApiError } from '../../../lib/api.js';
+import { useApiErrorText, useIssueText } from '../../../lib/errors.js';
 import { formatDateTime } from '../../../lib/format.js';
 import { useCatalog } from '../../../lib/i18n.js';
 import { useCreateStaff, useResetStaffPassword, useResetTotp, useStaff, useUpdateStaff } from '../api/staff.js';
@@ -48,6 +49,8 @@ function CreateModal({
   const { t } = useCatalog(adminCatalog);
   const [form] = Form.useForm<StaffCreate>();
   const create = useCreateStaff();
+  const issueText = useIssueText();
+  const errorText = useApiErrorText();
   const submit = (v: StaffCreate) =>
     create.mutate(v, {
       onSuccess: (r) => {
@@ -61,8 +64,10 @@ function CreateModal({
       },
       onError: (err) => {
         const fields =
-          err instanceof ApiError && err.errors.length ? err.errors : [{ field: 'email', message: err.message }];
-        form.setFields(fields.map((e) => ({ name: toNamePath(e.field) as never, errors: [e.message] })));
+          err instanceof ApiError && err.errors.length
+            ? err.errors.map((e) => ({ field: e.field, text: issueText(e) }))
+            : [{ field: 'email', text: errorText(err) }];
+        form.setFields(fields.map((e) => ({ name: toNamePath(e.field) as never, errors: [e.text] })));
       },
     });
   return (
@@ -102,6 +107,7 @@ function RolesModal({ account, onClose }: { account: StaffAccount | null; onClos
   const { message } = App.useApp();
   const [roles, setRoles] = useState<StaffRoleName[]>([]);
   const update = useUpdateStaff();
+  const errorText = useApiErrorText();
   return (
     <Modal
       open={account !== null}
@@ -124,7 +130,7 @@ function RolesModal({ account, onClose }: { account: StaffAccount | null; onClos
               message.success(t('common.saved'));
               onClose();
             },
-            onError: (err) => message.error(err.message),
+            onError: (err) => message.error(errorText(err)),
           },
         )
       }
@@ -150,7 +156,8 @@ export function StaffPage() {
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<StaffAccount | null>(null);
   const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
-  const onError = (err: Error) => message.error(err.message);
+  const errorText = useApiErrorText();
+  const onError = (err: Error) => message.error(errorText(err));
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>

@@ -7,6 +7,7 @@ import { App, Form, Input, Modal, Select } from 'antd';
 import type { ComplaintAction } from '../../../../shared/complaints/lifecycle.js';
 import { handlingCatalog } from '../../../../shared/i18n/locales/handling.js';
 import { ApiError } from '../../../lib/api.js';
+import { useApiErrorText, useIssueText } from '../../../lib/errors.js';
 import { useCatalog } from '../../../lib/i18n.js';
 import { type ActionBody, useComplaintAction, useHandlers } from '../api/complaints.js';
 
@@ -46,6 +47,8 @@ export function ActionModal({
 }) {
   const { t } = useCatalog(handlingCatalog);
   const { message } = App.useApp();
+  const issueText = useIssueText();
+  const errorText = useApiErrorText();
   const [form] = Form.useForm<Values>();
   const run = useComplaintAction(complaintId);
   const handlers = useHandlers();
@@ -59,8 +62,8 @@ export function ActionModal({
       },
       onError: (err) => {
         if (err instanceof ApiError && err.errors.length)
-          form.setFields(err.errors.map((e) => ({ name: e.field as never, errors: [e.message] })));
-        else message.error(err.message);
+          form.setFields(err.errors.map((e) => ({ name: e.field as never, errors: [issueText(e)] })));
+        else message.error(errorText(err));
       },
     });
 

@@ -25,6 +25,7 @@ import { handlingCatalog } from '../../../../shared/i18n/locales/handling.js';
 import { monitorCatalog } from '../../../../shared/i18n/locales/monitor.js';
 import { HomepageReason } from '../../../components/HomepageReason.js';
 import { paths } from '../../../config/paths.js';
+import { useApiErrorText } from '../../../lib/errors.js';
 import { formatDateTime, formatSize } from '../../../lib/format.js';
 import { useCatalog } from '../../../lib/i18n.js';
 import { useLabels } from '../../../lib/labels.js';
@@ -42,6 +43,7 @@ import { DueTag } from '../components/DueTag.js';
 function Contact({ complaint }: { complaint: ComplaintDetail }) {
   const { t } = useCatalog(handlingCatalog);
   const { message } = App.useApp();
+  const errorText = useApiErrorText();
   const reveal = useRevealContact(complaint.id);
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState('');
@@ -70,7 +72,7 @@ function Contact({ complaint }: { complaint: ComplaintDetail }) {
               setAsking(false);
               message.success(t('detail.revealed'));
             },
-            onError: (err) => message.error(err.message),
+            onError: (err) => message.error(errorText(err)),
           })
         }
       >
@@ -117,6 +119,7 @@ function HomepageChecks({ complaint }: { complaint: ComplaintDetail }) {
   const { t } = useCatalog(handlingCatalog);
   const tm = useCatalog(monitorCatalog).t;
   const { message } = App.useApp();
+  const errorText = useApiErrorText();
   const run = useCheckComplaintHomepage(complaint.id);
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid="complaint-homepage-checks">
@@ -127,7 +130,7 @@ function HomepageChecks({ complaint }: { complaint: ComplaintDetail }) {
           onClick={() =>
             run.mutate(undefined, {
               onSuccess: () => message.success(t('detail.homepageCheckDone')),
-              onError: (err) => message.error(err.message),
+              onError: (err) => message.error(errorText(err)),
             })
           }
         >
@@ -170,9 +173,10 @@ export function ComplaintPage() {
   const labels = useLabels();
   const { t } = useCatalog(handlingCatalog);
   const complaint = useComplaint(id);
+  const errorText = useApiErrorText();
   const [action, setAction] = useState<ComplaintAction | null>(null);
   if (complaint.isPending) return <Spin style={{ display: 'block', marginTop: 80 }} />;
-  if (!complaint.data) return <Empty description={complaint.error?.message} />;
+  if (!complaint.data) return <Empty description={complaint.error ? errorText(complaint.error) : undefined} />;
   const c = complaint.data;
   const category = labels.complaintCategory(c.category);
 

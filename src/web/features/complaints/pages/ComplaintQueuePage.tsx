@@ -12,6 +12,7 @@ import { queueFiltersCatalog } from '../../../../shared/i18n/locales/queueFilter
 import { CoverageAlert } from '../../../components/CoverageAlert.js';
 import { type ActiveFilter, FilterTags } from '../../../components/FilterTags.js';
 import { paths } from '../../../config/paths.js';
+import { useApiErrorText } from '../../../lib/errors.js';
 import { useCatalog } from '../../../lib/i18n.js';
 import { useLabels } from '../../../lib/labels.js';
 import { type ComplaintQueueParams, type ComplaintSummary, importEml, useComplaintQueue } from '../api/complaints.js';
@@ -45,6 +46,7 @@ export function ComplaintQueuePage() {
   const labels = useLabels();
   const { t } = useCatalog(handlingCatalog);
   const { message } = App.useApp();
+  const errorText = useApiErrorText();
   const navigate = useNavigate();
   const [phone, setPhone] = useState(false);
   const { t: tf } = useCatalog(queueFiltersCatalog);
@@ -90,7 +92,7 @@ export function ComplaintQueuePage() {
                   message.warning(t('queue.skipped', { files: skipped.map((s) => s.fileName).join('、') }));
                 navigate(paths.handlingComplaint(complaint.id));
               })
-              .catch((err: Error) => message.error(err.message));
+              .catch((err: Error) => message.error(errorText(err)));
             return false;
           }}
         >

@@ -16,6 +16,7 @@ import { editorCatalog } from '../../../../../shared/i18n/locales/editor.js';
 import { CorrectionNotice } from '../../../../components/filing/CorrectionNotice.js';
 import { ApiError } from '../../../../lib/api.js';
 import { lazyComponent } from '../../../../lib/chunks.js';
+import { useApiErrorText } from '../../../../lib/errors.js';
 import { formatTime } from '../../../../lib/format.js';
 import { useCatalog, useI18n } from '../../../../lib/i18n.js';
 import type { Correction } from '../../api/filings.js';
@@ -145,6 +146,7 @@ export function StepEditor({
 }: StepEditorProps) {
   const { lang } = useI18n();
   const { t: te } = useCatalog(editorCatalog);
+  const errorText = useApiErrorText();
   const [form] = Form.useForm();
   const { message, modal } = App.useApp();
   const [params, setParams] = useSearchParams();
@@ -287,9 +289,9 @@ export function StepEditor({
       if (err instanceof ApiError && err.errors.length) {
         setServerErrors(err.errors);
         setShowAll(true);
-        message.error(err.message);
+        message.error(te('stillErrors', { count: err.errors.length }));
       } else {
-        message.error(err instanceof Error ? err.message : te('submitFailed'));
+        message.error(err instanceof ApiError ? errorText(err) : te('submitFailed'));
       }
     } finally {
       setSubmitting(false);
