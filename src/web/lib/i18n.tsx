@@ -10,13 +10,13 @@ import 'dayjs/locale/zh-cn';
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { FIELD_LABELS, type FieldPath } from '../../shared/filing/labels.js';
-import { addCatalog, type Catalog, createI18n, LANG_COOKIE, type TFunction } from '../../shared/i18n/index.js';
+import { addCatalog, type Catalog, createI18n, LANG_COOKIE } from '../../shared/i18n/index.js';
 import { commonCatalog } from '../../shared/i18n/locales/common.js';
 import { FIELD_LABELS_EN } from '../../shared/i18n/locales/labels.js';
 
 /**
  * The app's one i18next instance. New pages take their texts from a catalog (`shared/i18n/locales/<ns>.ts`) with
- * `useCatalog(catalog)`; the `t` object below is the older way, still used by a few applicant pages.
+ * `useCatalog(catalog)`.
  */
 export const i18n = createI18n(
   typeof localStorage !== 'undefined' && localStorage.getItem('vcp.lang') === 'en' ? 'en' : 'zh-CN',
@@ -31,79 +31,11 @@ export function useCatalog<T extends Catalog>(catalog: T) {
 
 export type Lang = 'zh' | 'en';
 
-/**
- * @deprecated The first way of writing texts, kept while earlier pages still read `useI18n().t`: the same words
- * now come from the common catalog (`useCatalog(commonCatalog)`, keys below). Do not add to it.
- */
-function legacyMessages(t: TFunction) {
-  const c = (key: string, opts?: Record<string, unknown>) => t(key, { ns: 'common', ...opts }) as string;
-  return {
-    appName: c('appName'),
-    appShort: c('appShort'),
-    regulation: c('regulation'),
-    login: c('auth.login'),
-    register: c('auth.register'),
-    logout: c('nav.logout'),
-    email: c('auth.email'),
-    password: c('auth.password'),
-    passwordHint: c('auth.passwordHint'),
-    displayName: c('auth.displayName'),
-    noAccount: c('auth.noAccount'),
-    haveAccount: c('auth.haveAccount'),
-    registerNow: c('auth.registerNow'),
-    loginNow: c('auth.loginNow'),
-    myFilings: c('nav.myFilings'),
-    newFiling: c('filing.newFiling'),
-    platformName: c('filing.platformName'),
-    status: c('words.status'),
-    filingNumber: c('filing.filingNumber'),
-    updatedAt: c('words.updatedAt'),
-    dueDate: c('filing.dueDate'),
-    actions: c('words.actions'),
-    edit: c('filing.edit'),
-    view: c('words.view'),
-    emptyFilings: c('filing.emptyFilings'),
-    unnamed: c('filing.unnamed'),
-    saving: c('words.saving'),
-    savedAt: c('words.savedAt'),
-    unsaved: c('words.unsaved'),
-    saveFailed: c('words.saveFailed'),
-    prev: c('words.prev'),
-    next: c('words.next'),
-    submit: c('words.submit'),
-    submitting: c('words.submitting'),
-    leaveWarning: c('leaveWarning'),
-    stay: c('words.stay'),
-    leave: c('words.leave'),
-    forbiddenTitle: c('pages.forbiddenTitle'),
-    forbidden: c('pages.forbidden'),
-    notFound: c('pages.notFound'),
-    backToList: c('pages.backToList'),
-    provisional: c('filing.provisional'),
-    workingDaysLeft: (n: number) =>
-      n >= 0 ? c('filing.workingDaysLeft', { count: n }) : c('filing.workingDaysOverdue', { count: -n }),
-    language: c('switchLanguage'),
-    dashboard: c('nav.dashboard'),
-    reviewQueue: c('nav.reviewQueue'),
-    complaintHandling: c('nav.complaintHandling'),
-    deliveries: c('nav.deliveries'),
-    messages: c('nav.messages'),
-    unreadMessages: (n: number) => c('nav.unreadMessages', { count: n }),
-    staffOnly: c('pages.staffOnly'),
-    adminOnly: c('pages.adminOnly'),
-    backHome: c('pages.backHome'),
-  };
-}
-
-type Messages = ReturnType<typeof legacyMessages>;
-
 /** @deprecated Field names come from the labels catalog: `fieldLabel` / `useLabels` in lib/labels.ts. */
 export { FIELD_LABELS_EN } from '../../shared/i18n/locales/labels.js';
 
 interface I18n {
   lang: Lang;
-  /** @deprecated Use `useCatalog(commonCatalog)` (or the feature's own catalog). */
-  t: Messages;
   label: (field: FieldPath) => string;
   setLang: (lang: Lang) => void;
 }
@@ -122,7 +54,6 @@ export function I18nProvider({
   const value = useMemo<I18n>(
     () => ({
       lang,
-      t: legacyMessages(i18n.getFixedT(lang === 'en' ? 'en' : 'zh-CN')),
       label: (f) => (lang === 'en' ? FIELD_LABELS_EN[f] : FIELD_LABELS[f]),
       setLang,
     }),
