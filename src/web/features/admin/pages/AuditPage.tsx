@@ -21,6 +21,7 @@ import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import type { AuditEntryView, AuditFilter } from '../../../../shared/api/adminAudit.js';
 import { AUDIT_SUBJECT_TYPES } from '../../../../shared/api/auditSubjects.js';
+import { useApiErrorText } from '../../../lib/errors.js';
 import { formatDateTime } from '../../../lib/format.js';
 import { useCatalog } from '../../../lib/i18n.js';
 import { auditExportUrl, useAuditChain, useAuditPage } from '../api/audit.js';
@@ -71,6 +72,7 @@ function ChainStatus() {
 
 export function AuditPage() {
   const { t, i18n } = useCatalog(adminCatalog);
+  const errorText = useApiErrorText();
   const [form] = Form.useForm<FilterForm>();
   const staff = useStaff();
   const [filter, setFilter] = useState<AuditFilter>({});
@@ -174,7 +176,7 @@ export function AuditPage() {
           </Col>
         </Row>
       </Form>
-      {page.error && <Alert type="error" showIcon title={page.error.message} role="alert" />}
+      {page.error && <Alert type="error" showIcon title={errorText(page.error)} role="alert" />}
       <Table<AuditEntryView>
         rowKey="seq"
         size="small"

@@ -267,6 +267,7 @@ function SettingsForm({ data }: { data: SettingsResponse }) {
 
 export function SettingsPage() {
   const { t } = useCatalog(adminCatalog);
+  const errorText = useApiErrorText();
   const settings = useSettings();
   const partners = usePartners();
   return (
@@ -276,7 +277,7 @@ export function SettingsPage() {
         <Typography.Paragraph type="secondary">{t('settings.hint')}</Typography.Paragraph>
       </div>
       {settings.error && (
-        <Alert type="error" showIcon title={t('common.loadFailed', { message: settings.error.message })} />
+        <Alert type="error" showIcon title={t('common.loadFailed', { message: errorText(settings.error) })} />
       )}
       {settings.data ? <SettingsForm data={settings.data} /> : !settings.error && <Spin />}
       <div>
