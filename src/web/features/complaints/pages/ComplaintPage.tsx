@@ -3,21 +3,7 @@
  * a logged reason), the evidence with previews, the history, other complaints about the same target, and the
  * buttons of the steps the server allows.
  */
-import {
-  App,
-  Button,
-  Card,
-  Descriptions,
-  Empty,
-  Input,
-  List,
-  Modal,
-  Space,
-  Spin,
-  Tag,
-  Timeline,
-  Typography,
-} from 'antd';
+import { Button, Card, Descriptions, Empty, Input, List, Modal, Space, Spin, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { ComplaintAction } from '../../../../shared/complaints/lifecycle.js';
@@ -25,6 +11,7 @@ import { handlingCatalog } from '../../../../shared/i18n/locales/handling.js';
 import { monitorCatalog } from '../../../../shared/i18n/locales/monitor.js';
 import { HomepageReason } from '../../../components/HomepageReason.js';
 import { paths } from '../../../config/paths.js';
+import { useFeedback } from '../../../lib/feedback.js';
 import { formatDateTime, formatSize } from '../../../lib/format.js';
 import { useCatalog } from '../../../lib/i18n.js';
 import { useLabels } from '../../../lib/labels.js';
@@ -41,7 +28,7 @@ import { DueTag } from '../components/DueTag.js';
 
 function Contact({ complaint }: { complaint: ComplaintDetail }) {
   const { t } = useCatalog(handlingCatalog);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const reveal = useRevealContact(complaint.id);
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState('');
@@ -116,7 +103,7 @@ const RESULT_COLOURS = { compliant: 'green', missing: 'red', unreachable: 'orang
 function HomepageChecks({ complaint }: { complaint: ComplaintDetail }) {
   const { t } = useCatalog(handlingCatalog);
   const tm = useCatalog(monitorCatalog).t;
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const run = useCheckComplaintHomepage(complaint.id);
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid="complaint-homepage-checks">

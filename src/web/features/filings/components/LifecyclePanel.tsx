@@ -5,7 +5,7 @@
  */
 import { useQueryClient } from '@tanstack/react-query';
 import type { FormInstance } from 'antd';
-import { Alert, App, Button, Card, Checkbox, Form, Input, Modal, Popconfirm, Space, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Form, Input, Modal, Popconfirm, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { ZodError } from 'zod';
@@ -16,6 +16,7 @@ import { changesCatalog } from '../../../../shared/i18n/locales/changes.js';
 import { lifecycleCatalog } from '../../../../shared/i18n/locales/lifecycle.js';
 import { paths } from '../../../config/paths.js';
 import { ApiError } from '../../../lib/api.js';
+import { useFeedback } from '../../../lib/feedback.js';
 import { formatDateTime } from '../../../lib/format.js';
 import { useCatalog } from '../../../lib/i18n.js';
 import { useLabels } from '../../../lib/labels.js';
@@ -40,7 +41,7 @@ function useSchemaSubmit<T, R>(
   onClose: () => void,
 ) {
   const [busy, setBusy] = useState(false);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const refresh = useRefresh(f.id);
   const submit = async (values: unknown) => {
     const parsed = schema.safeParse(values);
@@ -173,7 +174,7 @@ export function LifecyclePanel({ f }: { f: Filing }) {
   const { t } = useCatalog(lifecycleCatalog);
   const { t: tc } = useCatalog(changesCatalog);
   const labels = useLabels();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const refresh = useRefresh(f.id);
   const [modal, setModal] = useState<'change' | 'dereg' | null>(null);
   const can = (a: FilingAction) => f.allowedActions.includes(a);

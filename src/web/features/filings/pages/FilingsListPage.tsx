@@ -1,9 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Popconfirm, Space, Table, Typography } from 'antd';
+import { Button, Card, Empty, Space, Table, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { filingStatusCatalog } from '../../../../shared/i18n/locales/filingStatus.js';
+import { Popconfirm } from '../../../components/overlays/overlays.js';
 import { StatusTag } from '../../../components/StatusTag.js';
 import { paths } from '../../../config/paths.js';
+import { useFeedback } from '../../../lib/feedback.js';
 import { formatDateTime } from '../../../lib/format.js';
 import { useCatalog, useI18n } from '../../../lib/i18n.js';
 import { useDeleteDraft, useNewFiling } from '../api/drafts.js';
@@ -18,7 +20,7 @@ export function FilingsListPage() {
   const create = useNewFiling();
   const remove = useDeleteDraft();
   const navigate = useNavigate();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const onCreate = () =>
     create.mutate(undefined, {
       onSuccess: (f) => navigate(paths.filingEdit(f.id)),

@@ -10,36 +10,22 @@ import {
   FilePdfOutlined,
   SafetyCertificateOutlined,
 } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  Descriptions,
-  Grid,
-  Result,
-  Row,
-  Select,
-  Space,
-  Spin,
-  Tag,
-  Tooltip,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Grid, Result, Row, Select, Space, Spin, Tag, Typography } from 'antd';
 import { Suspense, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { monitorCatalog } from '../../../../shared/i18n/locales/monitor.js';
 import { reviewCatalog } from '../../../../shared/i18n/locales/review.js';
 import { reviewLifecycleCatalog } from '../../../../shared/i18n/locales/reviewLifecycle.js';
-import { DiffTable, fieldLabel } from '../../../components/DiffTable.js';
+import { Tooltip } from '../../../components/overlays/overlays.js';
 import { RouteError } from '../../../components/RouteError.js';
 import { StatusTag } from '../../../components/StatusTag.js';
 import { paths } from '../../../config/paths.js';
 import { lazyComponent, useOpenedOnce } from '../../../lib/chunks.js';
 import { useApiErrorText, useIssueText } from '../../../lib/errors.js';
+import { useFeedback } from '../../../lib/feedback.js';
 import { formatDate, formatDateTime } from '../../../lib/format.js';
 import { useCatalog, useI18n } from '../../../lib/i18n.js';
+import { fieldLabel } from '../../../lib/labels.js';
 import { useMe } from '../../../lib/session.js';
 import {
   type ReviewFiling,
@@ -57,12 +43,13 @@ import { DaysLeft, DueDate } from '../components/DueCell.js';
 import { FilingSections } from '../components/FilingSections.js';
 import { ReviewAttachments } from '../components/ReviewAttachments.js';
 
-// Shown only for some filings or after a click: loaded then, not with the page (`npm run bench:bundle`).
+// Shown only for some filings (after a correction, after approval) or after a click: loaded then, not with the page (`npm run bench:bundle`).
 const CorrectionModal = lazyComponent(async () => (await import('../components/CorrectionModal.js')).CorrectionModal);
 const RevokeModal = lazyComponent(async () => (await import('../components/RevokeModal.js')).RevokeModal);
 const StaffVersionsCard = lazyComponent(
   async () => (await import('../components/StaffVersionsCard.js')).StaffVersionsCard,
 );
+const DiffTable = lazyComponent(async () => (await import('../../../components/DiffTable.js')).DiffTable);
 const HomepageChecksCard = lazyComponent(
   async () => (await import('../components/HomepageChecksCard.js')).HomepageChecksCard,
 );
@@ -86,7 +73,7 @@ function ReviewPage({ filing }: { filing: RoundFiling }) {
   const issueText = useIssueText();
   const { t: tm } = useCatalog(monitorCatalog);
   const { lang } = useI18n();
-  const { message, modal } = App.useApp();
+  const { message, modal } = useFeedback();
   const [revoking, setRevoking] = useState(false);
   // On a phone the decisions go under the title, which would otherwise be squeezed out.
   const wide = !!Grid.useBreakpoint().md;
@@ -405,10 +392,12 @@ function ReviewPage({ filing }: { filing: RoundFiling }) {
         <Col xs={24} lg={15}>
           {filing.sinceCorrection && (
             <Card style={{ marginBottom: 16 }} data-testid="since-correction">
-              <DiffTable
-                diff={filing.sinceCorrection.diff}
-                title={t('page.sinceCorrection', { date: formatDateTime(filing.sinceCorrection.correctedAt) })}
-              />
+              <Suspense fallback={<Spin />}>
+                <DiffTable
+                  diff={filing.sinceCorrection.diff}
+                  title={t('page.sinceCorrection', { date: formatDateTime(filing.sinceCorrection.correctedAt) })}
+                />
+              </Suspense>
             </Card>
           )}
           <Card title={t('page.formTitle')} style={{ marginBottom: 16 }}>
