@@ -124,6 +124,11 @@ export function toNamePathStr(name) {
     (file) => ({ importer: inAntd(`table/${file}`), source: '@rc-component/table', code: RC_TABLE }),
   ),
   { importer: inAntd('typography/Base/index.js'), source: '../Editable' },
+  // Typography's copy button and edit icon, for `copyable` and `editable` text only.
+  { importer: inAntd('typography/Base/index.js'), source: './CopyBtn' },
+  { importer: inAntd('typography/Base/index.js'), source: '@ant-design/icons/es/icons/EditOutlined' },
+  // The input library without its text area (antd's TextArea, deferred above, imports it by itself).
+  { importer: inAntd('input/Input.js'), source: '@rc-component/input', to: '@rc-component/input/es/Input.js' },
   // Typography's tooltips (copy button, edit icon, ellipsis): the text shows at once, the tooltip once loaded.
   ...['Base/index.js', 'Base/CopyBtn.js', 'Base/EllipsisTooltip.js'].map((file) => ({
     importer: inAntd(`typography/${file}`),
@@ -192,8 +197,10 @@ function antdTrim(): Plugin {
         id: /antd[\\/]es[\\/](card|modal|config-provider|form|input|list|pagination|radio|table|typography|result|steps|segmented|progress|upload)[\\/]/,
       },
       handler(code, id) {
+        // A deferred stand-in is not antd's module (its id ends like the module it loads).
+        if (id.startsWith(DEFERRED)) return null;
         for (const t of ANTD_TRIM) {
-          if (t.importer.test(id) && !code.includes(`from '${t.source}'`))
+          if (t.importer.test(id) && !code.includes(`from '${t.source}'`) && !code.includes(`from "${t.source}"`))
             this.error(`vcp-antd-trim: ${id} no longer imports '${t.source}' (antd upgraded?): update vite.config.ts`);
         }
         return null;

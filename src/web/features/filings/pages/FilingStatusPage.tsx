@@ -1,6 +1,6 @@
 /** A filing's status: where it stands on the way through review, with the due date and what comes next. */
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Result, Space, Spin, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Result, Space, Spin, Typography } from 'antd';
 import { Suspense } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { filingStatusCatalog } from '../../../../shared/i18n/locales/filingStatus.js';
@@ -8,6 +8,7 @@ import { CorrectionNotice } from '../../../components/filing/CorrectionNotice.js
 import { Popconfirm } from '../../../components/overlays/overlays.js';
 import { RouteError } from '../../../components/RouteError.js';
 import { StatusTag } from '../../../components/StatusTag.js';
+import { LazyTimeline } from '../../../components/timeline/LazyTimeline.js';
 import { paths } from '../../../config/paths.js';
 import { lazyComponent } from '../../../lib/chunks.js';
 import { useFeedback } from '../../../lib/feedback.js';
@@ -324,7 +325,7 @@ export function FilingStatusPage() {
         ]}
       />
       <FilingDocuments f={f} />
-      <Timeline data-testid="filing-timeline" items={timelineItems(f, ts, (field) => fieldLabel(field, lang))} />
+      <LazyTimeline data-testid="filing-timeline" items={timelineItems(f, ts, (field) => fieldLabel(field, lang))} />
       {f.status === 'draft' && !f.completeness.complete && (
         <Typography.Paragraph type="secondary">
           {ts('details.remaining', { count: f.completeness.errors.length })}
