@@ -18,13 +18,14 @@ const LazyRange = lazyComponent(
   async () => (await load()).DatePicker.RangePicker as unknown as ComponentType<RangePickerProps>,
 );
 
-function Placeholder({ style }: { style?: CSSProperties }) {
-  return <Input disabled aria-busy="true" style={{ width: 160, ...style }} />;
+/** Keeps the field's id, so that its label still names it (Form.Item gives the id to its input). */
+function Placeholder({ id, style }: { id?: string; style?: CSSProperties }) {
+  return <Input id={id} disabled aria-busy="true" style={{ width: 160, ...style }} />;
 }
 
 export function DatePicker(props: DatePickerProps) {
   return (
-    <Suspense fallback={<Placeholder style={props.style} />}>
+    <Suspense fallback={<Placeholder id={props.id} style={props.style} />}>
       <LazyDate {...props} />
     </Suspense>
   );
@@ -32,7 +33,11 @@ export function DatePicker(props: DatePickerProps) {
 
 export function RangePicker(props: RangePickerProps) {
   return (
-    <Suspense fallback={<Placeholder style={{ width: 260, ...props.style }} />}>
+    <Suspense
+      fallback={
+        <Placeholder id={typeof props.id === 'string' ? props.id : undefined} style={{ width: 260, ...props.style }} />
+      }
+    >
       <LazyRange {...props} />
     </Suspense>
   );
