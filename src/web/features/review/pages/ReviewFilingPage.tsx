@@ -16,6 +16,7 @@ import { Link, useParams } from 'react-router';
 import { monitorCatalog } from '../../../../shared/i18n/locales/monitor.js';
 import { reviewCatalog } from '../../../../shared/i18n/locales/review.js';
 import { reviewLifecycleCatalog } from '../../../../shared/i18n/locales/reviewLifecycle.js';
+import { DiffTable } from '../../../components/DiffTable.js';
 import { Tooltip } from '../../../components/overlays/overlays.js';
 import { RouteError } from '../../../components/RouteError.js';
 import { StatusTag } from '../../../components/StatusTag.js';
@@ -43,13 +44,12 @@ import { DaysLeft, DueDate } from '../components/DueCell.js';
 import { FilingSections } from '../components/FilingSections.js';
 import { ReviewAttachments } from '../components/ReviewAttachments.js';
 
-// Shown only for some filings (after a correction, after approval) or after a click: loaded then, not with the page (`npm run bench:bundle`).
+// Shown only for some filings or after a click: loaded then, not with the page (`npm run bench:bundle`).
 const CorrectionModal = lazyComponent(async () => (await import('../components/CorrectionModal.js')).CorrectionModal);
 const RevokeModal = lazyComponent(async () => (await import('../components/RevokeModal.js')).RevokeModal);
 const StaffVersionsCard = lazyComponent(
   async () => (await import('../components/StaffVersionsCard.js')).StaffVersionsCard,
 );
-const DiffTable = lazyComponent(async () => (await import('../../../components/DiffTable.js')).DiffTable);
 const HomepageChecksCard = lazyComponent(
   async () => (await import('../components/HomepageChecksCard.js')).HomepageChecksCard,
 );
@@ -392,12 +392,10 @@ function ReviewPage({ filing }: { filing: RoundFiling }) {
         <Col xs={24} lg={15}>
           {filing.sinceCorrection && (
             <Card style={{ marginBottom: 16 }} data-testid="since-correction">
-              <Suspense fallback={<Spin />}>
-                <DiffTable
-                  diff={filing.sinceCorrection.diff}
-                  title={t('page.sinceCorrection', { date: formatDateTime(filing.sinceCorrection.correctedAt) })}
-                />
-              </Suspense>
+              <DiffTable
+                diff={filing.sinceCorrection.diff}
+                title={t('page.sinceCorrection', { date: formatDateTime(filing.sinceCorrection.correctedAt) })}
+              />
             </Card>
           )}
           <Card title={t('page.formTitle')} style={{ marginBottom: 16 }}>
