@@ -4,6 +4,7 @@ import { Alert, Button, Card, Form, Input, Modal, Space, Switch, Typography } fr
 import { useState } from 'react';
 import { deliveriesCatalog } from '../../../../shared/i18n/locales/deliveries.js';
 import { Popconfirm } from '../../../components/overlays/overlays.js';
+import { useApiErrorText } from '../../../lib/errors.js';
 import { useFeedback } from '../../../lib/feedback.js';
 import { useCatalog } from '../../../lib/i18n.js';
 import { useLabels } from '../../../lib/labels.js';
@@ -21,6 +22,7 @@ export function PartnerCard({ partner }: { partner: Partner }) {
   const newToken = useNewPullToken(partner.id);
   const [token, setToken] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const errorText = useApiErrorText();
 
   const onFinish = (v: Values) => {
     const body: PartnerUpdate = {};
@@ -36,7 +38,7 @@ export function PartnerCard({ partner }: { partner: Partner }) {
         form.setFieldValue('webhookSecret', '');
         message.success(t('partners.saved', { name }));
       },
-      onError: (err) => setError(err.message),
+      onError: (err) => setError(errorText(err)),
     });
   };
 
@@ -61,7 +63,7 @@ export function PartnerCard({ partner }: { partner: Partner }) {
             onConfirm={() =>
               newToken.mutate(undefined, {
                 onSuccess: (r) => setToken(r.token),
-                onError: (err) => message.error(err.message),
+                onError: (err) => message.error(errorText(err)),
               })
             }
           >
@@ -73,7 +75,7 @@ export function PartnerCard({ partner }: { partner: Partner }) {
                 if (!partner.hasPullToken)
                   newToken.mutate(undefined, {
                     onSuccess: (r) => setToken(r.token),
-                    onError: (err) => message.error(err.message),
+                    onError: (err) => message.error(errorText(err)),
                   });
               }}
             >

@@ -21,6 +21,7 @@ import { toNamePath } from '../../../../shared/fieldPath.js';
 import { formatFilingNumber } from '../../../../shared/filing/numberFormat.js';
 import { DatePicker } from '../../../components/datePicker/DatePicker.js';
 import { ApiError } from '../../../lib/api.js';
+import { useApiErrorText, useIssueText } from '../../../lib/errors.js';
 import { useFeedback } from '../../../lib/feedback.js';
 import { useCatalog } from '../../../lib/i18n.js';
 import { useLabels } from '../../../lib/labels.js';
@@ -93,6 +94,8 @@ function SettingsForm({ data }: { data: SettingsResponse }) {
   const [form] = Form.useForm<FormValues>();
   const update = useUpdateSettings();
   const [error, setError] = useState<string | null>(null);
+  const errorText = useApiErrorText();
+  const issueText = useIssueText();
 
   useEffect(() => form.setFieldsValue(toForm(data.settings)), [data, form]);
 
@@ -106,12 +109,12 @@ function SettingsForm({ data }: { data: SettingsResponse }) {
     update.mutate(body, {
       onSuccess: () => message.success(t('common.saved')),
       onError: (err) => {
-        setError(err.message);
+        setError(errorText(err));
         if (err instanceof ApiError && err.errors.length) {
           form.setFields(
             err.errors.map((e) => ({
               name: (e.field === 'upload.maxBytes' ? ['upload', 'maxMb'] : toNamePath(e.field)) as never,
-              errors: [e.message],
+              errors: [issueText(e)],
             })),
           );
         }

@@ -70,7 +70,7 @@ export function ChangeBanner({ change }: { change: ChangeDetail }) {
             label: t('banner.status'),
             children: <span data-testid="change-status">{labels.changeStatus(change.status)}</span>,
           },
-          { key: 'changeDate', label: t('banner.changeDate'), children: change.changeDate },
+          { key: 'changeDate', label: t('banner.changeDate'), children: formatDate(change.changeDate) },
           {
             key: 'deadline',
             label: (
@@ -80,7 +80,7 @@ export function ChangeBanner({ change }: { change: ChangeDetail }) {
             ),
             children: (
               <Space size={4} wrap>
-                <span data-testid="change-deadline">{change.changeDeadline}</span>
+                <span data-testid="change-deadline">{formatDate(change.changeDeadline)}</span>
                 {change.deadlineProvisional && <Tag color="orange">{t('banner.provisional')}</Tag>}
                 {change.late ? (
                   <Tag color="red" data-testid="change-late">
@@ -95,7 +95,7 @@ export function ChangeBanner({ change }: { change: ChangeDetail }) {
           ...(change.submittedAt
             ? [{ key: 'submitted', label: t('banner.submittedAt'), children: formatDateTime(change.submittedAt) }]
             : []),
-          ...(change.due ? [{ key: 'due', label: t('banner.due'), children: change.due.date }] : []),
+          ...(change.due ? [{ key: 'due', label: t('banner.due'), children: formatDate(change.due.date) }] : []),
         ]}
       />
       <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>

@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Result, Space, Spin, Typography } from 'antd';
 import { Suspense } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { commonCatalog } from '../../../../shared/i18n/locales/common.js';
 import { filingStatusCatalog } from '../../../../shared/i18n/locales/filingStatus.js';
 import { CorrectionNotice } from '../../../components/filing/CorrectionNotice.js';
 import { Popconfirm } from '../../../components/overlays/overlays.js';
@@ -11,10 +12,11 @@ import { StatusTag } from '../../../components/StatusTag.js';
 import { LazyTimeline } from '../../../components/timeline/LazyTimeline.js';
 import { paths } from '../../../config/paths.js';
 import { lazyComponent } from '../../../lib/chunks.js';
+import { useApiErrorText } from '../../../lib/errors.js';
 import { useFeedback } from '../../../lib/feedback.js';
 import { formatDateTime as fmt, formatDate } from '../../../lib/format.js';
-import { useCatalog, useI18n } from '../../../lib/i18n.js';
-import { fieldLabel } from '../../../lib/labels.js';
+import { useCatalog } from '../../../lib/i18n.js';
+import { useLabels } from '../../../lib/labels.js';
 import { type FilingWithHistory, useDeleteDraft } from '../api/drafts.js';
 import { type Filing, type FilingAction, filingKey, filingsKey, useFiling, withdrawFiling } from '../api/filings.js';
 import { DueText } from '../components/DueText.js';
@@ -217,8 +219,10 @@ function ApprovedBanner({ f }: { f: Filing }) {
 
 export function FilingStatusPage() {
   const { id = '' } = useParams();
-  const { t, lang } = useI18n();
+  const { t } = useCatalog(commonCatalog);
   const { t: ts } = useCatalog(filingStatusCatalog);
+  const labels = useLabels();
+  const errorText = useApiErrorText();
   const filing = useFiling(id);
   const qc = useQueryClient();
   const navigate = useNavigate();
@@ -233,7 +237,7 @@ export function FilingStatusPage() {
       title={
         <Space wrap>
           <Typography.Title level={4} style={{ margin: 0, whiteSpace: 'normal' }}>
-            {f.data.platform?.name || t.unnamed}
+            {f.data.platform?.name || t('filing.unnamed')}
           </Typography.Title>
           <StatusTag status={f.status} />
         </Space>
@@ -257,7 +261,7 @@ export function FilingStatusPage() {
                     message.success(ts('actions.removed'));
                     navigate(paths.filings);
                   },
-                  onError: (err) => message.error(err.message),
+                  onError: (err) => message.error(errorText(err)),
                 })
               }
             >
@@ -307,9 +311,9 @@ export function FilingStatusPage() {
         column={{ xs: 1, sm: 2 }}
         style={{ marginBottom: 24 }}
         items={[
-          { key: 'num', label: t.filingNumber, children: f.filingNumber ?? ts('details.numberPending') },
+          { key: 'num', label: t('filing.filingNumber'), children: f.filingNumber ?? ts('details.numberPending') },
           { key: 'home', label: ts('details.homepage'), children: f.data.platform?.homepageUrl ?? '—' },
-          { key: 'due', label: t.dueDate, children: f.due ? <DueText due={f.due} bare /> : '—' },
+          { key: 'due', label: t('filing.dueDate'), children: f.due ? <DueText due={f.due} bare /> : '—' },
           {
             key: 'late',
             label: ts('details.article8'),
@@ -325,7 +329,7 @@ export function FilingStatusPage() {
         ]}
       />
       <FilingDocuments f={f} />
-      <LazyTimeline data-testid="filing-timeline" items={timelineItems(f, ts, (field) => fieldLabel(field, lang))} />
+      <LazyTimeline data-testid="filing-timeline" items={timelineItems(f, ts, labels.field)} />
       {f.status === 'draft' && !f.completeness.complete && (
         <Typography.Paragraph type="secondary">
           {ts('details.remaining', { count: f.completeness.errors.length })}
