@@ -1,9 +1,11 @@
 /** One partner agency's delivery settings: webhook URL, signing secret (write-only), email, enabled, pull token. */
 import { KeyOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Space, Switch, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Modal, Space, Switch, Typography } from 'antd';
 import { useState } from 'react';
 import { deliveriesCatalog } from '../../../../shared/i18n/locales/deliveries.js';
+import { Popconfirm } from '../../../components/overlays/overlays.js';
 import { useApiErrorText } from '../../../lib/errors.js';
+import { useFeedback } from '../../../lib/feedback.js';
 import { useCatalog } from '../../../lib/i18n.js';
 import { useLabels } from '../../../lib/labels.js';
 import { type Partner, type PartnerUpdate, useNewPullToken, useUpdatePartner } from '../api/deliveries.js';
@@ -14,7 +16,7 @@ type Values = { [K in keyof PartnerUpdate]-?: NonNullable<PartnerUpdate[K]> };
 export function PartnerCard({ partner }: { partner: Partner }) {
   const { t } = useCatalog(deliveriesCatalog);
   const name = useLabels().partner(partner.id, partner.name);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<Values>();
   const update = useUpdatePartner(partner.id);
   const newToken = useNewPullToken(partner.id);

@@ -5,7 +5,6 @@
 import { RedoOutlined } from '@ant-design/icons';
 import {
   Alert,
-  App,
   Button,
   Card,
   Col,
@@ -13,7 +12,6 @@ import {
   Drawer,
   Empty,
   Grid,
-  Popconfirm,
   Row,
   Select,
   Space,
@@ -26,8 +24,10 @@ import {
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { deliveriesCatalog, eventKey } from '../../../../shared/i18n/locales/deliveries.js';
+import { Popconfirm } from '../../../components/overlays/overlays.js';
 import { paths } from '../../../config/paths.js';
 import { useApiErrorText } from '../../../lib/errors.js';
+import { useFeedback } from '../../../lib/feedback.js';
 import { formatDateTime } from '../../../lib/format.js';
 import { useCatalog } from '../../../lib/i18n.js';
 import { useLabels } from '../../../lib/labels.js';
@@ -102,7 +102,7 @@ export function DeliveriesPage() {
   const labels = useLabels();
   const names = useDeliveryNames();
   const wide = !!Grid.useBreakpoint().md;
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [filter, setFilter] = useFilter();
   const deliveries = useDeliveries(filter);
   const partners = usePartners();

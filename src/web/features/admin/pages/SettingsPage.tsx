@@ -6,22 +6,7 @@
  */
 
 import type { FormRule as Rule } from 'antd';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Form,
-  Input,
-  InputNumber,
-  Row,
-  Space,
-  Spin,
-  Switch,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, Col, Form, Input, InputNumber, Row, Space, Spin, Switch, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import {
@@ -34,8 +19,10 @@ import {
 import { COMPLAINT_CATEGORIES } from '../../../../shared/complaints/lifecycle.js';
 import { toNamePath } from '../../../../shared/fieldPath.js';
 import { formatFilingNumber } from '../../../../shared/filing/numberFormat.js';
+import { DatePicker } from '../../../components/datePicker/DatePicker.js';
 import { ApiError } from '../../../lib/api.js';
 import { useApiErrorText, useIssueText } from '../../../lib/errors.js';
+import { useFeedback } from '../../../lib/feedback.js';
 import { useCatalog } from '../../../lib/i18n.js';
 import { useLabels } from '../../../lib/labels.js';
 import { usePartners } from '../api/deliveries.js';
@@ -103,7 +90,7 @@ function NumberPreview({ data }: { data: SettingsResponse }) {
 function SettingsForm({ data }: { data: SettingsResponse }) {
   const { t } = useCatalog(adminCatalog);
   const labels = useLabels();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<FormValues>();
   const update = useUpdateSettings();
   const [error, setError] = useState<string | null>(null);

@@ -3,18 +3,15 @@
  * first password shown once), change roles, disable or enable, reset the one-time code or the password (a new first
  * password, shown once). The server keeps the last active admin (409), and its message is shown as it is.
  */
-import { App, Button, Card, Checkbox, Form, Input, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Checkbox, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import {
-  STAFF_ROLES,
-  type StaffAccount,
-  type StaffCreate,
-  type StaffRoleName,
-  staffCreateBody,
-} from '../../../../shared/api/adminStaff.js';
+import type { StaffAccount, StaffCreate } from '../../../../shared/api/adminStaff.js';
+import { STAFF_ROLES, type StaffRoleName } from '../../../../shared/api/staffRoles.js';
 import { toNamePath } from '../../../../shared/fieldPath.js';
+import { Popconfirm } from '../../../components/overlays/overlays.js';
 import { ApiError } from '../../../lib/api.js';
 import { useApiErrorText, useIssueText } from '../../../lib/errors.js';
+import { useFeedback } from '../../../lib/feedback.js';
 import { formatDateTime } from '../../../lib/format.js';
 import { useCatalog } from '../../../lib/i18n.js';
 import { useCreateStaff, useResetStaffPassword, useResetTotp, useStaff, useUpdateStaff } from '../api/staff.js';
@@ -24,9 +21,10 @@ import { type GivenPassword, PasswordModal } from '../components/PasswordModal.j
 
 const ROLE_COLORS: Record<string, string> = { admin: 'red', reviewer: 'blue', complaints: 'purple' };
 
-/** A rule from one field of the shared create schema. */
+/** A rule from one field of the shared create schema (zod: fetched at the first check, not with the page). */
 const fieldRule = (field: keyof StaffCreate) => ({
   validator: async (_r: unknown, value: unknown) => {
+    const { staffCreateBody } = await import('../../../../shared/api/adminStaff.js');
     const res = staffCreateBody.shape[field].safeParse(value);
     if (!res.success) throw new Error(res.error.issues[0]?.message ?? 'invalid');
   },
@@ -104,7 +102,7 @@ function CreateModal({
 
 function RolesModal({ account, onClose }: { account: StaffAccount | null; onClose: () => void }) {
   const { t } = useCatalog(adminCatalog);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [roles, setRoles] = useState<StaffRoleName[]>([]);
   const update = useUpdateStaff();
   const errorText = useApiErrorText();
@@ -147,7 +145,7 @@ function RolesModal({ account, onClose }: { account: StaffAccount | null; onClos
 
 export function StaffPage() {
   const { t } = useCatalog(adminCatalog);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const staff = useStaff();
   const update = useUpdateStaff();
   const reset = useResetTotp();

@@ -2,7 +2,7 @@
  * The calendar years (admins; SPEC §3 "Deadlines", issue 15 item 2): pick a year, see its days off and adjusted
  * working days, enter or import it, preview what the import reads and which open deadlines it moves, then save.
  */
-import { Alert, App, Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { CalendarPreviewBody, DeadlineMove } from '../../../../shared/api/calendar.js';
@@ -10,6 +10,7 @@ import { chinaToday, isCalendarProblemCode, renderCalendarProblem } from '../../
 import { calendarCatalog } from '../../../../shared/i18n/locales/calendar.js';
 import { ApiError } from '../../../lib/api.js';
 import { useApiErrorText, useIssueText } from '../../../lib/errors.js';
+import { useFeedback } from '../../../lib/feedback.js';
 import { useCatalog, useI18n } from '../../../lib/i18n.js';
 import {
   type CalendarPreview,
@@ -33,7 +34,7 @@ function DueText({ due, provisional }: { due: string; provisional: boolean }) {
 
 export function CalendarPage() {
   const { t } = useCatalog(calendarCatalog);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const { lang } = useI18n();
   const locale = lang === 'en' ? 'en' : 'zh-CN';
   const issueText = useIssueText();

@@ -3,21 +3,7 @@
  * a logged reason), the evidence with previews, the history, other complaints about the same target, and the
  * buttons of the steps the server allows.
  */
-import {
-  App,
-  Button,
-  Card,
-  Descriptions,
-  Empty,
-  Input,
-  List,
-  Modal,
-  Space,
-  Spin,
-  Tag,
-  Timeline,
-  Typography,
-} from 'antd';
+import { Button, Card, Descriptions, Empty, Input, List, Modal, Space, Spin, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { ComplaintAction } from '../../../../shared/complaints/lifecycle.js';
@@ -26,6 +12,7 @@ import { monitorCatalog } from '../../../../shared/i18n/locales/monitor.js';
 import { HomepageReason } from '../../../components/HomepageReason.js';
 import { paths } from '../../../config/paths.js';
 import { useApiErrorText } from '../../../lib/errors.js';
+import { useFeedback } from '../../../lib/feedback.js';
 import { formatDateTime, formatSize } from '../../../lib/format.js';
 import { useCatalog } from '../../../lib/i18n.js';
 import { useLabels } from '../../../lib/labels.js';
@@ -42,7 +29,7 @@ import { DueTag } from '../components/DueTag.js';
 
 function Contact({ complaint }: { complaint: ComplaintDetail }) {
   const { t } = useCatalog(handlingCatalog);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const errorText = useApiErrorText();
   const reveal = useRevealContact(complaint.id);
   const [asking, setAsking] = useState(false);
@@ -118,7 +105,7 @@ const RESULT_COLOURS = { compliant: 'green', missing: 'red', unreachable: 'orang
 function HomepageChecks({ complaint }: { complaint: ComplaintDetail }) {
   const { t } = useCatalog(handlingCatalog);
   const tm = useCatalog(monitorCatalog).t;
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const errorText = useApiErrorText();
   const run = useCheckComplaintHomepage(complaint.id);
   return (

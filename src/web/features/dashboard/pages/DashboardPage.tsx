@@ -6,7 +6,7 @@
  */
 import { Alert, Col, Row, Skeleton, Space, Typography } from 'antd';
 import { useNavigate } from 'react-router';
-import { STAFF_CHANGE_STATUSES, STAFF_FILING_STATUSES } from '../../../../shared/api/dashboard.js';
+import { STAFF_CHANGE_STATUSES, STAFF_FILING_STATUSES } from '../../../../shared/api/dashboardStatuses.js';
 import {
   COMPLAINT_CATEGORIES,
   COMPLAINT_CATEGORY_LABELS,

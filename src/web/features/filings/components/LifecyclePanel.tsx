@@ -5,7 +5,7 @@
  */
 import { useQueryClient } from '@tanstack/react-query';
 import type { FormInstance } from 'antd';
-import { Alert, App, Button, Card, Checkbox, Form, Input, Modal, Popconfirm, Space, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Form, Input, Modal, Popconfirm, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { ZodError } from 'zod';
@@ -17,6 +17,7 @@ import { lifecycleCatalog } from '../../../../shared/i18n/locales/lifecycle.js';
 import { paths } from '../../../config/paths.js';
 import { ApiError } from '../../../lib/api.js';
 import { useApiErrorText, useIssueText } from '../../../lib/errors.js';
+import { useFeedback } from '../../../lib/feedback.js';
 import { formatDate, formatDateTime } from '../../../lib/format.js';
 import { useCatalog } from '../../../lib/i18n.js';
 import { useLabels } from '../../../lib/labels.js';
@@ -41,7 +42,7 @@ function useSchemaSubmit<T, R>(
   onClose: () => void,
 ) {
   const [busy, setBusy] = useState(false);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const refresh = useRefresh(f.id);
   const issueText = useIssueText();
   const errorText = useApiErrorText();
@@ -180,7 +181,7 @@ export function LifecyclePanel({ f }: { f: Filing }) {
   const { t } = useCatalog(lifecycleCatalog);
   const { t: tc } = useCatalog(changesCatalog);
   const labels = useLabels();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const refresh = useRefresh(f.id);
   const errorText = useApiErrorText();
   const [modal, setModal] = useState<'change' | 'dereg' | null>(null);

@@ -1,23 +1,34 @@
 /** A filing's status: where it stands on the way through review, with the due date and what comes next. */
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Popconfirm, Result, Space, Spin, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Result, Space, Spin, Typography } from 'antd';
+import { Suspense } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { commonCatalog } from '../../../../shared/i18n/locales/common.js';
 import { filingStatusCatalog } from '../../../../shared/i18n/locales/filingStatus.js';
 import { CorrectionNotice } from '../../../components/filing/CorrectionNotice.js';
+import { Popconfirm } from '../../../components/overlays/overlays.js';
 import { RouteError } from '../../../components/RouteError.js';
 import { StatusTag } from '../../../components/StatusTag.js';
+import { LazyTimeline } from '../../../components/timeline/LazyTimeline.js';
 import { paths } from '../../../config/paths.js';
+import { lazyComponent } from '../../../lib/chunks.js';
 import { useApiErrorText } from '../../../lib/errors.js';
+import { useFeedback } from '../../../lib/feedback.js';
 import { formatDateTime as fmt, formatDate } from '../../../lib/format.js';
 import { useCatalog } from '../../../lib/i18n.js';
 import { useLabels } from '../../../lib/labels.js';
 import { type FilingWithHistory, useDeleteDraft } from '../api/drafts.js';
 import { type Filing, type FilingAction, filingKey, filingsKey, useFiling, withdrawFiling } from '../api/filings.js';
-import { AfterApprovalCards, Article8Notice, RevokedNotice } from '../components/AfterApprovalCards.js';
 import { DueText } from '../components/DueText.js';
 import { FilingDocuments } from '../components/FilingDocuments.js';
-import { LifecyclePanel } from '../components/LifecyclePanel.js';
+
+// What only some filings show (after approval: changes, deregistration, versions; the Article 8 notice): loaded
+// then, not with the page (`npm run bench:bundle`).
+const loadAfterApproval = () => import('../components/AfterApprovalCards.js');
+const AfterApprovalCards = lazyComponent(async () => (await loadAfterApproval()).AfterApprovalCards);
+const Article8Notice = lazyComponent(async () => (await loadAfterApproval()).Article8Notice);
+const RevokedNotice = lazyComponent(async () => (await loadAfterApproval()).RevokedNotice);
+const LifecyclePanel = lazyComponent(async () => (await import('../components/LifecyclePanel.js')).LifecyclePanel);
 
 type StatusT = ReturnType<typeof useCatalog<typeof filingStatusCatalog>>['t'];
 
@@ -216,7 +227,7 @@ export function FilingStatusPage() {
   const qc = useQueryClient();
   const navigate = useNavigate();
   const remove = useDeleteDraft();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   if (filing.isPending) return <Spin style={{ display: 'block', marginTop: 80 }} />;
   if (filing.error) return <RouteError error={filing.error} />;
   const f = filing.data;
@@ -278,11 +289,23 @@ export function FilingStatusPage() {
       }
     >
       <ApprovedBanner f={f} />
-      <RevokedNotice f={f} />
+      {f.status === 'revoked' && (
+        <Suspense fallback={<Spin />}>
+          <RevokedNotice f={f} />
+        </Suspense>
+      )}
       <CorrectionAlert f={f} />
-      <Article8Notice f={f} />
-      <LifecyclePanel f={f} />
-      <AfterApprovalCards f={f} />
+      {f.article8 && (
+        <Suspense fallback={null}>
+          <Article8Notice f={f} />
+        </Suspense>
+      )}
+      {f.filingNumber && (
+        <Suspense fallback={<Spin style={{ display: 'block', margin: '0 auto 24px' }} />}>
+          <LifecyclePanel f={f} />
+          <AfterApprovalCards f={f} />
+        </Suspense>
+      )}
       <Descriptions
         size="small"
         column={{ xs: 1, sm: 2 }}
@@ -306,7 +329,7 @@ export function FilingStatusPage() {
         ]}
       />
       <FilingDocuments f={f} />
-      <Timeline data-testid="filing-timeline" items={timelineItems(f, ts, labels.field)} />
+      <LazyTimeline data-testid="filing-timeline" items={timelineItems(f, ts, labels.field)} />
       {f.status === 'draft' && !f.completeness.complete && (
         <Typography.Paragraph type="secondary">
           {ts('details.remaining', { count: f.completeness.errors.length })}

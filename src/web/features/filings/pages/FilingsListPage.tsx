@@ -1,11 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Popconfirm, Space, Table, Typography } from 'antd';
+import { Button, Card, Empty, Space, Table, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { commonCatalog } from '../../../../shared/i18n/locales/common.js';
 import { filingStatusCatalog } from '../../../../shared/i18n/locales/filingStatus.js';
+import { Popconfirm } from '../../../components/overlays/overlays.js';
 import { StatusTag } from '../../../components/StatusTag.js';
 import { paths } from '../../../config/paths.js';
 import { useApiErrorText } from '../../../lib/errors.js';
+import { useFeedback } from '../../../lib/feedback.js';
 import { formatDateTime } from '../../../lib/format.js';
 import { useCatalog } from '../../../lib/i18n.js';
 import { useDeleteDraft, useNewFiling } from '../api/drafts.js';
@@ -20,7 +22,7 @@ export function FilingsListPage() {
   const create = useNewFiling();
   const remove = useDeleteDraft();
   const navigate = useNavigate();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const errorText = useApiErrorText();
   const onCreate = () =>
     create.mutate(undefined, {
