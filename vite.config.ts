@@ -35,8 +35,10 @@ function precompress(): Plugin {
  * render: Card imports Tabs (for `tabList`, with Dropdown and Menu behind it) and Skeleton (`loading`), Table the
  * column filter dropdown (Tree, Menu, Dropdown), the row selection's Checkbox, Radio and Dropdown and the virtual
  * table, Pagination a Select (the page-size changer), List a Pagination, Typography its inline editor and its
- * tooltips (copy, edit, ellipsis: Tooltip and Trigger on every page with text), Modal a Skeleton, ConfigProvider the
- * shared-tooltip provider (Trigger) for `tooltip.unique`, Result three large illustrations (403, 404, 500).
+ * tooltips (copy, edit, ellipsis: Tooltip and Trigger on every page with text), Input its text area, search box,
+ * one-time-code box and group (with Space) as statics, Form's label, Steps, Table's sorter,
+ * Segmented, Progress's circle and Upload's list items a Tooltip for a prop few use, Modal a Skeleton, ConfigProvider
+ * the shared-tooltip provider (Trigger) for `tooltip.unique`, Result three large illustrations (403, 404, 500).
  * Those imports resolve here to a small component that loads the real one the first time it renders (React.lazy;
  * nothing shows meanwhile, or the children for a tooltip, and a missing illustration stays missing): a page that
  * never uses them never loads them, and one that does still works. `to` instead points a barrel import at the one
@@ -122,12 +124,33 @@ export function toNamePathStr(name) {
     (file) => ({ importer: inAntd(`table/${file}`), source: '@rc-component/table', code: RC_TABLE }),
   ),
   { importer: inAntd('typography/Base/index.js'), source: '../Editable' },
+  // Typography's copy button and edit icon, for `copyable` and `editable` text only.
+  { importer: inAntd('typography/Base/index.js'), source: './CopyBtn' },
+  { importer: inAntd('typography/Base/index.js'), source: '@ant-design/icons/es/icons/EditOutlined' },
+  // The input library without its text area (antd's TextArea, deferred above, imports it by itself).
+  { importer: inAntd('input/Input.js'), source: '@rc-component/input', to: '@rc-component/input/es/Input.js' },
   // Typography's tooltips (copy button, edit icon, ellipsis): the text shows at once, the tooltip once loaded.
   ...['Base/index.js', 'Base/CopyBtn.js', 'Base/EllipsisTooltip.js'].map((file) => ({
     importer: inAntd(`typography/${file}`),
     source: '../../tooltip',
     passChildren: true,
   })),
+  // Input's statics (Input.TextArea, Input.Search, Input.OTP, Input.Group) for the few forms that render them; a
+  // group's children show while it loads.
+  ...['./OTP', './Search', './TextArea'].map((source) => ({ importer: inAntd('input/index.js'), source })),
+  { importer: inAntd('input/index.js'), source: './Group', passChildren: true },
+  // Tooltips that show only for some props (a label's `tooltip`, an inline step's content, a sortable column's
+  // title, a segmented option's tooltip, a circle's, an upload error's): the child at once, the tooltip once loaded.
+  ...(
+    [
+      ['form/FormItemLabel.js', '../tooltip'],
+      ['steps/index.js', '../tooltip'],
+      ['table/hooks/useSorter.js', '../../tooltip'],
+      ['segmented/index.js', '../tooltip'],
+      ['progress/Circle.js', '../tooltip'],
+      ['upload/UploadList/ListItem.js', '../../tooltip'],
+    ] as const
+  ).map(([file, source]) => ({ importer: inAntd(file), source, passChildren: true })),
   ...['./noFound', './serverError', './unauthorized'].map((source) => ({
     importer: inAntd('result/index.js'),
     source,
@@ -171,15 +194,106 @@ function antdTrim(): Plugin {
     },
     transform: {
       filter: {
-        id: /antd[\\/]es[\\/](card|modal|config-provider|form|list|pagination|radio|table|typography|result)[\\/]/,
+        id: /antd[\\/]es[\\/](card|modal|config-provider|form|input|list|pagination|radio|table|typography|result|steps|segmented|progress|upload)[\\/]/,
       },
       handler(code, id) {
+        // A deferred stand-in is not antd's module (its id ends like the module it loads).
+        if (id.startsWith(DEFERRED)) return null;
         for (const t of ANTD_TRIM) {
-          if (t.importer.test(id) && !code.includes(`from '${t.source}'`))
+          if (t.importer.test(id) && !code.includes(`from '${t.source}'`) && !code.includes(`from "${t.source}"`))
             this.error(`vcp-antd-trim: ${id} no longer imports '${t.source}' (antd upgraded?): update vite.config.ts`);
         }
         return null;
       },
+    },
+  };
+}
+
+/**
+ * English on demand: most users read Chinese, so a catalog's English half (shared/i18n/locales/<ns>.ts, the third
+ * argument of `defineCatalog`) is not part of the chunk that carries its Chinese. In the build each catalog module
+ * is loaded with an empty English half and registers a loader for it (`globalThis.__vcpEnglish`, read by
+ * web/lib/i18n.tsx); the loader imports a copy of the same module (`<ns>.vcp-english.ts`) whose Chinese half is the empty
+ * one. The web app fetches the English of every catalog it has loaded before it renders in English (at start, at
+ * the language switch, and with each page's or dialog's chunk: lib/chunks.ts). Only the build does this: tests,
+ * the dev server and the server (tsc) read the catalogs whole. The build fails if a catalog is not written
+ * `export const <name>Catalog = defineCatalog('<ns>', {…}, {…})`.
+ */
+const CATALOG_FILE = /[\\/]src[\\/]shared[\\/]i18n[\\/]locales[\\/][A-Za-z]+\.ts$/;
+/** The English copy of `<ns>.ts` is the virtual module `<ns>.vcp-english.ts` beside it (its imports resolve alike). */
+const ENGLISH = '.vcp-english.ts';
+
+/** The source ranges of a call's top-level arguments, from the index of its opening parenthesis. */
+function callArguments(code: string, open: number): [number, number][] {
+  const args: [number, number][] = [];
+  const closing: string[] = [];
+  let start = open + 1;
+  let i = open;
+  const skipString = (quote: string) => {
+    for (i++; i < code.length && code[i] !== quote; i++) {
+      if (code[i] === '\\') i++;
+      else if (quote === '`' && code[i] === '$' && code[i + 1] === '{') {
+        // A template's expression: only plain ones appear in catalogs, without nested templates.
+        i = code.indexOf('}', i);
+        if (i < 0) break;
+      }
+    }
+  };
+  for (; i < code.length; i++) {
+    const c = code[i] as string;
+    if (c === "'" || c === '"' || c === '`') skipString(c);
+    else if (c === '/' && code[i + 1] === '/') i = code.indexOf('\n', i);
+    else if (c === '/' && code[i + 1] === '*') {
+      const end = code.indexOf('*/', i);
+      i = end < 0 ? -1 : end + 1;
+    } else if (c === '(' || c === '{' || c === '[') closing.push(c === '(' ? ')' : c === '{' ? '}' : ']');
+    else if (c === ')' || c === '}' || c === ']') {
+      if (closing.pop() !== c) throw new Error(`unbalanced ${c} at ${i}`);
+      if (closing.length === 0) {
+        if (code.slice(start, i).trim()) args.push([start, i]);
+        return args;
+      }
+    } else if (c === ',' && closing.length === 1) {
+      args.push([start, i]);
+      start = i + 1;
+    }
+    if (i < 0) break;
+  }
+  throw new Error('defineCatalog( is not closed');
+}
+
+function englishOnDemand(): Plugin {
+  const split = (file: string, code: string) => {
+    const m = /export const (\w+) = defineCatalog\(/.exec(code);
+    if (!m)
+      throw new Error(`vcp-english: ${file} has no \`export const …Catalog = defineCatalog(\`: update vite.config.ts`);
+    const args = callArguments(code, m.index + m[0].length - 1);
+    if (args.length !== 3)
+      throw new Error(`vcp-english: ${file}: defineCatalog takes (ns, zh, en), found ${args.length}`);
+    const [, zh, en] = args as [[number, number], [number, number], [number, number]];
+    return { name: m[1] as string, zh, en };
+  };
+  return {
+    name: 'vcp-english-on-demand',
+    apply: 'build',
+    enforce: 'pre',
+    resolveId(source) {
+      return source.endsWith(ENGLISH) ? source : null;
+    },
+    load(id) {
+      const english = id.endsWith(ENGLISH);
+      const file = english ? `${id.slice(0, -ENGLISH.length)}.ts` : id;
+      if (!CATALOG_FILE.test(file)) return null;
+      const code = fs.readFileSync(file, 'utf8');
+      const { name, zh, en } = split(file, code);
+      // Keep the source's line breaks so that positions in errors stay close to the file's.
+      const blank = (r: [number, number]) => `{}${code.slice(r[0], r[1]).replace(/[^\n]/g, '')}`;
+      if (english) return `${code.slice(0, zh[0])} ${blank(zh)}${code.slice(zh[1])}`;
+      const load = `() => import(${JSON.stringify(file.slice(0, -'.ts'.length) + ENGLISH)}).then((m) => m.${name}.resources.en)`;
+      return `${code.slice(0, en[0])} ${blank(en)}${code.slice(en[1])}
+// vcp-english-on-demand (vite.config.ts): the English half loads when the app shows English.
+((globalThis as unknown as { __vcpEnglish?: Map<unknown, unknown> }).__vcpEnglish ??= new Map()).set(${name}, ${load});
+`;
     },
   };
 }
@@ -230,7 +344,7 @@ const SHARED_CHUNKS = [
 
 export default defineConfig({
   root: 'src/web',
-  plugins: [react(), antdTrim(), bundleReport(), precompress()],
+  plugins: [react(), antdTrim(), englishOnDemand(), bundleReport(), precompress()],
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,

@@ -38,6 +38,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { freePort } from '../src/server/test/ports.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const { values: args } = parseArgs({
@@ -300,6 +301,17 @@ function stop(child: ChildProcess): Promise<void> {
   return exited;
 }
 
+/** A child process's resident memory in MB (Linux), or '?' elsewhere. */
+function rssMb(child: ChildProcess): string {
+  try {
+    const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
+    const kb = Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1]);
+    return Number.isFinite(kb) ? (kb / 1024).toFixed(0) : '?';
+  } catch {
+    return '?';
+  }
+}
+
 const BARE = `
   const app = require('fastify')();
   app.get('/', async () => ({ hello: 'world' }));
@@ -353,8 +365,8 @@ async function runOn(kind: string): Promise<number> {
   });
   const seedSeconds = (Date.now() - seedStart) / 1000;
 
-  const port = 4100 + Math.floor(Math.random() * 400);
-  const barePort = port + 1;
+  const port = await freePort();
+  const barePort = await freePort();
   const started = performance.now();
   const server = spawn(process.execPath, ['dist/server/main.js'], {
     cwd: ROOT,
@@ -371,6 +383,21 @@ async function runOn(kind: string): Promise<number> {
     const base = `http://127.0.0.1:${port}`;
     await waitFor(`${base}/api/health`, server);
     const readyMs = performance.now() - started;
+    const rssAtReady = rssMb(server);
+    // The registry index (services/registryIndex.ts) is built in the background after start: wait for it, so
+    // the cases measure what a server that has been up a few seconds answers with.
+    let indexText = 'index off';
+    if (process.env.PUBLIC_SEARCH_INDEX !== 'off') {
+      for (;;) {
+        const m = /^vcp_public_index_records (\d+)/m.exec(await (await fetch(`${base}/metrics`)).text());
+        if (m && Number(m[1]) > 0) break;
+        if (performance.now() - started > 300_000) throw new Error('the registry index was not built in 300 s');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      indexText =
+        `index built ${((performance.now() - started) / 1000).toFixed(1)} s after start, ` +
+        `server RSS ${rssAtReady} MB at ready → ${rssMb(server)} MB with the index`;
+    }
     await waitFor(`http://127.0.0.1:${barePort}/`, bare);
     // The registry as the public sees it: what the terms are drawn from.
     const items: PublicItem[] = [];
@@ -386,7 +413,7 @@ async function runOn(kind: string): Promise<number> {
     console.log(
       `\n## ${kind}: ${N} filings seeded in ${seedSeconds.toFixed(0)} s, ${items.length} public; ` +
         `server up in ${(readyMs / 1000).toFixed(1)} s; cold start: first search ${coldSearch.toFixed(0)} ms, ` +
-        `first record page ${coldRecord.toFixed(0)} ms`,
+        `first record page ${coldRecord.toFixed(0)} ms; ${indexText}`,
     );
 
     const bareUrl = `http://127.0.0.1:${barePort}`;

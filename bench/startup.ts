@@ -6,6 +6,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from '../src/server/test/ports.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -44,7 +45,7 @@ const bare = `
 async function main() {
   const runs = Number(process.env.RUNS ?? 3);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vcp-bench-'));
-  const port = 3900 + Math.floor(Math.random() * 50);
+  const port = await freePort();
   const url = `http://127.0.0.1:${port}/api/health`;
   const env = { DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '' };
   try {

@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { samplePdf } from '../src/server/attachments/fixtures.js';
+import { freePort } from '../src/server/test/ports.js';
 import { type BenchClient, signUp } from './signUp.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -118,7 +119,7 @@ async function runOn(kind: string) {
   } else {
     delete env.DATABASE_URL;
   }
-  const port = 4100 + Math.floor(Math.random() * 100);
+  const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const { env: mailEnv, mailbox } = await signUp.mailbox();
   const child = await start({ ...env, ...mailEnv }, port);

@@ -158,4 +158,15 @@ describe('entering 2027 in the browser', () => {
     await screenshot(page, '74-calendar-2027-en');
     await phoneShot('74-calendar-2027-en');
   });
+
+  it('in English, a notice with a wrong weekday is refused in English, naming the line', async () => {
+    await page.getByTestId('notice-text').fill(NOTICE_2027.replace('1月1日（周五）', '1月1日（周四）'));
+    await page.getByRole('button', { name: 'Preview' }).click();
+    const errors = page.getByTestId('import-errors');
+    await errors.waitFor();
+    const text = (await errors.textContent()) ?? '';
+    expect(text).toContain('Line 5: 2027-1-1 is a Friday, the notice says Thursday');
+    expect(text).not.toMatch(/\p{Script=Han}/u);
+    await screenshot(page, '75-calendar-error-en');
+  });
 });

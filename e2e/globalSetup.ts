@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { TestProject } from 'vitest/node';
+import { freePort } from '../src/server/test/ports.js';
 import { startMailDrop } from './mail.js';
 
 declare module 'vitest' {
@@ -50,7 +51,7 @@ async function createStaffUser(dataDir: string): Promise<string> {
 
 export default async function setup(project: TestProject) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vcp-e2e-'));
-  const port = 4100 + Math.floor(Math.random() * 500);
+  const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const reviewerTotpSecret = await createStaffUser(dataDir);
   const mailDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vcp-e2e-mail-'));

@@ -10,6 +10,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { freePort } from '../src/server/test/ports.js';
 
 const STAMP = 'dist/.build-stamp';
 let child: ChildProcess | undefined;
@@ -98,7 +99,7 @@ describe('npm start', () => {
     const stampBefore = fs.readFileSync(STAMP, 'utf8');
     const stampMtime = fs.statSync(STAMP).mtimeMs;
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vcp-start-'));
-    const port = 4700 + Math.floor(Math.random() * 200);
+    const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
 
     const started = Date.now();

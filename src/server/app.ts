@@ -25,7 +25,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { issue, issueOfMessage, renderIssue, zodErrorMap, zodIssue } from '../shared/validation/issues.js';
+import { carriedIssue, issue, renderIssue, zodErrorMap, zodIssue } from '../shared/validation/issues.js';
 import type { AppContext } from './context.js';
 import { databaseErrorSummary, isDatabaseUnavailable } from './lib/dbErrors.js';
 import { AppError, fieldPath } from './lib/errors.js';
@@ -124,6 +124,13 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('ctx', ctx);
   app.decorate('publicFastPath', fastPath);
+  if (ctx.registry.index) {
+    ctx.registry.index.onError = (err) =>
+      app.log.warn(
+        { dbError: databaseErrorSummary(err) },
+        'public registry index: build failed, searching through SQL',
+      );
+  }
   app.setErrorHandler(errorHandler);
   await app.register(metricsPlugin);
   await app.register(healthPlugin);
@@ -251,9 +258,10 @@ function errorHandler(
       const keys = (v.params as { keys?: string[] }).keys;
       const unknownKey = v.keyword === 'unrecognized_keys' && keys?.length;
       const field = unknownKey ? fieldPath([...segments, keys[0] as string]) : fieldPath(segments) || where || 'body';
-      // The schema's catalog code (`says`, or zod's own through zodErrorMap), else zod's generic one; the Chinese
-      // text stays `message`, `code` and `params` let a client say it in its own language, naming the field.
-      const written = unknownKey ? undefined : issueOfMessage(v.message);
+      // The catalog issue the zod issue carries (`says`, `writes`, or zod's own through zodErrorMap), else zod's
+      // generic one; the Chinese text stays `message`, `code` and `params` let a client say it in its own language,
+      // naming the field.
+      const written = unknownKey ? undefined : carriedIssue(v.params);
       const found = written ?? zodIssue({ code: v.keyword, ...(v.params as Record<string, unknown>) });
       const named = issue(found.code, { ...found.params, field: found.params?.field ?? field });
       const message = written || unknownKey || !v.message ? renderIssue(named, 'zh-CN') : v.message;

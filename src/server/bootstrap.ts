@@ -13,6 +13,7 @@ import { seedPartners } from './services/outbox.js';
 import { lockPublicEvents } from './services/publicEvents.js';
 import { PublicRegistryReader } from './services/publicRegistry.js';
 import { RegistryCache } from './services/registryCache.js';
+import { RegistryIndex } from './services/registryIndex.js';
 import { SettingsService } from './services/settings.js';
 import { backfillLog } from './transparency/logStore.js';
 import { LogSigner } from './transparency/signer.js';
@@ -25,7 +26,11 @@ export function createContext(config: Config, database: Database, cipher: FieldC
     cipher,
     calendar: new CalendarService(database.db),
     settings: new SettingsService(database.db),
-    registry: new PublicRegistryReader(database.db, new RegistryCache(config.publicCacheMs)),
+    registry: new PublicRegistryReader(
+      database.db,
+      new RegistryCache(config.publicCacheMs),
+      config.publicSearchIndex ? new RegistryIndex(database.db, { ttlMs: config.publicCacheMs }) : undefined,
+    ),
     logSigner: LogSigner.load(config.logKey, cipher),
     now: () => new Date(),
   };

@@ -60,6 +60,11 @@ export interface Config {
   mailFrom: string;
   /** How long this instance may serve a public registry read from memory (services/registryCache.ts); 0 = off. */
   publicCacheMs: number;
+  /**
+   * The public registry held in memory for search, records and counts (services/registryIndex.ts);
+   * PUBLIC_SEARCH_INDEX=off reads every uncached term through SQL instead.
+   */
+  publicSearchIndex: boolean;
   /** Homepage monitor (SPEC §10): private, loopback and link-local targets allowed (MONITOR_ALLOW_PRIVATE=true, tests only). */
   monitorAllowPrivate: boolean;
 }
@@ -128,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || 'VCP备案系统 <noreply@vcp.example.gov.cn>',
     publicCacheMs: intFrom('PUBLIC_CACHE_MS', env.PUBLIC_CACHE_MS, 2000),
+    publicSearchIndex: env.PUBLIC_SEARCH_INDEX !== 'off',
     monitorAllowPrivate: env.MONITOR_ALLOW_PRIVATE === 'true',
     publicBaseUrl,
   };

@@ -18,6 +18,7 @@ import { sweepAbandonedUploads } from './attachments/uploadSweep.js';
 import { openDatabase, queryRows } from './db/client.js';
 import { createCompleteDraft } from './test/factories.js';
 import { TestClient } from './test/harness.js';
+import { freePort } from './test/ports.js';
 import { type Mailbox, parseMail, startMailbox } from './test/receivers.js';
 import { tokenInMail } from './test/signUp.js';
 import { urlForDatabase, withAdmin } from './test/templates.js';
@@ -63,7 +64,7 @@ interface Life {
 }
 
 async function start(fault?: string): Promise<Life> {
-  const port = 5200 + Math.floor(Math.random() * 700);
+  const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: ROOT,
     env: { ...env, PORT: String(port), ...(fault ? { VCP_FAULT: fault } : {}) },

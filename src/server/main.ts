@@ -80,6 +80,17 @@ async function main() {
     { db: ctx.database.kind, dataDir: ctx.database.kind === 'pglite' ? config.dataDir : undefined },
     'VCP Filing is ready',
   );
+  // The public registry's index is built now, in the background, so that searches after a restart soon stop going
+  // through SQL (services/registryIndex.ts).
+  const index = ctx.registry.index;
+  if (index) {
+    const started = performance.now();
+    index.warm().then(
+      (records) =>
+        app.log.info({ records, ms: Math.round(performance.now() - started) }, 'public registry index built'),
+      () => {}, // reported by the index's onError
+    );
+  }
 }
 
 function errCode(err: Error): string | undefined {

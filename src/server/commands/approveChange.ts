@@ -8,6 +8,7 @@ import { chinaToday } from '../../shared/calendar/index.js';
 import { diffForms } from '../../shared/filing/diff.js';
 import { changeMachine } from '../../shared/filing/lifecycle.js';
 import { buildPublicRecord, type PublicRecord } from '../../shared/filing/publicRecord.js';
+import { notices } from '../../shared/notices.js';
 import { appendAudit } from '../audit/auditLog.js';
 import type { AppContext } from '../context.js';
 import { filingChanges, filings, reviewDecisions } from '../db/schema.js';
@@ -123,10 +124,7 @@ export async function approveChange(
     });
     await tellApplicant(ctx, tx, applied, {
       kind: 'change_approved',
-      title: `变更备案已通过：${filing.filingNumber ?? ''}`,
-      body:
-        `您的漏洞收集平台“${draft.platform?.name ?? ''}”的变更备案已通过，备案编号不变（${filing.filingNumber ?? ''}），` +
-        `现行备案信息为第 ${version} 版（《网络产品安全漏洞收集平台备案管理办法》第六条）。`,
+      message: notices.changeApproved({ name: draft.platform?.name ?? '', number: filing.filingNumber ?? '', version }),
     });
     return { filing: applied, change: updatedChange as ChangeRow };
   });

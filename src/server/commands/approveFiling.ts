@@ -7,6 +7,7 @@ import { eq } from 'drizzle-orm';
 import { chinaToday } from '../../shared/calendar/index.js';
 import { filingMachine } from '../../shared/filing/lifecycle.js';
 import { buildPublicRecord } from '../../shared/filing/publicRecord.js';
+import { notices } from '../../shared/notices.js';
 import { appendAudit } from '../audit/auditLog.js';
 import type { AppContext } from '../context.js';
 import { filings, reviewDecisions } from '../db/schema.js';
@@ -93,13 +94,7 @@ export async function approveFiling(ctx: AppContext, props: ApproveProps): Promi
       },
     });
     const name = draft.platform?.name ?? '';
-    await tellApplicant(ctx, tx, approved, {
-      kind: 'approved',
-      title: `备案已通过：${number}`,
-      body:
-        `您提交的漏洞收集平台“${name}”已完成备案，备案编号 ${number}。` +
-        '请在平台网站主页底部位置标明备案编号（《网络产品安全漏洞收集平台备案管理办法》第五条）。',
-    });
+    await tellApplicant(ctx, tx, approved, { kind: 'approved', message: notices.approved({ name, number }) });
     return approved;
   });
 }

@@ -8,6 +8,7 @@ import { and, eq } from 'drizzle-orm';
 import { chinaToday } from '../../shared/calendar/index.js';
 import { deregistrationMachine, filingMachine } from '../../shared/filing/lifecycle.js';
 import type { PublicRecord } from '../../shared/filing/publicRecord.js';
+import { notices } from '../../shared/notices.js';
 import { appendAudit } from '../audit/auditLog.js';
 import type { AppContext } from '../context.js';
 import type { Executor, Tx } from '../db/client.js';
@@ -76,10 +77,11 @@ export async function deregisterFiling(ctx: AppContext, props: DeregisterProps):
       const name = openDraft(ctx.cipher, filing).platform?.name ?? '';
       await tellApplicant(ctx, tx, filing, {
         kind: 'deregistration_scheduled',
-        title: `已预约注销备案：${filing.filingNumber ?? ''}`,
-        body:
-          `漏洞收集平台“${name}”的备案将于 ${props.terminationDate} 0 时（北京时间）注销。` +
-          '在此之前您可以取消预约；注销后备案编号不再使用。',
+        message: notices.deregistrationScheduled({
+          name,
+          number: filing.filingNumber ?? '',
+          date: props.terminationDate,
+        }),
       });
       return row as DeregistrationRow;
     }
@@ -190,10 +192,11 @@ async function applyDeregistration(
   });
   await tellApplicant(ctx, tx, filing, {
     kind: 'deregistered',
-    title: `备案已注销：${filing.filingNumber ?? ''}`,
-    body:
-      `漏洞收集平台“${draft.platform?.name ?? ''}”的备案已于 ${dereg.terminationDate} 注销（《网络产品安全漏洞收集平台备案管理办法》第七条）。` +
-      `备案编号 ${filing.filingNumber ?? ''} 不再使用，公开信息显示为“已注销”。` +
-      (cancelled ? '尚未完成的变更备案已一并取消。' : ''),
+    message: notices.deregistered({
+      name: draft.platform?.name ?? '',
+      number: filing.filingNumber ?? '',
+      date: dereg.terminationDate,
+      changeCancelled: !!cancelled,
+    }),
   });
 }

@@ -5,6 +5,7 @@
 import { eq } from 'drizzle-orm';
 import { chinaToday } from '../../shared/calendar/index.js';
 import { changeMachine } from '../../shared/filing/lifecycle.js';
+import { notices } from '../../shared/notices.js';
 import { appendAudit } from '../audit/auditLog.js';
 import type { AppContext } from '../context.js';
 import { filingChanges, reviewDecisions } from '../db/schema.js';
@@ -12,7 +13,7 @@ import { authorizeChangeReview } from '../policies/change.js';
 import { tellApplicant } from '../services/applicantNotices.js';
 import { type ChangeRow, loadChange, loadFiling } from '../services/filingRecords.js';
 import type { SessionUser } from '../services/sessions.js';
-import { type CorrectionItem, correctionText } from './requestCorrection.js';
+import type { CorrectionItem } from './requestCorrection.js';
 
 export async function requestChangeCorrection(
   ctx: AppContext,
@@ -51,8 +52,7 @@ export async function requestChangeCorrection(
     });
     await tellApplicant(ctx, tx, filing, {
       kind: 'change_correction_requested',
-      title: '变更备案信息需要补正',
-      body: correctionText(props.summary, props.items),
+      message: notices.correction(true, { summary: props.summary, items: props.items }),
     });
     return updated as ChangeRow;
   });

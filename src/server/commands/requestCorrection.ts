@@ -7,6 +7,7 @@ import { eq } from 'drizzle-orm';
 import { chinaToday } from '../../shared/calendar/index.js';
 import { filingMachine } from '../../shared/filing/lifecycle.js';
 import { splitPersonal } from '../../shared/filing/personal.js';
+import { notices } from '../../shared/notices.js';
 import { appendAudit } from '../audit/auditLog.js';
 import type { AppContext } from '../context.js';
 import { filings, reviewDecisions } from '../db/schema.js';
@@ -26,10 +27,6 @@ export interface RequestCorrectionProps {
   summary: string;
   items: CorrectionItem[];
 }
-
-/** The notice's text for the applicant: the summary and the numbered reasons. */
-export const correctionText = (summary: string, items: CorrectionItem[]) =>
-  `${summary}\n${items.map((i, n) => `${n + 1}. ${i.message}`).join('\n')}\n请登录系统修改后重新提交。`;
 
 export async function requestCorrection(ctx: AppContext, props: RequestCorrectionProps): Promise<FilingRow> {
   return ctx.db.transaction(async (tx) => {
@@ -74,8 +71,7 @@ export async function requestCorrection(ctx: AppContext, props: RequestCorrectio
     });
     await tellApplicant(ctx, tx, row, {
       kind: 'correction_requested',
-      title: '备案信息需要补正',
-      body: correctionText(props.summary, props.items),
+      message: notices.correction(false, { summary: props.summary, items: props.items }),
     });
     return updated as FilingRow;
   });

@@ -6,6 +6,7 @@
 import { eq } from 'drizzle-orm';
 import { deregistrationMachine, filingMachine } from '../../shared/filing/lifecycle.js';
 import type { PublicRecord } from '../../shared/filing/publicRecord.js';
+import { notices } from '../../shared/notices.js';
 import { appendAudit } from '../audit/auditLog.js';
 import type { AppContext } from '../context.js';
 import type { Tx } from '../db/client.js';
@@ -92,10 +93,11 @@ export async function revokeFiling(ctx: AppContext, props: RevokeProps, outer?: 
     });
     await tellApplicant(ctx, tx, filing, {
       kind: 'revoked',
-      title: `备案已被撤销：${filing.filingNumber ?? ''}`,
-      body:
-        `漏洞收集平台“${draft.platform?.name ?? ''}”的备案（${filing.filingNumber ?? ''}）已被撤销。原因：${props.reason}\n` +
-        '公开信息显示为“已撤销”，备案编号不再使用。',
+      message: notices.revoked({
+        name: draft.platform?.name ?? '',
+        number: filing.filingNumber ?? '',
+        reason: props.reason,
+      }),
     });
     return row;
   };

@@ -10,6 +10,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { DeadlineKind } from '../../shared/api/calendar.js';
 import { checkSchedule, chinaToday, type YearSchedule } from '../../shared/calendar/index.js';
 import { isChangeLate } from '../../shared/filing/article6.js';
+import { notices } from '../../shared/notices.js';
 import { appendAudit } from '../audit/auditLog.js';
 import type { SubjectType } from '../audit/events.js';
 import type { AppContext } from '../context.js';
@@ -44,14 +45,7 @@ export const SUBJECT: Record<DeadlineKind, SubjectType> = {
   complaint: 'complaint',
 };
 
-export const KIND_LABELS: Record<DeadlineKind, string> = {
-  filing_review: '备案审核',
-  change_review: '变更审核',
-  change_deadline: '变更备案期限（第六条）',
-  complaint: '投诉处理',
-};
-
-const dueText = (d: { due: string; provisional: boolean }) => `${d.due}${d.provisional ? '（暂定）' : ''}`;
+const due = (d: { due: string; provisional: boolean }) => ({ due: d.due, provisional: d.provisional });
 
 /** Writes a recounted deadline, unless the row moved on meanwhile (resubmitted, closed): true when written. */
 export async function applyMove(tx: Tx, m: PlannedMove, today: string): Promise<boolean> {
@@ -133,8 +127,13 @@ async function tellConcerned(ctx: AppContext, tx: Tx, year: number, moves: Plann
       { id: d.filingId, ownerId: d.ownerId },
       {
         kind: 'deadline_recounted',
-        title: `${KIND_LABELS[d.kind]}期限已按 ${year} 年日历重新计算`,
-        body: `“${d.label}”的${KIND_LABELS[d.kind]}期限由 ${dueText(m.before)} 改为 ${dueText(m.after)}：国务院办公厅公布了 ${year} 年的节假日安排，期限已按工作日重新计算。`,
+        message: notices.deadlineRecounted({
+          deadline: d.kind,
+          label: d.label,
+          before: due(m.before),
+          after: due(m.after),
+          year,
+        }),
       },
     );
     told.add(d.ownerId);
@@ -150,11 +149,10 @@ async function tellConcerned(ctx: AppContext, tx: Tx, year: number, moves: Plann
     for (const id of who) perStaff.set(id, [...(perStaff.get(id) ?? []), m]);
   }
   for (const [userId, list] of perStaff) {
-    const lines = list.map((m) => `· ${KIND_LABELS[m.kind]}“${m.label}”：${dueText(m.before)} → ${dueText(m.after)}`);
+    const moves = list.map((m) => ({ deadline: m.kind, label: m.label, before: due(m.before), after: due(m.after) }));
     await tellStaff(ctx, tx, userId, {
       kind: 'deadline_recounted',
-      title: `${list.length} 个期限已按 ${year} 年日历重新计算`,
-      body: [`${year} 年的节假日安排已录入，以下期限已重新计算：`, ...lines].join('\n'),
+      message: notices.deadlineRecountedStaff({ year, count: list.length, moves }),
       path: list.every((m) => m.kind === 'complaint') ? '/handling' : '/review',
     });
     told.add(userId);

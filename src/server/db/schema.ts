@@ -18,6 +18,7 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { NoticeMessage } from '../../shared/notices.js';
 import { filingChanges } from './tables/lifecycle.js';
 import { filingStatusEnum } from './tables/states.js';
 
@@ -233,6 +234,8 @@ export const notifications = pgTable(
     kind: text('kind').notNull(),
     title: text('title').notNull(),
     body: text('body').notNull(),
+    /** The message as a key and parameters (shared/notices.ts), rendered in each language; null on older rows. */
+    message: jsonb('message').$type<NoticeMessage>(),
     readAt: tsz('read_at'),
     createdAt: tsz('created_at').notNull().defaultNow(),
   },

@@ -5,6 +5,7 @@
  * entries and the public events. Each step mirrors one command (named in its comment) and uses the same helpers and
  * state machines; demo.test.ts replays the same plans through the commands and compares the rows.
  */
+
 import { addWorkingDays, type CalendarData, chinaToday, toChinaDate } from '../../shared/calendar/index.js';
 import { changeDeadline, isChangeLate } from '../../shared/filing/article6.js';
 import { isLate } from '../../shared/filing/article8.js';
@@ -14,10 +15,10 @@ import { changeMachine, filingMachine, OPEN_CHANGE_STATUSES } from '../../shared
 import { splitPersonal } from '../../shared/filing/personal.js';
 import { buildPublicRecord, type PublicRecord } from '../../shared/filing/publicRecord.js';
 import { type FilingDraft, filingDraftSchema } from '../../shared/filing/schema.js';
+import { type NoticeMessage, notices } from '../../shared/notices.js';
 import { chunkAad } from '../attachments/blobStore.js';
 import type { AuditAction, AuditDetails, SubjectType } from '../audit/events.js';
 import { chinaMidnight, DEREGISTRATION_JOB } from '../commands/deregisterFiling.js';
-import { correctionText } from '../commands/requestCorrection.js';
 import { changedSections } from '../commands/saveFiling.js';
 import { REVIEW_WORKING_DAYS } from '../commands/submitFiling.js';
 import type { FieldCipher } from '../crypto/fieldCipher.js';
@@ -41,6 +42,7 @@ import {
   sealDraft,
 } from '../services/filingRecords.js';
 import { versionAad } from '../services/filingVersions.js';
+import { noticeInChinese } from '../services/noticeText.js';
 import { outboxAad, type PartnerEvent } from '../services/outbox.js';
 import type { PublicEvent } from '../services/publicEvents.js';
 import { changedForm, completeForm, identity, partialForm } from './forms.js';
@@ -165,8 +167,9 @@ export function buildFiling(env: DemoEnv, rows: DemoRows, plan: FilingPlan, owne
   const changeDrafts = new Map<string, FilingDraft>();
   const files = new Map<string | null, AttachmentRow[]>([[null, own]]);
 
-  const tell = (at: Date, kind: string, title: string, body: string) => {
-    rows.notifications.push({ id: r.uuid(), userId: ownerId, filingId: id, kind, title, body, createdAt: at });
+  const tell = (at: Date, kind: string, message: NoticeMessage) => {
+    const { title, body } = noticeInChinese(message);
+    rows.notifications.push({ id: r.uuid(), userId: ownerId, filingId: id, kind, title, body, message, createdAt: at });
     const key = r.uuid();
     const link = `${env.publicBaseUrl}/filings/${id}`;
     const mail = { userId: ownerId, subject: `【漏洞收集平台备案】${title}`, text: `${body}\n\n查看详情：${link}` };
@@ -342,7 +345,7 @@ export function buildFiling(env: DemoEnv, rows: DemoRows, plan: FilingPlan, owne
           fields: items.map((i) => i.field),
           overdue,
         });
-        tell(at, 'correction_requested', '备案信息需要补正', correctionText(summary, items));
+        tell(at, 'correction_requested', notices.correction(false, { summary, items }));
         row = { ...row, status: to, version: row.version + 1, updatedAt: at };
         break;
       }
@@ -414,13 +417,7 @@ export function buildFiling(env: DemoEnv, rows: DemoRows, plan: FilingPlan, owne
           occurredAt: at.toISOString(),
           ...presentPartnerFiling(row, draft, currentFiles().map(meta)),
         });
-        tell(
-          at,
-          'approved',
-          `备案已通过：${number}`,
-          `您提交的漏洞收集平台“${draft.platform?.name ?? ''}”已完成备案，备案编号 ${number}。` +
-            '请在平台网站主页底部位置标明备案编号（《网络产品安全漏洞收集平台备案管理办法》第五条）。',
-        );
+        tell(at, 'approved', notices.approved({ name: draft.platform?.name ?? '', number }));
         break;
       }
       case 'changeStart': {
@@ -551,7 +548,7 @@ export function buildFiling(env: DemoEnv, rows: DemoRows, plan: FilingPlan, owne
           fields: items.map((i) => i.field),
           overdue,
         });
-        tell(at, 'change_correction_requested', '变更备案信息需要补正', correctionText(summary, items));
+        tell(at, 'change_correction_requested', notices.correction(true, { summary, items }));
         change = replaceChange(rows, { ...c, status: to, revision: c.revision + 1, updatedAt: at });
         break;
       }
@@ -626,13 +623,7 @@ export function buildFiling(env: DemoEnv, rows: DemoRows, plan: FilingPlan, owne
           changedFields: fields,
           ...presentPartnerFiling(row, draft, afterFiles.map(meta)),
         });
-        tell(
-          at,
-          'change_approved',
-          `变更备案已通过：${number}`,
-          `您的漏洞收集平台“${draft.platform?.name ?? ''}”的变更备案已通过，备案编号不变（${number}），` +
-            `现行备案信息为第 ${v} 版（《网络产品安全漏洞收集平台备案管理办法》第六条）。`,
-        );
+        tell(at, 'change_approved', notices.changeApproved({ name: draft.platform?.name ?? '', number, version: v }));
         break;
       }
       case 'changeCancel': {
@@ -707,10 +698,12 @@ export function buildFiling(env: DemoEnv, rows: DemoRows, plan: FilingPlan, owne
         tell(
           at,
           'deregistered',
-          `备案已注销：${row.filingNumber ?? ''}`,
-          `漏洞收集平台“${draft.platform?.name ?? ''}”的备案已于 ${step.terminationDate} 注销（《网络产品安全漏洞收集平台备案管理办法》第七条）。` +
-            `备案编号 ${row.filingNumber ?? ''} 不再使用，公开信息显示为“已注销”。` +
-            (cancelled ? '尚未完成的变更备案已一并取消。' : ''),
+          notices.deregistered({
+            name: draft.platform?.name ?? '',
+            number: row.filingNumber ?? '',
+            date: step.terminationDate,
+            changeCancelled: !!cancelled,
+          }),
         );
         break;
       }
@@ -748,9 +741,11 @@ export function buildFiling(env: DemoEnv, rows: DemoRows, plan: FilingPlan, owne
         tell(
           at,
           'deregistration_scheduled',
-          `已预约注销备案：${row.filingNumber ?? ''}`,
-          `漏洞收集平台“${draft.platform?.name ?? ''}”的备案将于 ${step.terminationDate} 0 时（北京时间）注销。` +
-            '在此之前您可以取消预约；注销后备案编号不再使用。',
+          notices.deregistrationScheduled({
+            name: draft.platform?.name ?? '',
+            number: row.filingNumber ?? '',
+            date: step.terminationDate,
+          }),
         );
         break;
       }
@@ -790,9 +785,7 @@ export function buildFiling(env: DemoEnv, rows: DemoRows, plan: FilingPlan, owne
         tell(
           at,
           'revoked',
-          `备案已被撤销：${row.filingNumber ?? ''}`,
-          `漏洞收集平台“${draft.platform?.name ?? ''}”的备案（${row.filingNumber ?? ''}）已被撤销。原因：${reason}\n` +
-            '公开信息显示为“已撤销”，备案编号不再使用。',
+          notices.revoked({ name: draft.platform?.name ?? '', number: row.filingNumber ?? '', reason }),
         );
         break;
       }

@@ -12,12 +12,14 @@
  */
 import { sql } from 'drizzle-orm';
 import { chinaToday, daysBetween, workingDaysLeft } from '../../shared/calendar/index.js';
+import { type NoticeKey, type NoticeMessage, notice } from '../../shared/notices.js';
 import { appendAudit } from '../audit/auditLog.js';
-import { applyMove, KIND_LABELS, SUBJECT } from '../commands/saveCalendarYear.js';
+import { applyMove, SUBJECT } from '../commands/saveCalendarYear.js';
 import type { AppContext } from '../context.js';
 import { type Executor, queryRows } from '../db/client.js';
 import { notifications, remindersSent } from '../db/schema.js';
 import { missingYears } from '../services/calendarCoverage.js';
+import { noticeInChinese } from '../services/noticeText.js';
 import { listOpenDeadlines, recount } from '../services/openDeadlines.js';
 import { queueApplicantEmail, queueUserEmail } from '../services/outbox.js';
 import { staffWithRole } from '../services/staffNotices.js';
@@ -45,8 +47,8 @@ export interface Reminder {
   /** Unique per reminder and recipient. */
   key: string;
   stage: ReminderStage;
-  title: string;
-  body: string;
+  /** What it says, in each language. */
+  message: NoticeMessage;
   /** The filing an applicant's reminder is about (its notification links there; its email goes through it). */
   filingId: string | null;
   /** For the digest: the app path to open. */
@@ -83,18 +85,12 @@ export async function collectReminders(ctx: AppContext, now: Date): Promise<Remi
       if (!d.ownerId || !d.filingId) continue;
       const left = daysBetween(today, d.due);
       const stage: ReminderStage = left < 0 ? 'duty_passed' : left <= DUTY_SOON_DAYS ? 'duty_soon' : 'duty_open';
-      const due = `${d.due}${d.provisional ? '（暂定）' : ''}`;
-      const text = {
-        duty_open: `“${d.label}”的备案信息已发生变化：依第六条，应在 ${due} 前提交变更备案。`,
-        duty_soon: `“${d.label}”的变更备案须在 ${due} 前提交，还剩 ${left} 天（第六条）。`,
-        duty_passed: `“${d.label}”的变更备案期限 ${due} 已过（第六条）：请尽快提交，审核人员会看到逾期标记。`,
-      }[stage];
+      const due = { due: d.due, provisional: d.provisional };
       out.push({
         userId: d.ownerId,
         key: `${stage}:change:${d.id}:${d.due}`,
         stage,
-        title: stage === 'duty_passed' ? '变更备案已逾期' : '请在 30 日内提交变更备案',
-        body: text,
+        message: notice(`reminder_${stage}` as NoticeKey, { label: d.label, due, left }),
         filingId: d.filingId,
         path: `/filings/${d.filingId}`,
       });
@@ -115,18 +111,14 @@ export async function collectReminders(ctx: AppContext, now: Date): Promise<Remi
     const stage: ReminderStage | null =
       today > d.due ? 'overdue' : left.days <= DUE_SOON_WORKING_DAYS ? 'due_soon' : null;
     if (!stage) continue;
-    const due = `${d.due}${d.provisional ? '（暂定）' : ''}`;
-    const what = `${KIND_LABELS[d.kind]}“${d.label}”`;
+    const due = { due: d.due, provisional: d.provisional };
+    const days = stage === 'overdue' ? -left.days : left.days;
     for (const userId of recipients) {
       out.push({
         userId,
         key: `${stage}:${d.kind}:${d.id}:${d.due}:${userId}`,
         stage,
-        title: stage === 'overdue' ? `${KIND_LABELS[d.kind]}已超期` : `${KIND_LABELS[d.kind]}即将到期`,
-        body:
-          stage === 'overdue'
-            ? `${what}已超过期限 ${due}，超期 ${-left.days} 个工作日。`
-            : `${what}的期限是 ${due}，还剩 ${left.days} 个工作日。`,
+        message: notice(`reminder_${stage}` as NoticeKey, { deadline: d.kind, label: d.label, due, days }),
         filingId: null,
         path: isComplaint ? STAFF_PATH.complaint : STAFF_PATH.review,
       });
@@ -141,8 +133,7 @@ export async function collectReminders(ctx: AppContext, now: Date): Promise<Remi
       userId: c.owner_id,
       key: `correction:${c.kind}:${c.id}:${c.decision_id}:${round}`,
       stage: 'correction',
-      title: '补正通知尚未处理',
-      body: `“${c.label ?? ''}”的${c.kind === 'change' ? '变更备案' : '备案'}已于 ${age} 天前收到补正通知，请按通知修改后重新提交。`,
+      message: notice('reminder_correction', { label: c.label ?? '', subject: c.kind, age }),
       filingId: c.filing_id,
       path: c.kind === 'change' && c.change_id ? `/changes/${c.change_id}` : `/filings/${c.filing_id}`,
     });
@@ -160,8 +151,7 @@ export async function collectReminders(ctx: AppContext, now: Date): Promise<Remi
           userId,
           key: `coverage:${m.year}:${week}:${userId}`,
           stage: 'coverage',
-          title: `${m.year} 年节假日安排尚未录入`,
-          body: `${m.deadlines} 个未结期限涉及 ${m.year} 年（最早 ${m.earliest}），暂按周末计算、标为暂定：请管理员录入国务院办公厅公布的 ${m.year} 年节假日安排。`,
+          message: notice('reminder_coverage', { year: m.year, deadlines: m.deadlines, earliest: m.earliest }),
           filingId: null,
           path: admins.includes(userId) ? '/admin/calendar' : STAFF_PATH.review,
         });
@@ -229,8 +219,8 @@ export async function sendReminders(ctx: AppContext, reminders: Reminder[], now:
           userId,
           filingId: r.filingId,
           kind: `reminder.${r.stage}`,
-          title: r.title,
-          body: r.body,
+          ...noticeInChinese(r.message),
+          message: r.message,
           createdAt: now,
         })),
       );
@@ -242,7 +232,10 @@ export async function sendReminders(ctx: AppContext, reminders: Reminder[], now:
         .returning({ key: remindersSent.key });
       if (!digest.length) return; // today's digest went out already: the rest are in the app
       const base = ctx.config.publicBaseUrl;
-      const lines = fresh.map((r) => `· ${r.title}：${r.body}\n  ${base}${r.path}`);
+      const lines = fresh.map((r) => {
+        const { title, body } = noticeInChinese(r.message);
+        return `· ${title}：${body}\n  ${base}${r.path}`;
+      });
       const mail = {
         userId,
         subject: `【漏洞收集平台备案】${today} 提醒（${fresh.length} 项）`,

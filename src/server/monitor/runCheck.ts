@@ -7,6 +7,7 @@
 import { gzipSync } from 'node:zlib';
 import { eq, sql } from 'drizzle-orm';
 import { footerSnippet, publicFilingUrl } from '../../shared/filing/publicRecord.js';
+import { notices } from '../../shared/notices.js';
 import { appendAudit } from '../audit/auditLog.js';
 import { addEvent } from '../commands/complaints/records.js';
 import type { AppContext } from '../context.js';
@@ -107,11 +108,13 @@ export async function runHomepageCheck(ctx: AppContext, props: RunCheckProps): P
       const snippet = footerSnippet(publicFilingUrl(ctx.config.publicBaseUrl, number), number);
       await tellApplicant(ctx, tx, filing, {
         kind: 'homepage_number_missing',
-        title: '平台首页底部未展示备案编号',
-        body:
-          `依据《网络产品安全漏洞收集平台备案管理办法》第五条，平台应在首页底部展示备案编号。` +
-          `系统连续 ${state.consecutiveMisses} 次检查（最近一次 ${checkedAt.toISOString()}）未在 ${homepageUrl} 底部找到编号 ${number}。` +
-          `请在首页页脚加入以下代码：\n${snippet}`,
+        message: notices.homepageNumberMissing({
+          misses: state.consecutiveMisses,
+          checkedAt: checkedAt.toISOString(),
+          url: homepageUrl,
+          number,
+          snippet,
+        }),
       });
     }
     return saved;

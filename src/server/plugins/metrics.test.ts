@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { filings, outbox } from '../db/schema.js';
 import { submittedFiling } from '../test/factories.js';
 import { startTestServer, type TestServer } from '../test/harness.js';
+import { insertPublicRecord } from '../test/publicRecords.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -61,6 +62,16 @@ describe('GET /metrics', () => {
     expect(text).toMatch(/^nodejs_eventloop_lag_seconds /m);
     // Route patterns, never the concrete path with its identifiers.
     expect(text).not.toContain(late);
+  });
+
+  it('reports how many public records the instance holds in its registry index once it is built', async () => {
+    const before = (await server.client().get('/metrics')).text;
+    expect(sample(before, 'vcp_public_index_builds')).toBe(0);
+    for (let i = 0; i < 3; i++) await insertPublicRecord(server.ctx);
+    expect((await server.client().get('/api/public/filings?q=%E6%B5%8B%E8%AF%95')).status).toBe(200);
+    const text = (await server.client().get('/metrics')).text;
+    expect(sample(text, 'vcp_public_index_records')).toBe(3);
+    expect(sample(text, 'vcp_public_index_builds')).toBe(1);
   });
 
   it('labels unknown paths as one route, not one series per path', async () => {

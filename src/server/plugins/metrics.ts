@@ -88,6 +88,11 @@ export const metricsPlugin = fp(async (app: FastifyInstance) => {
     review_overdue: gauge('vcp_review_overdue', 'Submitted filings past their due date (Article 5, 10 working days)'),
   };
   const figuresUp = gauge('vcp_metrics_database_up', '1 when the figures above were read from the database just now');
+  const indexRecords = gauge(
+    'vcp_public_index_records',
+    "Public records in this instance's registry index (services/registryIndex.ts); 0 until it is built",
+  );
+  const indexBuilds = gauge('vcp_public_index_builds', 'How many times this instance built its registry index');
 
   app.addHook('onResponse', async (req, reply) => {
     const route = req.routeOptions.url ?? (reply.statusCode === 404 ? '(unmatched)' : '(web app)');
@@ -106,6 +111,9 @@ export const metricsPlugin = fp(async (app: FastifyInstance) => {
       figuresUp.set(0);
       app.log.warn({ err: { message: (err as Error).message } }, 'metrics: database figures unavailable');
     }
+    const index = app.ctx.registry.index;
+    indexRecords.set(index?.size ?? 0);
+    indexBuilds.set(index?.builds ?? 0);
     const merged = client.Registry.merge([processMetrics(), metrics.registry]);
     return reply.type(merged.contentType).send(await merged.metrics());
   });

@@ -13,6 +13,7 @@ import { sql } from 'drizzle-orm';
 import type { PublicRecord, PublicStatus } from '../../shared/filing/publicRecord.js';
 import { type Executor, queryRows } from '../db/client.js';
 import type { RegistryCache } from './registryCache.js';
+import { RegistryIndex } from './registryIndex.js';
 
 export interface RegistryRow {
   status: PublicStatus;
@@ -136,19 +137,31 @@ export async function publicHistory(db: Executor, filingNumber: string): Promise
   return rows.map((r) => ({ seq: Number(r.seq), type: r.type, at: new Date(r.at), record: r.record }));
 }
 
-/** The registry's reads through the instance's cache (services/registryCache.ts): what routes and pages use. */
+/**
+ * The registry's reads as routes and pages use them: search, records and counts from the instance's index in memory
+ * (services/registryIndex.ts) when it is on and built, else through SQL behind the instance's cache
+ * (services/registryCache.ts); the history always through the cache.
+ */
 export class PublicRegistryReader {
   constructor(
     private readonly db: Executor,
     private readonly cache: RegistryCache,
+    readonly index?: RegistryIndex,
   ) {}
 
-  search(opts: { q: string; page: number; pageSize: number }): Promise<RegistryPage> {
+  async search(opts: { q: string; page: number; pageSize: number }): Promise<RegistryPage> {
     const q = normaliseTerm(opts.q);
+    const term = this.index ? RegistryIndex.termOf(q) : null;
+    if (term !== null) {
+      const snap = await this.index?.current();
+      if (snap) return snap.search(term, opts.page, opts.pageSize);
+    }
     return this.cache.get(`s\n${q}\n${opts.page}\n${opts.pageSize}`, () => searchRegistry(this.db, { ...opts, q }));
   }
 
-  record(filingNumber: string): Promise<RegistryRow | undefined> {
+  async record(filingNumber: string): Promise<RegistryRow | undefined> {
+    const snap = await this.index?.current();
+    if (snap) return snap.record(filingNumber);
     return this.cache.get(`r\n${filingNumber}`, () => findRecord(this.db, filingNumber));
   }
 
@@ -156,7 +169,9 @@ export class PublicRegistryReader {
     return this.cache.get(`h\n${filingNumber}`, () => publicHistory(this.db, filingNumber));
   }
 
-  counts(): Promise<RegistryCounts> {
+  async counts(): Promise<RegistryCounts> {
+    const snap = await this.index?.current();
+    if (snap) return snap.counts();
     return this.cache.get('c', () => registryCounts(this.db));
   }
 

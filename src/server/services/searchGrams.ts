@@ -16,7 +16,7 @@ import { type Executor, queryRows } from '../db/client.js';
 const HOST = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/?#]*)/;
 
 /** Lower-cased as `lower()` does under any locale, or null when the text holds a cased letter outside ASCII. */
-function lowerAscii(s: string): string | null {
+export function lowerAscii(s: string): string | null {
   const lowered = s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
   return lowered === s.toLowerCase() ? lowered : null;
 }

@@ -3,26 +3,30 @@
  * the outbox, inside the transaction of the event. Used by the calendar import (deadlines moved) and the reminders.
  */
 import { and, arrayContains, eq } from 'drizzle-orm';
+import type { NoticeMessage } from '../../shared/notices.js';
 import type { AppContext } from '../context.js';
 import type { Executor, Tx } from '../db/client.js';
 import { notifications, users } from '../db/schema.js';
+import { noticeInChinese } from './noticeText.js';
 import { queueUserEmail } from './outbox.js';
 
 export interface StaffNotice {
   kind: string;
-  title: string;
-  body: string;
+  /** What it says, in each language (its Chinese is stored as the title and body, and e-mailed). */
+  message: NoticeMessage;
   /** The app path the email links to, e.g. /review. */
   path: string;
 }
 
 export async function tellStaff(ctx: AppContext, tx: Tx, userId: string, msg: StaffNotice): Promise<void> {
+  const { title, body } = noticeInChinese(msg.message);
   await tx.insert(notifications).values({
     userId,
     filingId: null,
     kind: msg.kind,
-    title: msg.title,
-    body: msg.body,
+    title,
+    body,
+    message: msg.message,
     createdAt: ctx.now(),
   });
   await queueUserEmail(
@@ -30,8 +34,8 @@ export async function tellStaff(ctx: AppContext, tx: Tx, userId: string, msg: St
     ctx.cipher,
     {
       userId,
-      subject: `【漏洞收集平台备案】${msg.title}`,
-      text: `${msg.body}\n\n查看：${ctx.config.publicBaseUrl}${msg.path}`,
+      subject: `【漏洞收集平台备案】${title}`,
+      text: `${body}\n\n查看：${ctx.config.publicBaseUrl}${msg.path}`,
     },
     `staff.${msg.kind}`,
   );

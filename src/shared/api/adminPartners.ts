@@ -3,31 +3,31 @@
  * settings page's partner cards exchange them. Secrets are write-only: the view says only whether one is set.
  */
 import { z } from 'zod';
-import { says } from '../validation/issues.js';
-import { checkEmail, checkHttpUrl } from '../validators/contact.js';
+import { custom, type Issue, says } from '../validation/issues.js';
+import { emailIssue, httpUrlIssue } from '../validators/contact.js';
 
 export const PARTNER_ID_PATTERN = /^[a-z][a-z0-9_-]{0,39}$/;
 
 export const partnerParams = z.strictObject({ id: z.string().regex(PARTNER_ID_PATTERN, says('api.partnerId')) });
 
-const withCheck = (check: (v: string) => string | null) =>
+const withCheck = (check: (v: string) => Issue | null) =>
   z
     .string()
     .trim()
     .superRefine((v, c) => {
-      const message = check(v);
-      if (message) c.addIssue({ code: 'custom', message });
+      const found = check(v);
+      if (found) c.addIssue(custom(found));
     });
 
 export const partnerBody = z.strictObject({
-  webhookUrl: withCheck(checkHttpUrl).nullable().optional().describe('http(s) 地址；null 表示不推送'),
+  webhookUrl: withCheck(httpUrlIssue).nullable().optional().describe('http(s) 地址；null 表示不推送'),
   webhookSecret: z
     .string()
     .min(16, says('api.secretShort'))
     .max(256, says('api.secretTooLong'))
     .optional()
     .describe('HMAC-SM3 签名密钥，只写不读'),
-  email: withCheck(checkEmail).nullable().optional().describe('接收通报的邮箱；null 表示不发邮件'),
+  email: withCheck(emailIssue).nullable().optional().describe('接收通报的邮箱；null 表示不发邮件'),
   enabled: z.boolean(says('api.boolean')).optional(),
 });
 export type PartnerUpdate = z.infer<typeof partnerBody>;

@@ -8,8 +8,8 @@
  */
 import { z } from 'zod';
 import { COMPLAINT_CATEGORIES, DEFAULT_COMPLAINT_LIMIT_WORKING_DAYS } from '../complaints/lifecycle.js';
-import { checkNumberFormat, DEFAULT_NUMBER_FORMAT } from '../filing/numberFormat.js';
-import { says, writes } from '../validation/issues.js';
+import { DEFAULT_NUMBER_FORMAT, numberFormatIssue } from '../filing/numberFormat.js';
+import { custom, says, writes } from '../validation/issues.js';
 import { isoDate } from './common.js';
 
 const MB = 1024 * 1024;
@@ -23,17 +23,16 @@ export const filingNumberFormat = z
   .min(1, says('api.numberFormatEmpty'))
   .max(100, says('api.numberFormatTooLong'))
   .superRefine((f, c) => {
-    const problem = checkNumberFormat(f);
-    if (problem) return c.addIssue({ code: 'custom', message: problem });
+    const problem = numberFormatIssue(f);
+    if (problem) return c.addIssue(custom(problem));
     if (UNSAFE_NUMBER_CHARS.test(f)) {
-      return c.addIssue({ code: 'custom', message: writes('api.numberFormatChars') });
+      return c.addIssue(writes('api.numberFormatChars'));
     }
     for (const m of f.matchAll(/\{seq:(\d+)\}/g)) {
       const width = Number(m[1]);
-      if (width < 1 || width > 10) c.addIssue({ code: 'custom', message: writes('api.numberFormatWidth') });
+      if (width < 1 || width > 10) c.addIssue(writes('api.numberFormatWidth'));
     }
-    if (/\{(?!year\}|seq(?::\d+)?\})/.test(f))
-      c.addIssue({ code: 'custom', message: writes('api.numberFormatPlaceholders') });
+    if (/\{(?!year\}|seq(?::\d+)?\})/.test(f)) c.addIssue(writes('api.numberFormatPlaceholders'));
   });
 
 export const SETTING_SCHEMAS = {

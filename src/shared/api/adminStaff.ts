@@ -5,9 +5,9 @@
  */
 import { z } from 'zod';
 import { says } from '../validation/issues.js';
+import { STAFF_ROLES, type StaffRoleName } from './staffRoles.js';
 
-export const STAFF_ROLES = ['reviewer', 'admin', 'complaints'] as const;
-export type StaffRoleName = (typeof STAFF_ROLES)[number];
+export { STAFF_ROLES, type StaffRoleName };
 
 export const staffRoles = z
   .array(z.enum(STAFF_ROLES, says('api.role')), says('api.roleList'))

@@ -91,7 +91,14 @@ export const deadlineMoveSchema = z.object({
 });
 export type DeadlineMove = z.infer<typeof deadlineMoveSchema>;
 
-export const noticeWarningSchema = z.object({ line: z.number(), text: z.string(), message: z.string() });
+/** A warning about one line of a notice: its calendarProblems code and parameters, and its Chinese text. */
+export const noticeWarningSchema = z.object({
+  line: z.number(),
+  text: z.string(),
+  code: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  message: z.string(),
+});
 
 export const calendarPreviewResponse = z.object({
   schedule: yearScheduleSchema,

@@ -6,16 +6,14 @@
  */
 import { z } from 'zod';
 import { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES } from '../complaints/lifecycle.js';
-import { CHANGE_STATUSES } from '../filing/lifecycle.js';
-import { FILING_STATUSES } from '../filing/status.js';
+import { STAFF_CHANGE_STATUSES, STAFF_FILING_STATUSES } from './dashboardStatuses.js';
 import { HOMEPAGE_CHECK_RESULTS } from './homepageChecks.js';
 
 export { DUE_SOON_DAYS } from './listFilters.js';
 
 /** The review limit of Article 5, in working days. */
 export const REVIEW_LIMIT_DAYS = 10;
-export const STAFF_FILING_STATUSES = FILING_STATUSES.filter((s) => s !== 'draft');
-export const STAFF_CHANGE_STATUSES = CHANGE_STATUSES.filter((s) => s !== 'draft');
+export { STAFF_CHANGE_STATUSES, STAFF_FILING_STATUSES };
 
 const count = z.number().int().min(0);
 const dueCounts = z.object({ soon: count, overdue: count });

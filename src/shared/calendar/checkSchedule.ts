@@ -5,12 +5,15 @@
  * year replaced, to count deadlines with it before it is stored.
  */
 import { type IsoDate, isIsoDate, isWeekend, yearOf } from './dates.js';
+import { type CalendarProblem, type CalendarProblemParams, renderCalendarProblem } from './problems.js';
 import type { YearSchedule } from './schedules.js';
 import type { CalendarData } from './workingDays.js';
 
-export interface ScheduleError {
+/** A broken rule: its code and parameters (calendarProblems catalog) and the Chinese text the API sends. */
+export interface ScheduleError extends CalendarProblem {
   field: string;
   message: string;
+  params: CalendarProblemParams;
 }
 
 export function checkSchedule(s: YearSchedule): ScheduleError[] {
@@ -19,16 +22,14 @@ export function checkSchedule(s: YearSchedule): ScheduleError[] {
   const on = new Set<IsoDate>();
   const check = (list: 'holidays' | 'workdays', i: number, date: IsoDate, seen: Set<IsoDate>) => {
     const field = `${list}[${i}].date`;
-    if (!isIsoDate(date)) return errors.push({ field, message: '不是有效的日期' });
-    if (yearOf(date) !== s.year) return errors.push({ field, message: `${date} 不在 ${s.year} 年` });
-    if (seen.has(date)) return errors.push({ field, message: `${date} 重复` });
+    const fail = (code: `schedule.${string}` & CalendarProblem['code'], params: CalendarProblemParams) =>
+      errors.push({ field, code, params, message: renderCalendarProblem({ code, params }) });
+    if (!isIsoDate(date)) return fail('schedule.invalidDate', {});
+    if (yearOf(date) !== s.year) return fail('schedule.outsideYear', { date, year: s.year });
+    if (seen.has(date)) return fail('schedule.duplicate', { date });
     seen.add(date);
-    if (list === 'workdays' && !isWeekend(date)) {
-      return errors.push({ field, message: `${date} 不是周六或周日：调休上班日只会是周末` });
-    }
-    if (list === 'workdays' && off.has(date)) {
-      return errors.push({ field, message: `${date} 已列为放假日，不能同时是上班日` });
-    }
+    if (list === 'workdays' && !isWeekend(date)) return fail('schedule.workdayNotWeekend', { date });
+    if (list === 'workdays' && off.has(date)) return fail('schedule.workdayAlsoHoliday', { date });
     return 0;
   };
   for (const [i, h] of s.holidays.entries()) check('holidays', i, h.date, off);

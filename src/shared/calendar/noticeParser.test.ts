@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseHolidayNotice } from './noticeParser.js';
+import { type NoticeProblem, parseHolidayNotice } from './noticeParser.js';
+import { renderCalendarProblem } from './problems.js';
 import { OFFICIAL_SCHEDULES } from './schedules.js';
 
 const fixture = (name: string) => fs.readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
@@ -67,7 +68,12 @@ describe('parseHolidayNotice on the real notices', () => {
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
     expect(result.schedule.holidays.map((h) => h.date)).toEqual(['2023-01-01', '2023-01-02']);
     expect(result.warnings).toEqual([
-      expect.objectContaining({ line: 2, message: expect.stringContaining('2022-12-31') }),
+      expect.objectContaining({
+        line: 2,
+        message: expect.stringContaining('2022-12-31'),
+        code: 'notice.weekendOutsideYear',
+        params: { date: '2022-12-31', year: 2023 },
+      }),
     ]);
   });
 });
@@ -87,18 +93,33 @@ describe('parseHolidayNotice refuses what it cannot read, naming the line', () =
         line: 3,
         text: '一、元旦：1月1日（周三）放假1天，不调休。',
         message: expect.stringContaining('周四'),
+        code: 'notice.wrongWeekday',
+        params: { year: 2026, month: 1, day: 1, realWeekday: 4, statedWeekday: 3 },
       }),
     ]);
+    expect(renderCalendarProblem(errors[0] as NoticeProblem, 'en')).toBe(
+      '2026-1-1 is a Thursday, the notice says Wednesday: the year or the date is wrong',
+    );
   });
 
   it('a day count that disagrees with the range', () => {
     const errors = refused(`${title}\n一、元旦：1月1日（周四）至3日（周六）放假调休，共4天。`);
-    expect(errors[0]).toMatchObject({ line: 2, message: expect.stringContaining('4') });
+    expect(errors[0]).toMatchObject({
+      line: 2,
+      message: expect.stringContaining('4'),
+      code: 'notice.totalMismatch',
+      params: { stated: 4, days: 3 },
+    });
   });
 
   it('an adjusted working day on a weekday', () => {
     const errors = refused(`${title}\n一、元旦：1月1日至3日放假调休，共3天。1月5日上班。`);
-    expect(errors[0]).toMatchObject({ line: 2, message: expect.stringContaining('不是周六或周日') });
+    expect(errors[0]).toMatchObject({
+      line: 2,
+      message: expect.stringContaining('不是周六或周日'),
+      code: 'notice.workdayNotWeekend',
+      params: { date: '2026-01-05' },
+    });
   });
 
   it('a date that does not exist', () => {
@@ -107,7 +128,7 @@ describe('parseHolidayNotice refuses what it cannot read, naming the line', () =
 
   it('a line with dates that is not a numbered heading', () => {
     const errors = refused(`${title}\n一、元旦：1月1日至3日放假调休，共3天。\n春节 2月15日至23日放假调休`);
-    expect(errors).toEqual([expect.objectContaining({ line: 3 })]);
+    expect(errors).toEqual([expect.objectContaining({ line: 3, code: 'notice.unreadableLine' })]);
   });
 
   it('a clause with a date but neither 放假 nor 上班', () => {
@@ -115,8 +136,17 @@ describe('parseHolidayNotice refuses what it cannot read, naming the line', () =
   });
 
   it('a year it cannot find, and a title of another year than the one chosen', () => {
-    expect(refused('一、元旦：1月1日放假。')[0]).toMatchObject({ line: 1, message: expect.stringContaining('年份') });
-    expect(refused(`${title}\n一、元旦：1月1日放假。`, { year: 2027 })[0]).toMatchObject({ line: 1 });
+    expect(refused('一、元旦：1月1日放假。')[0]).toMatchObject({
+      line: 1,
+      message: expect.stringContaining('年份'),
+      code: 'notice.noYear',
+    });
+    expect(refused(`${title}\n一、元旦：1月1日放假。`, { year: 2027 })[0]).toMatchObject({
+      line: 1,
+      code: 'notice.yearMismatch',
+      params: { noticeYear: 2026, year: 2027 },
+      message: '通知是 2026 年的，所选年份是 2027 年',
+    });
   });
 
   it('text without any holiday heading', () => {

@@ -14,13 +14,21 @@
  * naming the line. Pure and isomorphic (the admin page previews with the server's answer, the tests run it alone).
  */
 import { dayOfWeek, fromDayNumber, type IsoDate, isIsoDate, isWeekend, toDayNumber } from './dates.js';
+import {
+  type CalendarProblem,
+  type CalendarProblemCode,
+  type CalendarProblemParams,
+  renderCalendarProblem,
+} from './problems.js';
 import type { YearSchedule } from './schedules.js';
 
-export interface NoticeProblem {
+/** A problem of one line: its code and parameters (calendarProblems catalog) and its Chinese text. */
+export interface NoticeProblem extends CalendarProblem {
   /** 1-based line of the pasted text. */
   line: number;
   /** The line as pasted (trimmed, at most 120 characters). */
   text: string;
+  params: CalendarProblemParams;
   message: string;
 }
 
@@ -75,7 +83,16 @@ function chineseCount(s: string): number | undefined {
   return CN_DIGITS[s];
 }
 
-class LineError extends Error {}
+type NoticeCode = CalendarProblemCode & `notice.${string}`;
+
+class LineError extends Error {
+  constructor(
+    readonly code: NoticeCode,
+    readonly params: CalendarProblemParams = {},
+  ) {
+    super(renderCalendarProblem({ code, params }));
+  }
+}
 
 /** Dates of one clause; a day without a month takes the month of the date before it (至3日). */
 function datesOf(clause: string, year: number, lastMonth: { value: number | undefined }): FoundDate[] {
@@ -83,17 +100,22 @@ function datesOf(clause: string, year: number, lastMonth: { value: number | unde
   for (const m of clause.matchAll(DATE_RE)) {
     const y = m[1] ? Number(m[1]) : year;
     const month = m[2] ? Number(m[2]) : lastMonth.value;
-    if (month === undefined) throw new LineError(`“${m[0]}”没有月份`);
+    if (month === undefined) throw new LineError('notice.noMonth', { text: m[0] });
     lastMonth.value = month;
     const date = `${String(y).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Number(m[3])).padStart(2, '0')}`;
-    if (!isIsoDate(date)) throw new LineError(`${y}年${month}月${m[3]}日不是有效的日期`);
+    if (!isIsoDate(date)) throw new LineError('notice.invalidDate', { year: y, month, day: Number(m[3]) });
     const found: FoundDate = { date, index: m.index ?? 0, end: (m.index ?? 0) + m[0].length };
     const wd = m[4] ? WEEKDAY_RE.exec(m[4]) : null;
     if (wd?.[1]) {
       found.weekday = WEEKDAYS[wd[1]] as number;
       if (dayOfWeek(date) !== found.weekday) {
-        const real = '日一二三四五六'[dayOfWeek(date)];
-        throw new LineError(`${y}年${month}月${Number(m[3])}日是周${real}，通知写的是周${wd[1]}：年份或日期有误`);
+        throw new LineError('notice.wrongWeekday', {
+          year: y,
+          month,
+          day: Number(m[3]),
+          realWeekday: dayOfWeek(date),
+          statedWeekday: found.weekday,
+        });
       }
     }
     out.push(found);
@@ -104,8 +126,8 @@ function datesOf(clause: string, year: number, lastMonth: { value: number | unde
 function daysFrom(first: IsoDate, last: IsoDate): IsoDate[] {
   const a = toDayNumber(first);
   const b = toDayNumber(last);
-  if (b < a) throw new LineError(`${last} 早于 ${first}`);
-  if (b - a > 30) throw new LineError(`${first} 至 ${last} 超过 31 天，不像一个假期`);
+  if (b < a) throw new LineError('notice.rangeBackwards', { first, last });
+  if (b - a > 30) throw new LineError('notice.rangeTooLong', { first, last });
   const out: IsoDate[] = [];
   for (let n = a; n <= b; n++) out.push(fromDayNumber(n));
   return out;
@@ -132,14 +154,14 @@ function parseHeading(body: string, year: number): HeadingResult {
         if (total?.[1] !== undefined && lastRange) {
           const n = chineseCount(total[1]);
           if (n !== lastRange.length) {
-            throw new LineError(`写明共 ${total[1]} 天，但日期范围是 ${lastRange.length} 天`);
+            throw new LineError('notice.totalMismatch', { stated: n ?? total[1], days: lastRange.length });
           }
         }
         continue;
       }
       if (/上班/.test(c)) {
         for (const d of dates) {
-          if (!isWeekend(d.date)) throw new LineError(`调休上班日 ${d.date} 不是周六或周日`);
+          if (!isWeekend(d.date)) throw new LineError('notice.workdayNotWeekend', { date: d.date });
           result.workdays.push(d.date);
         }
         continue;
@@ -155,19 +177,20 @@ function parseHeading(body: string, year: number): HeadingResult {
         else if (dates.length === 2 && a && b && /^\s*(?:至|到|—|-|～|~)\s*$/.test(c.slice(a.end, b.index))) {
           range = daysFrom(a.date, b.date);
         } else {
-          throw new LineError(`“${c}”：无法确定放假的日期范围`);
+          throw new LineError('notice.unclearRange', { text: c });
         }
-        if (total?.[1] !== undefined && chineseCount(total[1]) !== range.length) {
-          throw new LineError(`写明放假 ${total[1]} 天，但日期范围是 ${range.length} 天`);
+        const stated = total?.[1] === undefined ? undefined : (chineseCount(total[1]) ?? total[1]);
+        if (stated !== undefined && stated !== range.length) {
+          throw new LineError('notice.offTotalMismatch', { stated, days: range.length });
         }
         result.holidays.push(...range);
         lastRange = range;
         continue;
       }
-      throw new LineError(`“${c}”：有日期，但既不是放假也不是上班`);
+      throw new LineError('notice.neitherOffNorOn', { text: c });
     }
   }
-  if (result.holidays.length === 0) throw new LineError('这一项没有找到放假日期');
+  if (result.holidays.length === 0) throw new LineError('notice.noHolidays');
   return result;
 }
 
@@ -179,29 +202,25 @@ export function parseHolidayNotice(text: string, opts: { year?: number } = {}): 
   const lines = text.split(/\r\n|\r|\n/).map(normalise);
   const errors: NoticeProblem[] = [];
   const warnings: NoticeProblem[] = [];
-  const problem = (i: number, message: string): NoticeProblem => ({
+  const problem = (i: number, code: NoticeCode, params: CalendarProblemParams = {}): NoticeProblem => ({
     line: i + 1,
     text: (lines[i] ?? '').slice(0, 120),
-    message,
+    code,
+    params,
+    message: renderCalendarProblem({ code, params }),
   });
 
   const titleLine = lines.findIndex((l) => TITLE_RE.test(l));
   const titleYear = titleLine >= 0 ? Number(TITLE_RE.exec(lines[titleLine] ?? '')?.[1]) : undefined;
   if (opts.year !== undefined && titleYear !== undefined && opts.year !== titleYear) {
-    return { ok: false, errors: [problem(titleLine, `通知是 ${titleYear} 年的，所选年份是 ${opts.year} 年`)] };
+    return {
+      ok: false,
+      errors: [problem(titleLine, 'notice.yearMismatch', { noticeYear: titleYear, year: opts.year })],
+    };
   }
   const year = opts.year ?? titleYear;
   if (year === undefined) {
-    return {
-      ok: false,
-      errors: [
-        {
-          line: 1,
-          text: (lines[0] ?? '').slice(0, 120),
-          message: '没有找到年份：请粘贴含标题“国务院办公厅关于××××年部分节假日安排的通知”的全文，或先选择年份',
-        },
-      ],
-    };
+    return { ok: false, errors: [problem(0, 'notice.noYear')] };
   }
 
   const holidays = new Map<IsoDate, string>();
@@ -213,7 +232,7 @@ export function parseHolidayNotice(text: string, opts: { year?: number } = {}): 
     if (!h) {
       // A date with 放假 or 上班 outside a numbered heading: a heading we could not read, never to be skipped.
       if (/\d{1,2}月\d{1,2}日/.test(line) && /放假|上班|补休/.test(line) && !TITLE_RE.test(line)) {
-        errors.push(problem(i, '这一行有放假或上班日期，但不是“一、节日名：……”的格式，无法识别'));
+        errors.push(problem(i, 'notice.unreadableLine'));
       }
       return;
     }
@@ -222,25 +241,25 @@ export function parseHolidayNotice(text: string, opts: { year?: number } = {}): 
     try {
       const r = parseHeading(h[3] ?? '', year);
       for (const d of r.holidays) {
-        if (holidays.has(d)) throw new LineError(`${d} 已在“${holidays.get(d)}”中列为放假日`);
+        if (holidays.has(d)) throw new LineError('notice.holidayTwice', { date: d, holiday: holidays.get(d) ?? '' });
         holidays.set(d, name);
       }
       for (const d of r.workdays) {
-        if (workdays.has(d)) throw new LineError(`${d} 已列为调休上班日`);
+        if (workdays.has(d)) throw new LineError('notice.workdayTwice', { date: d });
         workdays.set(d, name);
       }
     } catch (err) {
       if (!(err instanceof LineError)) throw err;
-      errors.push(problem(i, err.message));
+      errors.push(problem(i, err.code, err.params));
     }
   });
   if (headings === 0 && errors.length === 0) {
-    errors.push({ line: 1, text: (lines[0] ?? '').slice(0, 120), message: '没有找到“一、元旦：……”这样的放假安排' });
+    errors.push(problem(0, 'notice.noHeadings'));
   }
   for (const d of workdays.keys()) {
     if (holidays.has(d)) {
       const i = lines.findIndex((l) => HEADING_RE.test(l) && l.includes(workdays.get(d) ?? ''));
-      errors.push(problem(Math.max(i, 0), `${d} 同时列为放假日和上班日`));
+      errors.push(problem(Math.max(i, 0), 'notice.offAndOn', { date: d }));
     }
   }
   if (errors.length) return { ok: false, errors };
@@ -253,15 +272,15 @@ export function parseHolidayNotice(text: string, opts: { year?: number } = {}): 
     const i = lines.findIndex((l) => HEADING_RE.test(l) && l.includes(name));
     if (isWeekend(d)) {
       holidays.delete(d);
-      warnings.push(problem(Math.max(i, 0), `${d} 不在 ${year} 年，是周末，已略去（不影响工作日计算）`));
+      warnings.push(problem(Math.max(i, 0), 'notice.weekendOutsideYear', { date: d, year }));
     } else {
-      errors.push(problem(Math.max(i, 0), `${d} 不在 ${year} 年：请在 ${d.slice(0, 4)} 年的日历中录入`));
+      errors.push(problem(Math.max(i, 0), 'notice.holidayOutsideYear', { date: d, year, otherYear: d.slice(0, 4) }));
     }
   }
   for (const [d, name] of workdays) {
     if (inYear(d)) continue;
     const i = lines.findIndex((l) => HEADING_RE.test(l) && l.includes(name));
-    errors.push(problem(Math.max(i, 0), `调休上班日 ${d} 不在 ${year} 年：请在 ${d.slice(0, 4)} 年的日历中录入`));
+    errors.push(problem(Math.max(i, 0), 'notice.workdayOutsideYear', { date: d, year, otherYear: d.slice(0, 4) }));
   }
   if (errors.length) return { ok: false, errors };
 

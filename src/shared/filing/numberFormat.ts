@@ -1,7 +1,8 @@
 /**
  * The filing number's form, a setting (SPEC §3): `{year}` and `{seq:N}` (zero-padded to N digits) are replaced.
  * Default 工信漏备{year}{seq:5}号 → 工信漏备202600001号.
- */
+ */ import { type Issue, issue, zhText } from '../validation/issues.js';
+
 export const DEFAULT_NUMBER_FORMAT = '工信漏备{year}{seq:5}号';
 
 export function formatFilingNumber(format: string, year: number, seq: number): string {
@@ -11,8 +12,11 @@ export function formatFilingNumber(format: string, year: number, seq: number): s
 }
 
 /** A format is usable when it holds the sequence (so numbers differ) and the year (so they differ across years). */
-export function checkNumberFormat(format: string): string | null {
-  if (!/\{seq(?::\d+)?\}/.test(format)) return '编号格式须包含 {seq} 或 {seq:N}';
-  if (!format.includes('{year}')) return '编号格式须包含 {year}';
+export function numberFormatIssue(format: string): Issue | null {
+  if (!/\{seq(?::\d+)?\}/.test(format)) return issue('api.numberFormatSeq');
+  if (!format.includes('{year}')) return issue('api.numberFormatYear');
   return null;
 }
+
+/** The same check, as the Chinese text it has always returned. */
+export const checkNumberFormat = (format: string): string | null => zhText(numberFormatIssue(format));

@@ -3,6 +3,7 @@ import { type Catalog, createI18n, type Messages, pickLang } from './index.js';
 import { accountCatalog } from './locales/account.js';
 import { apiErrorsCatalog } from './locales/apiErrors.js';
 import { calendarCatalog } from './locales/calendar.js';
+import { calendarProblemsCatalog } from './locales/calendarProblems.js';
 import { changesCatalog } from './locales/changes.js';
 import { commonCatalog } from './locales/common.js';
 import { complaintsCatalog } from './locales/complaints.js';
@@ -41,6 +42,7 @@ const catalogs: Catalog[] = [
   apiErrorsCatalog,
   notificationsCatalog,
   calendarCatalog,
+  calendarProblemsCatalog,
   dashboardCatalog,
   queueFiltersCatalog,
   transparencyCatalog,

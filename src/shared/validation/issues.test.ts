@@ -9,15 +9,18 @@ import path from 'node:path';
 import ts from 'typescript';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { partnerBody } from '../api/adminPartners.js';
+import { SETTING_SCHEMAS } from '../api/adminSettings.js';
 import { fieldKey, labelsCatalog } from '../i18n/locales/labels.js';
 import { validationCatalog } from '../i18n/locales/validation.js';
 import {
+  carriedIssue,
   fieldName,
   isIssueCode,
-  issueOfMessage,
   renderIssue,
   says,
   setIssueLanguage,
+  writes,
   zodErrorMap,
   zodIssue,
 } from './issues.js';
@@ -104,11 +107,11 @@ describe('field error codes', { timeout: 60_000 }, () => {
     }
   });
 
-  it('writes a schema message in the current language and finds its code again from the Chinese', () => {
+  it('writes a schema message in the current language and carries its code in the issue', () => {
     const schema = z.object({ platform: z.object({ name: z.string().max(3, says('api.platformNameTooLong')) }) });
-    const zh = schema.safeParse({ platform: { name: 'abcdef' } }).error?.issues[0]?.message;
-    expect(zh).toBe('平台名称不能超过 3 个字符');
-    expect(issueOfMessage(zh)).toEqual({
+    const found = schema.safeParse({ platform: { name: 'abcdef' } }).error?.issues[0];
+    expect(found?.message).toBe('平台名称不能超过 3 个字符');
+    expect(carriedIssue(found)).toEqual({
       code: 'api.platformNameTooLong',
       params: { maximum: 3, field: 'platform.name' },
     });
@@ -119,6 +122,39 @@ describe('field error codes', { timeout: 60_000 }, () => {
     // zod's own message names the field too.
     const generic = z.object({ reason: z.string().max(2) }).safeParse({ reason: 'abc' }, { error: zodErrorMap });
     expect(generic.error?.issues[0]?.message).toBe(`${fieldName('reason', 'en')}: at most 2 characters`);
+    expect(carriedIssue(generic.error?.issues[0])).toEqual({
+      code: 'zod.tooLong',
+      params: { maximum: 2, field: 'reason' },
+    });
+  });
+
+  it('two codes that share a Chinese text keep their own codes', () => {
+    // zod.invalidType and zod.invalidFormat both say "…格式不正确".
+    expect(lookup('zh-CN', 'zod.invalidType')).toBe(lookup('zh-CN', 'zod.invalidFormat'));
+    const typed = z.object({ a: z.string() }).safeParse({ a: 1 }, { error: zodErrorMap });
+    const formatted = z.object({ a: z.string().regex(/^x$/) }).safeParse({ a: 'y' }, { error: zodErrorMap });
+    const issues = [...(typed.error?.issues ?? []), ...(formatted.error?.issues ?? [])];
+    expect(issues[0]?.message).toBe(issues[1]?.message);
+    expect(issues.map((i) => carriedIssue(i)?.code)).toEqual(['zod.invalidType', 'zod.invalidFormat']);
+    // A refinement's issue (`writes`) and a refine with `says` carry theirs through zod as custom `params`.
+    const refined = z
+      .string()
+      .superRefine((_v, c) => c.addIssue(writes('api.numberFormatChars')))
+      .refine(() => false, says('api.dateRange'));
+    const raised = refined.safeParse('x').error?.issues ?? [];
+    expect(raised.map((i) => carriedIssue(i)?.code)).toEqual(['api.numberFormatChars', 'api.dateRange']);
+  });
+
+  it("a validator's finding in a refinement is written in the current language (the settings page's checks)", () => {
+    const format = SETTING_SCHEMAS['filingNumber.format'];
+    const zh = format.safeParse('VCP-{year}').error?.issues[0];
+    expect(zh?.message).toBe('编号格式须包含 {seq} 或 {seq:N}');
+    expect(carriedIssue(zh)?.code).toBe('api.numberFormatSeq');
+    setIssueLanguage('en');
+    expect(format.safeParse('VCP-{seq}').error?.issues[0]?.message).toBe('The number format must contain {year}');
+    const url = partnerBody.safeParse({ webhookUrl: 'ftp://x.example.cn/' }).error?.issues[0];
+    expect(url?.message).toBe(renderIssue({ code: 'url.protocol' }, 'en'));
+    expect(carriedIssue(url)?.code).toBe('url.protocol');
   });
 
   it('no schema carries a Chinese literal as a message: each names a catalog code', () => {

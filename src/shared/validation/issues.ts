@@ -122,22 +122,36 @@ export const setIssueLanguage = (lang: Lang) => {
   messageLang = lang;
 };
 
-/** Chinese texts rendered so far and the issue each renders: how the server's error handler finds a message's code. */
-const issueByText = new Map<string, Issue>();
-
-function written(found: Issue): string {
-  const zh = renderIssue(found, 'zh-CN');
-  if (issueByText.size > 10_000) issueByText.clear();
-  issueByText.set(zh, found);
-  return messageLang === 'zh-CN' ? zh : renderIssue(found, messageLang);
+/**
+ * A zod issue carries the catalog issue its message was written from as `params.catalog`: zod keeps a custom
+ * issue's `params`, and for the other kinds `says` and `zodErrorMap` set it on the issue while zod asks them for the
+ * message (zod copies the issue's keys after asking). fastify-type-provider-zod hands the issue's other keys on as a
+ * validation error's `params`, so the server's error handler reads the code from there: never from the text, which
+ * two codes may share.
+ */
+function written(raw: object, found: Issue): string {
+  const carrier = raw as { params?: Record<string, unknown> };
+  carrier.params = { ...carrier.params, catalog: found };
+  return renderIssue(found, messageLang);
 }
 
-/** A catalog text written now (for `addIssue({ message })` in a refinement, which takes a string). */
-export const writes = (code: IssueCode, params?: IssueParams): string => written(issue(code, params));
+/** The catalog issue a zod issue carries (see `written`): given the issue, or a validation error's `params`. */
+export function carriedIssue(raw: unknown): Issue | undefined {
+  const found = (raw as { params?: { catalog?: unknown } } | null | undefined)?.params?.catalog;
+  if (!found || typeof found !== 'object' || typeof (found as Issue).code !== 'string') return undefined;
+  return found as Issue;
+}
 
-/** The catalog issue a zod message was written from (`says`, or zod's own through `zodErrorMap`), if it was. */
-export const issueOfMessage = (message: string | undefined): Issue | undefined =>
-  message === undefined ? undefined : issueByText.get(message);
+/**
+ * A refinement's issue from the catalog, written now in the current language and carrying its code:
+ * `c.addIssue(custom(issue))`, or `c.addIssue(writes('api.numberFormatChars'))` for a code of the catalog.
+ */
+export const custom = (found: Issue) => {
+  const out = { code: 'custom' as const, message: '', params: {} as Record<string, unknown> };
+  out.message = written(out, found);
+  return out;
+};
+export const writes = (code: IssueCode, params?: IssueParams) => custom(issue(code, params));
 
 type ReportedIssue = { path?: PropertyKey[] | Segments; minimum?: unknown; maximum?: unknown };
 
@@ -160,7 +174,7 @@ function reported(raw: ReportedIssue, params?: IssueParams): IssueParams {
  * server's error handler sends the code and parameters beside the Chinese `message`.
  */
 export function says(code: IssueCode, params?: IssueParams) {
-  return { error: (raw: ReportedIssue) => written(issue(code, reported(raw, params))) };
+  return { error: (raw: ReportedIssue) => written(raw, issue(code, reported(raw, params))) };
 }
 
 /**
@@ -168,6 +182,8 @@ export function says(code: IssueCode, params?: IssueParams) {
  * field, in the current language (Chinese on the server).
  */
 export function zodErrorMap(raw: $ZodRawIssue): string {
+  const carried = carriedIssue(raw);
+  if (carried) return renderIssue(carried, messageLang);
   const found = zodIssue(raw as Parameters<typeof zodIssue>[0]);
-  return written(issue(found.code, reported(raw as ReportedIssue, found.params)));
+  return written(raw, issue(found.code, reported(raw as ReportedIssue, found.params)));
 }

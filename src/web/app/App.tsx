@@ -1,10 +1,11 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider } from 'antd';
+import { ConfigProvider } from 'antd';
 import enUSModule from 'antd/es/locale/en_US.js';
 import type { Locale } from 'antd/es/locale/index.js';
 import zhCNModule from 'antd/es/locale/zh_CN.js';
 import { useState } from 'react';
 import { RouterProvider } from 'react-router';
+import { FeedbackHost } from '../lib/feedback.js';
 import { I18nProvider, useLangState } from '../lib/i18n.js';
 import { router } from './router.js';
 
@@ -25,9 +26,9 @@ export function App() {
           button={{ autoInsertSpace: false }}
           theme={{ token: { colorPrimary: '#1d4ed8', borderRadius: 6 } }}
         >
-          <AntApp>
-            <RouterProvider router={router} />
-          </AntApp>
+          {/* Toasts and dialogs (lib/feedback.tsx): antd's App without its weight in the first load. */}
+          <FeedbackHost />
+          <RouterProvider router={router} />
         </ConfigProvider>
       </I18nProvider>
     </QueryClientProvider>

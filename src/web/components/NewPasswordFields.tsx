@@ -1,11 +1,11 @@
 /**
  * A new password and the same again, for the account page (修改密码) and the reset link's page: the rule is the
- * sign-up rule (shared/api/auth.ts `isPasswordShapeOk`), said once under the field; the leaked-password list is the
+ * sign-up rule (shared/validators/password.ts `isPasswordShapeOk`), said once under the field; the leaked-password list is the
  * server's, and its refusal is shown on the field by `passwordServerErrors`. The second field is never sent.
  */
 import { Form, Input } from 'antd';
-import { isPasswordShapeOk } from '../../shared/api/auth.js';
 import { accountCatalog } from '../../shared/i18n/locales/account.js';
+import { isPasswordShapeOk } from '../../shared/validators/password.js';
 import { ApiError } from '../lib/api.js';
 import { useCatalog } from '../lib/i18n.js';
 

@@ -4,6 +4,7 @@
  * error page (components/RouteError.tsx) answers with a reload prompt instead of a white screen.
  */
 import { type ComponentType, lazy, useState } from 'react';
+import { loadEnglish, showsEnglish } from './i18n.js';
 
 export class ChunkLoadError extends Error {
   override readonly name = 'ChunkLoadError';
@@ -16,12 +17,20 @@ const CHUNK_FAILURE =
 export const isChunkLoadError = (err: unknown): boolean =>
   err instanceof ChunkLoadError || (err instanceof Error && CHUNK_FAILURE.test(err.message));
 
-/** `load` (an `import()`), its failure turned into a ChunkLoadError. */
+/**
+ * `load` (an `import()`), its failure turned into a ChunkLoadError. In English it also waits for the English of the
+ * catalogs the chunk brought (lib/i18n.tsx `loadEnglish`), so that the page or dialog renders in English at once.
+ */
 export function loadChunk<T>(load: () => Promise<T>): () => Promise<T> {
   return () =>
-    load().catch((err: unknown) => {
-      throw new ChunkLoadError(err instanceof Error ? err.message : String(err), { cause: err });
-    });
+    load()
+      .then(async (loaded) => {
+        if (showsEnglish()) await loadEnglish();
+        return loaded;
+      })
+      .catch((err: unknown) => {
+        throw new ChunkLoadError(err instanceof Error ? err.message : String(err), { cause: err });
+      });
 }
 
 /**

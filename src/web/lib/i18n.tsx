@@ -7,103 +7,89 @@
  */
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
+import { createContext, type ReactNode, use, useContext, useEffect, useMemo, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { FIELD_LABELS, type FieldPath } from '../../shared/filing/labels.js';
-import { addCatalog, type Catalog, createI18n, LANG_COOKIE, type TFunction } from '../../shared/i18n/index.js';
+import {
+  addCatalog,
+  type Catalog,
+  type Messages as CatalogMessages,
+  createI18n,
+  LANG_COOKIE,
+} from '../../shared/i18n/index.js';
 import { commonCatalog } from '../../shared/i18n/locales/common.js';
-import { FIELD_LABELS_EN } from '../../shared/i18n/locales/labels.js';
+import { fieldKey, labelsCatalog } from '../../shared/i18n/locales/labels.js';
 
 /**
  * The app's one i18next instance. New pages take their texts from a catalog (`shared/i18n/locales/<ns>.ts`) with
- * `useCatalog(catalog)`; the `t` object below is the older way, still used by a few applicant pages.
+ * `useCatalog(catalog)`.
  */
 export const i18n = createI18n(
   typeof localStorage !== 'undefined' && localStorage.getItem('vcp.lang') === 'en' ? 'en' : 'zh-CN',
   [commonCatalog],
 );
 
+/**
+ * English on demand. In the build a catalog's English half is a chunk of its own (vite.config.ts
+ * `vcp-english-on-demand`): each catalog module, when it runs, leaves a loader for it in `globalThis.__vcpEnglish`.
+ * Before anything renders in English the English of every catalog loaded so far is fetched (main.tsx at start,
+ * `setLang`, and lib/chunks.ts with each page's or dialog's code), so texts never show in Chinese meanwhile.
+ * Without the build (tests, dev server) there are no loaders and the catalogs are whole.
+ */
+type EnglishLoader = () => Promise<CatalogMessages>;
+const englishLoaders = (): Map<Catalog, EnglishLoader> | undefined =>
+  (globalThis as unknown as { __vcpEnglish?: Map<Catalog, EnglishLoader> }).__vcpEnglish;
+const englishLoads = new Map<Catalog, Promise<void>>();
+const englishDone = new Set<Catalog>();
+
+function englishOf(catalog: Catalog): Promise<void> | null {
+  if (englishDone.has(catalog)) return null;
+  const load = englishLoaders()?.get(catalog);
+  if (!load) return null;
+  let pending = englishLoads.get(catalog);
+  if (!pending) {
+    pending = load().then(
+      (en) => {
+        // In place: shared code reads `catalog.resources.en` directly (shared/validation/issues.ts).
+        Object.assign(catalog.resources.en, en);
+        i18n.addResourceBundle('en', catalog.ns, en, true, true);
+        englishDone.add(catalog);
+      },
+      (err: unknown) => {
+        englishLoads.delete(catalog);
+        throw err;
+      },
+    );
+    englishLoads.set(catalog, pending);
+  }
+  return pending;
+}
+
+/**
+ * Fetches the English of every catalog loaded so far; null when there is nothing to fetch (all there already, or
+ * no loaders: tests, dev server).
+ */
+export function loadEnglish(): Promise<void> | null {
+  const pending = [...(englishLoaders()?.keys() ?? [])].map(englishOf).filter((p) => p !== null);
+  return pending.length ? Promise.all(pending).then(() => undefined) : null;
+}
+
+/** True when the app shows English: what has been loaded must have its English before it renders. */
+export const showsEnglish = () => i18n.language === 'en';
+
 /** Registers a feature's catalog (in the feature's own chunk) and returns its `t`. */
 export function useCatalog<T extends Catalog>(catalog: T) {
   addCatalog(i18n, catalog);
+  // Only if a catalog's English was not fetched with its chunk (lib/chunks.ts): wait for it (Suspense).
+  const pending = showsEnglish() ? englishOf(catalog) : null;
+  if (pending) use(pending);
   return useTranslation(catalog.ns);
 }
 
 export type Lang = 'zh' | 'en';
 
-/**
- * @deprecated The first way of writing texts, kept while earlier pages still read `useI18n().t`: the same words
- * now come from the common catalog (`useCatalog(commonCatalog)`, keys below). Do not add to it.
- */
-function legacyMessages(t: TFunction) {
-  const c = (key: string, opts?: Record<string, unknown>) => t(key, { ns: 'common', ...opts }) as string;
-  return {
-    appName: c('appName'),
-    appShort: c('appShort'),
-    regulation: c('regulation'),
-    login: c('auth.login'),
-    register: c('auth.register'),
-    logout: c('nav.logout'),
-    email: c('auth.email'),
-    password: c('auth.password'),
-    passwordHint: c('auth.passwordHint'),
-    displayName: c('auth.displayName'),
-    noAccount: c('auth.noAccount'),
-    haveAccount: c('auth.haveAccount'),
-    registerNow: c('auth.registerNow'),
-    loginNow: c('auth.loginNow'),
-    myFilings: c('nav.myFilings'),
-    newFiling: c('filing.newFiling'),
-    platformName: c('filing.platformName'),
-    status: c('words.status'),
-    filingNumber: c('filing.filingNumber'),
-    updatedAt: c('words.updatedAt'),
-    dueDate: c('filing.dueDate'),
-    actions: c('words.actions'),
-    edit: c('filing.edit'),
-    view: c('words.view'),
-    emptyFilings: c('filing.emptyFilings'),
-    unnamed: c('filing.unnamed'),
-    saving: c('words.saving'),
-    savedAt: c('words.savedAt'),
-    unsaved: c('words.unsaved'),
-    saveFailed: c('words.saveFailed'),
-    prev: c('words.prev'),
-    next: c('words.next'),
-    submit: c('words.submit'),
-    submitting: c('words.submitting'),
-    leaveWarning: c('leaveWarning'),
-    stay: c('words.stay'),
-    leave: c('words.leave'),
-    forbiddenTitle: c('pages.forbiddenTitle'),
-    forbidden: c('pages.forbidden'),
-    notFound: c('pages.notFound'),
-    backToList: c('pages.backToList'),
-    provisional: c('filing.provisional'),
-    workingDaysLeft: (n: number) =>
-      n >= 0 ? c('filing.workingDaysLeft', { count: n }) : c('filing.workingDaysOverdue', { count: -n }),
-    language: c('switchLanguage'),
-    dashboard: c('nav.dashboard'),
-    reviewQueue: c('nav.reviewQueue'),
-    complaintHandling: c('nav.complaintHandling'),
-    deliveries: c('nav.deliveries'),
-    messages: c('nav.messages'),
-    unreadMessages: (n: number) => c('nav.unreadMessages', { count: n }),
-    staffOnly: c('pages.staffOnly'),
-    adminOnly: c('pages.adminOnly'),
-    backHome: c('pages.backHome'),
-  };
-}
-
-type Messages = ReturnType<typeof legacyMessages>;
-
-/** @deprecated Field names come from the labels catalog: `fieldLabel` / `useLabels` in lib/labels.ts. */
-export { FIELD_LABELS_EN } from '../../shared/i18n/locales/labels.js';
-
 interface I18n {
   lang: Lang;
-  /** @deprecated Use `useCatalog(commonCatalog)` (or the feature's own catalog). */
-  t: Messages;
   label: (field: FieldPath) => string;
   setLang: (lang: Lang) => void;
 }
@@ -122,8 +108,10 @@ export function I18nProvider({
   const value = useMemo<I18n>(
     () => ({
       lang,
-      t: legacyMessages(i18n.getFixedT(lang === 'en' ? 'en' : 'zh-CN')),
-      label: (f) => (lang === 'en' ? FIELD_LABELS_EN[f] : FIELD_LABELS[f]),
+      label: (f) =>
+        lang === 'en'
+          ? ((labelsCatalog.resources.en.field as Record<string, string> | undefined)?.[fieldKey(f)] ?? FIELD_LABELS[f])
+          : FIELD_LABELS[f],
       setLang,
     }),
     [lang, setLang],
@@ -150,6 +138,17 @@ export function useI18n(): I18n {
 export function useLangState(): [Lang, (l: Lang) => void] {
   const [lang, setLangState] = useState<Lang>(() => (localStorage.getItem('vcp.lang') === 'en' ? 'en' : 'zh'));
   const setLang = (l: Lang) => {
+    // English is shown once the English of what is on screen has arrived (see loadEnglish); a failed fetch leaves
+    // the language as it was.
+    const english = l === 'en' ? loadEnglish() : null;
+    if (english)
+      english.then(
+        () => switchTo(l),
+        () => undefined,
+      );
+    else switchTo(l);
+  };
+  const switchTo = (l: Lang) => {
     localStorage.setItem('vcp.lang', l);
     // The server-rendered public pages read the same choice (a fixed value: nothing to escape).
     // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is not in every browser we serve

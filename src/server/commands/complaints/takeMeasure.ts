@@ -8,11 +8,8 @@
  * - 移送公安机关 refer: the partner event `complaint.referred` to 公安部 through the outbox.
  */
 import { eq } from 'drizzle-orm';
-import {
-  COMPLAINT_CATEGORY_LABELS,
-  COMPLAINT_MEASURE_LABELS,
-  type ComplaintMeasure,
-} from '../../../shared/complaints/lifecycle.js';
+import { COMPLAINT_MEASURE_LABELS, type ComplaintMeasure } from '../../../shared/complaints/lifecycle.js';
+import { notices } from '../../../shared/notices.js';
 import { appendAudit } from '../../audit/auditLog.js';
 import type { AppContext } from '../../context.js';
 import type { Tx } from '../../db/client.js';
@@ -84,8 +81,11 @@ const MEASURES: Record<ComplaintMeasure, Measure> = {
     const filing = await loadFiling(tx, row.targetFilingId);
     await tellApplicant(ctx, tx, filing, {
       kind: 'complaint_interview',
-      title: `约谈通知：${filing.filingNumber ?? ''}`,
-      body: `因收到与漏洞收集平台“${filing.platformName ?? ''}”有关的投诉举报并经核查属实，现约谈贵单位。\n${props.instructions}`,
+      message: notices.complaintInterview({
+        name: filing.platformName ?? '',
+        number: filing.filingNumber ?? '',
+        instructions: props.instructions,
+      }),
     });
   },
 
@@ -96,10 +96,12 @@ const MEASURES: Record<ComplaintMeasure, Measure> = {
     const filing = await targetFiling(tx, row, 'rectify');
     await tellApplicant(ctx, tx, filing, {
       kind: 'complaint_rectify',
-      title: `责令整改通知：${filing.filingNumber ?? ''}`,
-      body:
-        `经核查，漏洞收集平台“${filing.platformName ?? ''}”（${filing.filingNumber ?? ''}）存在以下问题，` +
-        `现责令整改：\n${props.instructions}\n\n问题类别：${COMPLAINT_CATEGORY_LABELS[row.category].zh}`,
+      message: notices.complaintRectify({
+        name: filing.platformName ?? '',
+        number: filing.filingNumber ?? '',
+        instructions: props.instructions,
+        category: row.category,
+      }),
     });
   },
 

@@ -117,6 +117,13 @@ describe('settings', () => {
         JSON.stringify(body),
       ).toContain(field);
     }
+    // The error carries the catalog code the schema's check raised, for the settings page to say in English.
+    const noYear = await admin.put('/api/admin/settings', { filingNumber: { format: '工信漏备{seq:5}号' } });
+    expect(noYear.body.errors[0]).toMatchObject({
+      field: 'filingNumber.format',
+      code: 'api.numberFormatYear',
+      message: '编号格式须包含 {year}',
+    });
     expect((await admin.get('/api/admin/settings')).body).toEqual(before);
     expect((await settingsAudits()).length).toBe(audits);
   });

@@ -106,6 +106,26 @@ describe('invalid input is refused naming the field, and nothing is stored', () 
     expect(res.status).toBe(422);
     expect(res.body.errors[0]).toMatchObject({ field: 'text', message: expect.stringContaining('第 2 行') });
     expect(res.body.errors[0].message).toContain('周五');
+    // The code and its parameters, with the line, so the page can say it in English.
+    expect(res.body.errors[0]).toMatchObject({
+      code: 'notice.wrongWeekday',
+      params: { line: 2, year: 2027, month: 1, day: 1, realWeekday: 5, statedWeekday: 4 },
+    });
+  });
+
+  it('names a broken rule of a schedule by its code', async () => {
+    const res = await admin.put('/api/admin/calendar/years/2027', {
+      schedule: { ...SCHEDULE_2027, workdays: [{ date: '2027-01-04', name: '元旦' }] },
+    });
+    expect(res.status).toBe(422);
+    expect(res.body.errors).toEqual([
+      expect.objectContaining({
+        field: 'schedule.workdays[0].date',
+        code: 'schedule.workdayNotWeekend',
+        params: { date: '2027-01-04' },
+        message: '2027-01-04 不是周六或周日：调休上班日只会是周末',
+      }),
+    ]);
   });
 
   it('refuses a year out of range in the path', async () => {

@@ -14,7 +14,12 @@ import {
   calendarYearResponse,
   calendarYearsResponse,
 } from '../../../shared/api/calendar.js';
-import { parseHolidayNotice, type YearSchedule } from '../../../shared/calendar/index.js';
+import {
+  type NoticeProblem,
+  parseHolidayNotice,
+  renderCalendarProblem,
+  type YearSchedule,
+} from '../../../shared/calendar/index.js';
 import { assertSchedule, saveCalendarYear } from '../../commands/saveCalendarYear.js';
 import { queryRows } from '../../db/client.js';
 import { calendarDays, calendarYears } from '../../db/schema.js';
@@ -111,15 +116,15 @@ export const calendarYearRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const body = req.body;
       let schedule: YearSchedule;
-      let warnings: { line: number; text: string; message: string }[] = [];
+      let warnings: NoticeProblem[] = [];
       if (body.text !== undefined) {
         const parsed = parseHolidayNotice(body.text, { year: body.year });
         if (!parsed.ok) {
-          const errors = parsed.errors.map((e) => ({
-            field: 'text',
-            message: `第 ${e.line} 行：${e.message}`,
-            line: e.line,
-          }));
+          // The line goes into the parameters, so the page says "line N: …" in its language.
+          const errors = parsed.errors.map((e) => {
+            const params = { ...e.params, line: e.line };
+            return { field: 'text', code: e.code, params, message: renderCalendarProblem({ code: e.code, params }) };
+          });
           throw unprocessable(errors[0]?.message ?? '无法解析通知', errors);
         }
         schedule = parsed.schedule;

@@ -7,7 +7,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { toFieldPath } from '../../../shared/fieldPath.js';
-import { issueOfMessage } from '../../../shared/validation/issues.js';
+import { carriedIssue } from '../../../shared/validation/issues.js';
 import { discardBlob, fileTooLarge, writeBlob } from '../../attachments/blobStore.js';
 import { type EvidenceUpload, MAX_EVIDENCE_FILES } from '../../commands/complaints/receiveComplaint.js';
 import type { AppContext } from '../../context.js';
@@ -41,8 +41,8 @@ export function parseOr400<S extends z.ZodType>(schema: S, input: unknown): z.ou
     const path = i.code === 'unrecognized_keys' && keys?.length ? [...i.path, keys[0] as string] : i.path;
     const field = toFieldPath(path) || 'body';
     if (i.code === 'unrecognized_keys') return said(field, 'zod.unrecognizedKey', { field });
-    // The schema's catalog code (`says`) or zod's own, beside the Chinese message.
-    return { field, message: i.message, ...issueOfMessage(i.message) };
+    // The catalog issue the zod issue carries (`says`, or zod's own), beside the Chinese message.
+    return { field, message: i.message, ...carriedIssue(i) };
   });
   const first = errors[0];
   throw badRequest(first ? `${first.field}：${first.message}` : '请求格式不正确', errors);

@@ -118,6 +118,20 @@ describe('the complaint pages', () => {
     expect(noAltcha.text).toContain('请完成人机验证');
   });
 
+  it('says the errors in English on the English page, naming the fields', async () => {
+    const en = server.client();
+    const res = await en.request('POST', '/complaints/new?lang=en', {
+      form: await formOf({ ...FIELDS, description: '太短' }),
+      headers: sameOrigin,
+    });
+    expect(res.status).toBe(400);
+    expect(res.text).toContain('<html lang="en">');
+    expect(res.text).toContain('Describe the problem in at least 10 characters');
+    expect(res.text).toContain('Complete the human check');
+    expect(res.text).not.toContain('请至少用 10 个字描述问题');
+    expect(res.text).not.toContain('请完成人机验证');
+  });
+
   it('answers 404 for an unknown tracking code', async () => {
     const res = await browser.get('/complaints/TS4K-9QXM-2B7D-H8PA');
     expect(res.status).toBe(404);

@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { publicComplaintBody, trackingCodeParam } from '../../../shared/api/complaints.js';
+import { apiErrorsCatalog } from '../../../shared/i18n/locales/apiErrors.js';
 import { complaintsCatalog } from '../../../shared/i18n/locales/complaints.js';
 import { portalCatalog } from '../../../shared/i18n/locales/portal.js';
 import { MAX_EVIDENCE_FILES, receiveComplaint } from '../../commands/complaints/receiveComplaint.js';
@@ -31,7 +32,7 @@ import {
   statusNotFoundBody,
 } from './views.js';
 
-const catalogs = [portalCatalog, complaintsCatalog];
+const catalogs = [portalCatalog, complaintsCatalog, apiErrorsCatalog];
 const hide = { schema: { hide: true } };
 const FORM_SCRIPT_PATH = '/static/complaints/form.v1.js';
 
@@ -89,7 +90,7 @@ export const complaintPageRoutes: FastifyPluginAsync = async (app) => {
   const renderForm = async (
     req: FastifyRequest,
     reply: FastifyReply,
-    opts: { status?: number; values?: FormValues; errors?: AppError['errors']; message?: string } = {},
+    opts: { status?: number; values?: FormValues; errors?: AppError['errors']; message?: string; code?: string } = {},
   ) => {
     const pc = pageContext(req, reply, catalogs);
     const maxMb = Math.round(((await ctx.settings.get('complaints.evidenceMaxBytes')) / 1024 / 1024) * 10) / 10;
@@ -99,6 +100,8 @@ export const complaintPageRoutes: FastifyPluginAsync = async (app) => {
       ...(opts.values ? { values: opts.values } : {}),
       ...(opts.errors ? { errors: opts.errors } : {}),
       ...(opts.message ? { message: opts.message } : {}),
+      ...(opts.code ? { code: opts.code } : {}),
+      ...(opts.status ? { status: opts.status } : {}),
     });
     return sendPage(req, reply, layout(pc, { title: pc.t('complaints:form.title'), main, head: head(true) }), {
       status: opts.status ?? 200,
@@ -125,6 +128,7 @@ export const complaintPageRoutes: FastifyPluginAsync = async (app) => {
         values,
         ...(err.errors ? { errors: err.errors } : {}),
         message: err.message,
+        code: err.code,
       });
     }
   });

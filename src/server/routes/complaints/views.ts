@@ -12,6 +12,7 @@ import {
   type ComplaintMeasure,
 } from '../../../shared/complaints/lifecycle.js';
 import type { FieldError } from '../../../shared/filing/completeness.js';
+import { isIssueCode, renderIssue } from '../../../shared/validation/issues.js';
 import type { ComplaintRow } from '../../commands/complaints/records.js';
 import type { complaintEvents } from '../../db/schema.js';
 import { type Html, html } from '../../ssr/html.js';
@@ -52,14 +53,39 @@ const WIDGET_KEYS = [
 
 const label = (pc: PageContext, l: { zh: string; en: string }) => (pc.lang === 'en' ? l.en : l.zh);
 
-function fieldError(errors: FieldError[], field: string): Html | '' {
+/** A field error in the page's language: its catalog code, naming the field; else the server's (Chinese) text. */
+const errorText = (pc: PageContext, e: FieldError) =>
+  e.code && isIssueCode(e.code)
+    ? renderIssue({ code: e.code, params: { field: e.field, ...e.params } }, pc.lang)
+    : e.message;
+
+/** An error without fields (the request as a whole) in the page's language: by its code, else by its status. */
+function requestErrorText(pc: PageContext, e: { message: string; code?: string; status?: number }): string {
+  if (pc.lang !== 'en') return e.message;
+  const missing = '\u0000';
+  const byCode = e.code ? pc.t(`apiErrors:code.${e.code}`, { defaultValue: missing }) : missing;
+  if (byCode !== missing) return byCode;
+  const byStatus = pc.t(`apiErrors:status.s${e.status ?? 400}`, { defaultValue: missing });
+  return byStatus !== missing ? byStatus : pc.t('apiErrors:status.s400');
+}
+
+function fieldError(pc: PageContext, errors: FieldError[], field: string): Html | '' {
   const e = errors.find((x) => x.field === field || x.field.startsWith(`${field}[`) || x.field.startsWith(`${field}.`));
-  return e ? html`<p class="field-error" id="err-${field}">${e.message}</p>` : '';
+  return e ? html`<p class="field-error" id="err-${field}">${errorText(pc, e)}</p>` : '';
 }
 
 export function complaintFormView(
   pc: PageContext,
-  opts: { values?: FormValues; errors?: FieldError[]; message?: string; maxFiles: number; maxMb: number },
+  opts: {
+    values?: FormValues;
+    errors?: FieldError[];
+    message?: string;
+    /** The refusal's code and status, to say `message` in English. */
+    code?: string;
+    status?: number;
+    maxFiles: number;
+    maxMb: number;
+  },
 ): Html {
   const { t } = pc;
   const v = opts.values ?? {};
@@ -74,14 +100,14 @@ ${
   opts.message || errors.length
     ? html`<div class="card error" role="alert" data-testid="complaint-errors">
 <p><strong>${t('complaints:form.errorsTitle')}</strong></p>
-<ul>${errors.length ? errors.map((e) => html`<li>${e.message}</li>`) : html`<li>${opts.message ?? ''}</li>`}</ul>
+<ul>${errors.length ? errors.map((e) => html`<li>${errorText(pc, e)}</li>`) : html`<li>${requestErrorText(pc, { message: opts.message ?? '', ...(opts.code ? { code: opts.code } : {}), ...(opts.status ? { status: opts.status } : {}) })}</li>`}</ul>
 </div>`
     : ''
 }
 <form method="post" action="/complaints/new" enctype="multipart/form-data" class="complaint" data-testid="complaint-form" novalidate>
 <fieldset>
 <legend>${t('complaints:form.categoryLegend')}</legend>
-${fieldError(errors, 'category')}
+${fieldError(pc, errors, 'category')}
 ${COMPLAINT_CATEGORIES.map(
   (
     c,
@@ -95,40 +121,40 @@ ${COMPLAINT_CATEGORIES.map(
 <label for="targetFilingNumber">${t('complaints:form.filingNumber')}</label>
 ${input('targetFilingNumber', v.targetFilingNumber, html` placeholder="${t('complaints:form.filingNumberPlaceholder')}" maxlength="64" autocomplete="off"`)}
 <p id="filing-check" class="muted" aria-live="polite" data-found="${t('complaints:form.filingFound')}" data-not-found="${t('complaints:form.filingNotFound')}" data-status-valid="${t('portal:status.valid')}" data-status-deregistered="${t('portal:status.deregistered')}" data-status-revoked="${t('portal:status.revoked')}"></p>
-${fieldError(errors, 'targetFilingNumber')}
+${fieldError(pc, errors, 'targetFilingNumber')}
 <label for="targetName">${t('complaints:form.targetName')}</label>
 ${input('targetName', v.targetName, html` maxlength="200"`)}
-${fieldError(errors, 'targetName')}
+${fieldError(pc, errors, 'targetName')}
 <label for="targetUrl">${t('complaints:form.targetUrl')}</label>
 ${input('targetUrl', v.targetUrl, html` inputmode="url" placeholder="https://" maxlength="2048"`)}
-${fieldError(errors, 'targetUrl')}
+${fieldError(pc, errors, 'targetUrl')}
 </fieldset>
 <label for="description">${t('complaints:form.description')}</label>
 <p class="muted">${t('complaints:form.descriptionHint')}</p>
 <textarea id="description" name="description" rows="8" maxlength="10000" required${errors.some((e) => e.field === 'description') ? html` aria-invalid="true"` : ''}>${v.description ?? ''}</textarea>
-${fieldError(errors, 'description')}
+${fieldError(pc, errors, 'description')}
 <label for="evidence">${t('complaints:form.evidence')}</label>
 <p class="muted">${t('complaints:form.evidenceHint', { count: opts.maxFiles, mb: opts.maxMb })}</p>
 <input type="file" id="evidence" name="evidence" multiple accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png">
-${fieldError(errors, 'evidence')}
+${fieldError(pc, errors, 'evidence')}
 <fieldset>
 <legend>${t('complaints:form.contactLegend')}</legend>
 <label for="contact.name">${t('complaints:form.contactName')}</label>
 ${input('contact.name', v.contact?.name, html` maxlength="100" autocomplete="name"`)}
 <label for="contact.phone">${t('complaints:form.contactPhone')}</label>
 <input type="tel" id="contact.phone" name="contact.phone" value="${v.contact?.phone ?? ''}" maxlength="30" autocomplete="tel">
-${fieldError(errors, 'contact.phone')}
+${fieldError(pc, errors, 'contact.phone')}
 <label for="contact.email">${t('complaints:form.contactEmail')}</label>
 <input type="email" id="contact.email" name="contact.email" value="${v.contact?.email ?? ''}" maxlength="254" autocomplete="email">
 <p class="muted">${t('complaints:form.contactEmailHint')}</p>
-${fieldError(errors, 'contact.email')}
+${fieldError(pc, errors, 'contact.email')}
 </fieldset>
 <fieldset>
 <legend>${t('complaints:form.verifyLegend')}</legend>
 <p class="muted">${t('complaints:form.verifyHint')}</p>
 <altcha-widget challengeurl="/api/public/complaints/challenge" workerurl="${ALTCHA_ASSETS.worker}" name="altcha" hidelogo strings="${strings}" data-testid="altcha"></altcha-widget>
 <noscript><p>${t('complaints:form.noscript')}</p></noscript>
-${fieldError(errors, 'altcha')}
+${fieldError(pc, errors, 'altcha')}
 </fieldset>
 <p><button type="submit" data-testid="complaint-submit">${t('complaints:form.submit')}</button></p>
 </form>

@@ -31,6 +31,7 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
           kind: r.kind,
           title: r.title,
           body: r.body,
+          message: r.message ?? null,
           read: !!r.readAt,
           createdAt: r.createdAt.toISOString(),
         })),

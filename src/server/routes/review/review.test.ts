@@ -252,6 +252,9 @@ describe('correction notices (补正)', () => {
     expect(inbox[0]).toMatchObject({ filingId: id, kind: 'correction_requested' });
     expect(inbox[0].body).toContain(CORRECTION.summary);
     for (const item of CORRECTION.items) expect(inbox[0].body).toContain(item.message);
+    // The notice names each field, and carries its key and parameters for the web to say it in English.
+    expect(inbox[0].body).toContain('1. ICP备案号：ICP备案号与主办单位不一致\n2. 联系人手机号码：联系人手机号无法接通');
+    expect(inbox[0].message).toEqual({ key: 'correction_requested', params: CORRECTION });
     expect((await staff.get('/api/review/queue')).body.items.map((i: { id: string }) => i.id)).not.toContain(id);
 
     // Thursday 2026-12-03: the applicant corrects and submits again; 10 working days from Friday 12-04.

@@ -3,12 +3,13 @@
  * when it came, and its digest behind a plain-language label; the page adds its buttons.
  */
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { List, Space, Tooltip, Typography } from 'antd';
+import { List, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import type { AttachmentView } from '../../../shared/api/common.js';
 import { filingViewCatalog } from '../../../shared/i18n/locales/filingView.js';
 import { formatDateTime, formatSize } from '../../lib/format.js';
 import { useCatalog } from '../../lib/i18n.js';
+import { Tooltip } from '../overlays/overlays.js';
 
 /** What the row shows of an attachment (shared/api/common.ts), or of a complaint's evidence (no upload time). */
 export type AttachmentFile = Pick<AttachmentView, 'id' | 'fileName' | 'size' | 'sm3'> &

@@ -3,7 +3,7 @@
  * confirmation step and the reviewer's page both show it. A page may render personal values its own way (the review
  * page masks them until revealed) and put something beside a section's title.
  */
-import { Descriptions, Space, Table, Typography } from 'antd';
+import { Descriptions, Space, Typography } from 'antd';
 import type { DescriptionsItemType } from 'antd/es/descriptions/index.js';
 import type { ReactNode } from 'react';
 import type { FieldPath } from '../../../shared/filing/labels.js';
@@ -12,6 +12,7 @@ import { type FormSection, sectionsFor } from '../../../shared/filing/sections.j
 import { editorCatalog } from '../../../shared/i18n/locales/editor.js';
 import { filingViewCatalog } from '../../../shared/i18n/locales/filingView.js';
 import { useCatalog, useI18n } from '../../lib/i18n.js';
+import { LazyTable } from '../table/LazyTable.js';
 
 export type PersonalPath =
   | 'sponsor.name'
@@ -177,7 +178,7 @@ export function FilingView({ data: d, personal, extra }: FilingViewProps) {
             items={items[section]}
           />
           {section === 'capital' && (
-            <Table
+            <LazyTable
               size="small"
               bordered
               pagination={false}

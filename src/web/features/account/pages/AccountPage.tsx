@@ -3,13 +3,14 @@
  * sessions end, this one stays; a wrong current password counts like a failed sign-in (the server says so with 400
  * `wrong_password`, or 423 once the account is locked).
  */
-import { Alert, App, Button, Card, Descriptions, Form, Input, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Input, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { accountCatalog } from '../../../../shared/i18n/locales/account.js';
 import { CONFIRM_FIELD, NewPasswordFields, usePasswordServerErrors } from '../../../components/NewPasswordFields.js';
 import { hasAnyRole, STAFF_ROLES } from '../../../config/paths.js';
 import { ApiError } from '../../../lib/api.js';
 import { useApiErrorText } from '../../../lib/errors.js';
+import { useFeedback } from '../../../lib/feedback.js';
 import { useCatalog } from '../../../lib/i18n.js';
 import { useMe } from '../../../lib/session.js';
 import { useChangePassword } from '../api/account.js';
@@ -24,7 +25,7 @@ const ROLES = ['applicant', 'reviewer', 'admin', 'complaints'] as const;
 
 export function AccountPage() {
   const { t } = useCatalog(accountCatalog);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const errorText = useApiErrorText();
   const me = useMe().data;
   const change = useChangePassword();

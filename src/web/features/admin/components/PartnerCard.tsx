@@ -1,8 +1,11 @@
 /** One partner agency's delivery settings: webhook URL, signing secret (write-only), email, enabled, pull token. */
 import { KeyOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Space, Switch, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Modal, Space, Switch, Typography } from 'antd';
 import { useState } from 'react';
 import { deliveriesCatalog } from '../../../../shared/i18n/locales/deliveries.js';
+import { Popconfirm } from '../../../components/overlays/overlays.js';
+import { useApiErrorText } from '../../../lib/errors.js';
+import { useFeedback } from '../../../lib/feedback.js';
 import { useCatalog } from '../../../lib/i18n.js';
 import { useLabels } from '../../../lib/labels.js';
 import { type Partner, type PartnerUpdate, useNewPullToken, useUpdatePartner } from '../api/deliveries.js';
@@ -13,12 +16,13 @@ type Values = { [K in keyof PartnerUpdate]-?: NonNullable<PartnerUpdate[K]> };
 export function PartnerCard({ partner }: { partner: Partner }) {
   const { t } = useCatalog(deliveriesCatalog);
   const name = useLabels().partner(partner.id, partner.name);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<Values>();
   const update = useUpdatePartner(partner.id);
   const newToken = useNewPullToken(partner.id);
   const [token, setToken] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const errorText = useApiErrorText();
 
   const onFinish = (v: Values) => {
     const body: PartnerUpdate = {};
@@ -34,7 +38,7 @@ export function PartnerCard({ partner }: { partner: Partner }) {
         form.setFieldValue('webhookSecret', '');
         message.success(t('partners.saved', { name }));
       },
-      onError: (err) => setError(err.message),
+      onError: (err) => setError(errorText(err)),
     });
   };
 
@@ -59,7 +63,7 @@ export function PartnerCard({ partner }: { partner: Partner }) {
             onConfirm={() =>
               newToken.mutate(undefined, {
                 onSuccess: (r) => setToken(r.token),
-                onError: (err) => message.error(err.message),
+                onError: (err) => message.error(errorText(err)),
               })
             }
           >
@@ -71,7 +75,7 @@ export function PartnerCard({ partner }: { partner: Partner }) {
                 if (!partner.hasPullToken)
                   newToken.mutate(undefined, {
                     onSuccess: (r) => setToken(r.token),
-                    onError: (err) => message.error(err.message),
+                    onError: (err) => message.error(errorText(err)),
                   });
               }}
             >

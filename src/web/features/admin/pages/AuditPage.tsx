@@ -2,25 +2,13 @@
  * The audit viewer (SPEC §7): the chain's state from the verifier, filters by who, what, subject and time (China
  * dates), pages newest first (a cursor: older / newer), and the filtered entries as CSV.
  */
-import {
-  Alert,
-  AutoComplete,
-  Button,
-  Col,
-  DatePicker,
-  Form,
-  Input,
-  Row,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, AutoComplete, Button, Col, Form, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import type { AuditEntryView, AuditFilter } from '../../../../shared/api/adminAudit.js';
 import { AUDIT_SUBJECT_TYPES } from '../../../../shared/api/auditSubjects.js';
+import { RangePicker } from '../../../components/datePicker/DatePicker.js';
+import { useApiErrorText } from '../../../lib/errors.js';
 import { formatDateTime } from '../../../lib/format.js';
 import { useCatalog } from '../../../lib/i18n.js';
 import { auditExportUrl, useAuditChain, useAuditPage } from '../api/audit.js';
@@ -71,6 +59,7 @@ function ChainStatus() {
 
 export function AuditPage() {
   const { t, i18n } = useCatalog(adminCatalog);
+  const errorText = useApiErrorText();
   const [form] = Form.useForm<FilterForm>();
   const staff = useStaff();
   const [filter, setFilter] = useState<AuditFilter>({});
@@ -136,7 +125,7 @@ export function AuditPage() {
           </Col>
           <Col xs={24} md={12} xl={8}>
             <Form.Item label={t('audit.time')} name="range">
-              <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: '100%' }} />
+              <RangePicker allowEmpty={[true, true]} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12} xl={8}>
@@ -174,7 +163,7 @@ export function AuditPage() {
           </Col>
         </Row>
       </Form>
-      {page.error && <Alert type="error" showIcon title={page.error.message} role="alert" />}
+      {page.error && <Alert type="error" showIcon title={errorText(page.error)} role="alert" />}
       <Table<AuditEntryView>
         rowKey="seq"
         size="small"

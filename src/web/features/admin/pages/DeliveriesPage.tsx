@@ -5,7 +5,6 @@
 import { RedoOutlined } from '@ant-design/icons';
 import {
   Alert,
-  App,
   Button,
   Card,
   Col,
@@ -13,7 +12,6 @@ import {
   Drawer,
   Empty,
   Grid,
-  Popconfirm,
   Row,
   Select,
   Space,
@@ -26,7 +24,10 @@ import {
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { deliveriesCatalog, eventKey } from '../../../../shared/i18n/locales/deliveries.js';
+import { Popconfirm } from '../../../components/overlays/overlays.js';
 import { paths } from '../../../config/paths.js';
+import { useApiErrorText } from '../../../lib/errors.js';
+import { useFeedback } from '../../../lib/feedback.js';
 import { formatDateTime } from '../../../lib/format.js';
 import { useCatalog } from '../../../lib/i18n.js';
 import { useLabels } from '../../../lib/labels.js';
@@ -101,17 +102,18 @@ export function DeliveriesPage() {
   const labels = useLabels();
   const names = useDeliveryNames();
   const wide = !!Grid.useBreakpoint().md;
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [filter, setFilter] = useFilter();
   const deliveries = useDeliveries(filter);
   const partners = usePartners();
   const resend = useResend();
   const [open, setOpen] = useState<Delivery | null>(null);
+  const errorText = useApiErrorText();
 
   const onResend = (d: Delivery) =>
     resend.mutate(d.id, {
       onSuccess: () => message.success(t('resent')),
-      onError: (err) => message.error(err.message),
+      onError: (err) => message.error(errorText(err)),
     });
 
   const resendButton = (d: Delivery, size: 'small' | 'middle' = 'small') => (
@@ -169,7 +171,13 @@ export function DeliveriesPage() {
           </Space>
         </Space>
         {deliveries.error ? (
-          <Alert type="error" showIcon title={t('unavailable')} description={deliveries.error.message} role="alert" />
+          <Alert
+            type="error"
+            showIcon
+            title={t('unavailable')}
+            description={errorText(deliveries.error)}
+            role="alert"
+          />
         ) : (
           <Table<Delivery>
             rowKey="id"
@@ -252,7 +260,7 @@ export function DeliveriesPage() {
         {partners.isPending ? (
           <Spin />
         ) : partners.error ? (
-          <Alert type="error" showIcon title={partners.error.message} role="alert" />
+          <Alert type="error" showIcon title={errorText(partners.error)} role="alert" />
         ) : (
           <Row gutter={[16, 16]}>
             {partners.data.map((p) => (
@@ -280,6 +288,7 @@ function DeliveryDrawer({
   const { t } = useCatalog(deliveriesCatalog);
   const names = useDeliveryNames();
   const detail = useDelivery(delivery?.id ?? null);
+  const errorText = useApiErrorText();
   const d = delivery ? { ...delivery, ...detail.data?.delivery } : null;
   return (
     <Drawer
@@ -337,7 +346,7 @@ function DeliveryDrawer({
           {detail.isPending ? (
             <Spin />
           ) : detail.error ? (
-            <Alert type="error" showIcon title={detail.error.message} />
+            <Alert type="error" showIcon title={errorText(detail.error)} />
           ) : detail.data.history.length === 0 ? (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('noHistory')} />
           ) : (

@@ -6,22 +6,7 @@
  */
 
 import type { FormRule as Rule } from 'antd';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Form,
-  Input,
-  InputNumber,
-  Row,
-  Space,
-  Spin,
-  Switch,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, Col, Form, Input, InputNumber, Row, Space, Spin, Switch, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import {
@@ -34,7 +19,10 @@ import {
 import { COMPLAINT_CATEGORIES } from '../../../../shared/complaints/lifecycle.js';
 import { toNamePath } from '../../../../shared/fieldPath.js';
 import { formatFilingNumber } from '../../../../shared/filing/numberFormat.js';
+import { DatePicker } from '../../../components/datePicker/DatePicker.js';
 import { ApiError } from '../../../lib/api.js';
+import { useApiErrorText, useIssueText } from '../../../lib/errors.js';
+import { useFeedback } from '../../../lib/feedback.js';
 import { useCatalog } from '../../../lib/i18n.js';
 import { useLabels } from '../../../lib/labels.js';
 import { usePartners } from '../api/deliveries.js';
@@ -102,10 +90,12 @@ function NumberPreview({ data }: { data: SettingsResponse }) {
 function SettingsForm({ data }: { data: SettingsResponse }) {
   const { t } = useCatalog(adminCatalog);
   const labels = useLabels();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<FormValues>();
   const update = useUpdateSettings();
   const [error, setError] = useState<string | null>(null);
+  const errorText = useApiErrorText();
+  const issueText = useIssueText();
 
   useEffect(() => form.setFieldsValue(toForm(data.settings)), [data, form]);
 
@@ -119,12 +109,12 @@ function SettingsForm({ data }: { data: SettingsResponse }) {
     update.mutate(body, {
       onSuccess: () => message.success(t('common.saved')),
       onError: (err) => {
-        setError(err.message);
+        setError(errorText(err));
         if (err instanceof ApiError && err.errors.length) {
           form.setFields(
             err.errors.map((e) => ({
               name: (e.field === 'upload.maxBytes' ? ['upload', 'maxMb'] : toNamePath(e.field)) as never,
-              errors: [e.message],
+              errors: [issueText(e)],
             })),
           );
         }
@@ -264,6 +254,7 @@ function SettingsForm({ data }: { data: SettingsResponse }) {
 
 export function SettingsPage() {
   const { t } = useCatalog(adminCatalog);
+  const errorText = useApiErrorText();
   const settings = useSettings();
   const partners = usePartners();
   return (
@@ -273,7 +264,7 @@ export function SettingsPage() {
         <Typography.Paragraph type="secondary">{t('settings.hint')}</Typography.Paragraph>
       </div>
       {settings.error && (
-        <Alert type="error" showIcon title={t('common.loadFailed', { message: settings.error.message })} />
+        <Alert type="error" showIcon title={t('common.loadFailed', { message: errorText(settings.error) })} />
       )}
       {settings.data ? <SettingsForm data={settings.data} /> : !settings.error && <Spin />}
       <div>

@@ -3,17 +3,15 @@
  * first password shown once), change roles, disable or enable, reset the one-time code or the password (a new first
  * password, shown once). The server keeps the last active admin (409), and its message is shown as it is.
  */
-import { App, Button, Card, Checkbox, Form, Input, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Checkbox, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import {
-  STAFF_ROLES,
-  type StaffAccount,
-  type StaffCreate,
-  type StaffRoleName,
-  staffCreateBody,
-} from '../../../../shared/api/adminStaff.js';
+import type { StaffAccount, StaffCreate } from '../../../../shared/api/adminStaff.js';
+import { STAFF_ROLES, type StaffRoleName } from '../../../../shared/api/staffRoles.js';
 import { toNamePath } from '../../../../shared/fieldPath.js';
+import { Popconfirm } from '../../../components/overlays/overlays.js';
 import { ApiError } from '../../../lib/api.js';
+import { useApiErrorText, useIssueText } from '../../../lib/errors.js';
+import { useFeedback } from '../../../lib/feedback.js';
 import { formatDateTime } from '../../../lib/format.js';
 import { useCatalog } from '../../../lib/i18n.js';
 import { useCreateStaff, useResetStaffPassword, useResetTotp, useStaff, useUpdateStaff } from '../api/staff.js';
@@ -23,9 +21,10 @@ import { type GivenPassword, PasswordModal } from '../components/PasswordModal.j
 
 const ROLE_COLORS: Record<string, string> = { admin: 'red', reviewer: 'blue', complaints: 'purple' };
 
-/** A rule from one field of the shared create schema. */
+/** A rule from one field of the shared create schema (zod: fetched at the first check, not with the page). */
 const fieldRule = (field: keyof StaffCreate) => ({
   validator: async (_r: unknown, value: unknown) => {
+    const { staffCreateBody } = await import('../../../../shared/api/adminStaff.js');
     const res = staffCreateBody.shape[field].safeParse(value);
     if (!res.success) throw new Error(res.error.issues[0]?.message ?? 'invalid');
   },
@@ -48,6 +47,8 @@ function CreateModal({
   const { t } = useCatalog(adminCatalog);
   const [form] = Form.useForm<StaffCreate>();
   const create = useCreateStaff();
+  const issueText = useIssueText();
+  const errorText = useApiErrorText();
   const submit = (v: StaffCreate) =>
     create.mutate(v, {
       onSuccess: (r) => {
@@ -61,8 +62,10 @@ function CreateModal({
       },
       onError: (err) => {
         const fields =
-          err instanceof ApiError && err.errors.length ? err.errors : [{ field: 'email', message: err.message }];
-        form.setFields(fields.map((e) => ({ name: toNamePath(e.field) as never, errors: [e.message] })));
+          err instanceof ApiError && err.errors.length
+            ? err.errors.map((e) => ({ field: e.field, text: issueText(e) }))
+            : [{ field: 'email', text: errorText(err) }];
+        form.setFields(fields.map((e) => ({ name: toNamePath(e.field) as never, errors: [e.text] })));
       },
     });
   return (
@@ -99,9 +102,10 @@ function CreateModal({
 
 function RolesModal({ account, onClose }: { account: StaffAccount | null; onClose: () => void }) {
   const { t } = useCatalog(adminCatalog);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [roles, setRoles] = useState<StaffRoleName[]>([]);
   const update = useUpdateStaff();
+  const errorText = useApiErrorText();
   return (
     <Modal
       open={account !== null}
@@ -124,7 +128,7 @@ function RolesModal({ account, onClose }: { account: StaffAccount | null; onClos
               message.success(t('common.saved'));
               onClose();
             },
-            onError: (err) => message.error(err.message),
+            onError: (err) => message.error(errorText(err)),
           },
         )
       }
@@ -141,7 +145,7 @@ function RolesModal({ account, onClose }: { account: StaffAccount | null; onClos
 
 export function StaffPage() {
   const { t } = useCatalog(adminCatalog);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const staff = useStaff();
   const update = useUpdateStaff();
   const reset = useResetTotp();
@@ -150,7 +154,8 @@ export function StaffPage() {
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<StaffAccount | null>(null);
   const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
-  const onError = (err: Error) => message.error(err.message);
+  const errorText = useApiErrorText();
+  const onError = (err: Error) => message.error(errorText(err));
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>

@@ -3,10 +3,10 @@
  * weekends grey. Plain CSS grids rather than antd's Calendar: twelve months at once, no date library, and it wraps
  * to one month a row on a phone.
  */
-import { Tooltip } from 'antd';
 import type { YearScheduleInput } from '../../../../shared/api/calendar.js';
 import { chinaToday, dayOfWeek } from '../../../../shared/calendar/index.js';
 import { calendarCatalog } from '../../../../shared/i18n/locales/calendar.js';
+import { Tooltip } from '../../../components/overlays/overlays.js';
 import { useCatalog } from '../../../lib/i18n.js';
 
 const COLORS = {

@@ -2,14 +2,16 @@
  * The calendar years (admins; SPEC §3 "Deadlines", issue 15 item 2): pick a year, see its days off and adjusted
  * working days, enter or import it, preview what the import reads and which open deadlines it moves, then save.
  */
-import { Alert, App, Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { CalendarPreviewBody, DeadlineMove } from '../../../../shared/api/calendar.js';
-import { chinaToday } from '../../../../shared/calendar/index.js';
+import { chinaToday, isCalendarProblemCode, renderCalendarProblem } from '../../../../shared/calendar/index.js';
 import { calendarCatalog } from '../../../../shared/i18n/locales/calendar.js';
 import { ApiError } from '../../../lib/api.js';
-import { useCatalog } from '../../../lib/i18n.js';
+import { useApiErrorText, useIssueText } from '../../../lib/errors.js';
+import { useFeedback } from '../../../lib/feedback.js';
+import { useCatalog, useI18n } from '../../../lib/i18n.js';
 import {
   type CalendarPreview,
   useCalendarYear,
@@ -32,7 +34,11 @@ function DueText({ due, provisional }: { due: string; provisional: boolean }) {
 
 export function CalendarPage() {
   const { t } = useCatalog(calendarCatalog);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
+  const { lang } = useI18n();
+  const locale = lang === 'en' ? 'en' : 'zh-CN';
+  const issueText = useIssueText();
+  const errorText = useApiErrorText();
   const [search, setSearch] = useSearchParams();
   const years = useCalendarYears();
   const thisYear = Number(chinaToday().slice(0, 4));
@@ -61,7 +67,10 @@ export function CalendarPage() {
   };
 
   const fail = (err: unknown) => {
-    if (err instanceof ApiError) setErrors(err.errors.length ? err.errors.map((e) => e.message) : [err.message]);
+    // A calendar problem (shared/calendar/problems.ts) by its code, a validation issue by its, else by the error's code.
+    const text = (e: ApiError['errors'][number]) =>
+      isCalendarProblemCode(e.code) ? renderCalendarProblem({ code: e.code, params: e.params }, locale) : issueText(e);
+    if (err instanceof ApiError) setErrors(err.errors.length ? err.errors.map(text) : [errorText(err)]);
     else setErrors([String(err)]);
   };
 
@@ -169,7 +178,15 @@ export function CalendarPage() {
             <Typography.Text>{preview.data.schedule.source}</Typography.Text>
             {preview.data.replaces && <Alert type="warning" message={t('preview.replaces', { year })} />}
             {preview.data.warnings.map((w) => (
-              <Alert key={`${w.line}${w.message}`} type="info" message={`${w.line}: ${w.message}`} />
+              <Alert
+                key={`${w.line}${w.message}`}
+                type="info"
+                message={
+                  isCalendarProblemCode(w.code)
+                    ? renderCalendarProblem({ code: w.code, params: { ...w.params, line: w.line } }, locale)
+                    : `${w.line}: ${w.message}`
+                }
+              />
             ))}
             <Typography.Text strong>
               {preview.data.moves.length

@@ -3,10 +3,12 @@
  * substantiated complaint (责令整改 asks what the platform is told, without the complainant) and closing with the
  * reply. Only the buttons the server allows are shown (allowedActions); its 4xx land on the fields.
  */
-import { App, Form, Input, Modal, Select } from 'antd';
+import { Form, Input, Modal, Select } from 'antd';
 import type { ComplaintAction } from '../../../../shared/complaints/lifecycle.js';
 import { handlingCatalog } from '../../../../shared/i18n/locales/handling.js';
 import { ApiError } from '../../../lib/api.js';
+import { useApiErrorText, useIssueText } from '../../../lib/errors.js';
+import { useFeedback } from '../../../lib/feedback.js';
 import { useCatalog } from '../../../lib/i18n.js';
 import { type ActionBody, useComplaintAction, useHandlers } from '../api/complaints.js';
 
@@ -45,7 +47,9 @@ export function ActionModal({
   onClose: () => void;
 }) {
   const { t } = useCatalog(handlingCatalog);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
+  const issueText = useIssueText();
+  const errorText = useApiErrorText();
   const [form] = Form.useForm<Values>();
   const run = useComplaintAction(complaintId);
   const handlers = useHandlers();
@@ -59,8 +63,8 @@ export function ActionModal({
       },
       onError: (err) => {
         if (err instanceof ApiError && err.errors.length)
-          form.setFields(err.errors.map((e) => ({ name: e.field as never, errors: [e.message] })));
-        else message.error(err.message);
+          form.setFields(err.errors.map((e) => ({ name: e.field as never, errors: [issueText(e)] })));
+        else message.error(errorText(err));
       },
     });
 

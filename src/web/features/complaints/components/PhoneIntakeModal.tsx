@@ -1,11 +1,13 @@
 /** Recording a phone call as a complaint (SPEC §9 staff intake): the same fields and rules as the web form. */
-import { App, Form, Input, Modal, Select } from 'antd';
+import { Form, Input, Modal, Select } from 'antd';
 import { useNavigate } from 'react-router';
 import type { StaffComplaintInput } from '../../../../shared/api/complaints.js';
 import { COMPLAINT_CATEGORIES } from '../../../../shared/complaints/lifecycle.js';
 import { handlingCatalog } from '../../../../shared/i18n/locales/handling.js';
 import { paths } from '../../../config/paths.js';
 import { ApiError } from '../../../lib/api.js';
+import { useApiErrorText, useIssueText } from '../../../lib/errors.js';
+import { useFeedback } from '../../../lib/feedback.js';
 import { useCatalog } from '../../../lib/i18n.js';
 import { useLabels } from '../../../lib/labels.js';
 import { useRecordPhoneCall } from '../api/complaints.js';
@@ -18,7 +20,9 @@ const blank = (s: string | undefined) => (s?.trim() ? s.trim() : undefined);
 export function PhoneIntakeModal({ onClose }: { onClose: () => void }) {
   const { t } = useCatalog(handlingCatalog);
   const labels = useLabels();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
+  const issueText = useIssueText();
+  const errorText = useApiErrorText();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
   const record = useRecordPhoneCall();
@@ -47,8 +51,8 @@ export function PhoneIntakeModal({ onClose }: { onClose: () => void }) {
         },
         onError: (err) => {
           if (err instanceof ApiError && err.errors.length)
-            form.setFields(err.errors.map((e) => ({ name: e.field.split('.') as never, errors: [e.message] })));
-          else message.error(err.message);
+            form.setFields(err.errors.map((e) => ({ name: e.field.split('.') as never, errors: [issueText(e)] })));
+          else message.error(errorText(err));
         },
       },
     );

@@ -3,21 +3,7 @@
  * a logged reason), the evidence with previews, the history, other complaints about the same target, and the
  * buttons of the steps the server allows.
  */
-import {
-  App,
-  Button,
-  Card,
-  Descriptions,
-  Empty,
-  Input,
-  List,
-  Modal,
-  Space,
-  Spin,
-  Tag,
-  Timeline,
-  Typography,
-} from 'antd';
+import { Button, Card, Descriptions, Empty, Input, List, Modal, Space, Spin, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { ComplaintAction } from '../../../../shared/complaints/lifecycle.js';
@@ -25,6 +11,8 @@ import { handlingCatalog } from '../../../../shared/i18n/locales/handling.js';
 import { monitorCatalog } from '../../../../shared/i18n/locales/monitor.js';
 import { HomepageReason } from '../../../components/HomepageReason.js';
 import { paths } from '../../../config/paths.js';
+import { useApiErrorText } from '../../../lib/errors.js';
+import { useFeedback } from '../../../lib/feedback.js';
 import { formatDateTime, formatSize } from '../../../lib/format.js';
 import { useCatalog } from '../../../lib/i18n.js';
 import { useLabels } from '../../../lib/labels.js';
@@ -41,7 +29,8 @@ import { DueTag } from '../components/DueTag.js';
 
 function Contact({ complaint }: { complaint: ComplaintDetail }) {
   const { t } = useCatalog(handlingCatalog);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
+  const errorText = useApiErrorText();
   const reveal = useRevealContact(complaint.id);
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState('');
@@ -70,7 +59,7 @@ function Contact({ complaint }: { complaint: ComplaintDetail }) {
               setAsking(false);
               message.success(t('detail.revealed'));
             },
-            onError: (err) => message.error(err.message),
+            onError: (err) => message.error(errorText(err)),
           })
         }
       >
@@ -116,7 +105,8 @@ const RESULT_COLOURS = { compliant: 'green', missing: 'red', unreachable: 'orang
 function HomepageChecks({ complaint }: { complaint: ComplaintDetail }) {
   const { t } = useCatalog(handlingCatalog);
   const tm = useCatalog(monitorCatalog).t;
-  const { message } = App.useApp();
+  const { message } = useFeedback();
+  const errorText = useApiErrorText();
   const run = useCheckComplaintHomepage(complaint.id);
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid="complaint-homepage-checks">
@@ -127,7 +117,7 @@ function HomepageChecks({ complaint }: { complaint: ComplaintDetail }) {
           onClick={() =>
             run.mutate(undefined, {
               onSuccess: () => message.success(t('detail.homepageCheckDone')),
-              onError: (err) => message.error(err.message),
+              onError: (err) => message.error(errorText(err)),
             })
           }
         >
@@ -170,9 +160,10 @@ export function ComplaintPage() {
   const labels = useLabels();
   const { t } = useCatalog(handlingCatalog);
   const complaint = useComplaint(id);
+  const errorText = useApiErrorText();
   const [action, setAction] = useState<ComplaintAction | null>(null);
   if (complaint.isPending) return <Spin style={{ display: 'block', marginTop: 80 }} />;
-  if (!complaint.data) return <Empty description={complaint.error?.message} />;
+  if (!complaint.data) return <Empty description={complaint.error ? errorText(complaint.error) : undefined} />;
   const c = complaint.data;
   const category = labels.complaintCategory(c.category);
 

@@ -2,7 +2,7 @@
  * The complaint handlers' queue (SPEC §9, Article 9): open complaints by due date with overdue ones first, duplicates
  * about one target marked; intake of a phone call (dialog) and of an email (.eml import).
  */
-import { App, Button, Segmented, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Button, Segmented, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { DUE_FILTERS } from '../../../../shared/api/listFilters.js';
@@ -12,6 +12,8 @@ import { queueFiltersCatalog } from '../../../../shared/i18n/locales/queueFilter
 import { CoverageAlert } from '../../../components/CoverageAlert.js';
 import { type ActiveFilter, FilterTags } from '../../../components/FilterTags.js';
 import { paths } from '../../../config/paths.js';
+import { useApiErrorText } from '../../../lib/errors.js';
+import { useFeedback } from '../../../lib/feedback.js';
 import { useCatalog } from '../../../lib/i18n.js';
 import { useLabels } from '../../../lib/labels.js';
 import { type ComplaintQueueParams, type ComplaintSummary, importEml, useComplaintQueue } from '../api/complaints.js';
@@ -44,7 +46,8 @@ function useQueueParams(): [ComplaintQueueParams, (p: ComplaintQueueParams) => v
 export function ComplaintQueuePage() {
   const labels = useLabels();
   const { t } = useCatalog(handlingCatalog);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
+  const errorText = useApiErrorText();
   const navigate = useNavigate();
   const [phone, setPhone] = useState(false);
   const { t: tf } = useCatalog(queueFiltersCatalog);
@@ -90,7 +93,7 @@ export function ComplaintQueuePage() {
                   message.warning(t('queue.skipped', { files: skipped.map((s) => s.fileName).join('、') }));
                 navigate(paths.handlingComplaint(complaint.id));
               })
-              .catch((err: Error) => message.error(err.message));
+              .catch((err: Error) => message.error(errorText(err)));
             return false;
           }}
         >

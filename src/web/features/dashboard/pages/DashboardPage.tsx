@@ -6,7 +6,7 @@
  */
 import { Alert, Col, Row, Skeleton, Space, Typography } from 'antd';
 import { useNavigate } from 'react-router';
-import { STAFF_CHANGE_STATUSES, STAFF_FILING_STATUSES } from '../../../../shared/api/dashboard.js';
+import { STAFF_CHANGE_STATUSES, STAFF_FILING_STATUSES } from '../../../../shared/api/dashboardStatuses.js';
 import {
   COMPLAINT_CATEGORIES,
   COMPLAINT_CATEGORY_LABELS,
@@ -14,6 +14,7 @@ import {
   COMPLAINT_STATUSES,
 } from '../../../../shared/complaints/lifecycle.js';
 import { dashboardCatalog } from '../../../../shared/i18n/locales/dashboard.js';
+import { useApiErrorText } from '../../../lib/errors.js';
 import { useCatalog } from '../../../lib/i18n.js';
 import {
   type ComplaintSection,
@@ -387,9 +388,10 @@ function CalendarWarning() {
 
 export function DashboardPage() {
   const { t } = useCatalog(dashboardCatalog);
+  const errorText = useApiErrorText();
   const dash = useDashboard();
   if (dash.isPending) return <Skeleton active />;
-  if (dash.isError) return <Alert type="error" showIcon message={t('failed', { message: dash.error.message })} />;
+  if (dash.isError) return <Alert type="error" showIcon message={t('failed', { message: errorText(dash.error) })} />;
   const d = dash.data;
   return (
     <div data-testid="dashboard">

@@ -7,7 +7,7 @@ import { Alert, Card, Empty, List, Space, Tag, Timeline, Typography } from 'antd
 import { Link } from 'react-router';
 import { changesCatalog } from '../../../../shared/i18n/locales/changes.js';
 import { paths } from '../../../config/paths.js';
-import { formatDateTime } from '../../../lib/format.js';
+import { formatDate, formatDateTime } from '../../../lib/format.js';
 import { useCatalog } from '../../../lib/i18n.js';
 import { useVersions, type VersionSummary } from '../api/changes.js';
 import type { Filing } from '../api/filings.js';
@@ -35,8 +35,10 @@ export function VersionsCard({ f, versions }: { f: Filing; versions: VersionSumm
                 }
                 description={
                   <>
-                    {v.changeId ? t('versions.change', { date: v.changeDate ?? '—' }) : t('versions.first')} ·{' '}
-                    {t('versions.approvedAt')} {formatDateTime(v.approvedAt)}
+                    {v.changeId
+                      ? t('versions.change', { date: v.changeDate ? formatDate(v.changeDate) : '—' })
+                      : t('versions.first')}{' '}
+                    · {t('versions.approvedAt')} {formatDateTime(v.approvedAt)}
                     {v.changeId && (
                       <>
                         {' · '}

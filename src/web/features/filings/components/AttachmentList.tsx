@@ -10,6 +10,7 @@ import { type AttachmentKind, acceptAttribute } from '../../../../shared/attachm
 import { editorCatalog } from '../../../../shared/i18n/locales/editor.js';
 import { AttachmentRow } from '../../../components/filing/AttachmentRow.js';
 import { ApiError } from '../../../lib/api.js';
+import { useApiErrorText } from '../../../lib/errors.js';
 import { useCatalog, useI18n } from '../../../lib/i18n.js';
 import { fieldLabel } from '../../../lib/labels.js';
 import type { Attachment } from '../api/filings.js';
@@ -28,6 +29,7 @@ export function AttachmentList({ kind, attachments, editable, required, error, h
   const { files: ops } = useEditor();
   const { t } = useCatalog(editorCatalog);
   const { lang } = useI18n();
+  const errorText = useApiErrorText();
   const [uploadError, setUploadError] = useState<string | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const [preview, setPreview] = useState<Attachment | null>(null);
@@ -47,7 +49,7 @@ export function AttachmentList({ kind, attachments, editable, required, error, h
       await ops.upload(kind, file, setProgress, replaceTarget.current);
       await refresh();
     } catch (err) {
-      const reason = err instanceof ApiError ? err.message : t('files.uploadFailed');
+      const reason = err instanceof ApiError ? errorText(err) : t('files.uploadFailed');
       setUploadError(t('files.uploadFailedNamed', { name: file.name, reason }));
     } finally {
       setProgress(null);

@@ -5,7 +5,7 @@
  */
 import { useQueryClient } from '@tanstack/react-query';
 import type { FormInstance } from 'antd';
-import { Alert, App, Button, Card, Checkbox, Form, Input, Modal, Popconfirm, Space, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Form, Input, Modal, Popconfirm, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { ZodError } from 'zod';
@@ -16,7 +16,9 @@ import { changesCatalog } from '../../../../shared/i18n/locales/changes.js';
 import { lifecycleCatalog } from '../../../../shared/i18n/locales/lifecycle.js';
 import { paths } from '../../../config/paths.js';
 import { ApiError } from '../../../lib/api.js';
-import { formatDateTime } from '../../../lib/format.js';
+import { useApiErrorText, useIssueText } from '../../../lib/errors.js';
+import { useFeedback } from '../../../lib/feedback.js';
+import { formatDate, formatDateTime } from '../../../lib/format.js';
 import { useCatalog } from '../../../lib/i18n.js';
 import { useLabels } from '../../../lib/labels.js';
 import { type Filing, type FilingAction, filingKey, filingsKey } from '../api/filings.js';
@@ -40,8 +42,10 @@ function useSchemaSubmit<T, R>(
   onClose: () => void,
 ) {
   const [busy, setBusy] = useState(false);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const refresh = useRefresh(f.id);
+  const issueText = useIssueText();
+  const errorText = useApiErrorText();
   const submit = async (values: unknown) => {
     const parsed = schema.safeParse(values);
     if (!parsed.success) {
@@ -57,8 +61,12 @@ function useSchemaSubmit<T, R>(
       onClose();
       await refresh();
     } catch (e) {
-      if (e instanceof ApiError && e.errors.length) showErrors(form, e.errors);
-      else message.error(e instanceof Error ? e.message : String(e));
+      if (e instanceof ApiError && e.errors.length)
+        showErrors(
+          form,
+          e.errors.map((x) => ({ field: x.field, message: issueText(x) })),
+        );
+      else message.error(errorText(e));
     } finally {
       setBusy(false);
     }
@@ -173,8 +181,9 @@ export function LifecyclePanel({ f }: { f: Filing }) {
   const { t } = useCatalog(lifecycleCatalog);
   const { t: tc } = useCatalog(changesCatalog);
   const labels = useLabels();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const refresh = useRefresh(f.id);
+  const errorText = useApiErrorText();
   const [modal, setModal] = useState<'change' | 'dereg' | null>(null);
   const can = (a: FilingAction) => f.allowedActions.includes(a);
   const change = f.openChange;
@@ -187,7 +196,7 @@ export function LifecyclePanel({ f }: { f: Filing }) {
       message.success(done);
       await refresh();
     } catch (e) {
-      message.error(e instanceof Error ? e.message : String(e));
+      message.error(errorText(e));
     }
   };
   return (
@@ -199,7 +208,7 @@ export function LifecyclePanel({ f }: { f: Filing }) {
             type="warning"
             showIcon
             data-testid="deregistration-scheduled"
-            title={t('dereg.scheduled', { date: dereg.terminationDate })}
+            title={t('dereg.scheduled', { date: formatDate(dereg.terminationDate) })}
             description={t('dereg.scheduledHelp')}
             action={
               can('cancelDeregistration') && (
@@ -220,7 +229,7 @@ export function LifecyclePanel({ f }: { f: Filing }) {
             type="info"
             showIcon
             data-testid="deregistration-done"
-            title={t('dereg.done', { date: dereg.terminationDate })}
+            title={t('dereg.done', { date: formatDate(dereg.terminationDate) })}
             description={
               <>
                 {dereg.late && <Typography.Text type="warning">{t('dereg.lateNote')}　</Typography.Text>}
@@ -237,7 +246,10 @@ export function LifecyclePanel({ f }: { f: Filing }) {
             title={t('change.open', { status: labels.changeStatus(change.status) })}
             description={
               <>
-                {t('change.openDetail', { changeDate: change.changeDate, deadline: change.changeDeadline })}
+                {t('change.openDetail', {
+                  changeDate: formatDate(change.changeDate),
+                  deadline: formatDate(change.changeDeadline),
+                })}
                 {change.late && (
                   <>
                     {' '}

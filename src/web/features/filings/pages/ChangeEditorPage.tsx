@@ -6,15 +6,18 @@
  */
 import { ArrowLeftOutlined, DownloadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Card, Descriptions, List, Space, Spin, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Card, Descriptions, List, Space, Spin, Tag, Typography } from 'antd';
+import { Suspense } from 'react';
 import { Link, useParams } from 'react-router';
 import { changesCatalog } from '../../../../shared/i18n/locales/changes.js';
-import { DiffTable, fieldLabel } from '../../../components/DiffTable.js';
+import { Tooltip } from '../../../components/overlays/overlays.js';
 import { RouteError } from '../../../components/RouteError.js';
 import { paths } from '../../../config/paths.js';
+import { lazyComponent } from '../../../lib/chunks.js';
+import { useFeedback } from '../../../lib/feedback.js';
 import { formatDate, formatDateTime, formatSize } from '../../../lib/format.js';
 import { useCatalog, useI18n } from '../../../lib/i18n.js';
-import { useLabels } from '../../../lib/labels.js';
+import { fieldLabel, useLabels } from '../../../lib/labels.js';
 import {
   type ChangeDetail,
   changeAttachmentUrl,
@@ -28,6 +31,14 @@ import {
 import { filingKey, filingsKey } from '../api/filings.js';
 import type { AttachmentOps } from '../components/editor/EditorContext.js';
 import { StepEditor } from '../components/editor/StepEditor.js';
+
+/** The server's diff (a table), shown on the confirmation step or the read-only view: loaded then. */
+const DiffTable = lazyComponent(async () => (await import('../../../components/DiffTable.js')).DiffTable);
+const diffOf = (change: ChangeDetail) => (
+  <Suspense fallback={<Spin />}>
+    <DiffTable diff={change.diff} />
+  </Suspense>
+);
 
 export function ChangeEditorPage() {
   const { changeId = '' } = useParams();
@@ -59,7 +70,7 @@ export function ChangeBanner({ change }: { change: ChangeDetail }) {
             label: t('banner.status'),
             children: <span data-testid="change-status">{labels.changeStatus(change.status)}</span>,
           },
-          { key: 'changeDate', label: t('banner.changeDate'), children: change.changeDate },
+          { key: 'changeDate', label: t('banner.changeDate'), children: formatDate(change.changeDate) },
           {
             key: 'deadline',
             label: (
@@ -69,7 +80,7 @@ export function ChangeBanner({ change }: { change: ChangeDetail }) {
             ),
             children: (
               <Space size={4} wrap>
-                <span data-testid="change-deadline">{change.changeDeadline}</span>
+                <span data-testid="change-deadline">{formatDate(change.changeDeadline)}</span>
                 {change.deadlineProvisional && <Tag color="orange">{t('banner.provisional')}</Tag>}
                 {change.late ? (
                   <Tag color="red" data-testid="change-late">
@@ -84,7 +95,7 @@ export function ChangeBanner({ change }: { change: ChangeDetail }) {
           ...(change.submittedAt
             ? [{ key: 'submitted', label: t('banner.submittedAt'), children: formatDateTime(change.submittedAt) }]
             : []),
-          ...(change.due ? [{ key: 'due', label: t('banner.due'), children: change.due.date }] : []),
+          ...(change.due ? [{ key: 'due', label: t('banner.due'), children: formatDate(change.due.date) }] : []),
         ]}
       />
       <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
@@ -119,7 +130,7 @@ function BackLink({ change }: { change: ChangeDetail }) {
 function ChangeEditor({ change }: { change: ChangeDetail }) {
   const { t } = useCatalog(changesCatalog);
   const qc = useQueryClient();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const refresh = () => qc.invalidateQueries({ queryKey: changeKey(change.id) });
   const files: AttachmentOps = {
     // A replacement takes the place of the one file of its kind (mode=replace); next to others, it is added and the
@@ -170,7 +181,7 @@ function ChangeEditor({ change }: { change: ChangeDetail }) {
           submit: t('editor.submit'),
         }}
         banner={<ChangeBanner change={change} />}
-        confirmExtra={<DiffTable diff={change.diff} />}
+        confirmExtra={diffOf(change)}
         submitBlocked={blocked}
       />
     </>
@@ -210,7 +221,7 @@ function ChangeView({ change }: { change: ChangeDetail }) {
       >
         <Alert type={state.type} showIcon style={{ marginBottom: 16 }} title={state.text} data-testid="change-state" />
         <ChangeBanner change={change} />
-        <DiffTable diff={change.diff} />
+        {diffOf(change)}
         <Typography.Title level={5}>{t('readonly.attachments')}</Typography.Title>
         <List
           bordered

@@ -1,10 +1,11 @@
 /** The filing editor: the step editor on a filing's draft, saved through PUT /api/filings/:id and submitted. */
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Spin } from 'antd';
+import { Spin } from 'antd';
 import { Navigate, useNavigate, useParams } from 'react-router';
 import { editorCatalog } from '../../../../shared/i18n/locales/editor.js';
 import { RouteError } from '../../../components/RouteError.js';
 import { paths } from '../../../config/paths.js';
+import { useFeedback } from '../../../lib/feedback.js';
 import { formatDate } from '../../../lib/format.js';
 import { useCatalog } from '../../../lib/i18n.js';
 import {
@@ -33,7 +34,7 @@ function FilingEditor({ filing }: { filing: Filing }) {
   const { t: te } = useCatalog(editorCatalog);
   const qc = useQueryClient();
   const navigate = useNavigate();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const correcting = filing.status === 'correction_requested';
   return (
     <StepEditor

@@ -1,21 +1,34 @@
 /** A filing's status: where it stands on the way through review, with the due date and what comes next. */
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Popconfirm, Result, Space, Spin, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Result, Space, Spin, Typography } from 'antd';
+import { Suspense } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { commonCatalog } from '../../../../shared/i18n/locales/common.js';
 import { filingStatusCatalog } from '../../../../shared/i18n/locales/filingStatus.js';
 import { CorrectionNotice } from '../../../components/filing/CorrectionNotice.js';
+import { Popconfirm } from '../../../components/overlays/overlays.js';
 import { RouteError } from '../../../components/RouteError.js';
 import { StatusTag } from '../../../components/StatusTag.js';
+import { LazyTimeline } from '../../../components/timeline/LazyTimeline.js';
 import { paths } from '../../../config/paths.js';
+import { lazyComponent } from '../../../lib/chunks.js';
+import { useApiErrorText } from '../../../lib/errors.js';
+import { useFeedback } from '../../../lib/feedback.js';
 import { formatDateTime as fmt, formatDate } from '../../../lib/format.js';
-import { useCatalog, useI18n } from '../../../lib/i18n.js';
-import { fieldLabel } from '../../../lib/labels.js';
+import { useCatalog } from '../../../lib/i18n.js';
+import { useLabels } from '../../../lib/labels.js';
 import { type FilingWithHistory, useDeleteDraft } from '../api/drafts.js';
 import { type Filing, type FilingAction, filingKey, filingsKey, useFiling, withdrawFiling } from '../api/filings.js';
-import { AfterApprovalCards, Article8Notice, RevokedNotice } from '../components/AfterApprovalCards.js';
 import { DueText } from '../components/DueText.js';
 import { FilingDocuments } from '../components/FilingDocuments.js';
-import { LifecyclePanel } from '../components/LifecyclePanel.js';
+
+// What only some filings show (after approval: changes, deregistration, versions; the Article 8 notice): loaded
+// then, not with the page (`npm run bench:bundle`).
+const loadAfterApproval = () => import('../components/AfterApprovalCards.js');
+const AfterApprovalCards = lazyComponent(async () => (await loadAfterApproval()).AfterApprovalCards);
+const Article8Notice = lazyComponent(async () => (await loadAfterApproval()).Article8Notice);
+const RevokedNotice = lazyComponent(async () => (await loadAfterApproval()).RevokedNotice);
+const LifecyclePanel = lazyComponent(async () => (await import('../components/LifecyclePanel.js')).LifecyclePanel);
 
 type StatusT = ReturnType<typeof useCatalog<typeof filingStatusCatalog>>['t'];
 
@@ -206,13 +219,15 @@ function ApprovedBanner({ f }: { f: Filing }) {
 
 export function FilingStatusPage() {
   const { id = '' } = useParams();
-  const { t, lang } = useI18n();
+  const { t } = useCatalog(commonCatalog);
   const { t: ts } = useCatalog(filingStatusCatalog);
+  const labels = useLabels();
+  const errorText = useApiErrorText();
   const filing = useFiling(id);
   const qc = useQueryClient();
   const navigate = useNavigate();
   const remove = useDeleteDraft();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   if (filing.isPending) return <Spin style={{ display: 'block', marginTop: 80 }} />;
   if (filing.error) return <RouteError error={filing.error} />;
   const f = filing.data;
@@ -222,7 +237,7 @@ export function FilingStatusPage() {
       title={
         <Space wrap>
           <Typography.Title level={4} style={{ margin: 0, whiteSpace: 'normal' }}>
-            {f.data.platform?.name || t.unnamed}
+            {f.data.platform?.name || t('filing.unnamed')}
           </Typography.Title>
           <StatusTag status={f.status} />
         </Space>
@@ -246,7 +261,7 @@ export function FilingStatusPage() {
                     message.success(ts('actions.removed'));
                     navigate(paths.filings);
                   },
-                  onError: (err) => message.error(err.message),
+                  onError: (err) => message.error(errorText(err)),
                 })
               }
             >
@@ -274,19 +289,31 @@ export function FilingStatusPage() {
       }
     >
       <ApprovedBanner f={f} />
-      <RevokedNotice f={f} />
+      {f.status === 'revoked' && (
+        <Suspense fallback={<Spin />}>
+          <RevokedNotice f={f} />
+        </Suspense>
+      )}
       <CorrectionAlert f={f} />
-      <Article8Notice f={f} />
-      <LifecyclePanel f={f} />
-      <AfterApprovalCards f={f} />
+      {f.article8 && (
+        <Suspense fallback={null}>
+          <Article8Notice f={f} />
+        </Suspense>
+      )}
+      {f.filingNumber && (
+        <Suspense fallback={<Spin style={{ display: 'block', margin: '0 auto 24px' }} />}>
+          <LifecyclePanel f={f} />
+          <AfterApprovalCards f={f} />
+        </Suspense>
+      )}
       <Descriptions
         size="small"
         column={{ xs: 1, sm: 2 }}
         style={{ marginBottom: 24 }}
         items={[
-          { key: 'num', label: t.filingNumber, children: f.filingNumber ?? ts('details.numberPending') },
+          { key: 'num', label: t('filing.filingNumber'), children: f.filingNumber ?? ts('details.numberPending') },
           { key: 'home', label: ts('details.homepage'), children: f.data.platform?.homepageUrl ?? '—' },
-          { key: 'due', label: t.dueDate, children: f.due ? <DueText due={f.due} bare /> : '—' },
+          { key: 'due', label: t('filing.dueDate'), children: f.due ? <DueText due={f.due} bare /> : '—' },
           {
             key: 'late',
             label: ts('details.article8'),
@@ -302,7 +329,7 @@ export function FilingStatusPage() {
         ]}
       />
       <FilingDocuments f={f} />
-      <Timeline data-testid="filing-timeline" items={timelineItems(f, ts, (field) => fieldLabel(field, lang))} />
+      <LazyTimeline data-testid="filing-timeline" items={timelineItems(f, ts, labels.field)} />
       {f.status === 'draft' && !f.completeness.complete && (
         <Typography.Paragraph type="secondary">
           {ts('details.remaining', { count: f.completeness.errors.length })}

@@ -1,39 +1,44 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Popconfirm, Space, Table, Typography } from 'antd';
+import { Button, Card, Empty, Space, Table, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router';
+import { commonCatalog } from '../../../../shared/i18n/locales/common.js';
 import { filingStatusCatalog } from '../../../../shared/i18n/locales/filingStatus.js';
+import { Popconfirm } from '../../../components/overlays/overlays.js';
 import { StatusTag } from '../../../components/StatusTag.js';
 import { paths } from '../../../config/paths.js';
+import { useApiErrorText } from '../../../lib/errors.js';
+import { useFeedback } from '../../../lib/feedback.js';
 import { formatDateTime } from '../../../lib/format.js';
-import { useCatalog, useI18n } from '../../../lib/i18n.js';
+import { useCatalog } from '../../../lib/i18n.js';
 import { useDeleteDraft, useNewFiling } from '../api/drafts.js';
 import { type FilingSummary, useMyFilings } from '../api/filings.js';
 import { DueText } from '../components/DueText.js';
 
 export function FilingsListPage() {
-  const { t } = useI18n();
+  const { t } = useCatalog(commonCatalog);
   const { t: ts } = useCatalog(filingStatusCatalog);
   const filings = useMyFilings();
   // 新建备案 goes back to an empty draft if there is one, rather than starting another on every click.
   const create = useNewFiling();
   const remove = useDeleteDraft();
   const navigate = useNavigate();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
+  const errorText = useApiErrorText();
   const onCreate = () =>
     create.mutate(undefined, {
       onSuccess: (f) => navigate(paths.filingEdit(f.id)),
-      onError: (err) => message.error(err.message),
+      onError: (err) => message.error(errorText(err)),
     });
   return (
     <Card
       title={
         <Typography.Title level={4} style={{ margin: 0 }}>
-          {t.myFilings}
+          {t('nav.myFilings')}
         </Typography.Title>
       }
       extra={
         <Button type="primary" icon={<PlusOutlined />} onClick={onCreate} loading={create.isPending}>
-          {t.newFiling}
+          {t('filing.newFiling')}
         </Button>
       }
     >
@@ -42,25 +47,25 @@ export function FilingsListPage() {
         loading={filings.isPending}
         dataSource={filings.data ?? []}
         pagination={false}
-        locale={{ emptyText: <Empty description={t.emptyFilings} /> }}
+        locale={{ emptyText: <Empty description={t('filing.emptyFilings')} /> }}
         columns={[
           {
-            title: t.platformName,
-            render: (_, f) => <Link to={paths.filing(f.id)}>{f.platformName || t.unnamed}</Link>,
+            title: t('filing.platformName'),
+            render: (_, f) => <Link to={paths.filing(f.id)}>{f.platformName || t('filing.unnamed')}</Link>,
           },
-          { title: t.status, render: (_, f) => <StatusTag status={f.status} /> },
-          { title: t.filingNumber, render: (_, f) => f.filingNumber ?? '—' },
-          { title: t.dueDate, render: (_, f) => (f.due ? <DueText due={f.due} bare /> : '—') },
-          { title: t.updatedAt, render: (_, f) => formatDateTime(f.updatedAt) },
+          { title: t('words.status'), render: (_, f) => <StatusTag status={f.status} /> },
+          { title: t('filing.filingNumber'), render: (_, f) => f.filingNumber ?? '—' },
+          { title: t('filing.dueDate'), render: (_, f) => (f.due ? <DueText due={f.due} bare /> : '—') },
+          { title: t('words.updatedAt'), render: (_, f) => formatDateTime(f.updatedAt) },
           {
-            title: t.actions,
+            title: t('words.actions'),
             render: (_, f) => (
               <Space wrap>
                 {f.status === 'draft' && <Link to={paths.filingEdit(f.id)}>{ts('actions.continue')}</Link>}
                 {f.status === 'correction_requested' && (
                   <Link to={paths.filingEdit(f.id)}>{ts('actions.correct')}</Link>
                 )}
-                <Link to={paths.filing(f.id)}>{t.view}</Link>
+                <Link to={paths.filing(f.id)}>{t('words.view')}</Link>
                 {f.status === 'draft' && (
                   <Popconfirm
                     title={ts('actions.removeConfirm')}
@@ -70,7 +75,7 @@ export function FilingsListPage() {
                     onConfirm={() =>
                       remove.mutate(f.id, {
                         onSuccess: () => message.success(ts('actions.removed')),
-                        onError: (err) => message.error(err.message),
+                        onError: (err) => message.error(errorText(err)),
                       })
                     }
                   >

@@ -2,8 +2,9 @@
  * A review due date, coloured by urgency: red when overdue, orange with 3 working days or fewer left; 暂定 when the
  * year's holiday schedule is not entered yet.
  */
-import { Space, Tag, Tooltip, Typography } from 'antd';
+import { Space, Tag, Typography } from 'antd';
 import { reviewCatalog } from '../../../../shared/i18n/locales/review.js';
+import { Tooltip } from '../../../components/overlays/overlays.js';
 import { formatDate } from '../../../lib/format.js';
 import { useCatalog } from '../../../lib/i18n.js';
 import type { Due } from '../api/review.js';

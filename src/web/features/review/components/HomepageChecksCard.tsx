@@ -2,6 +2,7 @@
 import { Alert, Button, Descriptions, Empty, List, Space, Spin, Tag, Typography } from 'antd';
 import { monitorCatalog } from '../../../../shared/i18n/locales/monitor.js';
 import { HomepageReason } from '../../../components/HomepageReason.js';
+import { useApiErrorText } from '../../../lib/errors.js';
 import { formatDateTime } from '../../../lib/format.js';
 import { useCatalog } from '../../../lib/i18n.js';
 import {
@@ -21,6 +22,7 @@ const COLOURS: Record<HomepageCheckView['result'], string> = {
 
 export function HomepageChecksCard({ filingId }: { filingId: string }) {
   const { t } = useCatalog(monitorCatalog);
+  const errorText = useApiErrorText();
   const checks = useHomepageChecks(filingId);
   const run = useRunHomepageCheck(filingId);
   if (checks.isPending) return <Spin />;
@@ -33,9 +35,7 @@ export function HomepageChecksCard({ filingId }: { filingId: string }) {
         <Button type="primary" loading={run.isPending} onClick={() => run.mutate()}>
           {run.isPending ? t('running') : t('runNow')}
         </Button>
-        {run.isError && (
-          <Alert type="error" showIcon message={t('failed', { message: (run.error as Error).message })} />
-        )}
+        {run.isError && <Alert type="error" showIcon message={t('failed', { message: errorText(run.error) })} />}
         {monitor?.flaggedAt && (
           <Alert type="warning" showIcon message={t('flagged', { count: monitor.consecutiveMisses })} />
         )}

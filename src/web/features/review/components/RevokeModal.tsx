@@ -2,10 +2,12 @@
  * Revoking a filing (SPEC §8, admins): the legal basis, the reason the applicant will read, and optionally the verified
  * complaint behind it (Article 9). The basis goes in front of the reason (the API takes `{ reason, complaintId? }`).
  */
-import { Alert, App, Form, Input, Modal, Select } from 'antd';
+import { Alert, Form, Input, Modal, Select } from 'antd';
 import { revokeBody } from '../../../../shared/api/revocation.js';
 import { reviewLifecycleCatalog } from '../../../../shared/i18n/locales/reviewLifecycle.js';
 import { ApiError } from '../../../lib/api.js';
+import { useApiErrorText, useIssueText } from '../../../lib/errors.js';
+import { useFeedback } from '../../../lib/feedback.js';
 import { useCatalog } from '../../../lib/i18n.js';
 import { useRevoke } from '../api/lifecycle.js';
 
@@ -23,7 +25,9 @@ interface Values {
 
 export function RevokeModal({ filingId, onClose }: { filingId: string; onClose: () => void }) {
   const { t } = useCatalog(reviewLifecycleCatalog);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
+  const issueText = useIssueText();
+  const errorText = useApiErrorText();
   const [form] = Form.useForm<Values>();
   const revoke = useRevoke(filingId);
 
@@ -44,8 +48,8 @@ export function RevokeModal({ filingId, onClose }: { filingId: string; onClose: 
       },
       onError: (err) => {
         if (err instanceof ApiError && err.errors.length)
-          form.setFields(err.errors.map((e) => ({ name: e.field as never, errors: [e.message] })));
-        else message.error(err.message);
+          form.setFields(err.errors.map((e) => ({ name: e.field as never, errors: [issueText(e)] })));
+        else message.error(errorText(err));
       },
     });
   };

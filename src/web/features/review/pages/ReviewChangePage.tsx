@@ -5,31 +5,18 @@
  * than the current one cannot be approved (the server answers 409 stale_change; the page says so first).
  */
 import { ArrowLeftOutlined, CheckCircleOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  Descriptions,
-  Grid,
-  Result,
-  Row,
-  Space,
-  Spin,
-  Tag,
-  Tooltip,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Grid, Result, Row, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { changesCatalog } from '../../../../shared/i18n/locales/changes.js';
 import { reviewCatalog } from '../../../../shared/i18n/locales/review.js';
 import { reviewLifecycleCatalog } from '../../../../shared/i18n/locales/reviewLifecycle.js';
 import { DiffTable } from '../../../components/DiffTable.js';
+import { Tooltip } from '../../../components/overlays/overlays.js';
 import { RouteError } from '../../../components/RouteError.js';
 import { paths } from '../../../config/paths.js';
 import { useApiErrorText } from '../../../lib/errors.js';
+import { useFeedback } from '../../../lib/feedback.js';
 import { formatDate, formatDateTime, formatNumber } from '../../../lib/format.js';
 import { useCatalog } from '../../../lib/i18n.js';
 import { useLabels } from '../../../lib/labels.js';
@@ -73,7 +60,7 @@ function ChangeReview({ change }: { change: ReviewChange }) {
   const labels = useLabels();
   const errorText = useApiErrorText();
   const statusLabel = labels.changeStatus(change.status);
-  const { message, modal } = App.useApp();
+  const { message, modal } = useFeedback();
   const approve = useApproveChange(change.id);
   const requestCorrection = useRequestChangeCorrection(change.id);
   const [correcting, setCorrecting] = useState(false);

@@ -10,36 +10,23 @@ import {
   FilePdfOutlined,
   SafetyCertificateOutlined,
 } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  Descriptions,
-  Grid,
-  Result,
-  Row,
-  Select,
-  Space,
-  Spin,
-  Tag,
-  Tooltip,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Grid, Result, Row, Select, Space, Spin, Tag, Typography } from 'antd';
 import { Suspense, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { monitorCatalog } from '../../../../shared/i18n/locales/monitor.js';
 import { reviewCatalog } from '../../../../shared/i18n/locales/review.js';
 import { reviewLifecycleCatalog } from '../../../../shared/i18n/locales/reviewLifecycle.js';
-import { DiffTable, fieldLabel } from '../../../components/DiffTable.js';
+import { DiffTable } from '../../../components/DiffTable.js';
+import { Tooltip } from '../../../components/overlays/overlays.js';
 import { RouteError } from '../../../components/RouteError.js';
 import { StatusTag } from '../../../components/StatusTag.js';
 import { paths } from '../../../config/paths.js';
 import { lazyComponent, useOpenedOnce } from '../../../lib/chunks.js';
 import { useApiErrorText, useIssueText } from '../../../lib/errors.js';
+import { useFeedback } from '../../../lib/feedback.js';
 import { formatDate, formatDateTime } from '../../../lib/format.js';
 import { useCatalog, useI18n } from '../../../lib/i18n.js';
+import { fieldLabel } from '../../../lib/labels.js';
 import { useMe } from '../../../lib/session.js';
 import {
   type ReviewFiling,
@@ -86,7 +73,7 @@ function ReviewPage({ filing }: { filing: RoundFiling }) {
   const issueText = useIssueText();
   const { t: tm } = useCatalog(monitorCatalog);
   const { lang } = useI18n();
-  const { message, modal } = App.useApp();
+  const { message, modal } = useFeedback();
   const [revoking, setRevoking] = useState(false);
   // On a phone the decisions go under the title, which would otherwise be squeezed out.
   const wide = !!Grid.useBreakpoint().md;

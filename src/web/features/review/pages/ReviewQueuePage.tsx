@@ -2,7 +2,7 @@
  * The review queue: filings by due date, overdue first, with how many working days are left, who has them and
  * whether they were filed late (Article 8). A row opens the review page; unassigned ones can be claimed here.
  */
-import { App, Button, Card, Empty, Radio, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Empty, Radio, Space, Table, Tag, Typography } from 'antd';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { DECIDED_FILTERS, DUE_FILTERS, MONITOR_FILTERS } from '../../../../shared/api/listFilters.js';
 import { changesCatalog } from '../../../../shared/i18n/locales/changes.js';
@@ -11,9 +11,11 @@ import { reviewCatalog } from '../../../../shared/i18n/locales/review.js';
 import { reviewLifecycleCatalog } from '../../../../shared/i18n/locales/reviewLifecycle.js';
 import { CoverageAlert } from '../../../components/CoverageAlert.js';
 import { type ActiveFilter, FilterTags } from '../../../components/FilterTags.js';
+import { Tooltip } from '../../../components/overlays/overlays.js';
 import { StatusTag } from '../../../components/StatusTag.js';
 import { paths } from '../../../config/paths.js';
 import { useApiErrorText } from '../../../lib/errors.js';
+import { useFeedback } from '../../../lib/feedback.js';
 import { formatDate } from '../../../lib/format.js';
 import { useCatalog } from '../../../lib/i18n.js';
 import { useMe } from '../../../lib/session.js';
@@ -95,7 +97,7 @@ export function ReviewQueuePage() {
   const { t: tc } = useCatalog(changesCatalog);
   const me = useMe();
   const navigate = useNavigate();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [params, setParams] = useQueueParams();
   const queue = useQueue(params);
   const claim = useClaimFromQueue();

@@ -1,7 +1,8 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Form, Input, Radio, Space } from 'antd';
+import { Button, Form, Input, Radio, Space } from 'antd';
 import dayjs from 'dayjs';
 import { editorCatalog } from '../../../../../shared/i18n/locales/editor.js';
+import { DatePicker } from '../../../../components/datePicker/DatePicker.js';
 import { useCatalog } from '../../../../lib/i18n.js';
 import { Field, GroupError } from './EditorContext.js';
 import { counted, LIMITS } from './limits.js';

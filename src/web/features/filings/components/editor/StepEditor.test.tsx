@@ -4,10 +4,10 @@
  * marked changed). Saves go to a spy instead of the API.
  */
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { App } from 'antd';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import type { FilingDraft } from '../../../../../shared/filing/schema.js';
+import { FeedbackHost } from '../../../../lib/feedback.js';
 import { I18nProvider } from '../../../../lib/i18n.js';
 import type { Correction } from '../../api/filings.js';
 import { StepEditor } from './StepEditor.js';
@@ -46,9 +46,8 @@ function renderEditor(opts: { data?: FilingDraft; step?: string; correction?: Co
   });
   const view = render(
     <I18nProvider lang="zh" setLang={() => {}}>
-      <App>
-        <RouterProvider router={router} />
-      </App>
+      <FeedbackHost prefetchAfterMs={null} />
+      <RouterProvider router={router} />
     </I18nProvider>,
   );
   return { ...view, save, router };
@@ -105,7 +104,8 @@ describe('errors only for what was typed', () => {
 
   it('shares summing to 90 are an error at the capital step, not only at submit', async () => {
     renderEditor({ data: { sponsor: { type: 'enterprise' } }, step: 'capital' });
-    fireEvent.change(screen.getByLabelText('股东 1'), { target: { value: '甲公司' } });
+    // The later steps' code loads when the step opens.
+    fireEvent.change(await screen.findByLabelText('股东 1', {}, { timeout: 15_000 }), { target: { value: '甲公司' } });
     const share = screen.getByLabelText('持股比例');
     fireEvent.change(share, { target: { value: '90' } });
     fireEvent.blur(share);
@@ -124,7 +124,7 @@ describe('errors only for what was typed', () => {
 
   it('a lower-case credit code is kept upper-case, as the applicant sees it', async () => {
     const { save } = renderEditor({ data: { sponsor: { type: 'enterprise' } }, step: 'sponsor' });
-    const code = screen.getByLabelText('统一社会信用代码') as HTMLInputElement;
+    const code = (await screen.findByLabelText('统一社会信用代码', {}, { timeout: 15_000 })) as HTMLInputElement;
     fireEvent.change(code, { target: { value: '91350100m000100y43' } });
     expect(code.value).toBe('91350100M000100Y43');
     fireEvent.click(button('下一步'));
@@ -134,7 +134,7 @@ describe('errors only for what was typed', () => {
 
   it('offers the licence confirmation only for a code whose sole fault is the check character', async () => {
     renderEditor({ data: { sponsor: { type: 'enterprise' } }, step: 'sponsor' });
-    const code = screen.getByLabelText('统一社会信用代码');
+    const code = await screen.findByLabelText('统一社会信用代码', {}, { timeout: 15_000 });
     fireEvent.change(code, { target: { value: '91350211M0000XUF46' } });
     expect(await screen.findByTestId('id-number-confirm')).toBeTruthy();
     fireEvent.change(code, { target: { value: '91350211M0000XUF4' } });

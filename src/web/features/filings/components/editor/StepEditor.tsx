@@ -4,8 +4,8 @@
  * confirmation step. It edits a filing's draft (FilingEditorPage) or a change's copy of the record (ChangeEditorPage):
  * the page gives it the form, where files go, how to save and submit, and its texts.
  */
-import { CheckCircleFilled, CloseCircleFilled, DownOutlined } from '@ant-design/icons';
-import { App, Button, Card, Dropdown, Form, Space, Spin, Steps, Typography } from 'antd';
+import { DownOutlined } from '@ant-design/icons';
+import { Button, Card, Form, Space, Spin, Steps, Typography } from 'antd';
 import { type ReactNode, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useBlocker, useSearchParams } from 'react-router';
 import { chinaToday } from '../../../../../shared/calendar/index.js';
@@ -16,26 +16,37 @@ import { editorCatalog } from '../../../../../shared/i18n/locales/editor.js';
 import { CorrectionNotice } from '../../../../components/filing/CorrectionNotice.js';
 import { ApiError } from '../../../../lib/api.js';
 import { lazyComponent } from '../../../../lib/chunks.js';
+import { useApiErrorText } from '../../../../lib/errors.js';
+import { useFeedback } from '../../../../lib/feedback.js';
 import { formatTime } from '../../../../lib/format.js';
 import { useCatalog, useI18n } from '../../../../lib/i18n.js';
 import type { Correction } from '../../api/filings.js';
-import { CapitalStep } from './CapitalStep.js';
 import { validateValues } from './draftValues.js';
 import { type AttachmentOps, EditorProvider, type EditorSubject } from './EditorContext.js';
 import { PlatformStep } from './PlatformStep.js';
-import { MlpsStep, RulesStep } from './RulesMlpsSteps.js';
-import { PeopleStep, SponsorStep } from './SponsorPeopleSteps.js';
 import { type StepKey, stepOfField, visibleSteps } from './steps.js';
 import { useAutosave } from './useAutosave.js';
 
 /**
- * The last two steps (uploads; the whole filing as read-only view) load after the editor has opened, not with it
- * (`npm run bench:bundle`); a while after the editor opens they are fetched anyway, so the click there is quick.
+ * Only the first step (the platform) comes with the editor; the others (their selects, number inputs and upload
+ * lists; the whole filing as read-only view) load when opened, not with it (`npm run bench:bundle`), and a while
+ * after the editor opens they are fetched anyway, so that a click there is quick. The phone's step menu likewise.
  */
-const loadAttachmentsStep = async () => (await import('./AttachmentsStep.js')).AttachmentsStep;
-const loadConfirmStep = async () => (await import('./ConfirmStep.js')).ConfirmStep;
-const AttachmentsStep = lazyComponent(loadAttachmentsStep);
-const ConfirmStep = lazyComponent(loadConfirmStep);
+const loadSponsorPeople = () => import('./SponsorPeopleSteps.js');
+const loadCapital = () => import('./CapitalStep.js');
+const loadRulesMlps = () => import('./RulesMlpsSteps.js');
+const loadAttachmentsStep = () => import('./AttachmentsStep.js');
+const loadConfirmStep = () => import('./ConfirmStep.js');
+const loadStepMenu = () => import('./StepMenu.js');
+const SponsorStep = lazyComponent(async () => (await loadSponsorPeople()).SponsorStep);
+const PeopleStep = lazyComponent(async () => (await loadSponsorPeople()).PeopleStep);
+const CapitalStep = lazyComponent(async () => (await loadCapital()).CapitalStep);
+const RulesStep = lazyComponent(async () => (await loadRulesMlps()).RulesStep);
+const MlpsStep = lazyComponent(async () => (await loadRulesMlps()).MlpsStep);
+const AttachmentsStep = lazyComponent(async () => (await loadAttachmentsStep()).AttachmentsStep);
+const ConfirmStep = lazyComponent(async () => (await loadConfirmStep()).ConfirmStep);
+const StepMenu = lazyComponent(async () => (await loadStepMenu()).StepMenu);
+const laterSteps = [loadSponsorPeople, loadCapital, loadRulesMlps, loadAttachmentsStep, loadConfirmStep, loadStepMenu];
 
 export interface StepEditorProps {
   subject: EditorSubject;
@@ -145,21 +156,22 @@ export function StepEditor({
 }: StepEditorProps) {
   const { lang } = useI18n();
   const { t: te } = useCatalog(editorCatalog);
+  const errorText = useApiErrorText();
   const [form] = Form.useForm();
-  const { message, modal } = App.useApp();
+  const { message, modal } = useFeedback();
   const [params, setParams] = useSearchParams();
   const [values, setValues] = useState<unknown>(() => initialValues(filing));
   const [touched, setTouched] = useState<Set<string>>(() => new Set());
   const [showAll, setShowAll] = useState(false);
   const [serverErrors, setServerErrors] = useState<FieldError[]>([]);
   const [submitting, setSubmitting] = useState(false);
+  const [menuTapped, setMenuTapped] = useState(false);
   const today = chinaToday();
 
-  // The last steps' code, fetched once the editor has settled (see loadConfirmStep).
+  // The other steps' code, fetched once the editor has settled (see laterSteps).
   useEffect(() => {
     const timer = setTimeout(() => {
-      void loadAttachmentsStep().catch(() => undefined);
-      void loadConfirmStep().catch(() => undefined);
+      for (const load of laterSteps) void load().catch(() => undefined);
     }, 3000);
     return () => clearTimeout(timer);
   }, []);
@@ -287,9 +299,9 @@ export function StepEditor({
       if (err instanceof ApiError && err.errors.length) {
         setServerErrors(err.errors);
         setShowAll(true);
-        message.error(err.message);
+        message.error(te('stillErrors', { count: err.errors.length }));
       } else {
-        message.error(err instanceof Error ? err.message : te('submitFailed'));
+        message.error(err instanceof ApiError ? errorText(err) : te('submitFailed'));
       }
     } finally {
       setSubmitting(false);
@@ -311,6 +323,18 @@ export function StepEditor({
       status === 'finish' ? te('steps.done') : status === 'error' ? te('steps.hasErrors') : te('steps.incomplete');
     return { key, status, note };
   });
+
+  const menuButton = (
+    <Button className="vcp-step-menu" size="small" data-testid="step-menu">
+      {te('steps.all')} <DownOutlined />
+    </Button>
+  );
+  // Tapped before the menu's code arrived: it opens once it has.
+  const waitingButton = (
+    <Button className="vcp-step-menu" size="small" data-testid="step-menu" onClick={() => setMenuTapped(true)}>
+      {te('steps.all')} <DownOutlined />
+    </Button>
+  );
 
   const body: Record<StepKey, React.ReactNode> = {
     platform: <PlatformStep />,
@@ -411,38 +435,12 @@ export function StepEditor({
               <span className="vcp-step-position">{te('steps.position', { n: index + 1, total: steps.length })}</span>
               {te(`steps.${current}`)}
             </Typography.Title>
-            <Dropdown
-              trigger={['click']}
-              menu={{
-                selectedKeys: [current],
-                onClick: ({ key }) => void goTo(key as StepKey),
-                items: stepItems.map(({ key: k, status, note }, i) => ({
-                  key: k,
-                  danger: status === 'error',
-                  icon:
-                    status === 'finish' ? (
-                      <CheckCircleFilled style={{ color: '#389e0d' }} />
-                    ) : status === 'error' ? (
-                      <CloseCircleFilled />
-                    ) : undefined,
-                  label: (
-                    <span data-testid={`step-menu-${k}`} data-status={status}>
-                      {k === 'confirm'
-                        ? te('steps.menuItemPlain', { n: i + 1, name: te(`steps.${k}`) })
-                        : te('steps.menuItem', {
-                            n: i + 1,
-                            name: te(`steps.${k}`),
-                            note: k === current ? te('steps.current') : note,
-                          })}
-                    </span>
-                  ),
-                })),
-              }}
-            >
-              <Button className="vcp-step-menu" size="small" data-testid="step-menu">
-                {te('steps.all')} <DownOutlined />
-              </Button>
-            </Dropdown>
+            {/* The phone's list of steps (global.css shows it there): its menu loads when first shown. */}
+            <Suspense fallback={waitingButton}>
+              <StepMenu current={current} items={stepItems} onPick={(k) => void goTo(k)} openAtOnce={menuTapped}>
+                {menuButton}
+              </StepMenu>
+            </Suspense>
           </div>
           <Suspense fallback={<Spin />}>{body[current]}</Suspense>
         </Form>
