@@ -76,7 +76,12 @@ export async function writeBlob(
     const at = seq++;
     const write = sealer
       .seal(piece, chunkAad(blobId, at))
-      .then((content) => ctx.db.insert(attachmentChunks).values({ blobId, seq: at, content }))
+      // A plain statement: Drizzle's insert builder cost the main thread ~0.8 ms per chunk (bench:upload's profile).
+      .then((content) =>
+        ctx.db.execute(
+          sql`insert into attachment_chunks (blob_id, seq, content) values (${blobId}, ${at}, ${content})`,
+        ),
+      )
       .then(() => undefined);
     // Awaited below (in order, or all together on failure); this only keeps it from counting as unhandled meanwhile.
     write.catch(() => {});
