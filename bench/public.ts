@@ -12,7 +12,8 @@
  * - uncached: K distinct terms (2-character words and number prefixes) and K distinct records, each asked exactly
  *   once, 64 at a time: the path through the database;
  * - the portal's other pages (home, guide, self-check, open data, transparency).
- * The first search and the first record page after the server started are timed alone ("cold start").
+ * The first search and the first record page after the server started and built its registry index are timed alone
+ * ("cold start"); the index's build time and the server's memory before and after it are printed on the same line.
  *
  * Bars (SPEC §7): search and the list ≥ 0.50× bare with p99 < 50 ms; a record (API and page) ≥ 0.70× bare. The
  * portal's other pages have no bar of their own in §7: the record page's is applied. Exit 1 when a case fails.

@@ -380,15 +380,13 @@ export class RegistryIndex {
         return null; // reported by startBuild; SQL answers this request
       }
     }
-    const generation = this.generation();
-    if (generation !== this.syncedGeneration || this.opts.ttlMs <= 0) {
-      // This process recorded a public event (or nothing may be kept): catch up before answering.
-      for (let round = 0; round < 3 && (generation !== this.syncedGeneration || this.opts.ttlMs <= 0); round++) {
-        await this.sync();
-        if (this.opts.ttlMs <= 0) break;
-      }
-    } else if (this.clock() - this.lastSyncAt >= this.opts.ttlMs && !this.syncing) {
-      await this.sync();
+    if (this.opts.ttlMs <= 0) {
+      await this.sync(); // nothing may be kept: catch up before every answer
+    } else {
+      // This process recorded a public event: catch up before answering (a sync already under way may predate it,
+      // hence the rounds). Otherwise catch up once the TTL has passed; only the request that starts it waits.
+      for (let round = 0; round < 3 && this.generation() !== this.syncedGeneration; round++) await this.sync();
+      if (this.clock() - this.lastSyncAt >= this.opts.ttlMs && !this.syncing) await this.sync();
     }
     return this.snapshot;
   }
