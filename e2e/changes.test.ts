@@ -181,11 +181,13 @@ describe('a change filing and a revocation in the browser', () => {
       .locator('.ant-radio-button-wrapper')
       .filter({ hasText: /^变更$/ })
       .click();
+    // Only changes under this filter, once its list has replaced the unfiltered one (which holds this row too, so
+    // finding the row alone does not say the filter has been applied).
+    await expect.poll(() => staff.getByTestId('queue-kind').filter({ hasText: '新备案' }).count()).toBe(0);
     const row = staff.getByTestId('queue-row').filter({ hasText: FIRST_TRY });
     await row.waitFor();
     expect(await row.getByTestId('queue-kind').textContent()).toBe('变更');
     expect(await row.getByTestId('queue-late').textContent()).toBe('逾期变更');
-    // Only changes under this filter.
     expect(await staff.getByTestId('queue-kind').filter({ hasText: '新备案' }).count()).toBe(0);
     await shots(staff, '64-review-queue-changes');
     // 注销 lists the deregistrations instead (none of this filing: it is still valid).
