@@ -5,8 +5,7 @@
  * hands each one over; its memory is transferred to the thread and the sealed (or opened) chunk is transferred back,
  * so nothing is copied through the message port.
  *
- * The format is FieldCipher's (crypto/fieldCipher.ts), byte for byte: version | kidLength | kid | iv | tag | ct,
- * HMAC-SM3 over head ‖ kid ‖ iv ‖ len(aad) ‖ aad ‖ ct. Chunks sealed here open with `FieldCipher.openBytes` and the
+ * The format is FieldCipher's, written by the same functions (crypto/sealedFormat.ts). Chunks sealed here open with `FieldCipher.openBytes` and the
  * other way round (cryptoPool.test.ts checks both), so data from before the pool, key rotation and backups are
  * untouched. Small field values (personal data) stay synchronous on the main thread: a round trip to a thread costs
  * more than sealing a few hundred bytes (`npm run bench:seal`).
@@ -21,155 +20,16 @@
  * compare), at a lower priority than the main thread. An idle thread does not keep the process alive; main.ts closes
  * the pool on shutdown.
  *
- * The worker's code is a string evaluated as CommonJS (as db/pgliteThread.ts does), so that the same file works
- * from the build, under tsx and under vitest.
+ * A thread runs cryptoWorker.ts, which seals and opens with sealedFormat.ts, as FieldCipher does. From the build it
+ * is loaded as it is; from TypeScript sources (tsx, vitest) through tsx's loader, as demo/seed.ts loads its builder.
  */
 import { createHash } from 'node:crypto';
 import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { CryptoWorkerData } from './cryptoWorker.js';
 import { DecryptError, type FieldCipher } from './fieldCipher.js';
-
-const WORKER_SOURCE = `
-const { parentPort, threadId, workerData } = require('node:worker_threads');
-const { createCipheriv, createDecipheriv, createHash, createHmac, randomFillSync, timingSafeEqual } = require('node:crypto');
-// This thread yields to the one answering requests: on Linux a thread's own id takes a nice value of its own.
-try {
-  const os = require('node:os');
-  const tid = Number(require('node:fs').readlinkSync('/proc/thread-self').split('/').pop());
-  if (tid > 0 && workerData.niceness > 0) os.setPriority(tid, Math.min(19, os.getPriority(tid) + workerData.niceness));
-} catch {
-  // not Linux, or not allowed: the same priority as the rest of the process
-}
-const VERSION = 1;
-const IV_LEN = 16;
-const TAG_LEN = 32;
-// keyring id -> { active, keys: Map(kid -> { enc, mac }) }
-const rings = new Map();
-// upload id -> the SM3 of its chunks so far
-const hashes = new Map();
-const done = { sealed: 0, opened: 0 };
-
-class DecryptError extends Error {
-  constructor(message) { super(message); this.name = 'DecryptError'; }
-}
-
-// FieldCipher.tag: one HMAC over head | kid | iv | len(aad) | aad | ct.
-function tag(mac, head, kid, iv, ct, aad) {
-  const aadBuf = Buffer.from(aad, 'utf8');
-  const aadLen = Buffer.alloc(4);
-  aadLen.writeUInt32BE(aadBuf.length);
-  return createHmac('sm3', mac).update(head).update(kid).update(iv).update(aadLen).update(aadBuf).update(ct).digest();
-}
-
-function ringOf(id) {
-  const ring = rings.get(id);
-  if (!ring) throw new Error('no keyring ' + id + ' on this thread');
-  return ring;
-}
-
-// FieldCipher.sealBytes.
-function seal(ring, plain, aad) {
-  const key = ring.keys.get(ring.active);
-  const kid = Buffer.from(ring.active, 'ascii');
-  const iv = randomFillSync(Buffer.allocUnsafe(IV_LEN));
-  const cipher = createCipheriv('sm4-ctr', key.enc, iv);
-  const body = cipher.update(plain);
-  const last = cipher.final();
-  const ct = last.length ? Buffer.concat([body, last]) : body;
-  const head = Buffer.from([VERSION, kid.length]);
-  return Buffer.concat([head, kid, iv, tag(key.mac, head, kid, iv, ct, aad), ct]);
-}
-
-// FieldCipher.openBytes.
-function open(ring, buf, aad) {
-  if (buf.length < 2 || buf[0] !== VERSION) throw new DecryptError('unknown ciphertext version');
-  const kidLen = buf[1];
-  const ivAt = 2 + kidLen;
-  const tagAt = ivAt + IV_LEN;
-  const ctAt = tagAt + TAG_LEN;
-  if (buf.length < ctAt) throw new DecryptError('ciphertext too short');
-  const kid = buf.subarray(2, ivAt);
-  const key = ring.keys.get(kid.toString('ascii'));
-  if (!key) throw new DecryptError('no key "' + kid.toString('ascii') + '" in the keyring');
-  const iv = buf.subarray(ivAt, tagAt);
-  const ct = buf.subarray(ctAt);
-  const expected = tag(key.mac, buf.subarray(0, 2), kid, iv, ct, aad);
-  if (!timingSafeEqual(buf.subarray(tagAt, ctAt), expected)) throw new DecryptError('integrity check failed');
-  const decipher = createDecipheriv('sm4-ctr', key.enc, iv);
-  const body = decipher.update(ct);
-  const last = decipher.final();
-  return last.length ? Buffer.concat([body, last]) : body;
-}
-
-// Bytes that own their whole ArrayBuffer, so that it can be transferred (a small Buffer views Node's shared pool).
-function owned(buf) {
-  if (buf.byteOffset === 0 && buf.byteLength === buf.buffer.byteLength) return buf;
-  const copy = new Uint8Array(buf.byteLength);
-  copy.set(buf);
-  return copy;
-}
-
-// The chunk that came in goes out with the answer, unreferenced: it leaves this thread at once instead of waiting for
-// a garbage collection here, which a thread allocating little runs seldom (tens of MB of dead chunks held meanwhile).
-const spent = (data, out) => (data.buffer !== out.buffer && data.buffer.byteLength > 0 ? [data.buffer] : []);
-
-const bytesOf = (data) => Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-
-function handle(msg) {
-  switch (msg.op) {
-    case 'seal': {
-      const plain = bytesOf(msg.data);
-      if (msg.upload !== undefined) {
-        let hash = hashes.get(msg.upload);
-        if (!hash) hashes.set(msg.upload, (hash = createHash('sm3')));
-        hash.update(plain);
-      }
-      const out = owned(seal(ringOf(msg.ring), plain, msg.aad));
-      done.sealed++;
-      return [out, [out.buffer, ...spent(msg.data, out)]];
-    }
-    case 'open': {
-      const out = owned(open(ringOf(msg.ring), bytesOf(msg.data), msg.aad));
-      done.opened++;
-      return [out, [out.buffer, ...spent(msg.data, out)]];
-    }
-    case 'digest': {
-      const hash = hashes.get(msg.upload) || createHash('sm3');
-      hashes.delete(msg.upload);
-      return [hash.digest('hex'), []];
-    }
-    case 'stats':
-      return [{ threadId, sealed: done.sealed, opened: done.opened, uploads: hashes.size }, []];
-  }
-  throw new Error('unknown operation ' + msg.op);
-}
-
-parentPort.on('message', (msg) => {
-  if (msg.op === 'ring') {
-    const keys = new Map(msg.keys.map(([kid, enc, mac]) => [kid, { enc: Buffer.from(enc), mac: Buffer.from(mac) }]));
-    rings.set(msg.ring, { active: msg.active, keys });
-    return;
-  }
-  if (msg.op === 'drop') {
-    hashes.delete(msg.upload);
-    return;
-  }
-  let answer;
-  try {
-    answer = handle(msg);
-  } catch (err) {
-    // The name and message only: never anything else of the key or the data.
-    parentPort.postMessage({ id: msg.id, ok: false, error: { name: String(err && err.name), message: String(err && err.message) } });
-    return;
-  }
-  try {
-    parentPort.postMessage({ id: msg.id, ok: true, result: answer[0] }, answer[1]);
-  } catch {
-    // Memory Node will not let go of (newer Node throws rather than copying it): copied instead.
-    parentPort.postMessage({ id: msg.id, ok: true, result: answer[0] });
-  }
-});
-`;
 
 /** What a crypto thread reports of itself (tests, and to see the work is spread). */
 export interface CryptoThreadStats {
@@ -247,6 +107,14 @@ function rebuildError(e: { name: string; message: string } | undefined): Error {
   const err = new Error(e?.message ?? 'crypto thread failed');
   if (e?.name) err.name = e.name;
   return err;
+}
+
+/** cryptoWorker.ts in a new thread: the built file as it is, or the TypeScript source through tsx's loader. */
+function startWorker(workerData: CryptoWorkerData): Worker {
+  const url = new URL(`./cryptoWorker${path.extname(fileURLToPath(import.meta.url))}`, import.meta.url);
+  if (!url.pathname.endsWith('.ts')) return new Worker(url, { workerData });
+  const load = `import('tsx/esm/api').then((api) => { api.register(); return import(${JSON.stringify(url.href)}); })`;
+  return new Worker(load, { eval: true, workerData });
 }
 
 export class CryptoPool {
@@ -335,7 +203,7 @@ export class CryptoPool {
   }
 
   private spawn(): Thread {
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { niceness: NICENESS } });
+    const worker = startWorker({ niceness: NICENESS });
     // An idle thread does not keep the process alive; one with work under way does (see `call`).
     worker.unref();
     const thread: Thread = {

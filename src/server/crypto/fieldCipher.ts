@@ -3,16 +3,15 @@
  * message (encrypt-then-MAC, since Node's OpenSSL has no SM4-GCM). Every message carries the id of its key,
  * so keys can be rotated: new data uses the active key, old data still opens with the key it names.
  *
- * Sealed layout: version(1) | kidLength(1) | kid | iv(16) | tag(32) | ciphertext
- * The tag covers version, kid, iv, ciphertext and the caller's associated data (e.g. the row id),
- * so a ciphertext moved to another row does not open.
+ * The sealed layout and the functions that write and read it are in sealedFormat.ts (the crypto threads use them
+ * too). The tag covers the caller's associated data (e.g. the row id), so a ciphertext moved to another row does
+ * not open.
  */
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomFillSync, timingSafeEqual } from 'node:crypto';
+import { hkdfSync, randomFillSync } from 'node:crypto';
+import { type DerivedKey, IV_LEN, openWith, sealWith } from './sealedFormat.js';
 import { hmacSm3 } from './sm3.js';
 
-const VERSION = 1;
-const IV_LEN = 16;
-const TAG_LEN = 32;
+export { DecryptError } from './sealedFormat.js';
 
 /**
  * Fresh IVs from the CSPRNG, filled 256 at a time: one `randomBytes(16)` per sealed value was an eighth of the demo
@@ -28,18 +27,6 @@ function freshIv(): Buffer {
   const iv = Buffer.from(ivPool.subarray(ivNext, ivNext + IV_LEN));
   ivNext += IV_LEN;
   return iv;
-}
-
-interface DerivedKey {
-  enc: Buffer;
-  mac: Buffer;
-}
-
-export class DecryptError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'DecryptError';
-  }
 }
 
 function derive(master: Buffer): DerivedKey {
@@ -109,34 +96,11 @@ export class FieldCipher {
   }
 
   sealBytes(plaintext: Uint8Array, aad = ''): Buffer {
-    const key = this.keys.get(this.activeKid) as DerivedKey;
-    const kid = Buffer.from(this.activeKid, 'ascii');
-    const iv = freshIv();
-    const cipher = createCipheriv('sm4-ctr', key.enc, iv);
-    const ct = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-    const head = Buffer.from([VERSION, kid.length]);
-    const tag = this.tag(key.mac, head, kid, iv, ct, aad);
-    return Buffer.concat([head, kid, iv, tag, ct]);
+    return sealWith(this.keys.get(this.activeKid) as DerivedKey, this.activeKid, freshIv(), plaintext, aad);
   }
 
   openBytes(sealed: Uint8Array, aad = ''): Buffer {
-    const buf = Buffer.from(sealed.buffer, sealed.byteOffset, sealed.byteLength);
-    if (buf.length < 2 || buf[0] !== VERSION) throw new DecryptError('unknown ciphertext version');
-    const kidLen = buf[1] as number;
-    const ivAt = 2 + kidLen;
-    const tagAt = ivAt + IV_LEN;
-    const ctAt = tagAt + TAG_LEN;
-    if (buf.length < ctAt) throw new DecryptError('ciphertext too short');
-    const kid = buf.subarray(2, ivAt);
-    const key = this.keys.get(kid.toString('ascii'));
-    if (!key) throw new DecryptError(`no key "${kid.toString('ascii')}" in the keyring`);
-    const iv = buf.subarray(ivAt, tagAt);
-    const tag = buf.subarray(tagAt, ctAt);
-    const ct = buf.subarray(ctAt);
-    const expected = this.tag(key.mac, buf.subarray(0, 2), kid, iv, ct, aad);
-    if (!timingSafeEqual(tag, expected)) throw new DecryptError('integrity check failed');
-    const decipher = createDecipheriv('sm4-ctr', key.enc, iv);
-    return Buffer.concat([decipher.update(ct), decipher.final()]);
+    return openWith((kid) => this.keys.get(kid), sealed, aad);
   }
 
   /** Seals a UTF-8 string into base64 text, for text columns. */
@@ -159,13 +123,5 @@ export class FieldCipher {
   /** A keyed, deterministic digest for equality lookups of a secret value (a blind index). */
   blindIndex(value: string): string {
     return hmacSm3(this.indexKey, value).toString('hex');
-  }
-
-  private tag(mac: Buffer, head: Buffer, kid: Buffer, iv: Buffer, ct: Buffer, aad: string): Buffer {
-    const aadBuf = Buffer.from(aad, 'utf8');
-    const aadLen = Buffer.alloc(4);
-    aadLen.writeUInt32BE(aadBuf.length);
-    // The same bytes as one HMAC over head ‖ kid ‖ iv ‖ len(aad) ‖ aad ‖ ct, without copying them together first.
-    return createHmac('sm3', mac).update(head).update(kid).update(iv).update(aadLen).update(aadBuf).update(ct).digest();
   }
 }
