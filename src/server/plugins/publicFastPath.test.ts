@@ -95,6 +95,27 @@ describe('public fast path', () => {
     expect(await revalidated.text()).toBe('');
   });
 
+  it('keeps the portal’s fixed pages per language, and drops them when a setting they show changes', async () => {
+    await server.ctx.settings.set('complaints.phone', '010-12345678');
+    const home = await (await fetch(`${server.url}/`)).text();
+    expect(home).toContain('010-12345678');
+    let hits = fastPathHits(server);
+    expect(await (await fetch(`${server.url}/`)).text()).toBe(home);
+    expect(fastPathHits(server)).toBe(hits + 1);
+    const english = () => fetch(`${server.url}/`, { headers: { cookie: `${LANG_COOKIE}=en` } }).then((r) => r.text());
+    expect(await english()).toContain('<html lang="en">');
+    expect(await english()).toContain('<html lang="en">');
+    const pages = ['/guide', '/open-data', '/transparency', '/self-check?collects=yes'];
+    for (const p of pages) expect((await fetch(server.url + p)).status).toBe(200);
+    hits = fastPathHits(server);
+    for (const p of pages) expect((await fetch(server.url + p)).status).toBe(200);
+    expect(fastPathHits(server)).toBe(hits + pages.length);
+    await server.ctx.settings.set('complaints.phone', '010-87654321');
+    const changed = await (await fetch(`${server.url}/`)).text();
+    expect(changed).toContain('010-87654321');
+    expect(changed).not.toContain('010-12345678');
+  });
+
   it('does not keep refusals or unknown numbers', async () => {
     const missing = `${server.url}/api/public/filings/${enc('工信漏备209900001号')}`;
     expect((await fetch(missing)).status).toBe(404);

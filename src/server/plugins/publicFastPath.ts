@@ -9,6 +9,8 @@
  * generation as services/registryCache.ts); another instance's event shows within the TTL (plus the time one refresh
  * takes: an expired entry is served while one request refreshes it).
  *
+ * The portal's fixed pages (home, guide, self-check, open data, transparency) are kept the same way.
+ *
  * Rate limits: on PGlite (one process) with `RATE_LIMIT_PUBLIC` set, every public registry read is counted here per
  * client address (a fixed one-minute window) and answered 429 over the limit, kept or not, as well as by
  * @fastify/rate-limit for reads that reach Fastify, so the stricter count applies. On PostgreSQL the limit is shared by
@@ -43,6 +45,18 @@ interface Entry {
 
 /** How long an expired entry is served while its refresh is under way, at most. */
 const REFRESH_GIVE_UP_MS = 5_000;
+
+/**
+ * The portal's pages that show no record of their own (routes/portal/portal.ts): they depend on the language, the
+ * query, the settings and the registry's counts, and are dropped with the rest at a public event or a settings
+ * change (`dropPublicCaches`). Kept ones are answered here without counting against the per-address limit: an answer
+ * from memory costs what a bare handler costs, and the limit is there for the registry's reads.
+ */
+const PORTAL_PAGES = new Set(['/', '/guide', '/self-check', '/open-data', '/transparency']);
+const pathOf = (url: string) => {
+  const q = url.indexOf('?');
+  return q < 0 ? url : url.slice(0, q);
+};
 
 /** Headers that belong to one exchange, not to the kept answer. */
 const PER_EXCHANGE = new Set(['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding']);
@@ -86,8 +100,13 @@ export class PublicFastPath {
   static keyOf(method: string | undefined, url: string | undefined, cookieHeader: string | undefined): string | null {
     if ((method !== 'GET' && method !== 'HEAD') || !url) return null;
     if (url.startsWith('/api/public/filings')) return url;
-    if (url.startsWith('/public/filings')) return `${langCookie(cookieHeader)} ${url}`;
+    if (url.startsWith('/public/filings') || PORTAL_PAGES.has(pathOf(url))) return `${langCookie(cookieHeader)} ${url}`;
     return null;
+  }
+
+  /** Whether a request is a registry read, which the per-address limit counts (the portal's fixed pages are not). */
+  static isRegistryRead(url: string | undefined): boolean {
+    return url !== undefined && (url.startsWith('/api/public/filings') || url.startsWith('/public/filings'));
   }
 
   /** Answers the request from memory; false when Fastify must answer it. */
@@ -96,7 +115,7 @@ export class PublicFastPath {
     const key = PublicFastPath.keyOf(req.method, req.url, req.headers.cookie);
     if (key === null) return false;
     const now = this.clock();
-    if (this.opts.ratePerMinute > 0 && !this.admit(req, now)) {
+    if (this.opts.ratePerMinute > 0 && PublicFastPath.isRegistryRead(req.url) && !this.admit(req, now)) {
       res.writeHead(429, { 'content-type': 'application/json; charset=utf-8', 'retry-after': '60' });
       res.end(JSON.stringify({ error: { code: 'rate_limited', message: '请求过于频繁，请 60 秒后再试' } }));
       return true;

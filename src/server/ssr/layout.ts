@@ -36,11 +36,50 @@ function translator(lang: Lang, catalogs: readonly Catalog[]): TFunction {
   let t = translators.get(key);
   if (!t) {
     const i18n = createI18n(lang, [commonCatalog, siteCatalog, ...catalogs]);
-    t = i18n.t.bind(i18n) as TFunction;
+    t = remembering(i18n.t.bind(i18n) as TFunction);
     translators.set(key, t);
   }
   return t;
 }
+
+const MAX_REMEMBERED = 10_000;
+
+/**
+ * `t` that remembers the text of a key asked without parameters (or with a default value only): a page asks for a
+ * hundred fixed texts (navigation, labels, footer), and i18next resolving each of them again was a third of the
+ * main thread's time on a record page rendered for the first time (`npm run bench:public`, the uncached cases).
+ * Texts with parameters vary with them and go to i18next every time. The catalogs are fixed, so a text never goes stale.
+ */
+export function remembering(t: TFunction): TFunction {
+  const known = new Map<string, string>();
+  const call = t as unknown as (...a: unknown[]) => unknown;
+  const wrapped = (...args: unknown[]): unknown => {
+    const [key, options] = args;
+    if (typeof key !== 'string' || args.length > 2) return call(...args);
+    let memo: string | undefined;
+    if (options === undefined) memo = key;
+    else if (isDefaultOnly(options)) memo = `${key}\u0000${options.defaultValue}`;
+    if (memo === undefined) return call(...args);
+    let text = known.get(memo);
+    if (text === undefined) {
+      const out = call(...args);
+      if (typeof out !== 'string') return out;
+      text = out;
+      // Keys are the code's own, but one built from data should not grow this without end.
+      if (known.size < MAX_REMEMBERED) known.set(memo, text);
+    }
+    return text;
+  };
+  return wrapped as unknown as TFunction;
+}
+
+const isDefaultOnly = (o: unknown): o is { defaultValue: string } => {
+  if (typeof o !== 'object' || o === null) return false;
+  const keys = Object.keys(o);
+  return (
+    keys.length === 1 && keys[0] === 'defaultValue' && typeof (o as { defaultValue: unknown }).defaultValue === 'string'
+  );
+};
 
 /** The main navigation; a section's pages mark their entry as current by path prefix. */
 export const SITE_NAV: readonly { key: string; href: string; match: (path: string) => boolean }[] = [

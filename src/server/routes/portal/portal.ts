@@ -44,7 +44,8 @@ export const portalRoutes: FastifyPluginAsync = async (app) => {
   const max = ctx.config.rateLimits.public;
   const config = { rateLimit: max > 0 ? { max, timeWindow: '1 minute' } : (false as const) };
   const opts = { ...hide, config };
-  // Registry pages that depend only on the URL and the language: kept by the public fast path.
+  // Registry pages and the portal's fixed pages, which depend only on the URL, the language and what a public event
+  // or a settings change drops: kept by the public fast path.
   const kept = { ...hide, config: { ...config, publicCache: true } };
 
   app.get(STYLESHEET.path, hide, async (req, reply) =>
@@ -62,7 +63,7 @@ export const portalRoutes: FastifyPluginAsync = async (app) => {
   const rendered = (pc: PageContext, render: () => Promise<Html>) =>
     ctx.registry.memo(`page\n${pc.path}\n${pc.lang}\n${pc.query}`, async () => (await render()).value);
 
-  app.get('/', opts, async (req, reply) => {
+  app.get('/', kept, async (req, reply) => {
     const pc = pageContext(req, reply, catalogs);
     const body = await rendered(pc, async () => {
       const [counts, phone, email] = await Promise.all([
@@ -76,7 +77,7 @@ export const portalRoutes: FastifyPluginAsync = async (app) => {
     return sendBody(req, reply, body);
   });
 
-  app.get('/guide', opts, async (req, reply) => {
+  app.get('/guide', kept, async (req, reply) => {
     const pc = pageContext(req, reply, catalogs);
     const body = await rendered(pc, async () => {
       const main = guideView(pc, await ctx.settings.get('measures.effectiveDate'));
@@ -85,7 +86,7 @@ export const portalRoutes: FastifyPluginAsync = async (app) => {
     return sendBody(req, reply, body);
   });
 
-  app.get('/open-data', opts, async (req, reply) => {
+  app.get('/open-data', kept, async (req, reply) => {
     const pc = pageContext(req, reply, catalogs);
     const body = await rendered(pc, async () =>
       layout(pc, { title: pc.t('portal:openData.title'), main: openDataView(pc) }),
@@ -93,7 +94,7 @@ export const portalRoutes: FastifyPluginAsync = async (app) => {
     return sendBody(req, reply, body);
   });
 
-  app.get('/transparency', opts, async (req, reply) => {
+  app.get('/transparency', kept, async (req, reply) => {
     const pc = pageContext(req, reply, catalogs);
     const body = await rendered(pc, async () => {
       const main = transparencyView(pc, await publishHead(ctx), ctx.config.publicBaseUrl);
@@ -102,7 +103,7 @@ export const portalRoutes: FastifyPluginAsync = async (app) => {
     return sendBody(req, reply, body);
   });
 
-  app.get('/self-check', opts, async (req, reply) => {
+  app.get('/self-check', kept, async (req, reply) => {
     const pc = pageContext(req, reply, catalogs);
     const body = await rendered(pc, async () => {
       const answers = parseSelfCheck(req.query as Query);
