@@ -13,7 +13,7 @@ import { sql } from 'drizzle-orm';
 import type { PublicRecord, PublicStatus } from '../../shared/filing/publicRecord.js';
 import { type Executor, queryRows } from '../db/client.js';
 import type { RegistryCache } from './registryCache.js';
-import { RegistryIndex } from './registryIndex.js';
+import { type HistoryLine, RegistryIndex } from './registryIndex.js';
 
 export interface RegistryRow {
   status: PublicStatus;
@@ -140,7 +140,7 @@ export async function publicHistory(db: Executor, filingNumber: string): Promise
 /**
  * The registry's reads as routes and pages use them: search, records and counts from the instance's index in memory
  * (services/registryIndex.ts) when it is on and built, else through SQL behind the instance's cache
- * (services/registryCache.ts); the history always through the cache.
+ * (services/registryCache.ts); a record's history likewise.
  */
 export class PublicRegistryReader {
   constructor(
@@ -165,8 +165,18 @@ export class PublicRegistryReader {
     return this.cache.get(`r\n${filingNumber}`, () => findRecord(this.db, filingNumber));
   }
 
-  history(filingNumber: string): Promise<PublicHistoryEvent[]> {
-    return this.cache.get(`h\n${filingNumber}`, () => publicHistory(this.db, filingNumber));
+  async history(filingNumber: string): Promise<HistoryLine[]> {
+    const snap = await this.index?.current();
+    if (snap) return snap.history(filingNumber);
+    return this.cache.get(`h\n${filingNumber}`, async () =>
+      (await publicHistory(this.db, filingNumber)).map((e) => ({
+        seq: e.seq,
+        type: e.type,
+        at: e.at,
+        platformName: e.record.platformName,
+        status: e.record.status,
+      })),
+    );
   }
 
   async counts(): Promise<RegistryCounts> {

@@ -9,7 +9,7 @@ import type { PublicRecord } from '../../shared/filing/publicRecord.js';
 import { startTestServer, type TestServer } from '../test/harness.js';
 import { buildPublicRecord, insertPublicRecord } from '../test/publicRecords.js';
 import { type PublicEventType, recordPublicEvent, recordPublicEvents } from './publicEvents.js';
-import { findRecord, normaliseTerm, registryCounts, searchRegistry } from './publicRegistry.js';
+import { findRecord, normaliseTerm, publicHistory, registryCounts, searchRegistry } from './publicRegistry.js';
 import { RegistryIndex } from './registryIndex.js';
 
 let server: TestServer;
@@ -97,6 +97,20 @@ async function expectSameAsSql(index: RegistryIndex) {
     expect(snap?.record(h.record.filingNumber)).toEqual(await findRecord(server.ctx.db, h.record.filingNumber));
   }
   expect(snap?.record('工信漏备999999999号')).toBeUndefined();
+  // Each record's public history, as its page shows it, is what the events table holds.
+  for (const h of [...held.slice(0, 10), ...held.slice(-2)]) {
+    const number = h.record.filingNumber;
+    const events = await publicHistory(server.ctx.db, number);
+    const lines = events.map((e) => ({
+      seq: e.seq,
+      type: e.type,
+      at: e.at,
+      platformName: e.record.platformName,
+      status: e.record.status,
+    }));
+    expect(snap?.history(number), number).toEqual(lines);
+  }
+  expect(snap?.history('工信漏备999999999号')).toEqual([]);
 }
 
 describe('the registry in memory', () => {
@@ -116,6 +130,7 @@ describe('the registry in memory', () => {
     await expectSameAsSql(index);
     expect(index.builds).toBe(1);
     const [a, b, c] = held as [(typeof held)[0], (typeof held)[0], (typeof held)[0]];
+    const aName = a.record.platformName;
     a.record = { ...a.record, platformName: '改名后的众测平台', homepageUrl: 'https://renamed.example.cn/' };
     await record(a.id, 'filing.changed', a.record);
     b.record = { ...b.record, status: 'revoked' };
@@ -135,6 +150,13 @@ describe('the registry in memory', () => {
     // This process recorded the events: the next read catches up without waiting for the TTL.
     await expectSameAsSql(index);
     expect((await index.current())?.search('改名后', 1, 10).items[0]?.record.platformName).toBe('改名后的众测平台');
+    // The histories grew with the events (compared line by line with SQL above).
+    const lines = (await index.current())?.history(a.record.filingNumber);
+    expect(lines?.map((l) => [l.type, l.platformName])).toEqual([
+      ['filing.approved', aName],
+      ['filing.changed', '改名后的众测平台'],
+    ]);
+    expect((await index.current())?.history(b.record.filingNumber).map((l) => l.status)).toEqual(['valid', 'revoked']);
     expect(index.builds).toBe(1);
   });
 

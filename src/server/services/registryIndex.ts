@@ -1,5 +1,6 @@
 /**
- * The public registry held in memory by each instance, for search, the list, a record by number and the counts
+ * The public registry held in memory by each instance, for search, the list, a record by number with its public
+ * history (each event's type, time, and the record's name and status after it) and the counts
  * (SPEC §7: 100,000 filings at a fraction of a bare handler's cost, uncached terms included; §12: several instances).
  *
  * What it holds comes from the projection (`public_registry`, kept by services/publicEvents.ts) and follows the
@@ -44,6 +45,46 @@ interface DocRow {
   text: string;
   key: string;
 }
+
+/** One line of a record's public history, as its page shows it (routes/portal/record.ts). */
+export interface HistoryLine {
+  seq: number;
+  type: string;
+  at: Date;
+  platformName: string;
+  status: PublicStatus;
+}
+
+/** A history line as held: the time in milliseconds, the type and status shared strings. */
+interface HeldLine {
+  seq: number;
+  type: string;
+  at: number;
+  name: string;
+  status: PublicStatus;
+}
+
+interface EventRow {
+  seq: string | number;
+  number: string;
+  type: string;
+  at: string | Date;
+  name: string;
+  status: PublicStatus;
+}
+
+/** What a history line needs of a public event (the record's name and status after it, not the whole record). */
+const EVENT_COLUMNS = sql`seq, filing_number as number, type, at,
+  record->>'platformName' as name, record->>'status' as status`;
+
+/** One copy of each event type and status string for all the lines that hold it. */
+const shared = new Map<string, string>();
+const one = <T extends string>(s: T): T => {
+  const known = shared.get(s);
+  if (known !== undefined) return known as T;
+  if (shared.size < 1000) shared.set(s, s);
+  return s;
+};
 
 const EMPTY = new Int32Array(0);
 
@@ -125,6 +166,8 @@ export class Snapshot {
   private readonly statusCounts: Record<PublicStatus, number> = { valid: 0, deregistered: 0, revoked: 0 };
   /** Base answers of common longer terms (see `holding`). */
   private readonly common = new Map<string, Int32Array>();
+  /** Each filing number's public events, oldest first. */
+  private readonly histories = new Map<string, HeldLine[]>();
 
   constructor(
     private readonly docs: Doc[],
@@ -177,6 +220,30 @@ export class Snapshot {
     this.byId.set(doc.id, { doc, pos: -1 });
     this.byNumber.set(doc.number, doc);
     this.statusCounts[doc.status] += 1;
+  }
+
+  /** Adds a public event to its record's history (events come in `seq` order; one seen before is ignored). */
+  addEvent(r: EventRow): void {
+    const seq = Number(r.seq);
+    let lines = this.histories.get(r.number);
+    if (!lines) {
+      lines = [];
+      this.histories.set(r.number, lines);
+    }
+    const last = lines[lines.length - 1];
+    if (last && last.seq >= seq) return;
+    lines.push({ seq, type: one(r.type), at: new Date(r.at).getTime(), name: r.name, status: one(r.status) });
+  }
+
+  /** A record's public history, oldest first (empty for a number with none). */
+  history(number: string): HistoryLine[] {
+    return (this.histories.get(number) ?? []).map((l) => ({
+      seq: l.seq,
+      type: l.type,
+      at: new Date(l.at),
+      platformName: l.name,
+      status: l.status,
+    }));
   }
 
   counts(): RegistryCounts {
@@ -445,7 +512,20 @@ export class RegistryIndex {
       after = sql`where (filing_date, approved_at, filing_id) <
                   (${last.d}::date, 'epoch'::timestamptz + ${last.us}::bigint * interval '1 microsecond', ${last.id}::uuid)`;
     }
-    const snap = await buildSnapshot(docs, Number(top?.seq ?? 0), this.opts.keepAnswersOver);
+    const lastSeq = Number(top?.seq ?? 0);
+    const snap = await buildSnapshot(docs, lastSeq, this.opts.keepAnswersOver);
+    // The public history up to the same event, in pages along its primary key.
+    for (let after = 0; after < lastSeq; ) {
+      const rows = await queryRows<EventRow>(
+        this.db,
+        sql`select ${EVENT_COLUMNS} from public_events where seq > ${after} and seq <= ${lastSeq}
+            order by seq limit ${BUILD_CHUNK}`,
+      );
+      for (const r of rows) snap.addEvent(r);
+      const last = rows[rows.length - 1];
+      if (rows.length < BUILD_CHUNK || !last) break;
+      after = Number(last.seq);
+    }
     // What happened while the rows were read is applied before the snapshot is used.
     await this.catchUp(snap);
     this.builds += 1;
@@ -494,6 +574,11 @@ export class RegistryIndex {
             where filing_id in (select (jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))::uuid)`,
       );
       for (const r of rows) snap.apply(docOf(r));
+      const events = await queryRows<EventRow>(
+        this.db,
+        sql`select ${EVENT_COLUMNS} from public_events where seq > ${snap.lastSeq} and seq <= ${top} order by seq`,
+      );
+      for (const e of events) snap.addEvent(e);
     }
     snap.lastSeq = top;
     if (snap.changedCount > Math.max(this.maxApply, snap.size / 20)) return 'rebuild';

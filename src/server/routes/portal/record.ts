@@ -6,7 +6,8 @@
 
 import { toChinaDate } from '../../../shared/calendar/dates.js';
 import { footerSnippet, type PublicStatus } from '../../../shared/filing/publicRecord.js';
-import type { PublicHistoryEvent, RegistryRow } from '../../services/publicRegistry.js';
+import type { RegistryRow } from '../../services/publicRegistry.js';
+import type { HistoryLine } from '../../services/registryIndex.js';
 import { type Html, html } from '../../ssr/html.js';
 import type { PageContext } from '../../ssr/layout.js';
 import { statusLabel, verifyForm } from './fragments.js';
@@ -14,7 +15,7 @@ import { statusLabel, verifyForm } from './fragments.js';
 export function recordView(
   pc: PageContext,
   row: RegistryRow,
-  history: PublicHistoryEvent[],
+  history: HistoryLine[],
   urls: { page: string; badge: string },
 ): Html {
   const { t } = pc;
@@ -53,7 +54,7 @@ ${history.map(
   (e) =>
     html`<tr><td>${toChinaDate(e.at)}</td><td>${t(`portal:record.events.${e.type}`, { defaultValue: e.type })}</td><td>${t(
       'portal:record.eventRecord',
-      { name: e.record.platformName, status: t(`portal:status.${e.record.status as PublicStatus}`) },
+      { name: e.platformName, status: t(`portal:status.${e.status as PublicStatus}`) },
     )}</td></tr>`,
 )}
 </tbody>
