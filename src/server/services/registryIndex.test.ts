@@ -60,6 +60,13 @@ function terms(): string[] {
     'sample',
     'EXAMPLE.CN',
     'p1.',
+    'p12.bugs',
+    'ple.c',
+    // Digits and letters have 3-character grams of their own (they narrow, SQL does not need them): runs of them
+    // inside a number, across a field's end, and ones no record holds.
+    ...held.slice(0, 3).map((h) => h.record.filingNumber.replace(/\D/g, '').slice(3, 8)),
+    '999999',
+    'xqz',
     ...numbers.map((n) => n.slice(4, 11)),
     ...numbers.map((n) => n.slice(-5, -1)),
     ...numbers,

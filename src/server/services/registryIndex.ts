@@ -11,7 +11,8 @@
  * TTL of 0, before every answer). Nothing personal is in the projection, so nothing personal is here.
  *
  * Layout: the records in the registry's order (filing date, approval time, id, newest first) and, for every 1- and
- * 2-character gram of their search text, the ascending positions of the records holding it. A term's candidates are
+ * 2-character gram of their search text (and 3-character gram of letters and digits), the ascending positions of the
+ * records holding it. A term's candidates are
  * the intersection of its grams' lists (a 1- or 2-character term is one gram: its list is its answer), confirmed by a
  * substring test on the text for a longer term: the same rule as the SQL of services/publicRegistry.ts, which
  * stays the path for a term JavaScript cannot lower-case as PostgreSQL does and while the index is first built.
@@ -105,26 +106,45 @@ const docOf = (r: DocRow): Doc => ({
 
 const rowOf = (d: Doc): RegistryRow => ({ status: d.status, record: JSON.parse(d.json.toString()) as PublicRecord });
 
-/** Calls `add` with every distinct 1- and 2-character gram of the text's fields (code points, as SQL counts them). */
+/** A lower-case ASCII letter or digit: the characters of filing numbers and host names. */
+const isAlnum = (ch: string) => (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z');
+
+/**
+ * Calls `add` with every 1- and 2-character gram of the text's fields (code points, as SQL counts them), and every
+ * 3-character gram of letters and digits. Those are what numbers and host names are made of, and their 2-character
+ * grams are in most records (every filing number holds `20` and `02`), so a partial number or a host found through
+ * them alone was a scan of most of the registry; their 3-character grams narrow it to the few that can match.
+ */
 function forEachGram(text: string, add: (gram: string) => void): void {
   let prev = '';
+  let prev2 = '';
   for (const ch of text) {
     if (ch === '\n') {
       prev = '';
+      prev2 = '';
       continue;
     }
     add(ch);
     if (prev) add(prev + ch);
+    if (prev2 && isAlnum(ch) && isAlnum(prev) && isAlnum(prev2)) add(prev2 + prev + ch);
+    prev2 = prev;
     prev = ch;
   }
 }
 
-/** The grams a term's matches must all hold: the term itself up to 2 characters, else its 2-character grams. */
+/**
+ * The grams a term's matches must all hold: the term itself up to 2 characters, else its 2-character grams and its
+ * 3-character grams of letters and digits (every record holding the term holds each of them, so they only narrow).
+ */
 function queryGrams(q: string): string[] {
   const chars = Array.from(q);
   if (chars.length <= 2) return [q];
   const grams = new Set<string>();
-  for (let i = 0; i + 1 < chars.length; i++) grams.add((chars[i] as string) + (chars[i + 1] as string));
+  for (let i = 0; i + 1 < chars.length; i++) {
+    const [a, b, c] = [chars[i] as string, chars[i + 1] as string, chars[i + 2]];
+    grams.add(a + b);
+    if (c !== undefined && isAlnum(a) && isAlnum(b) && isAlnum(c)) grams.add(a + b + c);
+  }
   return [...grams];
 }
 
