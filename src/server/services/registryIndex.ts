@@ -12,9 +12,8 @@
  *
  * Layout: the records in the registry's order (filing date, approval time, id, newest first) and, for every 1- and
  * 2-character gram of their search text (and 3-character gram of letters and digits), the ascending positions of the
- * records holding it. A term's candidates are
- * the intersection of its grams' lists (a 1- or 2-character term is one gram: its list is its answer), confirmed by a
- * substring test on the text for a longer term: the same rule as the SQL of services/publicRegistry.ts, which
+ * records holding it. A term's candidates are the intersection of its grams' lists (a 1- or 2-character term is one
+ * gram: its list is its answer), confirmed by a substring test on the text for a longer term: the same rule as the SQL of services/publicRegistry.ts, which
  * stays the path for a term JavaScript cannot lower-case as PostgreSQL does and while the index is first built.
  * Records changed since the build are kept beside it (their old positions marked dead) and merged by the order key;
  * when they grow many, the index is rebuilt in the background and swapped in.
