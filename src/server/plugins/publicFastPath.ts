@@ -9,7 +9,10 @@
  * generation as services/registryCache.ts); another instance's event shows within the TTL (plus the time one refresh
  * takes: an expired entry is served while one request refreshes it).
  *
- * The portal's fixed pages (home, guide, self-check, open data, transparency) are kept the same way.
+ * Other pages of routes marked `publicCache` (the portal's home, guide, self-check, open data and transparency pages,
+ * which show no record of their own) are kept the same way, per language; the paths come from the routes themselves.
+ * They are answered here without counting against the per-address limit: an answer from memory costs what a bare
+ * handler costs, and the limit is there for the registry's reads.
  *
  * Rate limits: on PGlite (one process) with `RATE_LIMIT_PUBLIC` set, every public registry read is counted here per
  * client address (a fixed one-minute window) and answered 429 over the limit, kept or not, as well as by
@@ -46,13 +49,7 @@ interface Entry {
 /** How long an expired entry is served while its refresh is under way, at most. */
 const REFRESH_GIVE_UP_MS = 5_000;
 
-/**
- * The portal's pages that show no record of their own (routes/portal/portal.ts): they depend on the language, the
- * query, the settings and the registry's counts, and are dropped with the rest at a public event or a settings
- * change (`dropPublicCaches`). Kept ones are answered here without counting against the per-address limit: an answer
- * from memory costs what a bare handler costs, and the limit is there for the registry's reads.
- */
-const PORTAL_PAGES = new Set(['/', '/guide', '/self-check', '/open-data', '/transparency']);
+/** The URL's path, without its query. */
 const pathOf = (url: string) => {
   const q = url.indexOf('?');
   return q < 0 ? url : url.slice(0, q);
@@ -96,11 +93,20 @@ export class PublicFastPath {
     return this.opts.ttlMs > 0 && !(this.opts.ratePerMinute > 0 && this.opts.sharedLimits === true);
   }
 
+  /** Fixed paths of other page routes marked `publicCache` (registered by the plugin as the routes are added). */
+  private readonly pagePaths = new Set<string>();
+
+  /** Keeps the answers of a page route at this fixed path (the plugin calls it for each route marked `publicCache`). */
+  keepPage(path: string): void {
+    this.pagePaths.add(path);
+  }
+
   /** The key a request is kept under, or null when its answer is never kept. */
-  static keyOf(method: string | undefined, url: string | undefined, cookieHeader: string | undefined): string | null {
+  keyOf(method: string | undefined, url: string | undefined, cookieHeader: string | undefined): string | null {
     if ((method !== 'GET' && method !== 'HEAD') || !url) return null;
     if (url.startsWith('/api/public/filings')) return url;
-    if (url.startsWith('/public/filings') || PORTAL_PAGES.has(pathOf(url))) return `${langCookie(cookieHeader)} ${url}`;
+    if (url.startsWith('/public/filings') || this.pagePaths.has(pathOf(url)))
+      return `${langCookie(cookieHeader)} ${url}`;
     return null;
   }
 
@@ -112,7 +118,7 @@ export class PublicFastPath {
   /** Answers the request from memory; false when Fastify must answer it. */
   serve(req: IncomingMessage, res: ServerResponse): boolean {
     if (!this.enabled) return false;
-    const key = PublicFastPath.keyOf(req.method, req.url, req.headers.cookie);
+    const key = this.keyOf(req.method, req.url, req.headers.cookie);
     if (key === null) return false;
     const now = this.clock();
     if (this.opts.ratePerMinute > 0 && PublicFastPath.isRegistryRead(req.url) && !this.admit(req, now)) {
@@ -209,10 +215,15 @@ function etagMatches(header: string | undefined, etag: string): boolean {
 export const publicFastPathPlugin = fp(async (app: FastifyInstance, opts: { fastPath: PublicFastPath }) => {
   const { fastPath } = opts;
   if (!fastPath.enabled) return;
+  // A page route marked `publicCache` at a fixed path (not the registry's, which are matched by prefix): kept too.
+  app.addHook('onRoute', (route) => {
+    const url = route.url ?? route.path;
+    if (route.config?.publicCache === true && !url.startsWith('/api/') && !url.includes(':')) fastPath.keepPage(url);
+  });
   app.addHook('onSend', async (req, reply, payload) => {
     if (reply.statusCode !== 200 || req.routeOptions.config.publicCache !== true) return payload;
     if (req.raw.method !== 'GET' || (typeof payload !== 'string' && !Buffer.isBuffer(payload))) return payload;
-    const key = PublicFastPath.keyOf(req.raw.method, req.raw.url, req.headers.cookie);
+    const key = fastPath.keyOf(req.raw.method, req.raw.url, req.headers.cookie);
     if (key !== null) fastPath.keep(key, reply.getHeaders(), Buffer.from(payload));
     return payload;
   });
