@@ -5,9 +5,9 @@
  * hands each one over; its memory is transferred to the thread and the sealed (or opened) chunk is transferred back,
  * so nothing is copied through the message port.
  *
- * The format is FieldCipher's, written by the same functions (crypto/sealedFormat.ts). Chunks sealed here open with `FieldCipher.openBytes` and the
- * other way round (cryptoPool.test.ts checks both), so data from before the pool, key rotation and backups are
- * untouched. Small field values (personal data) stay synchronous on the main thread: a round trip to a thread costs
+ * The format is FieldCipher's, written by the same functions (crypto/sealedFormat.ts). Chunks sealed here open with
+ * `FieldCipher.openBytes` and the other way round (cryptoPool.test.ts checks both), so data from before the pool, key
+ * rotation and backups are untouched. Small field values (personal data) stay synchronous on the main thread: a round trip to a thread costs
  * more than sealing a few hundred bytes (`npm run bench:seal`).
  *
  * Keys: a thread receives, once per keyring, the derived SM4 and MAC keys of each key id (`chunkKeysForWorker`),

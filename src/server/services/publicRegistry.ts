@@ -13,7 +13,7 @@ import { sql } from 'drizzle-orm';
 import type { PublicRecord, PublicStatus } from '../../shared/filing/publicRecord.js';
 import { type Executor, queryRows } from '../db/client.js';
 import type { RegistryCache } from './registryCache.js';
-import { type HistoryLine, RegistryIndex } from './registryIndex.js';
+import { RegistryIndex } from './registryIndex.js';
 
 export interface RegistryRow {
   status: PublicStatus;
@@ -31,6 +31,24 @@ export interface PublicHistoryEvent {
   at: Date;
   record: PublicRecord;
 }
+
+/** One line of a record's public history, as its page shows it (routes/portal/record.ts). */
+export interface HistoryLine {
+  seq: number;
+  type: string;
+  at: Date;
+  platformName: string;
+  status: PublicStatus;
+}
+
+/** An event's line: its type and time, and the record's name and status after it. */
+export const historyLineOf = (e: PublicHistoryEvent): HistoryLine => ({
+  seq: e.seq,
+  type: e.type,
+  at: e.at,
+  platformName: e.record.platformName,
+  status: e.record.status,
+});
 
 export type RegistryCounts = Record<PublicStatus, number> & { total: number };
 
@@ -169,13 +187,7 @@ export class PublicRegistryReader {
     const snap = await this.index?.current();
     if (snap) return snap.history(filingNumber);
     return this.cache.get(`h\n${filingNumber}`, async () =>
-      (await publicHistory(this.db, filingNumber)).map((e) => ({
-        seq: e.seq,
-        type: e.type,
-        at: e.at,
-        platformName: e.record.platformName,
-        status: e.record.status,
-      })),
+      (await publicHistory(this.db, filingNumber)).map(historyLineOf),
     );
   }
 

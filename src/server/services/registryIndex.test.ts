@@ -9,7 +9,14 @@ import type { PublicRecord } from '../../shared/filing/publicRecord.js';
 import { startTestServer, type TestServer } from '../test/harness.js';
 import { buildPublicRecord, insertPublicRecord } from '../test/publicRecords.js';
 import { type PublicEventType, recordPublicEvent, recordPublicEvents } from './publicEvents.js';
-import { findRecord, normaliseTerm, publicHistory, registryCounts, searchRegistry } from './publicRegistry.js';
+import {
+  findRecord,
+  historyLineOf,
+  normaliseTerm,
+  publicHistory,
+  registryCounts,
+  searchRegistry,
+} from './publicRegistry.js';
 import { RegistryIndex } from './registryIndex.js';
 
 let server: TestServer;
@@ -107,14 +114,7 @@ async function expectSameAsSql(index: RegistryIndex) {
   // Each record's public history, as its page shows it, is what the events table holds.
   for (const h of [...held.slice(0, 10), ...held.slice(-2)]) {
     const number = h.record.filingNumber;
-    const events = await publicHistory(server.ctx.db, number);
-    const lines = events.map((e) => ({
-      seq: e.seq,
-      type: e.type,
-      at: e.at,
-      platformName: e.record.platformName,
-      status: e.record.status,
-    }));
+    const lines = (await publicHistory(server.ctx.db, number)).map(historyLineOf);
     expect(snap?.history(number), number).toEqual(lines);
   }
   expect(snap?.history('工信漏备999999999号')).toEqual([]);

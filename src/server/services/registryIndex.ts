@@ -22,7 +22,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { PublicRecord, PublicStatus } from '../../shared/filing/publicRecord.js';
 import { type Executor, queryRows } from '../db/client.js';
 import { publicEventGeneration } from './publicEvents.js';
-import type { RegistryCounts, RegistryPage, RegistryRow } from './publicRegistry.js';
+import type { HistoryLine, RegistryCounts, RegistryPage, RegistryRow } from './publicRegistry.js';
 import { lowerAscii } from './searchGrams.js';
 
 export interface Doc {
@@ -44,15 +44,6 @@ interface DocRow {
   record: string;
   text: string;
   key: string;
-}
-
-/** One line of a record's public history, as its page shows it (routes/portal/record.ts). */
-export interface HistoryLine {
-  seq: number;
-  type: string;
-  at: Date;
-  platformName: string;
-  status: PublicStatus;
 }
 
 /** A history line as held: the time in milliseconds, the type and status shared strings. */

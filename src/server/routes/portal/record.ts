@@ -5,9 +5,8 @@
  */
 
 import { toChinaDate } from '../../../shared/calendar/dates.js';
-import { footerSnippet, type PublicStatus } from '../../../shared/filing/publicRecord.js';
-import type { RegistryRow } from '../../services/publicRegistry.js';
-import type { HistoryLine } from '../../services/registryIndex.js';
+import { footerSnippet } from '../../../shared/filing/publicRecord.js';
+import type { HistoryLine, RegistryRow } from '../../services/publicRegistry.js';
 import { type Html, html } from '../../ssr/html.js';
 import type { PageContext } from '../../ssr/layout.js';
 import { statusLabel, verifyForm } from './fragments.js';
@@ -54,7 +53,7 @@ ${history.map(
   (e) =>
     html`<tr><td>${toChinaDate(e.at)}</td><td>${t(`portal:record.events.${e.type}`, { defaultValue: e.type })}</td><td>${t(
       'portal:record.eventRecord',
-      { name: e.platformName, status: t(`portal:status.${e.status as PublicStatus}`) },
+      { name: e.platformName, status: t(`portal:status.${e.status}`) },
     )}</td></tr>`,
 )}
 </tbody>
